@@ -1,0 +1,39 @@
+// Plain data of the workspace model: many analysed articles joined by speaker identity.
+import type { ArticleAnalysis, Statement } from '../analysis/types';
+
+/** One statement with where it lives and who (across the workspace) made it. */
+export interface StatementRef {
+  uri: string;
+  /** Index into the article's analysis.statements. */
+  index: number;
+  statement: Statement;
+  /** Stable cross-article speaker id; absent for statements nobody is named for. */
+  speakerId?: string;
+}
+
+/** One person (or speaking organisation) across the whole workspace. */
+export interface Speaker {
+  /** Stable id derived from the canonical name ("alexander-grushko"). */
+  id: string;
+  /** The most complete, most common spelling. */
+  name: string;
+  roles: string[];
+  /** Every spelling of the full name or surname seen, canonical first. */
+  spellings: string[];
+  isOrganization: boolean;
+  statementCount: number;
+  /** URIs of articles that mention the speaker. */
+  articles: string[];
+  /** URIs of articles holding statements by the speaker. */
+  statementArticles: string[];
+  firstDate?: string;
+  lastDate?: string;
+  /** From the speaker registry, when one is configured. */
+  note?: string;
+  organization?: string;
+}
+
+export interface ArticleEntry {
+  uri: string;
+  analysis: ArticleAnalysis;
+}
