@@ -160,4 +160,6 @@ export interface AnalysisOptions {
   extraCueVerbs?: string[];
   /** The day analysis runs, for "the past is more likely than the future" year choices. */
   today?: string;
+  /** Paragraphs are blank-line separated blocks (Markdown) rather than lines; default: from front matter. */
+  markdown?: boolean;
 }

@@ -1,0 +1,78 @@
+// Problems an editor should see: quotes nobody is named for, and quotation marks that do not pair.
+// Zero false alarms on well-attributed copy matters more than recall: short scare quotes and
+// titles in quotation marks are not flagged.
+import type { CoreDiagnostic, Paragraph, Quotation, Statement } from './types';
+
+/** How the quotation reads in a message: its first words, in curly quotes. */
+export function quotedWords(text: string, q: Quotation, max = 8): string {
+  const inner = text.slice(q.inner.start, q.inner.end).replace(/\s+/g, ' ').trim();
+  const words = inner.split(' ');
+  const shown = words.length > max ? words.slice(0, max).join(' ') + '…' : inner;
+  return `\u201c${shown.replace(/[,.;:]$/, '')}\u201d`;
+}
+
+export function malformedQuoteMarks(text: string, quotations: readonly Quotation[]): CoreDiagnostic[] {
+  const out: CoreDiagnostic[] = [];
+  quotations.forEach((q, index) => {
+    if (!q.malformed) return;
+    const words = quotedWords(text, q);
+    const message = q.malformed.problem === 'wrong-closing-mark'
+      ? `The quotation ${words} is closed with ${q.closeMark} instead of ${q.malformed.expected}`
+      : `The quotation ${words} is never closed (expected ${q.malformed.expected})`;
+    out.push({
+      code: 'malformed-quote-marks',
+      severity: 'warning',
+      message,
+      span: q.malformed.span,
+      text: text.slice(q.inner.start, q.inner.end),
+      data: {
+        quotation: index,
+        replacement: q.malformed.problem === 'wrong-closing-mark' ? q.malformed.expected : undefined,
+        replaceSpan: q.malformed.problem === 'wrong-closing-mark' ? q.malformed.span : { start: q.span.end, end: q.span.end },
+      },
+    });
+  });
+  return out;
+}
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** Speech rather than a term: long enough, or a sentence of its own. */
+function readsAsSpeech(inner: string): boolean {
+  const words = wordCount(inner);
+  if (words >= 6) return !mostlyTitleCase(inner);
+  return words >= 3 && /[.!?,]["”’]?\s*$/.test(inner.trim()) && !mostlyTitleCase(inner);
+}
+
+function mostlyTitleCase(inner: string): boolean {
+  const words = inner.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  if (words.length === 0) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.7;
+}
+
+export function unattributedQuotes(
+  text: string,
+  quotations: readonly Quotation[],
+  statements: readonly Statement[],
+  paragraphs: readonly Paragraph[],
+): CoreDiagnostic[] {
+  const out: CoreDiagnostic[] = [];
+  quotations.forEach((q, index) => {
+    if (q.depth !== 0) return;
+    const covered = statements.some((s) => s.contentSpan.start <= q.inner.start + 1 && q.inner.end <= s.contentSpan.end + 1);
+    if (covered) return;
+    const paragraph = paragraphs.find((p) => p.span.start <= q.span.start && q.span.start < p.span.end);
+    if (paragraph && paragraph.role === 'headline') return;
+    const inner = text.slice(q.inner.start, q.inner.end);
+    if (!readsAsSpeech(inner)) return;
+    out.push({
+      code: 'unattributed-quote',
+      severity: 'warning',
+      message: `Nobody is named for the quote ${quotedWords(text, q)}`,
+      span: q.span,
+      text: inner,
+      data: { quotation: index },
+    });
+  });
+  return out;
+}

@@ -1,0 +1,116 @@
+// Capitalised runs of words, split into a title/role part and a name part:
+// "Russian Deputy Foreign Minister Alexander Grushko" → role "Russian Deputy Foreign Minister",
+// name "Alexander Grushko". Runs never cross a paragraph and skip sentence openers ("The", "But").
+import { CUE_VERBS, NAME_PARTICLES, NON_NAME_WORDS, ORGANIZATION_WORDS, TITLE_WORDS } from './lexicon';
+import { isUpperInitial, type Token } from './tokens';
+
+export interface NameRun {
+  /** Token indexes [first, last). */
+  first: number;
+  last: number;
+  /** Index of the first token of the name part (=== last when the run is all title). */
+  nameFirst: number;
+  start: number;
+  end: number;
+  /** Offsets of the name part. */
+  nameStart: number;
+  nameEnd: number;
+  name: string;
+  role: string;
+  possessive: boolean;
+  organization: boolean;
+}
+
+const POSSESSIVE = /[’']s$/;
+
+export function isTitleWord(lower: string): boolean {
+  const bare = lower.replace(/\.$/, '').replace(/[’']s$/, '');
+  if (TITLE_WORDS.has(bare)) return true;
+  return bare.includes('-') && bare.split('-').some((part) => TITLE_WORDS.has(part));
+}
+
+function isNameToken(token: Token): boolean {
+  if (!token.isWord) return false;
+  if (/^(?:al|el|ad|as|ar|bin|ibn)-\p{Lu}/u.test(token.text)) return true;
+  if (!isUpperInitial(token.text)) return false;
+  const bare = token.lower.replace(/[’']s$/, '');
+  if (NON_NAME_WORDS.has(bare) && !isTitleWord(bare)) return false;
+  if (CUE_VERBS.has(bare)) return false;
+  return true;
+}
+
+/**
+ * Every capitalised run in the token list. `breaks` holds token indexes that start a new paragraph,
+ * which no run crosses.
+ */
+export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (index: number) => boolean): NameRun[] {
+  const runs: NameRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(tokens[i])) {
+      i++;
+      continue;
+    }
+    const first = i;
+    let last = i + 1;
+    let possessive = POSSESSIVE.test(tokens[i].text);
+    while (!possessive && last < tokens.length && !isBreak(last)) {
+      const t = tokens[last];
+      if (isNameToken(t)) {
+        last++;
+        possessive = POSSESSIVE.test(t.text);
+        continue;
+      }
+      // "J. Smith": a single capital letter followed by a full stop, inside a run.
+      if (t.text === '.' && tokens[last - 1].text.length === 1 && isUpperInitial(tokens[last - 1].text) && last + 1 < tokens.length && isNameToken(tokens[last + 1]) && tokens[last].start === tokens[last - 1].end) {
+        last++;
+        continue;
+      }
+      // "Ursula von der Leyen": lower-case particles between capitalised words.
+      if (t.isWord && NAME_PARTICLES.has(t.lower)) {
+        let k = last;
+        while (k < tokens.length && tokens[k].isWord && NAME_PARTICLES.has(tokens[k].lower) && k - last < 2) k++;
+        if (k < tokens.length && isNameToken(tokens[k]) && !isBreak(k)) {
+          last = k;
+          continue;
+        }
+      }
+      break;
+    }
+    runs.push(makeRun(text, tokens, first, last, possessive));
+    i = last;
+  }
+  return runs;
+}
+
+function makeRun(text: string, tokens: readonly Token[], first: number, last: number, possessive: boolean): NameRun {
+  let titleEnd = first;
+  for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower)) titleEnd = k + 1;
+  // "Gen." and "Mr." leave their full stop as a separate token; it belongs to the title.
+  let nameFirst = titleEnd;
+  while (nameFirst < last && tokens[nameFirst].text === '.') nameFirst++;
+  const start = tokens[first].start;
+  const end = tokens[last - 1].end;
+  const nameStart = nameFirst < last ? tokens[nameFirst].start : end;
+  let nameEnd = end;
+  let name = text.slice(nameStart, nameEnd);
+  if (possessive && name) {
+    name = name.replace(POSSESSIVE, '');
+    nameEnd = nameStart + name.length;
+  }
+  const role = titleEnd > first ? text.slice(start, tokens[titleEnd - 1].end).replace(POSSESSIVE, '') : '';
+  const nameTokens = tokens.slice(nameFirst, last).filter((t) => t.isWord);
+  const organization = nameTokens.some((t) => ORGANIZATION_WORDS.has(t.lower.replace(POSSESSIVE, ''))) ||
+    (nameTokens.length === 1 && /^[\p{Lu}\d-]{2,8}$/u.test(nameTokens[0].text.replace(POSSESSIVE, '')));
+  return { first, last, nameFirst, start, end, nameStart, nameEnd, name, role, possessive, organization };
+}
+
+/** The name's words without initials, for matching: "Joe R. Biden" → ["Joe", "Biden"]. */
+export function nameWords(name: string): string[] {
+  return name.split(/\s+/).filter((w) => w.length > 0 && !/^\p{Lu}\.?$/u.test(w));
+}
+
+export function surnameOf(name: string): string {
+  const words = nameWords(name);
+  return words[words.length - 1] ?? name;
+}

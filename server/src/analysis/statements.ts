@@ -1,0 +1,900 @@
+// Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
+// and the mention that names the speaker. Rules work on sentence-sized units in one pass.
+import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
+import { PeopleBook, type PersonRecord } from './people';
+import { isUpperInitial, tokenize, type Token } from './tokens';
+import type { ArticleStructure, DateMention, Paragraph, Person, Quotation, Span, Statement, StatementKind } from './types';
+
+export interface StatementsInput {
+  text: string;
+  structure: ArticleStructure;
+  quotations: readonly Quotation[];
+  dates: readonly DateMention[];
+  articleDate?: string;
+  extraCueVerbs?: readonly string[];
+  /** Where the body starts (after the dateline), so the headline can see the article's people. */
+  bodyStart: number;
+}
+
+export interface StatementsResult {
+  people: Person[];
+  statements: Statement[];
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  paragraph: number;
+  firstToken: number;
+  lastToken: number; // exclusive
+}
+
+/** A source noun phrase as found next to a cue. */
+interface Source {
+  span: Span;
+  person?: PersonRecord;
+  /** The words when nobody can be named: "a source", "officials". */
+  label?: string;
+  /** Start of the whole phrase with its role ("Russian Deputy Foreign Minister …"). */
+  phraseStart: number;
+  phraseEnd: number;
+  named: boolean;
+}
+
+interface Cue {
+  first: number;
+  last: number; // token indexes, exclusive
+  text: string;
+  according: boolean;
+}
+
+const ADVERBS = new Set(['also', 'later', 'earlier', 'again', 'then', 'further', 'previously', 'repeatedly', 'reportedly', 'recently', 'once', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'could', 'had', 'did', 'does', 'do', 'not', 'never', 'often', 'publicly', 'privately', 'separately', 'subsequently', 'quickly', 'flatly', 'firmly', 'bluntly', 'simply', 'even', 'may', 'might', 'must', 'should', 'can', 'already', 'first', 'last', 'himself', 'herself', 'themselves', 'personally', 'directly']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'several', 'some', 'many', 'other', 'both', 'most', 'few']);
+const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'expert', 'experts', 'analyst', 'analysts', 'report', 'reports', 'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'statement', 'people', 'critics', 'residents', 'witnesses', 'police', 'authorities', 'observers', 'insiders', 'aides', 'advisers', 'advisors', 'supporters', 'opponents', 'voters', 'democrats', 'republicans', 'diplomats', 'data', 'document', 'documents', 'ministry', 'government', 'campaign', 'agency', 'spokesman', 'spokeswoman', 'spokesperson', 'researchers', 'scientists', 'economists', 'lawmakers', 'leaders', 'investigators', 'prosecutors', 'lawyers', 'members', 'organizers', 'activists', 'protesters', 'workers', 'employees', 'administration', 'white', 'company', 'group', 'committee', 'council', 'court', 'filing', 'letter', 'memo', 'email', 'website', 'newspaper', 'magazine', 'paper', 'network', 'release', 'estimate', 'estimates', 'figures', 'records', 'findings', 'pollster', 'pollsters', 'candidate', 'nominee', 'president', 'man', 'woman', 'person', 'friend', 'neighbor', 'neighbour', 'relative', 'spokespeople', 'representatives', 'representative', 'department', 'office', 'team']);
+/** Cues that take a bare clause: "said the West had walked back …" (not "explained its position"). */
+const BARE_CLAUSE_CUES = new Set(['said', 'says', 'say', 'told', 'tells', 'tell', 'added', 'adds', 'stressed', 'stresses', 'noted', 'notes', 'insisted', 'insists', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'believes', 'believe', 'believed', 'thinks', 'think', 'thought', 'felt', 'feels', 'hopes', 'hoped', 'wrote', 'writes', 'tweeted', 'affirmed', 'assured', 'indicated', 'emphasized', 'emphasised', 'underlined', 'recalled', 'reiterated', 'acknowledged', 'admitted', 'conceded', 'suggested', 'predicted', 'estimated', 'declared', 'maintained', 'contended', 'explained', 'reckoned', 'reckons', 'continued', 'complained', 'observed', 'remarked', 'stated', 'agreed', 'replied', 'answered', 'responded', 'alleged', 'concluded', 'announced', 'confirmed', 'reported', 'reports', 'showed', 'shows', 'found', 'expects', 'expected']);
+const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
+const SPEECH_INVERTIBLE = new Set(['said', 'says', 'added', 'asked', 'stressed', 'noted', 'continued', 'explained', 'wrote', 'replied', 'answered', 'recalled', 'remarked', 'observed', 'insisted', 'warned', 'declared', 'stated', 'argued', 'affirmed', 'concluded', 'tweeted', 'told', 'emphasized', 'emphasised', 'commented', 'responded', 'admitted', 'conceded', 'quipped', 'joked', 'reckoned', 'went', 'underlined', 'pointed', 'indicated', 'assured', 'claimed', 'suggested', 'predicted', 'promised', 'says']);
+/** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
+const TAIL_STARTERS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
+
+export function findStatements(input: StatementsInput): StatementsResult {
+  return new StatementFinder(input).run();
+}
+
+class StatementFinder {
+  private readonly text: string;
+  private readonly tokens: Token[];
+  private readonly paragraphOfToken: Int32Array;
+  private readonly inQuote: Uint8Array;
+  private readonly runs: NameRun[];
+  private readonly runEndingAt = new Map<number, NameRun>();
+  private readonly runStartingAt = new Map<number, NameRun>();
+  private readonly book: PeopleBook;
+  private readonly outer: Quotation[];
+  private readonly cueVerbs: Set<string>;
+  private readonly statements: Statement[] = [];
+  private readonly readable: Paragraph[];
+
+  constructor(private readonly input: StatementsInput) {
+    this.text = input.text;
+    const paragraphs = input.structure.paragraphs;
+    this.readable = paragraphs;
+    const from = input.structure.frontMatter?.span.end ?? 0;
+    this.tokens = tokenize(this.text, from, this.text.length);
+    this.paragraphOfToken = new Int32Array(this.tokens.length).fill(-1);
+    let p = 0;
+    for (let t = 0; t < this.tokens.length; t++) {
+      const at = this.tokens[t].start;
+      while (p < paragraphs.length && paragraphs[p].span.end <= at) p++;
+      if (p < paragraphs.length && paragraphs[p].span.start <= at) this.paragraphOfToken[t] = p;
+    }
+    this.outer = input.quotations.filter((q) => q.depth === 0);
+    this.inQuote = new Uint8Array(this.tokens.length);
+    let q = 0;
+    for (let t = 0; t < this.tokens.length; t++) {
+      const at = this.tokens[t].start;
+      while (q < this.outer.length && this.outer[q].span.end <= at) q++;
+      if (q < this.outer.length && this.outer[q].span.start <= at && at < this.outer[q].span.end) {
+        // The marks themselves are not "inside".
+        if (at > this.outer[q].span.start && at < this.outer[q].inner.end) this.inQuote[t] = 1;
+      }
+    }
+    this.book = new PeopleBook((offset) => this.isInsideQuote(offset));
+    this.cueVerbs = new Set([...CUE_VERBS, ...(input.extraCueVerbs ?? []).map((v) => v.toLowerCase())]);
+    const readableParagraph = (t: number) => {
+      const idx = this.paragraphOfToken[t];
+      return idx >= 0 && isReadable(paragraphs[idx]);
+    };
+    this.runs = findNameRuns(this.text, this.tokens, (t) => t > 0 && this.paragraphOfToken[t] !== this.paragraphOfToken[t - 1])
+      .filter((r) => readableParagraph(r.first));
+    for (const r of this.runs) {
+      this.runEndingAt.set(r.last - 1, r);
+      this.runStartingAt.set(r.first, r);
+    }
+  }
+
+  run(): StatementsResult {
+    this.collectPeople();
+    const units = this.units();
+    let headline: Unit | undefined;
+    for (const unit of units) {
+      const role = this.readable[unit.paragraph].role;
+      if (role === 'headline' && this.headlineStatement(unit)) {
+        headline = unit;
+        continue;
+      }
+      this.unitStatement(unit);
+    }
+    void headline;
+    this.continuations(units);
+    this.statements.sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+    const speakers = new Set(this.statements.map((s) => s.personKey).filter((k): k is string => !!k));
+    return { people: this.book.finish(speakers), statements: this.statements };
+  }
+
+  // ---- people ---------------------------------------------------------------------------------
+
+  private collectPeople(): void {
+    const singles: NameRun[] = [];
+    for (const run of this.runs) {
+      if (!run.name) continue;
+      const words = nameWords(run.name);
+      if (words.length === 0) continue;
+      if (run.organization) {
+        const org = this.book.personForName(run.name, run.nameStart, true);
+        this.book.addMention(org, { start: run.nameStart, end: run.nameEnd }, run.name, 'organization');
+        continue;
+      }
+      if (words.length === 1 && !run.role) {
+        singles.push(run);
+        continue;
+      }
+      let person: PersonRecord | undefined;
+      if (words.length === 1) person = this.book.resolveSurname(run.name, run.nameStart);
+      person ??= this.book.personForName(run.name, run.nameStart, false);
+      this.book.addMention(person, { start: run.nameStart, end: run.nameEnd }, run.name, words.length === 1 ? 'surname' : 'name');
+      if (run.role) this.book.addRole(person, run.role);
+      const appositive = this.appositiveRole(run);
+      if (appositive) this.book.addRole(person, appositive);
+      if (looksLikePersonName(words)) this.book.confirm(person);
+    }
+    for (const run of singles) {
+      const person = this.book.resolveSurname(run.name, run.nameStart);
+      if (person && !person.isOrganization) this.book.addMention(person, { start: run.nameStart, end: run.nameEnd }, run.name, 'surname');
+    }
+  }
+
+  /** "ROLE, NAME," or "NAME, ROLE," around a name run. */
+  private appositiveRole(run: NameRun): string | undefined {
+    const before = run.first - 1;
+    const after = run.last;
+    if (this.tokens[before]?.text === ',' || (run.role === '' && this.tokens[before]?.text === ',')) {
+      const segStart = this.segmentStartBefore(before);
+      const role = this.rolePhrase(segStart, before);
+      if (role && (this.tokens[after]?.text === ',' || this.isCueAt(after))) return role;
+    }
+    if (this.tokens[after]?.text === ',') {
+      let end = after + 1;
+      while (end < this.tokens.length && end - after < 14 && ![',', '.', ';', ':', '"', '\u201c', '\u201d', '(', ')'].includes(this.tokens[end].text)) end++;
+      if (this.tokens[end]?.text === ',' || this.isCueAt(end)) {
+        const first = this.tokens[after + 1];
+        if (first && (DETERMINERS.has(first.lower) || /[’']s$/.test(first.text) || isUpperInitial(first.text))) {
+          const role = this.rolePhrase(after + 1, end);
+          if (role) return role;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Token index where the comma-delimited segment ending before `end` starts. */
+  private segmentStartBefore(end: number): number {
+    let k = end - 1;
+    const paragraph = this.paragraphOfToken[end];
+    while (k >= 0 && this.paragraphOfToken[k] === paragraph && ![',', ';', '.', ':', '(', '"', '\u201c', '\u201d', '\u2014'].includes(this.tokens[k].text) && end - k < 25) k--;
+    return k + 1;
+  }
+
+  /** The role words of a segment: from its first title word's phrase to the end, or nothing. */
+  private rolePhrase(first: number, last: number): string | undefined {
+    let titleAt = -1;
+    for (let k = first; k < last; k++) {
+      if (this.tokens[k].isWord && (isTitleWord(this.tokens[k].lower) || ROLE_HEADS.has(this.tokens[k].lower))) {
+        titleAt = k;
+        break;
+      }
+    }
+    if (titleAt < 0) return undefined;
+    let start = titleAt;
+    while (start > first) {
+      const t = this.tokens[start - 1];
+      if (!t.isWord || DETERMINERS.has(t.lower) || NP_STOP.has(t.lower)) break;
+      if (!(isUpperInitial(t.text) || ROLE_MODIFIERS.has(t.lower) || /[’']s$/.test(t.text))) break;
+      start--;
+    }
+    for (let k = titleAt; k < last; k++) if (['who', 'which', 'that', 'said', 'says'].includes(this.tokens[k].lower)) return undefined;
+    return this.text.slice(this.tokens[start].start, this.tokens[last - 1].end);
+  }
+
+  // ---- units ----------------------------------------------------------------------------------
+
+  /** Sentences, merged where a quotation runs over a sentence boundary. */
+  private units(): Unit[] {
+    const units: Unit[] = [];
+    const sentences = this.input.structure.sentences;
+    let q = 0;
+    let t = 0;
+    for (let s = 0; s < sentences.length; s++) {
+      let { start, end } = sentences[s].span;
+      const paragraph = sentences[s].paragraph;
+      for (;;) {
+        while (q < this.outer.length && this.outer[q].span.end <= end) {
+          if (this.outer[q].span.end > start && this.outer[q].span.start < start) start = Math.min(start, this.outer[q].span.start);
+          q++;
+        }
+        const spanning = q < this.outer.length && this.outer[q].span.start < end && this.outer[q].span.end > end;
+        if (spanning && s + 1 < sentences.length) {
+          s++;
+          end = sentences[s].span.end;
+          continue;
+        }
+        break;
+      }
+      if (start < this.input.bodyStart && end > this.input.bodyStart) start = this.input.bodyStart;
+      while (t < this.tokens.length && this.tokens[t].start < start) t++;
+      const firstToken = t;
+      while (t < this.tokens.length && this.tokens[t].start < end) t++;
+      units.push({ start, end, paragraph, firstToken, lastToken: t });
+    }
+    return units;
+  }
+
+  // ---- cues and sources -----------------------------------------------------------------------
+
+  private isCueAt(k: number): boolean {
+    const t = this.tokens[k];
+    return !!t && t.isWord && this.cueVerbs.has(t.lower);
+  }
+
+  private cuesIn(unit: Unit): Cue[] {
+    const cues: Cue[] = [];
+    for (let k = unit.firstToken; k < unit.lastToken; k++) {
+      if (this.inQuote[k] || !this.tokens[k].isWord) continue;
+      const multi = MULTIWORD_CUES.find((words) => words.every((w, j) => k + j < unit.lastToken && this.tokens[k + j].lower === w));
+      if (multi) {
+        if (multi[0] === 'quoted') {
+          k += multi.length - 1;
+          continue;
+        }
+        cues.push({ first: k, last: k + multi.length, text: this.slice(k, k + multi.length), according: multi[0] === 'according' || multi[0] === 'in' });
+        k += multi.length - 1;
+        continue;
+      }
+      if (this.cueVerbs.has(this.tokens[k].lower)) cues.push({ first: k, last: k + 1, text: this.tokens[k].text, according: false });
+    }
+    return cues;
+  }
+
+  private slice(first: number, last: number): string {
+    return this.text.slice(this.tokens[first].start, this.tokens[last - 1].end);
+  }
+
+  /** The noun phrase naming the speaker right before a cue: "Grushko", "he", "the diplomat", "Gavrilov," … */
+  private sourceBefore(cue: Cue, unit: Unit): Source | undefined {
+    let k = cue.first - 1;
+    let skipped = 0;
+    while (k >= unit.firstToken && this.tokens[k].isWord && ADVERBS.has(this.tokens[k].lower) && skipped < 3) {
+      k--;
+      skipped++;
+    }
+    if (k < unit.firstToken || this.inQuote[k]) return undefined;
+    // "Sen. Ted Cruz (R-Texas) said"
+    if (this.tokens[k].text === ')') {
+      let open = k - 1;
+      while (open > unit.firstToken && this.tokens[open].text !== '(' && k - open < 8) open--;
+      if (this.tokens[open]?.text === '(') k = open - 1;
+    }
+    if (k < unit.firstToken) return undefined;
+    const token = this.tokens[k];
+    if (token.text === ',') return this.appositiveSource(k, unit);
+    return this.nounPhraseEndingAt(k, unit);
+  }
+
+  private nounPhraseEndingAt(k: number, unit: Unit): Source | undefined {
+    const token = this.tokens[k];
+    if (!token.isWord) return undefined;
+    if (PERSONAL_PRONOUNS.has(token.lower) && (token.lower === 'he' || token.lower === 'she' || token.lower === 'they')) {
+      return this.pronounSource(k);
+    }
+    if (token.lower === 'i' || token.lower === 'we' || token.lower === 'it' || token.lower === 'you') return undefined;
+    const run = this.runEndingAt.get(k);
+    if (run) return this.runSource(run, unit);
+    return this.commonNounSource(k, unit);
+  }
+
+  private runSource(run: NameRun, unit: Unit): Source | undefined {
+    if (run.possessive) return undefined;
+    const span = run.name ? { start: run.nameStart, end: run.nameEnd } : { start: run.start, end: run.end };
+    if (!run.name) {
+      // A title alone: "the Russian President said".
+      const words = run.role.toLowerCase().split(/\s+/);
+      const person = this.book.resolveRole(words, run.start, this.lastSpeakerBefore(run.start));
+      if (!person) return undefined;
+      this.book.addMention(person, span, this.text.slice(span.start, span.end), 'role');
+      return { span, person, phraseStart: this.phraseStartBefore(run.first, unit), phraseEnd: run.end, named: true };
+    }
+    const words = nameWords(run.name);
+    let person: PersonRecord | undefined;
+    if (words.length === 1 && !run.organization) person = this.book.resolveSurname(run.name, run.nameStart);
+    person ??= this.book.personForName(run.name, run.nameStart, run.organization);
+    if (run.organization && words.length === 1 && NON_NAME_WORDS.has(words[0].toLowerCase())) return undefined;
+    this.book.addMention(person, span, run.name, run.organization ? 'organization' : words.length === 1 ? 'surname' : 'name');
+    this.book.confirm(person);
+    return { span, person, phraseStart: this.phraseStartBefore(run.first, unit), phraseEnd: run.end, named: true };
+  }
+
+  /** Include "the", "US", lower-case role words before a capitalised run: "US presidential aide X". */
+  private phraseStartBefore(first: number, unit: Unit): number {
+    let k = first;
+    while (k > unit.firstToken) {
+      const t = this.tokens[k - 1];
+      if (!t.isWord || this.inQuote[k - 1]) break;
+      if (DETERMINERS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || isTitleWord(t.lower) || /[’']s$/.test(t.text)) k--;
+      else break;
+    }
+    return this.tokens[k].start;
+  }
+
+  private pronounSource(k: number): Source | undefined {
+    const token = this.tokens[k];
+    const span = { start: token.start, end: token.end };
+    const person = token.lower === 'they' ? this.lastGroupBefore(token.start) : this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
+    if (person) this.book.addMention(person, span, token.text, 'pronoun');
+    return { span, person, label: person ? undefined : token.text, phraseStart: token.start, phraseEnd: token.end, named: !!person };
+  }
+
+  /** "the diplomat", "the head of the Russian delegation", "a source", "Western diplomats". */
+  private commonNounSource(k: number, unit: Unit): Source | undefined {
+    let j = k;
+    let sawHead = false;
+    let determiner = -1;
+    while (j >= unit.firstToken && k - j < 9) {
+      const t = this.tokens[j];
+      if (!t.isWord || this.inQuote[j]) break;
+      if (ROLE_HEADS.has(t.lower) || GENERIC_SOURCES.has(t.lower) || isTitleWord(t.lower)) sawHead = true;
+      if (DETERMINERS.has(t.lower)) {
+        determiner = j;
+        break;
+      }
+      if (NP_STOP.has(t.lower) && t.lower !== 'of') break;
+      if (this.cueVerbs.has(t.lower) && j !== k) break;
+      j--;
+    }
+    const headToken = this.tokens[k];
+    const headIsNoun = ROLE_HEADS.has(headToken.lower) || GENERIC_SOURCES.has(headToken.lower) || isTitleWord(headToken.lower);
+    if (!sawHead) return undefined;
+    let first: number;
+    if (determiner >= 0) first = determiner;
+    else {
+      // No determiner: plural or bare nouns ("officials said", "Western diplomats said").
+      if (!headIsNoun) return undefined;
+      first = k;
+      while (first - 1 >= unit.firstToken && this.tokens[first - 1].isWord && !this.inQuote[first - 1] && k - first < 3 && !NP_STOP.has(this.tokens[first - 1].lower) && !this.cueVerbs.has(this.tokens[first - 1].lower) && !NON_NAME_WORDS.has(this.tokens[first - 1].lower)) first--;
+    }
+    // Cut "the head of the Russian delegation" at the first "of" only for the role words.
+    const words = this.tokens.slice(first, k + 1).map((t) => t.lower);
+    const span = { start: this.tokens[first].start, end: this.tokens[k].end };
+    const label = this.text.slice(span.start, span.end);
+    const roleWords = words.includes('of') ? words.slice(0, words.indexOf('of')) : words;
+    const roleHead = roleWords[roleWords.length - 1];
+    const definite = words[0] === 'the' || words[0] === 'this';
+    const singular = !/s$/.test(roleHead) || /(?:ss|us)$/.test(roleHead);
+    if (definite && singular && (ROLE_HEADS.has(roleHead) || isTitleWord(roleHead))) {
+      const person = this.book.resolveRole(words.filter((w) => w !== 'the'), span.start, this.lastSpeakerBefore(span.start));
+      if (person) {
+        this.book.addMention(person, span, label, 'role');
+        return { span, person, phraseStart: span.start, phraseEnd: span.end, named: true };
+      }
+    }
+    return { span, label, phraseStart: span.start, phraseEnd: span.end, named: false };
+  }
+
+  /** ", NAME," or ", ROLE," right before the cue: "…, Konstantin Gavrilov, said". */
+  private appositiveSource(comma: number, unit: Unit): Source | undefined {
+    const segStart = this.segmentStartBefore(comma);
+    if (segStart >= comma || segStart < unit.firstToken) return undefined;
+    const run = this.runEndingAt.get(comma - 1);
+    if (run && run.first >= segStart - 0 && run.name && !run.possessive) {
+      const src = this.runSource(run, unit);
+      if (src && this.tokens[segStart - 1]?.text === ',') {
+        const roleStart = this.segmentStartBefore(segStart - 1);
+        const role = this.rolePhrase(roleStart, segStart - 1);
+        if (role && src.person) {
+          this.book.addRole(src.person, role);
+          src.phraseStart = this.tokens[roleStart].start;
+        }
+      }
+      if (src && run.first === segStart) return src;
+      if (src && run.first > segStart) {
+        src.phraseStart = this.tokens[segStart].start;
+        return src;
+      }
+    }
+    // "Grushko, the diplomat, said": the segment is a role; the name comes before it.
+    if (this.tokens[segStart - 1]?.text === ',' && this.rolePhrase(segStart, comma)) {
+      const nameRun = this.runEndingAt.get(segStart - 2);
+      if (nameRun && nameRun.name) {
+        const src = this.runSource(nameRun, unit);
+        if (src?.person) this.book.addRole(src.person, this.rolePhrase(segStart, comma)!);
+        if (src) src.phraseEnd = this.tokens[comma - 1].end;
+        return src;
+      }
+    }
+    return undefined;
+  }
+
+  /** The speaker right after a cue: `," said Grushko`, `said the Russian diplomat`, `according to X`. */
+  private sourceAfter(cue: Cue, unit: Unit): Source | undefined {
+    const k = cue.last;
+    if (k >= unit.lastToken || this.inQuote[k]) return undefined;
+    const token = this.tokens[k];
+    if (!token.isWord) return undefined;
+    if (token.lower === 'he' || token.lower === 'she') return this.pronounSource(k);
+    let run = this.runStartingAt.get(k) ?? this.runStartingAt.get(k + 1);
+    // "said the Russian diplomat": a capitalised adjective, then a role noun, is no name.
+    if (run && run.first !== k && nameWords(run.name).length < 2 && !run.role) run = undefined;
+    if (run && !run.name && this.tokens[run.last] && ROLE_HEADS.has(this.tokens[run.last].lower)) run = undefined;
+    if (run && (run.first === k || DETERMINERS.has(token.lower) || ROLE_MODIFIERS.has(token.lower))) {
+      if (run.possessive && cue.according) {
+        // "according to Russia's foreign ministry": take the whole phrase.
+        return this.commonPhraseAfter(k, unit);
+      }
+      return this.runSource(run, unit);
+    }
+    return this.commonPhraseAfter(k, unit);
+  }
+
+  private commonPhraseAfter(k: number, unit: Unit): Source | undefined {
+    let end = k;
+    while (end < unit.lastToken && end - k < 10 && this.tokens[end].isWord && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && this.tokens[end].lower !== 'of' && end > k)) {
+      if (this.cueVerbs.has(this.tokens[end].lower) && end > k) break;
+      end++;
+    }
+    if (end === k) return undefined;
+    while (end > k + 1 && (this.tokens[end - 1].lower === 'of' || this.tokens[end - 1].lower === 'the')) end--;
+    const runAtEnd = this.runEndingAt.get(end - 1);
+    if (runAtEnd && runAtEnd.name && !runAtEnd.possessive && runAtEnd.first >= k && !runAtEnd.organization) return this.runSource(runAtEnd, unit);
+    return this.commonNounSource(end - 1, unit) ?? (this.tokens[k].isWord ? {
+      span: { start: this.tokens[k].start, end: this.tokens[end - 1].end },
+      label: this.slice(k, end),
+      phraseStart: this.tokens[k].start,
+      phraseEnd: this.tokens[end - 1].end,
+      named: false,
+    } : undefined);
+  }
+
+  private lastSpeakerBefore(at: number): PersonRecord | undefined {
+    for (let s = this.statements.length - 1; s >= 0; s--) {
+      const st = this.statements[s];
+      if (st.contentSpan.start > at && (st.sourceSpan?.start ?? Infinity) > at) continue;
+      if (!st.personKey) continue;
+      const person = this.book.get(st.personKey);
+      if (person && !person.isOrganization) return person;
+    }
+    return undefined;
+  }
+
+  private lastPersonBefore(at: number): PersonRecord | undefined {
+    let best: PersonRecord | undefined;
+    let bestAt = -1;
+    for (const person of this.book.all()) {
+      if (person.isOrganization || !person.confirmed) continue;
+      for (const m of person.mentions) if (m.span.start < at && m.span.start > bestAt) {
+        bestAt = m.span.start;
+        best = person;
+      }
+    }
+    return best;
+  }
+
+  private lastGroupBefore(at: number): PersonRecord | undefined {
+    for (let s = this.statements.length - 1; s >= 0; s--) {
+      const st = this.statements[s];
+      if (!st.personKey || st.contentSpan.start > at) continue;
+      const person = this.book.get(st.personKey);
+      if (person?.isOrganization) return person;
+      break;
+    }
+    return undefined;
+  }
+
+  // ---- statements ---------------------------------------------------------------------------
+
+  private unitStatement(unit: Unit): void {
+    const cues = this.cuesIn(unit);
+    let best: { cue: Cue; source: Source; content: Span; kind: StatementKind; quotation?: number } | undefined;
+    for (const cue of cues) {
+      const found = this.statementFor(cue, unit);
+      if (!found) continue;
+      if (!best || (found.source.named && !best.source.named)) best = { cue, ...found };
+      if (best.source.named) break;
+    }
+    if (!best) return;
+    this.push(best.cue, best.source, best.content, best.kind, unit);
+  }
+
+  private statementFor(cue: Cue, unit: Unit): { source: Source; content: Span; kind: StatementKind } | undefined {
+    const cueStart = this.tokens[cue.first].start;
+    const cueEnd = this.tokens[cue.last - 1].end;
+    if (cue.according) {
+      const source = this.sourceAfter(cue, unit);
+      if (!source) return undefined;
+      const after = this.tokenAtOrAfter(source.phraseEnd);
+      const beforeWords = this.wordsBetween(unit.start, cueStart);
+      if (after < unit.lastToken && this.tokens[after].text === ',' && (beforeWords <= 2 || this.wordsBetween(this.tokens[after].end, unit.end) >= 3)) {
+        const content = this.trimContent({ start: this.tokens[after].end, end: unit.end });
+        return content && { source, content, kind: this.kindOf(content, false) };
+      }
+      const content = this.trimContent({ start: unit.start, end: cueStart });
+      return content && this.wordsBetween(content.start, content.end) >= 2 ? { source, content, kind: this.kindOf(content, false) } : undefined;
+    }
+    const before = this.sourceBefore(cue, unit);
+    if (before) {
+      const content = this.contentForSubjectCue(cue, before, unit);
+      if (content) return { source: before, ...content };
+    }
+    const prev = this.tokens[cue.first - 1];
+    const inverted = SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower) && prev && cue.first > unit.firstToken && (prev.text === ',' || isClosingQuote(prev.text) || prev.text === '\u2014' || prev.text === '-');
+    if (inverted) {
+      const source = this.sourceAfter(cue, unit);
+      if (source) {
+        const quote = this.quoteEndingNear(cueStart, unit);
+        if (quote) return { source, content: this.contentOfQuoteBefore(quote, unit, source.phraseEnd), kind: this.kindBefore(quote, unit) };
+        const content = this.trimContent({ start: unit.start, end: cueStart });
+        if (content && this.wordsBetween(content.start, content.end) >= 3) return { source, content, kind: this.kindOf(content, false) };
+      }
+    }
+    void cueEnd;
+    return undefined;
+  }
+
+  /** Content for "SOURCE said …", "…, SOURCE said", "“…,” SOURCE said", "X, SOURCE said, Y". */
+  private contentForSubjectCue(cue: Cue, source: Source, unit: Unit): { content: Span; kind: StatementKind } | undefined {
+    const cueEnd = this.tokens[cue.last - 1].end;
+    const quote = this.quoteEndingNear(source.phraseStart, unit);
+    if (quote) {
+      return { content: this.contentOfQuoteBefore(quote, unit, cueEnd), kind: this.kindBefore(quote, unit) };
+    }
+    const beforeEnd = this.commaBefore(source.phraseStart, unit);
+    const afterStart = this.contentStartAfter(cue, unit);
+    const afterContent = afterStart < unit.end ? this.trimContent({ start: afterStart, end: unit.end }) : undefined;
+    const afterWords = afterContent ? this.wordsBetween(afterContent.start, afterContent.end) : 0;
+    const explicit = this.explicitComplement(cue, unit);
+    if (explicit && afterContent && afterWords >= 2) return { content: afterContent, kind: this.kindOf(afterContent, false) };
+    if (beforeEnd !== undefined) {
+      const beforeContent = this.trimContent({ start: unit.start, end: beforeEnd });
+      const beforeWords = beforeContent ? this.wordsBetween(beforeContent.start, beforeContent.end) : 0;
+      const continues = this.parentheticalContinues(cue, unit);
+      if (beforeContent && continues && afterWords >= 2) {
+        const whole = this.trimContent({ start: unit.start, end: unit.end })!;
+        return { content: whole, kind: this.kindOf(whole, true) };
+      }
+      if (beforeContent && beforeWords >= 2 && !continues) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
+    }
+    if (afterContent && afterWords >= 2 && !this.isTailOnly(afterStart, unit) && (explicit || BARE_CLAUSE_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1)) {
+      return { content: afterContent, kind: this.kindOf(afterContent, false) };
+    }
+    return undefined;
+  }
+
+  /** "said that …", "said: …", "said “…”", "urged NATO to …": the cue announces its content. */
+  private explicitComplement(cue: Cue, unit: Unit): boolean {
+    const next = this.tokens[cue.last];
+    if (!next || cue.last >= unit.lastToken) return false;
+    if (next.lower === 'that' || next.text === ':' || isOpeningQuote(next.text)) return true;
+    if (OBJECT_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1) {
+      for (let j = cue.last; j < Math.min(unit.lastToken, cue.last + 8); j++) {
+        if (this.tokens[j].lower === 'to' || this.tokens[j].lower === 'that') return true;
+        if (!this.tokens[j].isWord) break;
+      }
+    }
+    return false;
+  }
+
+  /** After the cue, a comma and more words: "NATO, he said, lives in …". */
+  private parentheticalContinues(cue: Cue, unit: Unit): boolean {
+    let k = cue.last;
+    let guard = 0;
+    while (k < unit.lastToken && this.tokens[k].text !== ',' && guard < 12) {
+      if (this.tokens[k].text === '.' || isOpeningQuote(this.tokens[k].text)) return false;
+      k++;
+      guard++;
+    }
+    return k < unit.lastToken && this.tokens[k].text === ',' && k + 1 < unit.lastToken;
+  }
+
+  /** Where reported content starts after a cue: past ":", ",", "that", and for "told X that" past the listener. */
+  private contentStartAfter(cue: Cue, unit: Unit): number {
+    let k = cue.last;
+    const lower = this.tokens[cue.first].lower;
+    if (k < unit.lastToken && (this.tokens[k].text === ':' || this.tokens[k].text === ',' || this.tokens[k].text === '\u2014')) k++;
+    if (k < unit.lastToken && this.tokens[k].lower === 'that') k++;
+    else if (lower === 'told' || lower === 'tells' || lower === 'tell' || lower === 'assured' || lower === 'warned' || lower === 'reminded' || lower === 'informed') {
+      // "told reporters that …", "told the media Russia …": skip the listener up to "that" if it is near.
+      for (let j = k; j < Math.min(unit.lastToken, k + 8); j++) {
+        if (this.tokens[j].lower === 'that' && !this.inQuote[j]) {
+          k = j + 1;
+          break;
+        }
+      }
+    } else {
+      // "said on Monday that …" / "said in a statement that …"
+      for (let j = k; j < Math.min(unit.lastToken, k + 9); j++) {
+        if (this.tokens[j].lower === 'that' && !this.inQuote[j] && TAIL_STARTERS.has(this.tokens[k].lower)) {
+          k = j + 1;
+          break;
+        }
+        if (!this.tokens[j].isWord) break;
+      }
+    }
+    return k < unit.lastToken ? this.tokens[k].start : unit.end;
+  }
+
+  /** "said on Monday." / "told Rossiya-24 TV channel on Monday." — nothing reported after the cue. */
+  private isTailOnly(afterStart: number, unit: Unit): boolean {
+    const k = this.tokenAtOrAfter(afterStart);
+    if (k >= unit.lastToken) return true;
+    const first = this.tokens[k];
+    if (isOpeningQuote(first.text)) return false;
+    if (TAIL_STARTERS.has(first.lower)) {
+      // A tail unless a clause follows: "said in 2008 NATO was …" is rare; accept tails.
+      for (let j = k; j < unit.lastToken; j++) if (this.tokens[j].lower === 'that' || isOpeningQuote(this.tokens[j].text)) return false;
+      return true;
+    }
+    // "told Rossiya-24 TV channel on Monday": a listener then a tail.
+    const rest = this.text.slice(afterStart, unit.end);
+    return /^[\p{Lu}\d][^,;:"“]{0,60}\b(?:channel|TV|television|radio|newspaper|agency|magazine|reporters|journalists|the media|interviewer|station|network|conference|briefing)\b[^,;:"“]{0,40}[.!?]?$/u.test(rest);
+  }
+
+  /** A depth-0 quotation that ends right before `at` (only punctuation and spaces between), inside the unit. */
+  private quoteEndingNear(at: number, unit: Unit): number | undefined {
+    for (let i = this.outer.length - 1; i >= 0; i--) {
+      const q = this.outer[i];
+      if (q.span.end > at || q.span.start < unit.start) continue;
+      const between = this.text.slice(q.span.end, at);
+      if (/^[\s,.;:!?\u2014\u2013-]*$/.test(between) && between.length < 6) return i;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** The content for a quote before its attribution: the quote, plus a second part after the cue. */
+  private contentOfQuoteBefore(index: number, unit: Unit, after: number): Span {
+    const q = this.outer[index];
+    let start = q.inner.start;
+    // Writer's words before the quotation make the statement partial: take the whole clause.
+    const lead = this.trimContent({ start: unit.start, end: q.span.start });
+    if (lead && this.wordsBetween(lead.start, lead.end) >= 1) start = unit.start;
+    let end = q.inner.end;
+    // "“A,” he said, “B.”": the second part belongs to the same statement.
+    const next = this.outer[index + 1];
+    if (next && next.span.start >= after && next.span.start < unit.end && /^[^"“”]{0,60}$/.test(this.text.slice(after, next.span.start)) && !/[.!?]/.test(this.text.slice(after, next.span.start))) end = next.inner.end;
+    return this.trimContent({ start, end }) ?? q.inner;
+  }
+
+  private kindBefore(index: number, unit: Unit): StatementKind {
+    const q = this.outer[index];
+    const lead = this.trimContent({ start: unit.start, end: q.span.start });
+    return lead && this.wordsBetween(lead.start, lead.end) >= 1 ? 'partial' : 'direct';
+  }
+
+  /** direct when the content is one quotation; partial when it carries one; else indirect. */
+  private kindOf(span: Span, parenthetical: boolean): StatementKind {
+    const inside = this.outer.filter((q) => q.span.start >= span.start - 1 && q.span.end <= span.end + 1);
+    if (inside.length === 0) return 'indirect';
+    const quoted = inside.reduce((n, q) => n + this.wordsBetween(q.inner.start, q.inner.end), 0);
+    const all = this.wordsBetween(span.start, span.end);
+    if (!parenthetical && inside.length === 1 && all - quoted <= 0) return 'direct';
+    return 'partial';
+  }
+
+  private commaBefore(at: number, unit: Unit): number | undefined {
+    const k = this.tokenAtOrAfter(at) - 1;
+    if (k < unit.firstToken) return undefined;
+    const t = this.tokens[k];
+    if (t.text === ',' || t.text === '\u2014' || t.text === '-' || t.text === ':') return t.start;
+    return undefined;
+  }
+
+  private tokenAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private wordsBetween(start: number, end: number): number {
+    let n = 0;
+    for (let k = this.tokenAtOrAfter(start); k < this.tokens.length && this.tokens[k].start < end; k++) if (this.tokens[k].isWord) n++;
+    return n;
+  }
+
+  /** Trims spaces, joining punctuation and a leading "that" from a content span. */
+  private trimContent(span: Span): Span | undefined {
+    let { start, end } = span;
+    const skippable = (ch: string) => /[\s,;:\u2014\u2013\-.]/.test(ch);
+    while (start < end && skippable(this.text[start])) start++;
+    while (end > start && /[\s,;:\u2014\u2013\-.]/.test(this.text[end - 1])) end--;
+    return end > start ? { start, end } : undefined;
+  }
+
+  private push(cue: Cue, source: Source, content: Span, kind: StatementKind, unit: Unit): void {
+    const cueSpan = { start: this.tokens[cue.first].start, end: this.tokens[cue.last - 1].end };
+    const quotation = this.quotationIndexIn(content);
+    this.statements.push({
+      personKey: source.person?.key,
+      speaker: source.person?.name ?? source.label,
+      kind,
+      cue: cue.text,
+      contentSpan: content,
+      text: this.text.slice(content.start, content.end),
+      sourceSpan: source.span,
+      cueSpan,
+      date: this.dateFor(unit, cueSpan),
+      quotation,
+    });
+  }
+
+  private quotationIndexIn(span: Span): number | undefined {
+    const index = this.input.quotations.findIndex((q) => q.depth === 0 && q.span.start >= span.start - 1 && q.span.end <= span.end + 1);
+    return index >= 0 ? index : undefined;
+  }
+
+  /** The day a statement was made: a date told in its sentence (outside quotes), else the article's. */
+  private dateFor(unit: Unit, cue: Span): string | undefined {
+    let best: DateMention | undefined;
+    for (const d of this.input.dates) {
+      if (d.span.start < unit.start || d.span.end > unit.end || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+      if (this.outer.some((q) => q.span.start <= d.span.start && d.span.end <= q.span.end)) continue;
+      if (!best || Math.abs(d.span.start - cue.end) < Math.abs(best.span.start - cue.end)) best = d;
+    }
+    return best?.value ?? this.input.articleDate;
+  }
+
+  // ---- headlines and continuations ----------------------------------------------------------
+
+  /** "… - diplomat", "… — Russian envoy", "…, says DOE DG" at the end of a headline. */
+  private headlineStatement(unit: Unit): boolean {
+    const line = this.text.slice(unit.start, unit.end);
+    const m = /(\s[-\u2013\u2014]\s|,\s+(?:says|said)\s)([^-\u2013\u2014,]{1,60})$/i.exec(line);
+    if (!m) return false;
+    const tail = m[2].trim();
+    if (tail.split(/\s+/).length > 6 || /[.!?]$/.test(tail)) return false;
+    const cueStart = unit.start + m.index + (m[1].startsWith(',') ? 2 : 1);
+    const sourceStart = unit.start + line.length - m[2].length + (m[2].length - m[2].trimStart().length);
+    const sourceSpan = { start: sourceStart, end: sourceStart + tail.length };
+    const words = tail.toLowerCase().split(/\s+/);
+    const tailLooksLikeRole = words.some((w) => ROLE_HEADS.has(w) || isTitleWord(w) || GENERIC_SOURCES.has(w));
+    const byName = this.book.all().filter((p) => !p.isOrganization && nameWords(tail).length > 0 && (p.folded === tail.toLowerCase() || p.foldedSurname === nameWords(tail).map((w) => w.toLowerCase()).pop()));
+    let person: PersonRecord | undefined = byName[0];
+    if (!person && tailLooksLikeRole) person = this.book.resolveRole(words, Infinity, this.mainSpeaker(), true);
+    if (!person && !tailLooksLikeRole && isUpperInitial(tail)) person = this.book.personForName(tail, sourceStart, false);
+    const content = this.trimContent({ start: unit.start, end: unit.start + m.index });
+    if (!content) return false;
+    if (person) this.book.addMention(person, sourceSpan, tail, tailLooksLikeRole ? 'role' : 'name');
+    const cueText = this.text.slice(cueStart, sourceSpan.end);
+    this.statements.push({
+      personKey: person?.key,
+      speaker: person?.name ?? tail,
+      kind: this.kindOf(content, true) === 'indirect' ? 'indirect' : 'partial',
+      cue: cueText,
+      contentSpan: content,
+      text: this.text.slice(content.start, content.end),
+      sourceSpan,
+      cueSpan: { start: cueStart, end: sourceSpan.end },
+      date: this.input.articleDate,
+      quotation: this.quotationIndexIn(content),
+    });
+    return true;
+  }
+
+  /** The person the article quotes most, for headlines that name a role only. */
+  private mainSpeaker(): PersonRecord | undefined {
+    const counts = new Map<PersonRecord, number>();
+    for (const person of this.book.all()) {
+      if (person.isOrganization || !person.confirmed) continue;
+      const first = person.mentions.find((m) => m.kind === 'name');
+      if (!first) continue;
+      counts.set(person, person.mentions.length + (first.span.start < this.input.bodyStart + 400 ? 3 : 0));
+    }
+    let best: PersonRecord | undefined;
+    for (const [p, n] of counts) if (!best || n > counts.get(best)!) best = p;
+    return best;
+  }
+
+  /**
+   * A quotation with no attribution of its own, right after a statement by X in the same or the
+   * previous paragraph, continues X (news style lets a speaker go on).
+   */
+  private continuations(units: Unit[]): void {
+    const sorted = () => [...this.statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+    let ordered = sorted();
+    for (let i = 0; i < this.outer.length; i++) {
+      const q = this.outer[i];
+      if (ordered.some((s) => s.contentSpan.start <= q.inner.start && q.inner.end <= s.contentSpan.end + 1)) continue;
+      if (ordered.some((s) => s.cueSpan && s.cueSpan.start >= q.span.start && s.cueSpan.end <= q.span.end)) continue;
+      const unit = units.find((u) => u.start <= q.span.start && q.span.start < u.end);
+      if (!unit) continue;
+      // The quotation must be the unit's main content, not a phrase in the writer's sentence.
+      const unitWords = this.wordsBetween(unit.start, unit.end);
+      const quoteWords = this.wordsBetween(q.inner.start, q.inner.end);
+      if (quoteWords < 2 || quoteWords < unitWords * 0.6) continue;
+      let previous: Statement | undefined;
+      for (const s of ordered) if (s.contentSpan.end <= q.span.start) previous = s;
+      if (!previous?.personKey) continue;
+      const prevParagraph = this.paragraphAt(previous.contentSpan.start);
+      const thisParagraph = unit.paragraph;
+      if (thisParagraph - prevParagraph > 1 && !this.onlyFurnitureBetween(prevParagraph, thisParagraph)) continue;
+      if (this.someoneElseNamedBetween(previous, q.span.start)) continue;
+      this.statements.push({
+        personKey: previous.personKey,
+        speaker: previous.speaker,
+        kind: 'direct',
+        cue: 'continuation',
+        contentSpan: q.inner,
+        text: this.text.slice(q.inner.start, q.inner.end),
+        sourceSpan: previous.sourceSpan,
+        date: previous.date,
+        quotation: this.input.quotations.indexOf(q),
+      });
+      ordered = sorted();
+    }
+  }
+
+  private paragraphAt(offset: number): number {
+    const paragraphs = this.input.structure.paragraphs;
+    for (let p = 0; p < paragraphs.length; p++) if (paragraphs[p].span.start <= offset && offset <= paragraphs[p].span.end) return p;
+    return -1;
+  }
+
+  private onlyFurnitureBetween(a: number, b: number): boolean {
+    for (let p = a + 1; p < b; p++) if (isReadable(this.input.structure.paragraphs[p])) return false;
+    return true;
+  }
+
+  /** Another person named as the subject of a sentence between the statement and the quote. */
+  private someoneElseNamedBetween(previous: Statement, at: number): boolean {
+    for (const person of this.book.all()) {
+      if (person.key === previous.personKey || !person.confirmed) continue;
+      if (person.mentions.some((m) => m.span.start > previous.contentSpan.end && m.span.start < at && !this.isInsideQuote(m.span.start))) return true;
+    }
+    return false;
+  }
+
+  private isInsideQuote(offset: number): boolean {
+    return this.outer.some((q) => q.span.start < offset && offset < q.span.end);
+  }
+}
+
+function isReadable(p: Paragraph): boolean {
+  return p.role !== 'furniture' && p.role !== 'caption' && p.role !== 'byline';
+}
+
+function isClosingQuote(ch: string): boolean {
+  return ch === '"' || ch === '\u201d' || ch === '\u2019' || ch === "'" || ch === '\u00bb' || ch === '\u201c';
+}
+
+function isOpeningQuote(ch: string): boolean {
+  return ch === '"' || ch === '\u201c' || ch === '\u2018' || ch === '\u00ab' || ch === '\u201e';
+}
+
+/** Two or more capitalised words without an organisation word read as a person's name. */
+function looksLikePersonName(words: string[]): boolean {
+  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}’'.-]/u.test(w) || /^(?:al|el|bin|ibn)-/.test(w) || /^\p{Lu}\.?$/u.test(w));
+}

@@ -1,0 +1,207 @@
+// Article structure: front matter, paragraphs with their roles (headline, standfirst, body,
+// page furniture, captions, bylines), the dateline, and sentences with positions.
+import { parseDateline } from './dateline';
+import { ABBREVIATIONS, CAPTION_CREDIT, FURNITURE_PATTERNS } from './lexicon';
+import type { ArticleStructure, Dateline, FrontMatter, Paragraph, Sentence, Span } from './types';
+
+export interface StructureResult {
+  structure: ArticleStructure;
+  dateline?: Dateline;
+  /** ISO date from a date line under the byline ("March 3, 2024"). */
+  bylineDate?: string;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** Parses "March 3, 2024", "3 March 2024", "2024-03-03" (whole string) to ISO, or undefined. */
+export function parseAbsoluteDate(raw: string): string | undefined {
+  const text = raw.trim().replace(/^(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?/i, '').replace(/^[A-Z][a-z]+day,?\s+/, '');
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s].*)?$/.exec(text);
+  if (m) return valid(+m[1], +m[2], +m[3]);
+  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b[^]{0,40}$/.exec(text);
+  if (m && MONTHS[m[1].slice(0, 3).toLowerCase()]) return valid(+m[3], MONTHS[m[1].slice(0, 3).toLowerCase()], +m[2]);
+  m = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b[^]{0,40}$/.exec(text);
+  if (m && MONTHS[m[2].slice(0, 3).toLowerCase()]) return valid(+m[3], MONTHS[m[2].slice(0, 3).toLowerCase()], +m[1]);
+  return undefined;
+}
+
+function valid(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function parseFrontMatter(text: string): FrontMatter | undefined {
+  const open = /^\ufeff?---[ \t]*\r?\n/.exec(text);
+  if (!open) return undefined;
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/g;
+  close.lastIndex = open[0].length - 1;
+  const m = close.exec(text);
+  if (!m) return undefined;
+  const body = text.slice(open[0].length, m.index);
+  const front: FrontMatter = { span: { start: 0, end: m.index + m[0].length } };
+  for (const line of body.split(/\r?\n/)) {
+    const kv = /^(\w+)\s*:\s*(.*)$/.exec(line);
+    if (!kv) continue;
+    const value = kv[2].trim().replace(/^["']|["']$/g, '');
+    if (kv[1] === 'title') front.title = value;
+    if (kv[1] === 'date') front.date = parseAbsoluteDate(value);
+  }
+  return front;
+}
+
+/** Paragraph spans: each line in plain text; blank-line separated blocks in Markdown. */
+function splitParagraphs(text: string, from: number, markdown: boolean): Span[] {
+  const spans: Span[] = [];
+  let blockStart = -1;
+  let blockEnd = -1;
+  let i = from;
+  const flush = () => {
+    if (blockStart >= 0) spans.push({ start: blockStart, end: blockEnd });
+    blockStart = -1;
+  };
+  while (i <= text.length) {
+    let j = i;
+    while (j < text.length && text[j] !== '\n' && text[j] !== '\r') j++;
+    // trim the line
+    let s = i;
+    let e = j;
+    while (s < e && isBlank(text[s])) s++;
+    while (e > s && isBlank(text[e - 1])) e--;
+    const lineIsBlank = s === e;
+    const startsBlock = markdown && /^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/.test(text.slice(s, Math.min(e, s + 8)));
+    if (lineIsBlank) flush();
+    else if (!markdown || startsBlock || (blockStart >= 0 && /^#{1,6}\s/.test(text.slice(blockStart, blockStart + 7)))) {
+      flush();
+      blockStart = s;
+      blockEnd = e;
+      if (!markdown) flush();
+    } else {
+      if (blockStart < 0) blockStart = s;
+      blockEnd = e;
+    }
+    if (j >= text.length) break;
+    i = text[j] === '\r' && text[j + 1] === '\n' ? j + 2 : j + 1;
+  }
+  flush();
+  return spans;
+}
+
+function isBlank(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u200b' || ch === '\ufeff' || ch === '\u200e' || ch === '\u200f';
+}
+
+function isFurniture(line: string): boolean {
+  return FURNITURE_PATTERNS.some((p) => p.test(line));
+}
+
+function isCaption(line: string): boolean {
+  return line.length < 400 && CAPTION_CREDIT.test(line);
+}
+
+function isByline(line: string): boolean {
+  return line.length < 120 && /^(?:By|BY|Written by|Reporting by)\s+\p{Lu}/u.test(line) && !/\b(?:said|says|told)\b/.test(line);
+}
+
+/** A headline when no dateline tells: short, and mostly capitalised words or no final stop. */
+function looksLikeHeadline(line: string): boolean {
+  if (line.length > 250) return false;
+  if (/^#{1,6}\s/.test(line)) return true;
+  const words = line.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (words.length > 0 && capitalised / words.length >= 0.6) return true;
+  return !/[.!?"”’]$/.test(line) && line.length < 160;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Sentences of one paragraph, with splits after "Mr.", "Gen.", "Dec. 5", "U.S. officials" repaired. */
+function splitSentences(text: string, span: Span, paragraph: number, out: Sentence[]): void {
+  const slice = text.slice(span.start, span.end);
+  let pending: Span | undefined;
+  for (const seg of segmenter.segment(slice)) {
+    const start = span.start + seg.index;
+    let end = start + seg.segment.length;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end <= start) continue;
+    if (pending) {
+      const prev = text.slice(pending.start, pending.end);
+      if (shouldJoin(prev, text.slice(start, Math.min(end, start + 20)))) {
+        pending = { start: pending.start, end };
+        continue;
+      }
+      out.push({ span: pending, paragraph });
+    }
+    pending = { start, end };
+  }
+  if (pending) out.push({ span: pending, paragraph });
+}
+
+function shouldJoin(previous: string, nextStart: string): boolean {
+  const m = /(?:^|[\s(“"‘'])([A-Za-z][A-Za-z.]{0,5})\.$/.exec(previous);
+  if (!m) return false;
+  const abbreviation = m[1].toLowerCase();
+  if (!ABBREVIATIONS.has(abbreviation)) return /^[a-z]$/i.test(abbreviation) && /^\p{Lu}/u.test(nextStart);
+  if (/^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no)$/.test(abbreviation)) return /^\d/.test(nextStart);
+  if (/^(?:u\.s|u\.k|u\.n|e\.u|d\.c|u\.s\.a|a\.m|p\.m|etc|inc|corp|ltd|co|jr|sr|i\.e|e\.g)$/.test(abbreviation)) {
+    return /^[a-z(]/.test(nextStart) || /^(?:President|Secretary|Senator|Sen\.|Rep\.|Gov\.|officials?|forces|troops|Army|Navy|Air|Department|State|Embassy|Ambassador|Attorney|Supreme|Court|Congress|House|Senate|government|military|intelligence)\b/.test(nextStart);
+  }
+  return true;
+}
+
+export interface StructureOptions {
+  markdown?: boolean;
+}
+
+/** Splits an article into its parts. Linear in the text. */
+export function analyzeStructure(text: string, options: StructureOptions = {}): StructureResult {
+  const frontMatter = parseFrontMatter(text);
+  const markdown = options.markdown ?? frontMatter !== undefined;
+  const spans = splitParagraphs(text, frontMatter ? frontMatter.span.end : 0, markdown);
+  const paragraphs: Paragraph[] = spans.map((span) => ({ span, role: 'body' }));
+  let dateline: Dateline | undefined;
+  let bylineDate: string | undefined;
+  let datelineIndex = -1;
+  let afterByline = false;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const span = paragraphs[p].span;
+    const line = text.slice(span.start, span.end);
+    const found = datelineIndex < 0 && p < 10 ? parseDateline(text, span.start, span.end) : undefined;
+    if (found) {
+      dateline = found;
+      datelineIndex = p;
+    } else if (isFurniture(line)) paragraphs[p].role = 'furniture';
+    else if (isCaption(line)) paragraphs[p].role = 'caption';
+    else if (isByline(line)) {
+      paragraphs[p].role = 'byline';
+      afterByline = true;
+    } else if (line.length < 60 && parseAbsoluteDate(line) && (afterByline || p < 6)) {
+      paragraphs[p].role = 'byline';
+      bylineDate ??= parseAbsoluteDate(line);
+    }
+  }
+  // Before the dateline: the headline, then standfirst lines. Without one: a headline-like first line.
+  const leading = datelineIndex >= 0 ? datelineIndex : 1;
+  let seenHeadline = false;
+  for (let p = 0; p < leading && p < paragraphs.length; p++) {
+    if (paragraphs[p].role !== 'body') continue;
+    const span = paragraphs[p].span;
+    const line = text.slice(span.start, span.end);
+    if (!seenHeadline) {
+      if (datelineIndex >= 0 || looksLikeHeadline(line)) paragraphs[p].role = 'headline';
+      seenHeadline = true;
+      if (/^#{1,6}\s/.test(line)) {
+        const hashes = /^#{1,6}\s+/.exec(line)![0].length;
+        paragraphs[p].span = { start: span.start + hashes, end: span.end };
+      }
+    } else paragraphs[p].role = 'standfirst';
+  }
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    if (paragraph.role === 'furniture' || paragraph.role === 'caption' || paragraph.role === 'byline') return;
+    splitSentences(text, paragraph.span, index, sentences);
+  });
+  return { structure: { frontMatter, paragraphs, sentences }, dateline, bylineDate };
+}

@@ -1,0 +1,187 @@
+// Who is who across articles: one speaker per person, even when spelled Grushko / Grushkó,
+// Alexander / Alexandr, Ryabkov / Riabkov, or with a middle initial; two people who share a
+// surname but not a first name stay apart. Pure function of the articles' people.
+import { nameWords } from '../analysis/names';
+import { compatibleGiven, similarSurname } from '../analysis/people';
+import { foldName } from '../analysis/tokens';
+import type { Person } from '../analysis/types';
+
+export interface PersonOccurrence {
+  uri: string;
+  person: Person;
+}
+
+export interface IdentityHints {
+  /** Groups of names that denote one person (registry aliases), canonical name first. */
+  aliases?: string[][];
+  /** Pairs of names that must never be merged. */
+  distinct?: [string, string][];
+}
+
+export interface Cluster {
+  id: string;
+  name: string;
+  members: PersonOccurrence[];
+  isOrganization: boolean;
+}
+
+/** Groups person occurrences into workspace speakers with stable ids. */
+export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: IdentityHints = {}): Cluster[] {
+  const parent = occurrences.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+
+  const aliasOf = new Map<string, number>();
+  (hints.aliases ?? []).forEach((group, g) => group.forEach((name) => aliasOf.set(foldName(name), g)));
+  const distinct = new Set((hints.distinct ?? []).flatMap(([a, b]) => [`${foldName(a)}|${foldName(b)}`, `${foldName(b)}|${foldName(a)}`]));
+  const isDistinct = (a: string, b: string) => distinct.has(`${foldName(a)}|${foldName(b)}`);
+
+  // Organisations: the same folded name.
+  const orgByName = new Map<string, number>();
+  // People with a first name, bucketed by folded surname.
+  const bySurname = new Map<string, number[]>();
+  const surnameOnly: number[] = [];
+  const aliasFirst = new Map<number, number>();
+
+  occurrences.forEach((occ, i) => {
+    const folded = foldName(occ.person.name);
+    const alias = aliasOf.get(folded);
+    if (alias !== undefined) {
+      if (aliasFirst.has(alias)) union(aliasFirst.get(alias)!, i);
+      else aliasFirst.set(alias, i);
+      return;
+    }
+    if (occ.person.isOrganization) {
+      if (orgByName.has(folded)) union(orgByName.get(folded)!, i);
+      else orgByName.set(folded, i);
+      return;
+    }
+    const words = nameWords(occ.person.name).map(foldName).filter(Boolean);
+    if (words.length < 2) {
+      surnameOnly.push(i);
+      return;
+    }
+    const surname = words[words.length - 1];
+    const bucket = bySurname.get(surname) ?? [];
+    bucket.push(i);
+    bySurname.set(surname, bucket);
+  });
+
+  // Surnames that differ by one letter (long ones only) are one surname: Grushko ~ Grushkó after folding,
+  // Verbytskyi ~ Verbitskiy. Bucket by first letter and length to keep this near-linear.
+  const surnames = [...bySurname.keys()];
+  const byShape = new Map<string, string[]>();
+  for (const s of surnames) {
+    const shape = `${s[0]}:${s.length}`;
+    byShape.set(shape, [...(byShape.get(shape) ?? []), s]);
+  }
+  const surnameGroups = new Map<string, string>(); // surname → representative surname
+  const rep = (s: string): string => {
+    let r = s;
+    while (surnameGroups.has(r) && surnameGroups.get(r) !== r) r = surnameGroups.get(r)!;
+    return r;
+  };
+  for (const s of surnames) surnameGroups.set(s, s);
+  for (const s of surnames) {
+    if (s.length < 6) continue;
+    for (const len of [s.length - 1, s.length, s.length + 1]) {
+      for (const other of byShape.get(`${s[0]}:${len}`) ?? []) {
+        if (other !== s && similarSurname(s, other)) {
+          const a = rep(s);
+          const b = rep(other);
+          if (a !== b) surnameGroups.set(a < b ? b : a, a < b ? a : b);
+        }
+      }
+    }
+  }
+  const merged = new Map<string, number[]>();
+  for (const [surname, members] of bySurname) {
+    const r = rep(surname);
+    merged.set(r, [...(merged.get(r) ?? []), ...members]);
+  }
+
+  for (const members of merged.values()) {
+    // Full first names first, initials after: an initial joins only a single compatible person.
+    const given = (i: number) => foldName(nameWords(occurrences[i].person.name)[0]);
+    const full = members.filter((i) => given(i).length > 1);
+    const initials = members.filter((i) => given(i).length <= 1);
+    const clusters: number[] = [];
+    for (const i of full) {
+      const match = clusters.find((c) => compatibleGiven(given(c), given(i)) && !isDistinct(occurrences[c].person.name, occurrences[i].person.name));
+      if (match !== undefined) union(match, i);
+      else clusters.push(i);
+    }
+    for (const i of initials) {
+      const compatible = clusters.filter((c) => compatibleGiven(given(c), given(i)));
+      if (compatible.length === 1) union(compatible[0], i);
+      else clusters.push(i);
+    }
+  }
+
+  // A surname alone joins the one person with that surname, if there is exactly one.
+  for (const i of surnameOnly) {
+    const surname = foldName(occurrences[i].person.name);
+    const members = merged.get(rep(surname));
+    if (!members) continue;
+    const roots = new Set(members.map(find));
+    if (roots.size === 1) union([...roots][0], i);
+  }
+  // Surname-only people with the same surname and no full-name match are one speaker.
+  const loneSurname = new Map<string, number>();
+  for (const i of surnameOnly) {
+    if (find(i) !== i) continue;
+    const surname = foldName(occurrences[i].person.name);
+    if (merged.has(rep(surname))) continue;
+    if (loneSurname.has(surname)) union(loneSurname.get(surname)!, i);
+    else loneSurname.set(surname, i);
+  }
+
+  const groups = new Map<number, number[]>();
+  occurrences.forEach((_, i) => {
+    const r = find(i);
+    groups.set(r, [...(groups.get(r) ?? []), i]);
+  });
+  const usedIds = new Set<string>();
+  const clustersOut: Cluster[] = [];
+  const aliasCanonical = new Map<number, string>();
+  (hints.aliases ?? []).forEach((group, g) => aliasCanonical.set(g, group[0]));
+  for (const indexes of [...groups.values()].sort((a, b) => a[0] - b[0])) {
+    const members = indexes.map((i) => occurrences[i]);
+    const alias = aliasOf.get(foldName(members[0].person.name));
+    const name = alias !== undefined ? aliasCanonical.get(alias)! : canonicalName(members.map((m) => m.person.name));
+    let id = slug(name) || 'speaker';
+    for (let n = 2; usedIds.has(id); n++) id = `${slug(name)}-${n}`;
+    usedIds.add(id);
+    clustersOut.push({ id, name, members, isOrganization: members.every((m) => m.person.isOrganization) });
+  }
+  return clustersOut;
+}
+
+/** The most complete, most common spelling; ties go to the plainer spelling. */
+export function canonicalName(names: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) =>
+    (nameWords(b[0]).length - nameWords(a[0]).length) ||
+    (b[1] - a[1]) ||
+    (plainness(b[0]) - plainness(a[0])) ||
+    a[0].localeCompare(b[0]))[0][0];
+}
+
+function plainness(name: string): number {
+  return -(name.normalize('NFKD').match(/\p{M}/gu)?.length ?? 0);
+}
+
+export function slug(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
