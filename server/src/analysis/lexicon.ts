@@ -117,7 +117,7 @@ export const ORGANIZATION_WORDS = set(`
   npr pbs foundation coalition front movement assembly parliament duma kremlin pentagon
   treasury board bureau authority authorities commission fbi cia nsa nato un eu opec who imf
   school college hospital airlines airways systems technologies labs laboratory laboratories
-  police legion brigade regiment battalion division command ministry's guard
+  delegation mission embassy consulate secretariat police legion brigade regiment battalion division command ministry's guard
   poll survey study report data research statement document draft website magazine newspaper
   show program programme live youtube facebook twitter instagram tiktok
 `);

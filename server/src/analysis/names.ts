@@ -66,6 +66,15 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
         last++;
         continue;
       }
+      // "Secretary of State John Kerry", "Head of the Delegation Ivan Petrov": a title's complement.
+      if (t.isWord && (t.lower === 'of' || t.lower === 'for') && hasTitle(tokens, first, last)) {
+        let k = last + 1;
+        if (k < tokens.length && tokens[k].lower === 'the') k++;
+        if (k < tokens.length && isNameToken(tokens[k]) && !isBreak(k)) {
+          last = k;
+          continue;
+        }
+      }
       // "Ursula von der Leyen": lower-case particles between capitalised words.
       if (t.isWord && NAME_PARTICLES.has(t.lower)) {
         let k = last;
@@ -86,6 +95,14 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
 function makeRun(text: string, tokens: readonly Token[], first: number, last: number, possessive: boolean): NameRun {
   let titleEnd = first;
   for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower)) titleEnd = k + 1;
+  // An organisation or a title's complement before the last words is part of the role:
+  // "Head of the Delegation Ivan Petrov", "Kremlin Press Office Maria Ivanova".
+  const hasComplement = tokens.slice(first, last).some((t) => t.lower === 'of' || t.lower === 'for');
+  for (let k = titleEnd; k < last; k++) {
+    const lower = tokens[k].lower.replace(POSSESSIVE, '');
+    if (ORGANIZATION_WORDS.has(lower) && last - (k + 1) >= 2) titleEnd = k + 1;
+  }
+  if (hasComplement && titleEnd > first && last - titleEnd > 2) titleEnd = last - 2;
   // "Gen." and "Mr." leave their full stop as a separate token; it belongs to the title.
   let nameFirst = titleEnd;
   while (nameFirst < last && tokens[nameFirst].text === '.') nameFirst++;
@@ -103,6 +120,11 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
   const organization = nameTokens.some((t) => ORGANIZATION_WORDS.has(t.lower.replace(POSSESSIVE, ''))) ||
     (nameTokens.length === 1 && /^[\p{Lu}\d-]{2,8}$/u.test(nameTokens[0].text.replace(POSSESSIVE, '')));
   return { first, last, nameFirst, start, end, nameStart, nameEnd, name, role, possessive, organization };
+}
+
+function hasTitle(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower)) return true;
+  return false;
 }
 
 /** The name's words without initials, for matching: "Joe R. Biden" → ["Joe", "Biden"]. */

@@ -63,6 +63,11 @@ export function findStatements(input: StatementsInput): StatementsResult {
   return new StatementFinder(input).run();
 }
 
+/** For tests and debugging only: the finder's internals. */
+export function createStatementFinderForDebugging(input: StatementsInput): unknown {
+  return new StatementFinder(input);
+}
+
 class StatementFinder {
   private readonly text: string;
   private readonly tokens: Token[];
@@ -180,7 +185,7 @@ class StatementFinder {
       while (end < this.tokens.length && end - after < 14 && ![',', '.', ';', ':', '"', '\u201c', '\u201d', '(', ')'].includes(this.tokens[end].text)) end++;
       if (this.tokens[end]?.text === ',' || this.isCueAt(end)) {
         const first = this.tokens[after + 1];
-        if (first && (DETERMINERS.has(first.lower) || /[’']s$/.test(first.text) || isUpperInitial(first.text))) {
+        if (first && (DETERMINERS.has(first.lower) || /[’']s$/.test(first.text) || isUpperInitial(first.text) || isTitleWord(first.lower) || ROLE_MODIFIERS.has(first.lower))) {
           const role = this.rolePhrase(after + 1, end);
           if (role) return role;
         }
@@ -366,6 +371,11 @@ class StatementFinder {
       if (ROLE_HEADS.has(t.lower) || GENERIC_SOURCES.has(t.lower) || isTitleWord(t.lower)) sawHead = true;
       if (DETERMINERS.has(t.lower)) {
         determiner = j;
+        // "the head of the delegation": keep going past "of the".
+        if (j - 1 >= unit.firstToken && this.tokens[j - 1].lower === 'of') {
+          j -= 2;
+          continue;
+        }
         break;
       }
       if (NP_STOP.has(t.lower) && t.lower !== 'of') break;
@@ -392,7 +402,9 @@ class StatementFinder {
     const definite = words[0] === 'the' || words[0] === 'this';
     const singular = !/s$/.test(roleHead) || /(?:ss|us)$/.test(roleHead);
     if (definite && singular && (ROLE_HEADS.has(roleHead) || isTitleWord(roleHead))) {
-      const person = this.book.resolveRole(words.filter((w) => w !== 'the'), span.start, this.lastSpeakerBefore(span.start));
+      // Head noun last: "the head of the Russian delegation" → [russian, delegation, head].
+      const complement = words.includes('of') ? words.slice(words.indexOf('of') + 1) : [];
+      const person = this.book.resolveRole([...complement, ...roleWords].filter((w) => w !== 'the' && w !== 'of'), span.start, this.lastSpeakerBefore(span.start) ?? this.lastPersonBefore(span.start));
       if (person) {
         this.book.addMention(person, span, label, 'role');
         return { span, person, phraseStart: span.start, phraseEnd: span.end, named: true };
@@ -551,7 +563,7 @@ class StatementFinder {
       const source = this.sourceAfter(cue, unit);
       if (source) {
         const quote = this.quoteEndingNear(cueStart, unit);
-        if (quote) return { source, content: this.contentOfQuoteBefore(quote, unit, source.phraseEnd), kind: this.kindBefore(quote, unit) };
+        if (quote !== undefined) return { source, content: this.contentOfQuoteBefore(quote, unit, source.phraseEnd), kind: this.kindBefore(quote, unit) };
         const content = this.trimContent({ start: unit.start, end: cueStart });
         if (content && this.wordsBetween(content.start, content.end) >= 3) return { source, content, kind: this.kindOf(content, false) };
       }
@@ -564,7 +576,7 @@ class StatementFinder {
   private contentForSubjectCue(cue: Cue, source: Source, unit: Unit): { content: Span; kind: StatementKind } | undefined {
     const cueEnd = this.tokens[cue.last - 1].end;
     const quote = this.quoteEndingNear(source.phraseStart, unit);
-    if (quote) {
+    if (quote !== undefined) {
       return { content: this.contentOfQuoteBefore(quote, unit, cueEnd), kind: this.kindBefore(quote, unit) };
     }
     const beforeEnd = this.commaBefore(source.phraseStart, unit);

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Bundles the extension for packaging with esbuild: everything (vscode-languageclient, the server
+// and its dependencies) goes into two files, so the .vsix needs no node_modules.
+//   client/src/extension.ts -> dist/client.js   (the extension's entry point; `vscode` stays external)
+//   server/src/lsp/main.ts  -> dist/server.js   (the language server the client starts)
+// Usage: node scripts/bundle.mjs [--minify] [--sourcemap]
+import { build } from 'esbuild';
+import { existsSync, rmSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const entries = [
+  { in: 'client/src/extension.ts', out: 'dist/client.js' },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+];
+const missing = entries.filter((e) => !existsSync(join(root, e.in)));
+if (missing.length) {
+  console.error(`bundle: missing entry point(s): ${missing.map((e) => e.in).join(', ')}`);
+  process.exit(1);
+}
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(join(root, 'dist'));
+const t0 = Date.now();
+for (const e of entries) {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [e.in],
+    outfile: e.out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    minify: args.has('--minify'),
+    sourcemap: args.has('--sourcemap') ? 'linked' : false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  });
+  const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+  console.log(`bundle: ${e.out} (${(bytes / 1024).toFixed(0)} KB)`);
+}
+console.log(`bundle: done in ${Date.now() - t0} ms`);

@@ -1,0 +1,199 @@
+// Datelines: "MOSCOW, December 20. /TASS/. ", "WASHINGTON (AP) — ", "Paris, 4 March 2024 — ".
+// Pure and bounded: only the first DATELINE_WINDOW characters of a paragraph are examined, and every
+// regular expression is anchored (sticky) with bounded repetition, so the cost per call is constant.
+import type { Dateline, Span } from './types';
+
+/** A dateline never runs longer than this; nothing beyond it is read. */
+const DATELINE_WINDOW = 200;
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+
+const MONTH_ALT =
+  'January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+
+/** Lower-case particles allowed inside a multiword place name ("Rio de Janeiro", "Stratford-upon-Avon"). */
+const CONNECTORS = 'de|da|do|dos|das|del|della|di|du|des|la|le|les|el|los|las|of|upon|on|am|an|im|sur|en|y|al|la';
+
+const WORD = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}";
+const SP = '[ \\t\\u00A0]';
+const PLACE_RE = new RegExp(`${WORD}(?:${SP}{1,3}(?:(?:${CONNECTORS})${SP}{1,3}){0,2}${WORD}){0,5}`, 'uy');
+const DATE_MD_RE = new RegExp(
+  `(${MONTH_ALT})\\.?${SP}{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?${SP}{1,3}((?:19|20)\\d\\d)(?!\\d))?`,
+  'iy',
+);
+const DATE_DM_RE = new RegExp(
+  `(\\d{1,2})(?:st|nd|rd|th)?${SP}{1,3}(${MONTH_ALT})\\b\\.?(?:,?${SP}{1,3}((?:19|20)\\d\\d)(?!\\d))?`,
+  'iy',
+);
+const COMMA_RE = new RegExp(`${SP}*,${SP}{0,3}`, 'y');
+const SLASH_AGENCY_RE = new RegExp(`${SP}{0,3}\\.?${SP}{0,3}\\/${SP}{0,2}([A-Za-z][A-Za-z .&\\-]{0,24}?)${SP}{0,2}\\/(?:${SP}{0,3}\\.)?`, 'y');
+const PAREN_AGENCY_RE = new RegExp(`${SP}{0,3}\\((\\p{L}[\\p{L}\\p{M} .&'’/\\-]{0,29})\\)`, 'uy');
+const DASH_RE = new RegExp(`${SP}{0,3}(?:\\.${SP}{0,2})?(?:--?|[—–])`, 'y');
+const AFTER_AGENCY_RE = new RegExp(`${SP}{0,3}(?:\\.${SP}{0,2}(?:--?|[—–])|--?|[—–]|[.:])`, 'y');
+
+/** Capitalised words that start ordinary sentences and never name a dateline place. */
+const NOT_PLACES = new Set([
+  'the', 'a', 'an', 'on', 'in', 'at', 'by', 'for', 'from', 'to', 'of', 'but', 'and', 'or', 'so', 'as', 'if',
+  'it', 'he', 'she', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'there', 'here', 'his', 'her',
+  'their', 'our', 'its', 'my', 'last', 'next', 'earlier', 'later', 'meanwhile', 'however', 'today', 'yesterday',
+  'tomorrow', 'when', 'while', 'after', 'before', 'since', 'according', 'also', 'still', 'then', 'now', 'with',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  // Acronyms that open headlines ("NATO — Russia talks") rather than datelines.
+  'nato', 'eu', 'un', 'us', 'usa', 'uk', 'osce', 'ocse', 'fbi', 'cia', 'who', 'imf', 'opec',
+]);
+
+const LOWERCASE_AGENCIES = new Set(['dpa', 'efe', 'afp', 'ap', 'ansa', 'apa']);
+
+export interface DatelineParts {
+  dateline: Dateline;
+  /** The month/day (and year) as written, when the dateline has a date. */
+  dateSpan?: Span;
+}
+
+/** If the text at [start, end) (one paragraph) begins with a dateline, parse it. */
+export function parseDateline(text: string, start: number, end: number): Dateline | undefined {
+  return parseDatelineParts(text, start, end)?.dateline;
+}
+
+/** parseDateline, plus where the date sits inside the dateline. */
+export function parseDatelineParts(text: string, start: number, end: number): DatelineParts | undefined {
+  const limit = Math.min(end, text.length, start + DATELINE_WINDOW);
+  if (limit <= start) return undefined;
+  const s = text.slice(start, limit);
+  let pos = 0;
+  while (pos < s.length && /[ \t\u00A0\uFEFF]/.test(s[pos])) pos++;
+  const spanStart = pos;
+  let slashed = false;
+  if (s[pos] === '/') {
+    slashed = true;
+    pos++;
+    while (pos < s.length && s[pos] === ' ') pos++;
+  }
+
+  const place = matchAt(PLACE_RE, s, pos);
+  if (!place) return undefined;
+  let placeText = place[0];
+  // A trailing dot belongs to the sentence ("WASHINGTON. The ..."), not to the place.
+  while (placeText.endsWith('.') || placeText.endsWith('-')) placeText = placeText.slice(0, -1);
+  if (placeText.length < 2) return undefined;
+  const firstWord = placeText.split(/[ \t\u00A0]/)[0].toLowerCase();
+  if (NOT_PLACES.has(firstWord) || monthNumber(firstWord) !== undefined) return undefined;
+  const placeSpan = { start: pos, end: pos + placeText.length };
+  pos = placeSpan.end;
+  const upper = placeText === placeText.toUpperCase();
+
+  let month: number | undefined;
+  let day: number | undefined;
+  let year: number | undefined;
+  let dateSpan: Span | undefined;
+  let hasRegion = false;
+
+  const tryDate = (at: number): number | undefined => {
+    const md = matchAt(DATE_MD_RE, s, at);
+    const dm = md ? undefined : matchAt(DATE_DM_RE, s, at);
+    const m = md ?? dm;
+    if (!m) return undefined;
+    const mo = monthNumber(md ? m[1] : m[2]);
+    const d = Number(md ? m[2] : m[1]);
+    if (mo === undefined || !validMonthDay(mo, d)) return undefined;
+    month = mo;
+    day = d;
+    year = m[3] ? Number(m[3]) : undefined;
+    dateSpan = { start: at, end: at + m[0].length };
+    return at + m[0].length;
+  };
+
+  const comma = matchAt(COMMA_RE, s, pos);
+  if (comma) {
+    const afterComma = pos + comma[0].length;
+    const afterDate = tryDate(afterComma);
+    if (afterDate !== undefined) {
+      pos = afterDate;
+    } else {
+      // "KYIV, Ukraine (AP) —": a region after the place.
+      const region = matchAt(PLACE_RE, s, afterComma);
+      if (!region) return undefined;
+      const regionWord = region[0].split(/[ \t\u00A0]/)[0].toLowerCase().replace(/\.$/, '');
+      if (NOT_PLACES.has(regionWord) && !['us', 'usa', 'uk'].includes(regionWord)) return undefined;
+      hasRegion = true;
+      pos = afterComma + region[0].replace(/[.\-]+$/, '').length;
+      const comma2 = matchAt(COMMA_RE, s, pos);
+      if (comma2) {
+        const d2 = tryDate(pos + comma2[0].length);
+        if (d2 !== undefined) pos = d2;
+      }
+    }
+  }
+
+  let agency: string | undefined;
+  let endPos: number | undefined;
+  const slash = matchAt(SLASH_AGENCY_RE, s, pos);
+  if (slash && (dateSpan || slashed || upper)) {
+    agency = slash[1].trim();
+    endPos = pos + slash[0].length;
+  } else {
+    const paren = matchAt(PAREN_AGENCY_RE, s, pos);
+    const name = paren?.[1].trim();
+    if (paren && name && (/^\p{Lu}/u.test(name) || LOWERCASE_AGENCIES.has(name.toLowerCase())) && name.split(/\s+/).length <= 4) {
+      const after = matchAt(AFTER_AGENCY_RE, s, pos + paren[0].length);
+      if (after || upper || dateSpan) {
+        agency = name;
+        endPos = pos + paren[0].length + (after ? after[0].length : 0);
+      }
+    }
+    if (endPos === undefined) {
+      const dash = matchAt(DASH_RE, s, pos);
+      if (dash && (dateSpan || upper)) endPos = pos + dash[0].length;
+    }
+  }
+  if (endPos === undefined) return undefined;
+  // The dateline must be followed by the text it introduces (or end the paragraph).
+  if (endPos < s.length && !/[\s\p{L}\p{N}"“‘'«]/u.test(s[endPos])) return undefined;
+  if (hasRegion && !agency && !upper) return undefined;
+
+  const dateline: Dateline = {
+    span: { start: start + spanStart, end: start + endPos },
+    place: placeText,
+    placeSpan: { start: start + placeSpan.start, end: start + placeSpan.end },
+  };
+  if (agency) dateline.agency = agency;
+  if (month !== undefined && day !== undefined) {
+    dateline.month = month;
+    dateline.day = day;
+    if (year !== undefined) {
+      dateline.year = year;
+      dateline.date = isoDate(year, month, day);
+      dateline.yearSource = 'dateline';
+    }
+  }
+  const parts: DatelineParts = { dateline };
+  if (dateSpan) parts.dateSpan = { start: start + dateSpan.start, end: start + dateSpan.end };
+  return parts;
+}
+
+function matchAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(s);
+}
+
+/** Month number for a month name or abbreviation ("Dec", "Dec.", "december"). */
+export function monthNumber(word: string): number | undefined {
+  return MONTHS[word.toLowerCase().replace(/\.$/, '')];
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function validMonthDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

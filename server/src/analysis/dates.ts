@@ -1,0 +1,1010 @@
+// Dates in news articles: the article's date (with the dateline's missing year inferred) and every
+// date mention resolved to an ISO value, with a short explanation for hovers.
+//
+// chrono-node finds and parses candidate expressions; the news rules (which weekday "on Monday" is,
+// which year "December 7th" is in, what "last week" means, what is not a date at all) are ours.
+// Cost is linear in the searched text: regions are cut into sentence-sized chunks of bounded length,
+// chrono only sees chunks holding a date-like word, and every other scan is a single bounded pass.
+import * as chrono from 'chrono-node';
+import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from './types';
+import { isoDate, monthNumber, parseDatelineParts } from './dateline';
+
+export interface DateResolution {
+  dateline?: Dateline;
+  articleDate?: { value: string; source: DateSource };
+  dates: DateMention[];
+}
+
+export type DateOptions = AnalysisOptions & { frontMatterDate?: string; bylineDate?: string };
+
+/** The article's evidence for the year of its dateline's month/day. */
+export interface YearCandidates {
+  month: number;
+  day: number;
+  /** Candidate years, most likely first (most recent first among equals); none after `today`. */
+  years: number[];
+  /** The weekday (0 = Sunday) the lead says the dateline day is, when it says so. */
+  weekday?: number;
+  /** The dateline is on or after this date (latest past date or year the text mentions). */
+  notBefore?: string;
+  /** The dateline is on or before this date (earliest year the text speaks of in the future tense). */
+  notAfter?: string;
+  /** The strongest evidence that narrowed the years: 'weekday', 'text-year' or 'none'. */
+  source: DateSource;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Day arithmetic on UTC day numbers (days since 1970-01-01).
+
+const DAY_MS = 86_400_000;
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+function dayNum(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+function fromDay(n: number): Ymd {
+  const dt = new Date(n * DAY_MS);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+function weekdayOf(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const f = fromDay(dayNum(y, m, d));
+  return f.y === y && f.m === m && f.d === d;
+}
+
+function isoOf(n: number): string {
+  const f = fromDay(n);
+  return isoDate(f.y, f.m, f.d);
+}
+
+function isoWeekOf(n: number): string {
+  const thursday = n - ((weekdayOf(n) + 6) % 7) + 3;
+  const y = fromDay(thursday).y;
+  const week = Math.floor((thursday - dayNum(y, 1, 1)) / 7) + 1;
+  return `${y}-W${String(week).padStart(2, '0')}`;
+}
+
+function isoMonth(y: number, m: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+}
+
+/** Parses the leading YYYY-MM-DD of a string; undefined when it is not a real date. */
+function parseIsoDay(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return validDate(y, mo, d) ? dayNum(y, mo, d) : undefined;
+}
+
+function todayDay(options: DateOptions): number {
+  const given = parseIsoDay(options.today);
+  if (given !== undefined) return given;
+  const now = new Date();
+  return dayNum(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** "Sat 18 Dec 2021" */
+function longDate(n: number): string {
+  const f = fromDay(n);
+  return `${WEEKDAYS[weekdayOf(n)].slice(0, 3)} ${f.d} ${MONTH_ABBR[f.m - 1]} ${f.y}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chunking: sentence-sized, bounded pieces of the regions.
+
+const MAX_CHUNK = 400;
+
+interface Chunk {
+  start: number;
+  text: string;
+  /** Index of the region the chunk comes from. */
+  region: number;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
+function isUpperStart(c: number): boolean {
+  // A capital, a digit-less quote or bracket opening the next sentence.
+  return (c >= 65 && c <= 90) || c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x27 || c === 0xab || c === 0x28 || (c > 0xbf && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
+}
+
+function chunkRegions(text: string, regions: Span[]): Chunk[] {
+  const out: Chunk[] = [];
+  regions.forEach((region, ri) => {
+    const end = Math.min(region.end, text.length);
+    let s = Math.max(0, region.start);
+    let lastSpace = -1;
+    const emit = (e: number): void => {
+      if (e > s) out.push({ start: s, text: text.slice(s, e), region: ri });
+      s = e;
+      lastSpace = -1;
+    };
+    for (let i = s; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        emit(i);
+        s = i + 1;
+        continue;
+      }
+      if ((c === 46 || c === 33 || c === 63) && i + 2 < end && isSpace(text.charCodeAt(i + 1)) && isUpperStart(text.charCodeAt(i + 2))) {
+        emit(i + 1);
+        continue;
+      }
+      if (isSpace(c)) lastSpace = i;
+      if (i - s >= MAX_CHUNK) emit(lastSpace > s + MAX_CHUNK / 2 ? lastSpace + 1 : i);
+    }
+    emit(end);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: candidate mentions, independent of the article date.
+
+type Modifier = 'last' | 'this' | 'next';
+
+interface Raw {
+  start: number;
+  end: number;
+  region: number;
+  kind: 'casual' | 'period' | 'ago' | 'absolute' | 'year';
+  /** casual: days from the reference ("tomorrow" = 1). */
+  offset?: number;
+  /** period / ago */
+  unit?: 'day' | 'week' | 'month' | 'year' | 'weekend';
+  amount?: number;
+  year?: number;
+  month?: number;
+  day?: number;
+  weekday?: number;
+  modifier?: Modifier;
+  future: boolean;
+  /** A past-tense verb governs the mention ("said on Monday", "held on December 7"). */
+  past?: boolean;
+  /** For years written as a range ("2019-20"). */
+  range?: string;
+}
+
+/** Chunks that might hold something chrono finds and we keep. Case-sensitive names: news capitalises them. */
+const TRIGGER =
+  /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)[a-zA-Z]*|[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday|\bago\b|(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming)\s+(?:week|month|year|morning|afternoon|evening)|\d{4}-\d\d-\d\d|\d\/\d{1,2}\/\d\d/;
+
+const WEEKDAY_WORDS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+const WEEKDAY_ABBR = new Set(['sun', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat']);
+const NEWSPAPER_AFTER = new Set([
+  'times', 'telegraph', 'express', 'mirror', 'post', 'herald', 'mail', 'sun', 'star', 'tribune', 'independent',
+  'observer', 'night', 'people', 'record', 'business', 'review', 'sport', 'world', 'league',
+]);
+const HOLIDAY_BEFORE = new Set([
+  'good', 'black', 'bloody', 'holy', 'ash', 'palm', 'easter', 'cyber', 'super', 'fat', 'maundy', 'shrove', 'giving', 'clean',
+  'news', // "Fox News Sunday"
+]);
+const MONTH_CONTEXT_BEFORE = new Set([
+  'in', 'on', 'since', 'last', 'next', 'this', 'early', 'late', 'mid', 'until', 'till', 'by', 'from', 'of', 'during',
+  'through', 'before', 'after', 'coming', 'past', 'end', 'start', 'beginning', 'throughout', 'around', 'to', 'and',
+]);
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+const FUTURE_WORDS = new Set(['will', 'shall', 'wo', 'won’t', "won't", 'next', 'upcoming', 'due', 'scheduled', 'planned', 'plans', 'plan', 'going', 'expected', 'set']);
+const IRREGULAR_PAST = new Set([
+  'said', 'told', 'held', 'met', 'took', 'made', 'came', 'went', 'began', 'saw', 'gave', 'got', 'was', 'were', 'had',
+  'did', 'spoke', 'wrote', 'left', 'found', 'thought', 'brought', 'sent', 'spent', 'built', 'won', 'lost', 'kept',
+  'led', 'paid', 'ran', 'stood', 'became', 'broke', 'chose', 'fell', 'felt', 'flew', 'grew', 'knew', 'meant', 'rose',
+  'sold', 'sought', 'shot', 'sat', 'struck', 'taught', 'threw', 'wore', 'been', 'drew', 'hit', 'cut', 'read',
+]);
+const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'indeed', 'proceed', 'exceed', 'succeed', 'breed', 'bleed', 'deed', 'heed', 'reed', 'greed', 'weed', 'steed', 'creed', 'red', 'bed', 'shed', 'wed', 'led', 'hundred', 'sacred', 'naked']);
+
+/** Past, future, or unknown, from the words before the mention in the same clause. */
+function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 'future' | undefined {
+  let cs = relStart;
+  const floor = Math.max(0, relStart - 160);
+  while (cs > floor && !'.;:!?,()"“”«»—–\n'.includes(chunk[cs - 1])) cs--;
+  const words = chunk.slice(cs, relStart).match(/[A-Za-z’']+/g) ?? [];
+  let seen = 0;
+  for (let i = words.length - 1; i >= 0 && seen < 16; i--, seen++) {
+    const raw = words[i];
+    const w = raw.toLowerCase();
+    if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE_WORDS.has(w)) {
+      if (w === 'set' || w === 'going' || w === 'expected' || w === 'due') {
+        // "set to", "going to", "expected to", "due to": future only with the infinitive marker.
+        const next = words[i + 1]?.toLowerCase();
+        if (next !== 'to' && !(w === 'due' && next === undefined)) continue;
+      }
+      return 'future';
+    }
+    if (/^[A-Z]/.test(raw) && i > 0) continue;
+    const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
+    if (pastForm) {
+      const before = words[i - 1]?.toLowerCase();
+      if (before === 'be') continue; // "will be held on Monday"
+      return 'past';
+    }
+  }
+  // "Monday's meeting will ...": a possessive date followed by a future verb.
+  if (/^['’]s\b/.test(chunk.slice(relEnd, relEnd + 3))) {
+    let ce = relEnd;
+    const ceil = Math.min(chunk.length, relEnd + 80);
+    while (ce < ceil && !'.;:!?,()"“”—–\n'.includes(chunk[ce])) ce++;
+    const after = chunk.slice(relEnd, ce).match(/[A-Za-z’']+/g) ?? [];
+    for (const w of after) {
+      const lw = w.toLowerCase();
+      if (lw === 'will' || lw === 'shall' || lw.endsWith('’ll') || lw.endsWith("'ll")) return 'future';
+    }
+  }
+  return undefined;
+}
+
+/** "last", "this", "next" written right before the mention. */
+function modifierBefore(chunk: string, relStart: number): { modifier: Modifier; start: number } | undefined {
+  const before = chunk.slice(Math.max(0, relStart - 12), relStart);
+  const m = /(?:^|[^A-Za-z])(last|this|next|coming|upcoming|past)\s+$/i.exec(before);
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  const modifier: Modifier = word === 'last' || word === 'past' ? 'last' : word === 'this' ? 'this' : 'next';
+  return { modifier, start: relStart - before.length + m.index + m[0].search(/[A-Za-z]/) };
+}
+
+function prevWord(chunk: string, relStart: number): string {
+  const before = chunk.slice(Math.max(0, relStart - 24), relStart);
+  const m = /([A-Za-z]+)[\s(\-]*$/.exec(before);
+  return m ? m[1].toLowerCase() : '';
+}
+
+function nextWord(chunk: string, relEnd: number): string {
+  const m = /^[\s]+([A-Za-z]+)/.exec(chunk.slice(relEnd, relEnd + 24));
+  return m ? m[1] : '';
+}
+
+const LEADING_WORDS = /^(?:(?:on|in|at|since|from|by|during|until|till|before|after|of|for|held|as|the|and|or)\s+)+/i;
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The date words in a chrono match: names and numbers, not the time of day around them. */
+function dateTokens(s: string): Token[] {
+  const out: Token[] = [];
+  const re = /\d{4}-\d\d-\d\d|\d{1,4}[/.]\d{1,2}[/.]\d{2,4}|[A-Za-z]+\.?|\d{1,4}(?:st|nd|rd|th)?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    const t = m[0];
+    const start = m.index;
+    const end = start + t.length;
+    if (/^\d/.test(t)) {
+      if (t.includes('-') || t.includes('/') || (t.match(/\./g)?.length ?? 0) >= 2) {
+        out.push({ start, end, text: t });
+        continue;
+      }
+      const after = s.slice(end, end + 6);
+      if (/^\s*(?:[:h]\d|[ap]\.?m\b|[ap]\.m\.|o['’]clock)/i.test(after)) continue;
+      if (/\bat\s+$/i.test(s.slice(Math.max(0, start - 4), start))) continue;
+      out.push({ start, end, text: t });
+      continue;
+    }
+    const w = t.replace(/\.$/, '').toLowerCase();
+    const month = monthNumber(w);
+    if (WEEKDAY_WORDS[w] !== undefined || WEEKDAY_ABBR.has(w) || month !== undefined) {
+      // Keep the dot of an abbreviation ("Dec. 5"), not a sentence's full stop ("in December.").
+      const keepDot = month !== undefined && MONTH_FULL[month - 1].toLowerCase() !== w;
+      out.push({ start, end: w.length < t.length && !keepDot ? end - 1 : end, text: t.slice(0, w.length < t.length && !keepDot ? -1 : undefined) });
+    }
+  }
+  return out;
+}
+
+function atSentenceStart(chunk: string, rel: number): boolean {
+  let i = rel - 1;
+  while (i >= 0 && /\s/.test(chunk[i])) i--;
+  return i < 0 || '“"‘\'(—–-:.!?'.includes(chunk[i]);
+}
+
+function capitalised(word: string): boolean {
+  return /^[A-Z]/.test(word);
+}
+
+let chronoParser: chrono.Chrono | undefined;
+
+function parser(): chrono.Chrono {
+  chronoParser ??= chrono.casual.clone();
+  return chronoParser;
+}
+
+function scanChunk(chunk: Chunk, ref: Date, out: Raw[]): void {
+  const t = chunk.text;
+  const covered: Array<[number, number]> = [];
+  if (TRIGGER.test(t)) {
+    for (const r of parser().parse(t, ref, { forwardDate: false })) {
+      covered.push([r.index, r.index + r.text.length]);
+      const raw = classify(t, r, chunk);
+      if (raw) out.push(raw);
+    }
+  }
+  if (/\d{4}/.test(t)) scanYears(chunk, covered, out);
+}
+
+function classify(t: string, r: chrono.ParsedResult, chunk: Chunk): Raw | undefined {
+  // Strip the words around the date itself: "on Monday," -> "Monday".
+  let relStart = r.index;
+  let text = r.text;
+  const lead = LEADING_WORDS.exec(text);
+  if (lead) {
+    relStart += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  if (!text) return undefined;
+  const base = { region: chunk.region, future: false };
+  const abs = (s: number, e: number): { start: number; end: number } => ({ start: chunk.start + s, end: chunk.start + e });
+
+  // today / tonight / tomorrow / yesterday / this morning
+  let m = /^(today|tonight|tomorrow|yesterday)(?=['’]s\b|\b)/i.exec(text) ?? /^this\s+(morning|afternoon|evening)\b/i.exec(text);
+  if (m) {
+    const w = m[1].toLowerCase();
+    // "USA Today", "Russia Today", "CBS This Morning": a capitalised word inside a sentence is a name.
+    if (/^[A-Z]/.test(m[0]) && !atSentenceStart(t, relStart)) return undefined;
+    const offset = w === 'tomorrow' ? 1 : w === 'yesterday' ? -1 : 0;
+    return { ...base, ...abs(relStart, relStart + m[0].length), kind: 'casual', offset };
+  }
+  // last week / this month / next year / this weekend
+  m = /^(last|this|next|coming|past)\s+(week|month|year|weekend)\b/i.exec(text);
+  if (m) {
+    const mw = m[1].toLowerCase();
+    if (mw === 'past' && m[2].toLowerCase() !== 'weekend') return undefined; // "the past week" is a span of time
+    const modifier: Modifier = mw === 'last' || mw === 'past' ? 'last' : mw === 'this' ? 'this' : 'next';
+    return { ...base, ...abs(relStart, relStart + m[0].length), kind: 'period', unit: m[2].toLowerCase() as Raw['unit'], modifier };
+  }
+  // two weeks ago
+  m = /^(\d{1,3}|[a-z]+)\s+(day|week|month|year)s?\s+ago\b/i.exec(text);
+  if (m) {
+    let amount = /^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+    if (amount === undefined) return undefined; // "several days ago", "a few weeks ago": too vague
+    let st = relStart;
+    // "Seventy-four years ago": chrono takes only "four years ago".
+    const tens = /([A-Za-z]+)-$/.exec(t.slice(Math.max(0, relStart - 10), relStart));
+    if (tens && TENS[tens[1].toLowerCase()] !== undefined && amount < 10) {
+      amount += TENS[tens[1].toLowerCase()];
+      st = relStart - tens[0].length;
+    }
+    return { ...base, ...abs(st, relStart + m[0].length), kind: 'ago', unit: m[2].toLowerCase() as Raw['unit'], amount };
+  }
+  if (r.tags().has('result/relativeDate')) return undefined; // "the day before", "two days later", "within a day"
+  const c = r.start;
+  const known = (k: 'weekday' | 'day' | 'month' | 'year'): number | undefined => (c.isCertain(k) ? (c.get(k) ?? undefined) : undefined);
+  let weekday = known('weekday');
+  // "the end of August": chrono makes up the last day; the text only gives the month.
+  const day = /\b(?:end|start|beginning|middle)\s+of\s+$/i.test(t.slice(Math.max(0, r.index - 16), r.index) + (lead?.[0] ?? '')) || /^(?:end|start|beginning|middle)\s+of\b/i.test(text)
+    ? undefined
+    : known('day');
+  const month = known('month');
+  const year = known('year');
+  if (weekday === undefined && day === undefined && month === undefined && year === undefined) return undefined;
+  if (month === undefined && year === undefined && day !== undefined && weekday === undefined) return undefined;
+
+  const tokens = dateTokens(text);
+  if (tokens.length === 0) return undefined;
+  // A slash date without a year ("9/11", "3/4 of voters") is not a calendar date here.
+  if (year === undefined && tokens.some((tk) => /^\d{1,2}\/\d{1,2}$/.test(tk.text))) return undefined;
+  const nameTokens = tokens.filter((tk) => /^[A-Za-z]/.test(tk.text));
+  for (const tk of nameTokens) if (!capitalised(tk.text)) return undefined; // "may 5 people", "friday"
+
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  let s = relStart + first.start;
+  const e = relStart + last.end;
+
+  if (weekday !== undefined) {
+    const wt = nameTokens.find((tk) => WEEKDAY_WORDS[tk.text.replace(/\.$/, '').toLowerCase()] !== undefined || WEEKDAY_ABBR.has(tk.text.replace(/\.$/, '').toLowerCase()));
+    if (!wt) return undefined;
+    const wAbs = relStart + wt.start;
+    const abbreviated = WEEKDAY_WORDS[wt.text.replace(/\.$/, '').toLowerCase()] === undefined;
+    if (month === undefined && day === undefined) {
+      if (abbreviated) return undefined; // "Sat down", "Sun rises", "Wed"
+      const after = nextWord(t, relStart + wt.end).toLowerCase();
+      if (NEWSPAPER_AFTER.has(after)) return undefined; // "Sunday Times"
+      const before = prevWord(t, wAbs);
+      if (HOLIDAY_BEFORE.has(before)) return undefined; // "Good Friday", "Super Tuesday"
+      if (before === 'on' && /\bMail\s+on\s*$/.test(t.slice(Math.max(0, wAbs - 12), wAbs))) return undefined;
+      if (/^[-–]\s*[A-Z]/.test(t.slice(relStart + wt.end))) return undefined; // "Monday-Friday"-like lists handled by chrono ranges
+    } else if (abbreviated) {
+      weekday = undefined;
+    }
+  }
+  if (month !== undefined && day === undefined && year === undefined) {
+    const mt = nameTokens.find((tk) => monthNumber(tk.text) !== undefined);
+    if (!mt) return undefined;
+    const w = mt.text.replace(/\.$/, '').toLowerCase();
+    const full = MONTH_FULL[month - 1].toLowerCase() === w;
+    if (!full) return undefined; // "Jan", "Mar" alone
+    const before = prevWord(t, relStart + mt.start);
+    if ((w === 'may' || w === 'march' || w === 'august') && !MONTH_CONTEXT_BEFORE.has(before)) return undefined;
+  }
+
+  const raw: Raw = { ...base, ...abs(s, e), kind: 'absolute' };
+  if (weekday !== undefined) raw.weekday = weekday;
+  if (day !== undefined) raw.day = day;
+  if (month !== undefined) raw.month = month;
+  if (year !== undefined) raw.year = year;
+  if (year === undefined) {
+    const mod = modifierBefore(t, s);
+    if (mod) {
+      raw.modifier = mod.modifier;
+      s = mod.start;
+      raw.start = chunk.start + s;
+    }
+  }
+  const tense = clauseTense(t, s, e);
+  raw.future = tense === 'future';
+  raw.past = tense === 'past';
+  return raw;
+}
+
+// Bare years: "in 2008", "since 2019", "the 2016 election", "2019-20".
+const YEAR_BEFORE = new Set([
+  'in', 'since', 'from', 'of', 'during', 'by', 'until', 'till', 'through', 'before', 'after', 'to', 'and', 'or',
+  'between', 'year', 'early', 'late', 'mid', 'around', 'circa', 'spring', 'summer', 'autumn', 'fall', 'winter',
+  'end', 'start', 'beginning', 'fiscal', 'calendar', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
+  'august', 'september', 'october', 'november', 'december', 'throughout', 'than', 'as', 'back', 'for', 'that',
+]);
+const YEAR_EVENT_AFTER = new Set([
+  'election', 'elections', 'campaign', 'war', 'crisis', 'olympics', 'summit', 'census', 'race', 'season', 'budget',
+  'championship', 'cup', 'games', 'attack', 'attacks', 'law', 'agreement', 'accord', 'treaty', 'deal', 'report',
+  'survey', 'poll', 'vote', 'referendum', 'presidential', 'primary', 'primaries', 'midterm', 'midterms', 'financial',
+  'invasion', 'revolution', 'coup', 'conflict', 'protests', 'uprising', 'annexation', 'convention', 'debate',
+  'debates', 'nomination', 'race', 'world', 'general', 'parliamentary', 'legislative', 'local', 'memorandum',
+  'document', 'strategy', 'doctrine', 'meeting', 'talks', 'visit', 'decision', 'ruling', 'order', 'act', 'bill',
+]);
+const YEAR_UNIT_AFTER = new Set([
+  'people', 'troops', 'votes', 'men', 'women', 'soldiers', 'dollars', 'euros', 'rubles', 'roubles', 'pounds', 'miles',
+  'km', 'kilometers', 'kilometres', 'meters', 'metres', 'feet', 'tons', 'tonnes', 'times', 'units', 'cases', 'deaths',
+  'jobs', 'students', 'members', 'children', 'residents', 'points', 'seats', 'words', 'pages', 'hours', 'minutes',
+  'days', 'weeks', 'months', 'years', 'percent', 'per', 'employees', 'workers', 'voters', 'delegates', 'signatures',
+  'hectares', 'acres', 'barrels', 'calories', 'degrees', 'rounds', 'shells', 'missiles', 'tanks', 'homes', 'copies',
+]);
+const NUMERIC_BEFORE = new Set(['to', 'and', 'or', 'of', 'around', 'than', 'some', 'about', 'nearly', 'almost', 'over', 'under', 'by', 'from', 'between']);
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /\p{L}/u.test(ch);
+}
+
+function scanYears(chunk: Chunk, covered: Array<[number, number]>, out: Raw[]): void {
+  const t = chunk.text;
+  const re = /(?:19|20)\d\d/g;
+  let m: RegExpExecArray | null;
+  let skipUntil = -1;
+  while ((m = re.exec(t)) !== null) {
+    const p = m.index;
+    const q = p + 4;
+    if (p < skipUntil) continue;
+    if (covered.some(([a, b]) => p < b && q > a)) continue;
+    const pc = p > 0 ? t.charCodeAt(p - 1) : 32;
+    const prevCh = t[p - 1];
+    if (isDigit(pc) || isLetter(prevCh) || '$€£¥#№@'.includes(prevCh ?? ' ')) continue;
+    if ((prevCh === ',' || prevCh === '.') && isDigit(t.charCodeAt(p - 2))) continue;
+    let midPrefix = false;
+    if (prevCh === '-' || prevCh === '–' || prevCh === '/') {
+      if (!/(?:^|[^A-Za-z])mid-$/i.test(t.slice(Math.max(0, p - 5), p))) continue;
+      midPrefix = true;
+    }
+    const nc = t[q];
+    if (nc !== undefined && (isDigit(t.charCodeAt(q)) || isLetter(nc) || nc === '%' || nc === '°')) continue;
+    if ((nc === ',' || nc === '.') && isDigit(t.charCodeAt(q + 1))) continue;
+    let rangeEnd: RegExpExecArray | null = null;
+    if (nc === '-' || nc === '–' || nc === '/') {
+      if (/^[-–]\d\d[-–]\d\d/.test(t.slice(q, q + 6))) continue; // an ISO date chrono did not take
+      rangeEnd = /^[-–]((?:19|20)\d\d|\d\d)(?!\d)/.exec(t.slice(q, q + 6));
+      if (!rangeEnd) continue;
+    }
+    const year = Number(m[0]);
+    const before = midPrefix ? 'mid' : prevWord(t, p);
+    const after = nextWord(t, rangeEnd ? q + rangeEnd[0].length : q);
+    const possessive = /^['’]s\b/.test(t.slice(q, q + 3));
+    if (possessive && before === 'the' && year % 10 === 0) continue; // "the 1980's": a decade
+    const afterLower = after.toLowerCase();
+    let ok = possessive || YEAR_BEFORE.has(before) || (before === 'the' && YEAR_EVENT_AFTER.has(afterLower));
+    if (YEAR_UNIT_AFTER.has(afterLower)) ok = false;
+    if (ok && NUMERIC_BEFORE.has(before) && /^[a-z]{3,}s$/.test(after) && !['was', 'has', 'this', 'its', 'his', 'is', 'as', 'thus', 'whereas', 'unless', 'perhaps', 'always'].includes(after)) ok = false;
+    if (!ok) continue;
+    const tense = clauseTense(t, p, q) === 'future';
+    if (rangeEnd) {
+      const endText = rangeEnd[1];
+      skipUntil = q + rangeEnd[0].length;
+      const range = `${m[0]}${rangeEnd[0]}`;
+      out.push({ start: chunk.start + p, end: chunk.start + q, region: chunk.region, kind: 'year', year, future: tense, range });
+      if (endText.length === 4) {
+        const ep = q + 1;
+        out.push({ start: chunk.start + ep, end: chunk.start + ep + 4, region: chunk.region, kind: 'year', year: Number(endText), future: tense, range });
+      }
+      continue;
+    }
+    out.push({ start: chunk.start + p, end: chunk.start + q, region: chunk.region, kind: 'year', year, future: tense });
+  }
+}
+
+function scan(text: string, regions: Span[], refDay: number): Raw[] {
+  const sorted = [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  const ref = new Date(refDay * DAY_MS + 12 * 3_600_000);
+  const out: Raw[] = [];
+  for (const chunk of chunkRegions(text, sorted)) scanChunk(chunk, ref, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dateline's year.
+
+interface YearChoice {
+  year: number;
+  source: DateSource;
+  detail: string;
+}
+
+interface Evidence {
+  weekday?: number;
+  weekdayText?: string;
+  notBefore?: number;
+  notBeforeText?: string;
+  notAfter?: number;
+  notAfterText?: string;
+}
+
+function gatherEvidence(text: string, raws: Raw[], regions: Span[], dateline: Dateline): Evidence {
+  const ev: Evidence = {};
+  // (a) A weekday told in the dateline's paragraph, in the past or present, is usually the dateline day.
+  const home = regions.find((r) => r.start <= dateline.span.start && dateline.span.start < r.end);
+  let paraEnd = home ? home.end : text.indexOf('\n', dateline.span.end);
+  if (paraEnd < 0) paraEnd = text.length;
+  paraEnd = Math.min(paraEnd, dateline.span.end + 800);
+  for (const r of raws) {
+    if (r.start < dateline.span.end || r.start >= paraEnd) continue;
+    if (r.kind !== 'absolute' || r.weekday === undefined || r.day !== undefined || r.month !== undefined) continue;
+    if (r.future || (r.modifier && r.modifier !== 'this')) continue;
+    ev.weekday = r.weekday;
+    ev.weekdayText = text.slice(r.start, r.end);
+    break;
+  }
+  // (b) Years the text speaks of: the past ones bound the date from below, future ones from above.
+  for (const r of raws) {
+    if (r.start >= dateline.span.start && r.end <= dateline.span.end) continue;
+    let lo: number | undefined;
+    let hi: number | undefined;
+    if (r.kind === 'year' && r.year !== undefined) {
+      lo = dayNum(r.year, 1, 1);
+      hi = dayNum(r.year, 12, 31);
+    } else if (r.kind === 'absolute' && r.year !== undefined) {
+      if (r.month !== undefined && r.day !== undefined && validDate(r.year, r.month, r.day)) {
+        lo = hi = dayNum(r.year, r.month, r.day);
+      } else if (r.month !== undefined) {
+        lo = dayNum(r.year, r.month, 1);
+        hi = dayNum(r.year, r.month + 1, 0);
+      } else {
+        lo = dayNum(r.year, 1, 1);
+        hi = dayNum(r.year, 12, 31);
+      }
+    }
+    if (lo === undefined || hi === undefined) continue;
+    const written = r.range ?? text.slice(r.start, r.end);
+    if (r.future) {
+      if (ev.notAfter === undefined || hi < ev.notAfter) {
+        ev.notAfter = hi;
+        ev.notAfterText = written;
+      }
+    } else if (ev.notBefore === undefined || lo > ev.notBefore) {
+      ev.notBefore = lo;
+      ev.notBeforeText = written;
+    }
+  }
+  return ev;
+}
+
+function candidateYears(month: number, day: number, today: number): number[] {
+  const ty = fromDay(today).y;
+  const years: number[] = [];
+  for (let y = ty; y >= ty - 100; y--) {
+    if (validDate(y, month, day) && dayNum(y, month, day) <= today) years.push(y);
+  }
+  return years;
+}
+
+interface Narrowed {
+  all: number[];
+  afterWeekday: number[];
+  afterBounds: number[];
+  weekdayUsed: boolean;
+  boundsUsed: boolean;
+}
+
+function narrow(month: number, day: number, ev: Evidence, today: number): Narrowed {
+  const all = candidateYears(month, day, today);
+  let afterWeekday = all;
+  let weekdayUsed = false;
+  if (ev.weekday !== undefined) {
+    const w = all.filter((y) => weekdayOf(dayNum(y, month, day)) === ev.weekday);
+    if (w.length > 0) {
+      afterWeekday = w;
+      weekdayUsed = true;
+    }
+  }
+  let afterBounds = afterWeekday;
+  let boundsUsed = false;
+  if (ev.notBefore !== undefined || ev.notAfter !== undefined) {
+    const lo = ev.notBefore ?? -Infinity;
+    const hi = ev.notAfter ?? Infinity;
+    let b = afterWeekday.filter((y) => {
+      const n = dayNum(y, month, day);
+      return n >= lo && n <= hi;
+    });
+    if (b.length === 0 && ev.notBefore !== undefined) b = afterWeekday.filter((y) => dayNum(y, month, day) >= lo);
+    if (b.length > 0 && b.length < afterWeekday.length) {
+      afterBounds = b;
+      boundsUsed = true;
+    }
+  }
+  return { all, afterWeekday, afterBounds, weekdayUsed, boundsUsed };
+}
+
+function chooseYear(month: number, day: number, ev: Evidence, options: DateOptions, today: number): YearChoice | undefined {
+  const n = narrow(month, day, ev, today);
+  const c = n.afterBounds;
+  if (c.length === 0) return undefined;
+  const recent = c[0];
+  const md = `${day} ${MONTH_ABBR[month - 1]}`;
+  const workspace = (options.workspaceDates ?? []).map((d) => parseIsoDay(d)).filter((d): d is number => d !== undefined);
+  let pick = recent;
+  let picker: 'workspace' | 'default' | undefined;
+  let nearestWs: number | undefined;
+  if (workspace.length > 0) {
+    let best = Infinity;
+    for (const y of c) {
+      const dn = dayNum(y, month, day);
+      for (const w of workspace) {
+        const dist = Math.abs(dn - w);
+        if (dist < best) {
+          best = dist;
+          pick = y;
+          nearestWs = w;
+        }
+      }
+    }
+    picker = 'workspace';
+  } else if (options.defaultYear !== undefined && Number.isFinite(options.defaultYear)) {
+    let best = Infinity;
+    for (const y of c) {
+      const dist = Math.abs(y - options.defaultYear);
+      if (dist < best) {
+        best = dist;
+        pick = y;
+      }
+    }
+    picker = 'default';
+  }
+  const weekdayDetail = (): string => `year from the weekday: ${md} is a ${WEEKDAYS[ev.weekday ?? 0]} in ${pick}`;
+  const boundsDetail = (): string => {
+    const parts: string[] = [];
+    if (ev.notBefore !== undefined && ev.notBeforeText) parts.push(`the text mentions ${ev.notBeforeText}`);
+    if (ev.notAfter !== undefined && ev.notAfterText) parts.push(`it looks ahead to ${ev.notAfterText}`);
+    return `year from years in the text (${parts.join('; ')}): ${pick}`;
+  };
+  if (pick === recent) {
+    const recentBeforeBounds = n.afterWeekday[0];
+    if (n.boundsUsed && recentBeforeBounds !== recent) return { year: pick, source: 'text-year', detail: boundsDetail() };
+    if (n.weekdayUsed) return { year: pick, source: 'weekday', detail: weekdayDetail() };
+    if (n.boundsUsed && c.length === 1) return { year: pick, source: 'text-year', detail: boundsDetail() };
+  }
+  if (picker === 'workspace') {
+    return { year: pick, source: 'workspace', detail: `year nearest the workspace's other articles (${isoOf(nearestWs ?? 0)}): ${pick}` };
+  }
+  if (picker === 'default') return { year: pick, source: 'default', detail: `year from the default year setting: ${pick}` };
+  return {
+    year: pick,
+    source: 'none',
+    detail: `no evidence for the year: assumed the most recent ${md} up to today (${isoOf(today)})`,
+  };
+}
+
+/** Year candidates for a month/day (used for workspace-level inference): the article's evidence. */
+export function yearCandidates(text: string, regions: Span[], dateline: Dateline, options: DateOptions = {}): YearCandidates | undefined {
+  if (dateline.month === undefined || dateline.day === undefined) return undefined;
+  const today = todayDay(options);
+  const raws = scan(text, regions, today);
+  const ev = gatherEvidence(text, raws, regions, dateline);
+  const n = narrow(dateline.month, dateline.day, ev, today);
+  const result: YearCandidates = {
+    month: dateline.month,
+    day: dateline.day,
+    years: n.afterBounds,
+    source: n.boundsUsed ? 'text-year' : n.weekdayUsed ? 'weekday' : 'none',
+  };
+  if (n.weekdayUsed) result.weekday = ev.weekday;
+  if (n.boundsUsed && ev.notBefore !== undefined) result.notBefore = isoOf(ev.notBefore);
+  if (n.boundsUsed && ev.notAfter !== undefined) result.notAfter = isoOf(ev.notAfter);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: values.
+
+interface Reference {
+  day: number;
+  /** "the dateline" or "the article date" */
+  label: string;
+}
+
+function explainRelative(what: string, ref: Reference): string {
+  return `${what} ${ref.label} (${longDate(ref.day)})`;
+}
+
+function resolveWeekday(wd: number, r: Raw, ref: Reference): { value: string; explanation: string } {
+  const R = ref.day;
+  const wdR = weekdayOf(R);
+  let n: number;
+  if (r.modifier === 'last') n = R - (((wdR - wd + 7) % 7) || 7);
+  else if (r.modifier === 'next') n = R + (((wd - wdR + 7) % 7) || 7);
+  else if (r.future) n = R + ((wd - wdR + 7) % 7);
+  else n = R - ((wdR - wd + 7) % 7);
+  const name = WEEKDAYS[wd];
+  const what = n === R ? `${name}: the same day as` : n < R ? `${name} before` : `${name} after`;
+  return { value: isoOf(n), explanation: `${explainRelative(what, ref)}${n === R ? '' : `: ${longDate(n)}`}` };
+}
+
+function resolveMonthDay(month: number, day: number, r: Raw, ref: Reference): { value: string; explanation: string } | undefined {
+  const R = ref.day;
+  const ry = fromDay(R).y;
+  const cands: number[] = [];
+  for (let y = ry - 8; y <= ry + 8; y++) if (validDate(y, month, day)) cands.push(dayNum(y, month, day));
+  let n: number | undefined;
+  if (r.modifier === 'last') n = maxWhere(cands, (c) => c < R);
+  else if (r.modifier === 'next') n = minWhere(cands, (c) => c > R);
+  else if (r.future) n = minWhere(cands, (c) => c >= R);
+  else {
+    n = maxWhere(cands, (c) => c <= R);
+    // Unmarked tense: a date a few weeks ahead is likelier than one most of a year ago ("the Nov. 8 election").
+    const ahead = minWhere(cands, (c) => c > R);
+    if (!r.past && !r.modifier && n !== undefined && ahead !== undefined && ahead - R <= 60 && R - n > 180) n = ahead;
+  }
+  if (n === undefined) return undefined;
+  const md = `${day} ${MONTH_ABBR[month - 1]}`;
+  const rel = n === R ? 'the same day as' : n < R ? 'the last one before' : 'the next one after';
+  return { value: isoOf(n), explanation: `${md} ${fromDay(n).y}: ${explainRelative(rel, ref)}` };
+}
+
+function maxWhere(xs: number[], f: (x: number) => boolean): number | undefined {
+  let best: number | undefined;
+  for (const x of xs) if (f(x) && (best === undefined || x > best)) best = x;
+  return best;
+}
+
+function minWhere(xs: number[], f: (x: number) => boolean): number | undefined {
+  let best: number | undefined;
+  for (const x of xs) if (f(x) && (best === undefined || x < best)) best = x;
+  return best;
+}
+
+function addMonths(y: number, m: number, k: number): { y: number; m: number } {
+  const idx = y * 12 + (m - 1) + k;
+  return { y: Math.floor(idx / 12), m: (idx % 12) + 1 };
+}
+
+function resolveRaw(text: string, r: Raw, ref: Reference | undefined): { value: string; explanation: string } | undefined {
+  switch (r.kind) {
+    case 'year': {
+      if (r.year === undefined) return undefined;
+      return { value: String(r.year), explanation: r.range ? `the year ${r.year} (range ${r.range})` : `the year ${r.year}` };
+    }
+    case 'casual': {
+      if (!ref) return undefined;
+      const n = ref.day + (r.offset ?? 0);
+      const what = r.offset === 1 ? 'the day after' : r.offset === -1 ? 'the day before' : 'the same day as';
+      return { value: isoOf(n), explanation: `${explainRelative(what, ref)}${n === ref.day ? '' : `: ${longDate(n)}`}` };
+    }
+    case 'period': {
+      if (!ref) return undefined;
+      const k = r.modifier === 'last' ? -1 : r.modifier === 'next' ? 1 : 0;
+      const rel = k < 0 ? 'before' : k > 0 ? 'after' : 'of';
+      const f = fromDay(ref.day);
+      if (r.unit === 'week') {
+        const what = k === 0 ? 'the same week as' : `the week ${rel}`;
+        return { value: isoWeekOf(ref.day + 7 * k), explanation: explainRelative(what, ref) };
+      }
+      if (r.unit === 'month') {
+        const mm = addMonths(f.y, f.m, k);
+        const what = k === 0 ? 'the same month as' : `the month ${rel}`;
+        return { value: isoMonth(mm.y, mm.m), explanation: explainRelative(what, ref) };
+      }
+      if (r.unit === 'year') {
+        const what = k === 0 ? 'the same year as' : `the year ${rel}`;
+        return { value: String(f.y + k), explanation: explainRelative(what, ref) };
+      }
+      if (r.unit === 'weekend') {
+        const sat = resolveWeekday(6, { ...r, future: k > 0, modifier: k < 0 ? 'last' : k > 0 ? 'next' : r.modifier }, ref);
+        return { value: sat.value, explanation: `Saturday of the weekend: ${sat.explanation}` };
+      }
+      return undefined;
+    }
+    case 'ago': {
+      if (!ref || r.amount === undefined) return undefined;
+      const f = fromDay(ref.day);
+      const what = `${r.amount} ${r.unit}${r.amount === 1 ? '' : 's'} before`;
+      if (r.unit === 'day') return { value: isoOf(ref.day - r.amount), explanation: explainRelative(what, ref) };
+      if (r.unit === 'week') return { value: isoWeekOf(ref.day - 7 * r.amount), explanation: explainRelative(what, ref) };
+      if (r.unit === 'month') {
+        const mm = addMonths(f.y, f.m, -r.amount);
+        return { value: isoMonth(mm.y, mm.m), explanation: explainRelative(what, ref) };
+      }
+      return { value: String(f.y - r.amount), explanation: explainRelative(what, ref) };
+    }
+    case 'absolute': {
+      const { year, month, day, weekday } = r;
+      if (year !== undefined && month !== undefined && day !== undefined) {
+        if (!validDate(year, month, day)) return undefined;
+        return { value: isoDate(year, month, day), explanation: 'date as written' };
+      }
+      if (year !== undefined && month !== undefined) return { value: isoMonth(year, month), explanation: 'month as written' };
+      if (year !== undefined) return { value: String(year), explanation: 'year as written' };
+      if (!ref) return undefined;
+      if (month !== undefined && day !== undefined) return resolveMonthDay(month, day, r, ref);
+      if (month !== undefined) {
+        const f = fromDay(ref.day);
+        let y: number;
+        if (r.modifier === 'last') y = month < f.m ? f.y : f.y - 1;
+        else if (r.modifier === 'next') y = month > f.m ? f.y : f.y + 1;
+        else if (r.modifier === 'this') y = f.y;
+        else if (r.future) y = month >= f.m ? f.y : f.y + 1;
+        else {
+          y = month <= f.m ? f.y : f.y - 1;
+          // Unmarked tense: "in November" said in September is the coming November.
+          const ahead = (month - f.m + 12) % 12;
+          if (!r.past && ahead >= 1 && ahead <= 2) y = f.y + (month > f.m ? 0 : 1);
+        }
+        const where = y === f.y && month === f.m ? 'the same month as' : dayNum(y, month, 1) < ref.day ? 'the last one before' : 'the next one after';
+        return { value: isoMonth(y, month), explanation: `${MONTH_FULL[month - 1]} ${y}: ${explainRelative(where, ref)}` };
+      }
+      if (weekday !== undefined) return resolveWeekday(weekday, r, ref);
+      return undefined;
+    }
+  }
+  void text;
+  return undefined;
+}
+
+/** Where a dateline not parsed here writes its month and day. */
+function findMonthDay(text: string, dl: Dateline): Span | undefined {
+  const s = text.slice(dl.span.start, Math.min(dl.span.end, dl.span.start + 200));
+  const re = /[A-Za-z]{3,9}\.?[ \u00A0]{1,3}\d{1,2}(?:st|nd|rd|th)?(?:,?[ \u00A0]{1,3}\d{4})?|\d{1,2}(?:st|nd|rd|th)?[ \u00A0]{1,3}[A-Za-z]{3,9}\.?(?:,?[ \u00A0]{1,3}\d{4})?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    const name = /[A-Za-z]{3,9}/.exec(m[0]);
+    if (name && monthNumber(name[0]) === dl.month) return { start: dl.span.start + m.index, end: dl.span.start + m.index + m[0].replace(/\.$/, (d) => (/\d\.$/.test(m![0]) ? '' : d)).length };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Finds every date mention in the article and resolves it to an ISO value. `regions` are the spans of text to search (body, headline, standfirst paragraphs; not front matter or page furniture). `frontMatterDate` is an ISO date from Markdown front matter if any; `bylineDate` is an ISO date found on a line under the byline, if any. */
+export function resolveDates(
+  text: string,
+  regions: Span[],
+  dateline: Dateline | undefined,
+  options: AnalysisOptions & { frontMatterDate?: string; bylineDate?: string },
+): DateResolution {
+  const today = todayDay(options);
+  const raws = scan(text, regions, today);
+
+  let dl: Dateline | undefined = dateline ? { ...dateline } : undefined;
+  let articleDate: DateResolution['articleDate'];
+  let articleDay: number | undefined;
+  let datelineDay: number | undefined;
+  let datelineDetail = '';
+
+  const frontMatter = parseIsoDay(options.frontMatterDate);
+  const byline = parseIsoDay(options.bylineDate);
+  const anchor = frontMatter ?? byline;
+  const anchorSource: DateSource = frontMatter !== undefined ? 'front-matter' : 'byline-date';
+  const hasMonthDay = dl?.month !== undefined && dl?.day !== undefined;
+
+  if (dl && hasMonthDay && dl.year !== undefined && validDate(dl.year, dl.month!, dl.day!)) {
+    datelineDay = dayNum(dl.year, dl.month!, dl.day!);
+    dl.date = isoOf(datelineDay);
+    dl.yearSource = 'dateline';
+    articleDay = datelineDay;
+    articleDate = { value: dl.date, source: 'dateline' };
+    datelineDetail = 'the dateline, year as written';
+  } else if (anchor !== undefined) {
+    articleDay = anchor;
+    articleDate = { value: isoOf(anchor), source: anchorSource };
+    if (dl && hasMonthDay) {
+      // The dateline's year is the one that puts its month/day nearest the published date.
+      const ay = fromDay(anchor).y;
+      let best: number | undefined;
+      for (let y = ay - 4; y <= ay + 4; y++) {
+        if (!validDate(y, dl.month!, dl.day!)) continue;
+        const n = dayNum(y, dl.month!, dl.day!);
+        if (best === undefined || Math.abs(n - anchor) < Math.abs(best - anchor)) best = n;
+      }
+      if (best !== undefined) {
+        datelineDay = best;
+        dl.date = isoOf(best);
+        dl.yearSource = anchorSource;
+        datelineDetail = `year from the ${anchorSource === 'front-matter' ? 'front matter' : 'byline'} date (${isoOf(anchor)})`;
+      }
+    } else if (dl) {
+      dl.date = isoOf(anchor);
+      dl.yearSource = anchorSource;
+    }
+  } else if (dl && hasMonthDay) {
+    const ev = gatherEvidence(text, raws, regions, dl);
+    const choice = chooseYear(dl.month!, dl.day!, ev, options, today);
+    if (choice) {
+      datelineDay = dayNum(choice.year, dl.month!, dl.day!);
+      dl.date = isoOf(datelineDay);
+      dl.yearSource = choice.source;
+      articleDay = datelineDay;
+      articleDate = { value: dl.date, source: choice.source };
+      datelineDetail = choice.detail;
+    }
+  }
+
+  const refDay = datelineDay ?? articleDay;
+  const ref: Reference | undefined =
+    refDay === undefined ? undefined : { day: refDay, label: datelineDay !== undefined ? 'the dateline' : 'the article date' };
+
+  const dates: DateMention[] = [];
+  let datelineDateSpan: Span | undefined;
+  if (dl && hasMonthDay) {
+    datelineDateSpan = parseDatelineParts(text, dl.span.start, dl.span.end)?.dateSpan ?? findMonthDay(text, dl);
+    if (datelineDateSpan && datelineDay !== undefined) {
+      dates.push({
+        span: datelineDateSpan,
+        text: text.slice(datelineDateSpan.start, datelineDateSpan.end),
+        value: isoOf(datelineDay),
+        explanation: `the dateline: ${longDate(datelineDay)}; ${datelineDetail}`,
+      });
+    }
+  }
+  for (const r of raws) {
+    if (dl && r.start < dl.span.end && r.end > dl.span.start) continue;
+    const v = resolveRaw(text, r, ref);
+    if (!v) continue;
+    dates.push({ span: { start: r.start, end: r.end }, text: text.slice(r.start, r.end), value: v.value, explanation: v.explanation });
+  }
+  dates.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const unique: DateMention[] = [];
+  for (const d of dates) {
+    const prev = unique[unique.length - 1];
+    if (prev && d.span.start < prev.span.end) continue;
+    unique.push(d);
+  }
+
+  const result: DateResolution = { dates: unique };
+  if (dl) result.dateline = dl;
+  if (articleDate) result.articleDate = articleDate;
+  return result;
+}

@@ -1,0 +1,112 @@
+// Which files are articles. The rule (documented in docs/editor-features.md):
+//   a file is an article when its path relative to its workspace folder matches one of
+//   `attributionLens.articles.include` and none of `attributionLens.articles.exclude`
+//   (globs, case-insensitive, `/` separated); files outside every workspace folder are matched by
+//   their absolute path. Untitled buffers in plain text or Markdown are always articles.
+// Only the glob subset editors commonly use is supported: `**`, `*`, `?`, `{a,b}`, `[abc]`.
+import * as path from 'path';
+import { URI_SCHEME_FILE, fsPathOf, isFileUri } from './uris';
+
+export interface ArticleFilter {
+  include: string[];
+  exclude: string[];
+}
+
+/** Compiles one glob into a regular expression over `/`-separated relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  let i = 0;
+  let inGroup = 0;
+  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
+  while (i < g.length) {
+    const c = g[i];
+    if (c === '*') {
+      if (g[i + 1] === '*') {
+        // `**/` matches zero or more whole directories; a trailing `**` matches everything.
+        const atSegmentStart = i === 0 || g[i - 1] === '/';
+        if (atSegmentStart && g[i + 2] === '/') {
+          re += '(?:[^/]*/)*';
+          i += 3;
+          continue;
+        }
+        if (atSegmentStart && i + 2 === g.length) {
+          re += '.*';
+          i += 2;
+          continue;
+        }
+        re += '[^/]*';
+        i += 2;
+        continue;
+      }
+      re += '[^/]*';
+    } else if (c === '?') {
+      re += '[^/]';
+    } else if (c === '{') {
+      inGroup++;
+      re += '(?:';
+    } else if (c === '}' && inGroup > 0) {
+      inGroup--;
+      re += ')';
+    } else if (c === ',' && inGroup > 0) {
+      re += '|';
+    } else if (c === '[') {
+      const close = g.indexOf(']', i + 1);
+      if (close > i + 1) {
+        let cls = g.slice(i + 1, close).replace(/\\/g, '\\\\');
+        if (cls[0] === '!') cls = '^' + cls.slice(1);
+        re += '[' + cls + ']';
+        i = close + 1;
+        continue;
+      }
+      re += '\\[';
+    } else {
+      re += c.replace(/[.+^$()|\\\]]/g, '\\$&');
+    }
+    i++;
+  }
+  return new RegExp('^' + re + '$', 'i');
+}
+
+/** A compiled include/exclude rule. */
+export class ArticleMatcher {
+  private readonly include: RegExp[];
+  private readonly exclude: RegExp[];
+  /** Exclusions of whole directories (`x/**`), used to prune the walk. */
+  private readonly excludeDirs: RegExp[];
+
+  constructor(filter: ArticleFilter) {
+    this.include = filter.include.map(globToRegExp);
+    this.exclude = filter.exclude.map(globToRegExp);
+    this.excludeDirs = filter.exclude.filter((g) => g.endsWith('/**')).map((g) => globToRegExp(g.slice(0, -3)));
+  }
+
+  /** Whether a `/`-separated path (relative to its workspace folder) is an article. */
+  matches(relativePath: string): boolean {
+    const p = relativePath.replace(/\\/g, '/');
+    return this.include.some((r) => r.test(p)) && !this.exclude.some((r) => r.test(p));
+  }
+
+  /** Whether a directory (relative path) can hold no article, so the walk may skip it. */
+  prunes(relativeDir: string): boolean {
+    const p = relativeDir.replace(/\\/g, '/');
+    return this.excludeDirs.some((r) => r.test(p));
+  }
+}
+
+/** The path of a file URI relative to the innermost workspace folder holding it, or its absolute path. */
+export function relativeToFolders(uri: string, folderUris: readonly string[]): string | undefined {
+  if (!isFileUri(uri)) return undefined;
+  const file = fsPathOf(uri);
+  let best: string | undefined;
+  for (const folder of folderUris) {
+    if (!folder.startsWith(URI_SCHEME_FILE)) continue;
+    const rel = path.relative(fsPathOf(folder), file);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+      if (best === undefined || rel.length < best.length) best = rel;
+    }
+  }
+  return (best ?? file.replace(/^[/\\]+/, '')).split(path.sep).join('/');
+}
+
+/** Language ids whose documents may be articles. */
+export const ARTICLE_LANGUAGES = new Set(['plaintext', 'markdown', 'news-article']);

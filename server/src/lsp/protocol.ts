@@ -1,0 +1,77 @@
+// The custom protocol of the Attribution Lens language server, typed once and shared by the
+// server, the VS Code client and the protocol tests. Other editors can call the same methods;
+// docs/editor-features.md documents them. Methods are namespaced `attributionLens/…`.
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+
+/** Sent after the initial index and after every processed change (edit, file event, settings). */
+export interface IndexedParams {
+  /** Articles in the workspace index (files on disk that match the article globs, plus open buffers). */
+  articles: number;
+  /** Distinct speakers across all articles. */
+  speakers: number;
+  /** Quotations nobody is named for, across all articles (after ignore markers). */
+  unattributedQuotes: number;
+  /** Files that matched the article globs but were not analysed, each as `uri: reason`. */
+  skipped: string[];
+}
+
+export namespace IndexedNotification {
+  export const method = 'attributionLens/indexed' as const;
+  export const type = new NotificationType<IndexedParams>(method);
+}
+
+export interface StatementsBySpeakerParams {
+  /** The workspace speaker id ("alexander-grushko"); wins over `name`. */
+  id?: string;
+  /** A name or any spelling of it ("Grushkó"); the best matching speaker is used. */
+  name?: string;
+}
+
+/** One statement, located. */
+export interface StatementItem {
+  uri: string;
+  /** The statement's content (a quotation's inner text or the reported clause). */
+  range: Range;
+  text: string;
+  kind: 'direct' | 'partial' | 'indirect';
+  cue: string;
+  /** ISO date when known. */
+  date?: string;
+  speakerId?: string;
+  /** The speaker's canonical name, when known. */
+  speaker?: string;
+}
+
+export namespace StatementsBySpeakerRequest {
+  export const method = 'attributionLens/statementsBySpeaker' as const;
+  export const type = new RequestType<StatementsBySpeakerParams, StatementItem[], void>(method);
+}
+
+/** One speaker across the workspace. */
+export interface SpeakerItem {
+  id: string;
+  name: string;
+  roles: string[];
+  spellings: string[];
+  isOrganization: boolean;
+  statementCount: number;
+  /** URIs of the articles holding the speaker's statements. */
+  statementArticles: string[];
+  firstDate?: string;
+  lastDate?: string;
+}
+
+export namespace SpeakersRequest {
+  export const method = 'attributionLens/speakers' as const;
+  export const type = new RequestType0<SpeakerItem[], void>(method);
+}
+
+/** Client-side command the code lens invokes with `[speakerId]`; clients may implement it. */
+export const SHOW_STATEMENTS_COMMAND = 'attributionLens.showStatementsOf';
+
+/** Diagnostic rule codes, as they appear in `Diagnostic.code`. */
+export type RuleCode = 'unattributed-quote' | 'malformed-quote-marks' | 'inconsistent-spelling';
+
+/** The source of every diagnostic this server publishes. */
+export const DIAGNOSTIC_SOURCE = 'attribution-lens';

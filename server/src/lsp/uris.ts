@@ -1,0 +1,51 @@
+// File URIs the way VS Code writes them, so that a file read from disk and the same file opened
+// in the editor get one key in the workspace model ("file:///c%3A/a%20b.txt", lower-case drive).
+import * as path from 'path';
+
+export const URI_SCHEME_FILE = 'file://';
+
+export function isFileUri(uri: string): boolean {
+  return uri.startsWith('file:');
+}
+
+/** The file-system path of a `file:` URI. */
+export function fsPathOf(uri: string): string {
+  let rest = uri.replace(/^file:(\/\/)?/, '');
+  let host = '';
+  const slash = rest.indexOf('/');
+  if (uri.startsWith('file://') && slash > 0) {
+    host = rest.slice(0, slash);
+    rest = rest.slice(slash);
+  }
+  let p = decodeURIComponent(rest);
+  if (host && host !== 'localhost') p = `//${host}${p}`;
+  if (/^\/[a-zA-Z]:/.test(p)) p = p[1].toLowerCase() + p.slice(2);
+  return path.sep === '\\' ? p.replace(/\//g, '\\') : p;
+}
+
+/** The `file:` URI of a path, encoded as VS Code encodes it. */
+export function fileUriOf(fsPath: string): string {
+  let p = fsPath.replace(/\\/g, '/');
+  let prefix = '';
+  const drive = /^([a-zA-Z]):/.exec(p);
+  if (drive) {
+    prefix = '/' + drive[1].toLowerCase() + '%3A';
+    p = p.slice(2);
+  }
+  if (!p.startsWith('/')) p = '/' + p;
+  const encoded = p
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()))
+    .join('/');
+  return 'file://' + prefix + encoded;
+}
+
+/** One key per file: re-encodes `file:` URIs; other schemes are kept as given. */
+export function normalizeUri(uri: string): string {
+  if (!isFileUri(uri)) return uri;
+  try {
+    return fileUriOf(fsPathOf(uri));
+  } catch {
+    return uri;
+  }
+}

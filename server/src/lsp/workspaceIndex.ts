@@ -1,0 +1,437 @@
+// The server's view of the workspace: every article under the workspace folders read from disk,
+// then kept current from open-document edits and file-system events. Open buffers win over disk.
+// Analysis itself is the WorkspaceModel's business; this file only decides which text it gets
+// and when, and says when the model has caught up (`onDidUpdate`).
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex } from '../analysis/positions';
+import type { ArticleEntry } from '../workspace/types';
+import { WorkspaceModel } from '../workspace/workspaceModel';
+import { ARTICLE_LANGUAGES, ArticleMatcher, relativeToFolders } from './articleFiles';
+import type { Settings } from './settings';
+import { fileUriOf, fsPathOf, isFileUri, normalizeUri } from './uris';
+
+/** Files larger than this are not analysed (reported in `skipped`). */
+const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+const READ_CONCURRENCY = 16;
+
+export interface ProgressSink {
+  begin(title: string, percentage?: number, message?: string): void;
+  report(percentage: number, message?: string): void;
+  done(): void;
+}
+
+export interface WorkspaceIndexOptions {
+  /** Delay before an edited document is re-analysed, in milliseconds. */
+  analysisDelay?: number;
+  /** Settings for a workspace folder or document URI. */
+  settingsFor(uri: string | undefined): Promise<Settings>;
+  log(message: string): void;
+}
+
+export class WorkspaceIndex {
+  private modelValue: WorkspaceModel;
+  private folders: string[] = [];
+  private readonly matchers = new Map<string, ArticleMatcher>();
+  private readonly matcherKeys = new Map<string, string>();
+  /** Open documents by normalised URI. */
+  private readonly open = new Map<string, TextDocument>();
+  private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Bumped on every disk read or removal of a URI; a read applies only if it is still the latest. */
+  private readonly diskGeneration = new Map<string, number>();
+  private readonly skippedFiles = new Map<string, string>();
+  private readonly lineIndexes = new WeakMap<object, LineIndex>();
+  private queue: Promise<void> = Promise.resolve();
+  private initialDone = false;
+  private emitScheduled = false;
+  private readonly listeners: Array<() => void> = [];
+  private defaultYear: number | null = null;
+
+  constructor(private readonly options: WorkspaceIndexOptions) {
+    this.modelValue = new WorkspaceModel();
+  }
+
+  get model(): WorkspaceModel {
+    return this.modelValue;
+  }
+
+  /** Whether the first full read of the workspace has finished. */
+  get ready(): boolean {
+    return this.initialDone;
+  }
+
+  /** Registers a listener called (coalesced) whenever the model has caught up with a change. */
+  onDidUpdate(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  skipped(): string[] {
+    return [...this.skippedFiles].map(([uri, why]) => `${uri}: ${why}`);
+  }
+
+  /** Reads every article under the folders, reporting progress; resolves when they are in the model. */
+  initialize(folders: string[], progress: ProgressSink): Promise<void> {
+    this.folders = folders.map(normalizeUri);
+    return this.enqueue(async () => {
+      await this.applySettings();
+      progress.begin('Attribution Lens: indexing articles', 0, 'finding articles');
+      try {
+        const files = await this.listArticles();
+        let done = 0;
+        await forEachLimited(files, READ_CONCURRENCY, async (uri) => {
+          await this.readFromDisk(uri);
+          done++;
+          if (done % 10 === 0 || done === files.length) {
+            progress.report(Math.round((done / Math.max(1, files.length)) * 100), `${done}/${files.length} articles`);
+          }
+        });
+      } finally {
+        progress.done();
+      }
+      this.initialDone = true;
+    });
+  }
+
+  /** Re-reads settings: article globs and the default year; re-indexes when they changed. */
+  settingsChanged(): Promise<void> {
+    return this.enqueue(async () => {
+      const changed = await this.applySettings();
+      if (changed && this.initialDone) await this.reconcile();
+    });
+  }
+
+  /** Workspace folders were added or removed. */
+  foldersChanged(folders: string[]): Promise<void> {
+    return this.enqueue(async () => {
+      this.folders = folders.map(normalizeUri);
+      await this.applySettings();
+      if (this.initialDone) await this.reconcile();
+    });
+  }
+
+  /** Brings the model in line with the files the current folders and globs select. */
+  private async reconcile(): Promise<void> {
+    const wanted = new Set(await this.listArticles());
+    for (const entry of this.model.articles()) {
+      if (!wanted.has(entry.uri) && !this.open.has(entry.uri)) this.model.removeArticle(entry.uri);
+    }
+    for (const [uri, doc] of this.open) {
+      if (!this.isArticleDocument(doc)) this.model.removeArticle(uri);
+      else if (this.model.getArticle(uri)?.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
+    }
+    await forEachLimited([...wanted], READ_CONCURRENCY, (uri) => (this.model.getArticle(uri) ? Promise.resolve() : this.readFromDisk(uri)));
+  }
+
+  // ----- open documents -----
+
+  didOpen(doc: TextDocument): void {
+    const uri = normalizeUri(doc.uri);
+    this.open.set(uri, doc);
+    if (this.isArticleDocument(doc)) {
+      const known = this.model.getArticle(uri);
+      if (!known || known.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
+    }
+    this.scheduleEmit();
+  }
+
+  didChange(doc: TextDocument): void {
+    const uri = normalizeUri(doc.uri);
+    this.open.set(uri, doc);
+    if (!this.isArticleDocument(doc)) return;
+    const known = this.model.getArticle(uri);
+    if (known && known.analysis.text === doc.getText()) return;
+    const pending = this.pendingEdits.get(uri);
+    if (pending) clearTimeout(pending);
+    this.pendingEdits.set(
+      uri,
+      setTimeout(() => {
+        this.pendingEdits.delete(uri);
+        this.applyOpen(uri);
+        this.scheduleEmit();
+      }, this.options.analysisDelay ?? 250),
+    );
+  }
+
+  didClose(doc: TextDocument): void {
+    const uri = normalizeUri(doc.uri);
+    this.open.delete(uri);
+    const pending = this.pendingEdits.get(uri);
+    if (pending) clearTimeout(pending);
+    this.pendingEdits.delete(uri);
+    // The disk copy takes over again (or the article goes, for untitled buffers and deleted files).
+    void this.enqueue(async () => {
+      if (this.open.has(uri)) return;
+      if (isFileUri(uri) && this.isArticleUri(uri)) await this.readFromDisk(uri);
+      else this.model.removeArticle(uri);
+    });
+  }
+
+  /** Applies a pending debounced edit now, so a request sees what the user sees. */
+  flush(uri: string): void {
+    const key = normalizeUri(uri);
+    const pending = this.pendingEdits.get(key);
+    if (!pending) return;
+    clearTimeout(pending);
+    this.pendingEdits.delete(key);
+    this.applyOpen(key);
+    this.scheduleEmit();
+  }
+
+  // ----- file-system events -----
+
+  didChangeWatchedFiles(changes: FileEvent[]): Promise<void> {
+    return this.enqueue(async () => {
+      await forEachLimited(changes, READ_CONCURRENCY, async (change) => {
+        const uri = normalizeUri(change.uri);
+        if (!isFileUri(uri)) return;
+        if (change.type === FileChangeType.Deleted) {
+          this.forgetDisk(uri);
+          // A deleted folder takes its articles with it.
+          const prefix = uri.endsWith('/') ? uri : uri + '/';
+          for (const entry of this.model.articles()) {
+            if (entry.uri.startsWith(prefix)) this.forgetDisk(entry.uri);
+          }
+          return;
+        }
+        if (this.open.has(uri)) return; // the buffer wins
+        if (change.type === FileChangeType.Created && (await isDirectory(uri))) {
+          const found = await this.listUnder(fsPathOf(uri));
+          await forEachLimited(found, READ_CONCURRENCY, (u) => this.readFromDisk(u));
+          return;
+        }
+        if (this.isArticleUri(uri)) await this.readFromDisk(uri);
+      });
+    });
+  }
+
+  // ----- lookups for the features -----
+
+  /** The analysed article for a URI as the client names it (after applying any pending edit). */
+  article(uri: string): ArticleEntry | undefined {
+    this.flush(uri);
+    return this.model.getArticle(normalizeUri(uri));
+  }
+
+  /** The model key of a client URI. */
+  keyOf(uri: string): string {
+    return normalizeUri(uri);
+  }
+
+  /** The URI to hand back to the client for a model key (its own spelling when the file is open). */
+  clientUri(key: string): string {
+    return this.open.get(key)?.uri ?? key;
+  }
+
+  /** The open document's version, or null for a file that is only on disk. */
+  version(key: string): number | null {
+    return this.open.get(normalizeUri(key))?.version ?? null;
+  }
+
+  /** Open documents that are articles. */
+  openArticles(): TextDocument[] {
+    return [...this.open.values()].filter((d) => this.isArticleDocument(d));
+  }
+
+  languageOf(key: string): string | undefined {
+    return this.open.get(key)?.languageId;
+  }
+
+  /** The LineIndex of an entry's analysed text (cached per analysis). */
+  lineIndex(entry: ArticleEntry): LineIndex {
+    let li = this.lineIndexes.get(entry.analysis);
+    if (!li) {
+      li = new LineIndex(entry.analysis.text);
+      this.lineIndexes.set(entry.analysis, li);
+    }
+    return li;
+  }
+
+  /** Resolves when everything queued so far has been applied. */
+  whenIdle(): Promise<void> {
+    return this.queue;
+  }
+
+  dispose(): void {
+    for (const t of this.pendingEdits.values()) clearTimeout(t);
+    this.pendingEdits.clear();
+  }
+
+  // ----- internals -----
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task).catch((err: unknown) => this.options.log(`index: ${String((err as Error)?.stack ?? err)}`));
+    this.queue = run.then(() => this.scheduleEmit());
+    return this.queue;
+  }
+
+  private scheduleEmit(): void {
+    if (!this.initialDone || this.emitScheduled) return;
+    this.emitScheduled = true;
+    setImmediate(() => {
+      this.emitScheduled = false;
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  private applyOpen(uri: string): void {
+    const doc = this.open.get(uri);
+    if (doc && this.isArticleDocument(doc)) this.setArticle(uri, doc.getText());
+  }
+
+  /** Analyses one article; a failure of the core costs that article, not the server. */
+  private setArticle(uri: string, text: string): boolean {
+    try {
+      this.model.setArticle(uri, text);
+      this.skippedFiles.delete(uri);
+      return true;
+    } catch (err) {
+      this.model.removeArticle(uri);
+      this.skippedFiles.set(uri, `analysis failed (${String((err as Error)?.message ?? err)})`);
+      this.options.log(`analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`);
+      return false;
+    }
+  }
+
+  /** Loads settings that shape the index; returns whether they changed. */
+  private async applySettings(): Promise<boolean> {
+    let changed = false;
+    const scopes = this.folders.length ? this.folders : [''];
+    for (const folder of scopes) {
+      const s = await this.options.settingsFor(folder || undefined);
+      const key = JSON.stringify(s.articles);
+      if (this.matcherKeys.get(folder) !== key) {
+        this.matcherKeys.set(folder, key);
+        this.matchers.set(folder, new ArticleMatcher(s.articles));
+        changed = true;
+      }
+      if (folder === scopes[0] && s.defaultYear !== this.defaultYear) {
+        this.defaultYear = s.defaultYear;
+        // The year option is the model's; a new model re-analyses every article with it.
+        const texts = this.modelValue.articles().map((e) => [e.uri, e.analysis.text] as const);
+        this.modelValue = new WorkspaceModel({ analysis: this.defaultYear === null ? {} : { defaultYear: this.defaultYear } });
+        for (const [uri, text] of texts) this.setArticle(uri, text);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private matcherFor(uri: string): ArticleMatcher | undefined {
+    let best: string | undefined;
+    for (const folder of this.folders) {
+      const prefix = folder.endsWith('/') ? folder : folder + '/';
+      if (uri.startsWith(prefix) && (best === undefined || folder.length > best.length)) best = folder;
+    }
+    return this.matchers.get(best ?? this.folders[0] ?? '') ?? this.matchers.values().next().value;
+  }
+
+  private isArticleUri(uri: string): boolean {
+    const rel = relativeToFolders(uri, this.folders);
+    if (rel === undefined) return false;
+    const m = this.matcherFor(uri);
+    return m ? m.matches(rel) : false;
+  }
+
+  private isArticleDocument(doc: TextDocument): boolean {
+    const uri = normalizeUri(doc.uri);
+    if (isFileUri(uri)) return this.isArticleUri(uri);
+    return ARTICLE_LANGUAGES.has(doc.languageId);
+  }
+
+  private async listArticles(): Promise<string[]> {
+    const all: string[] = [];
+    for (const folder of this.folders) {
+      if (!isFileUri(folder)) continue;
+      all.push(...(await this.listUnder(fsPathOf(folder))));
+    }
+    return [...new Set(all)];
+  }
+
+  private async listUnder(root: string): Promise<string[]> {
+    const found: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      let entries: import('fs').Dirent[];
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const full = path.join(dir, e.name);
+        const uri = fileUriOf(full);
+        if (e.isDirectory()) {
+          const rel = relativeToFolders(uri, this.folders);
+          const m = this.matcherFor(uri);
+          if (rel !== undefined && m?.prunes(rel)) continue;
+          await walk(full);
+        } else if (e.isFile() || e.isSymbolicLink()) {
+          if (this.isArticleUri(uri)) found.push(uri);
+        }
+      }
+    };
+    await walk(root);
+    return found;
+  }
+
+  private async readFromDisk(uri: string): Promise<void> {
+    const generation = (this.diskGeneration.get(uri) ?? 0) + 1;
+    this.diskGeneration.set(uri, generation);
+    let text: string | undefined;
+    let problem: string | undefined;
+    try {
+      const file = fsPathOf(uri);
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) problem = 'not a file';
+      else if (stat.size > MAX_ARTICLE_BYTES) problem = `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB`;
+      else {
+        const bytes = await fs.readFile(file);
+        if (bytes.includes(0)) problem = 'binary content';
+        else text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+      }
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        if (this.diskGeneration.get(uri) === generation && !this.open.has(uri)) this.model.removeArticle(uri);
+        this.skippedFiles.delete(uri);
+        return;
+      }
+      problem = `unreadable (${code ?? String(err)})`;
+    }
+    if (this.diskGeneration.get(uri) !== generation || this.open.has(uri)) return;
+    if (text === undefined) {
+      this.skippedFiles.set(uri, problem ?? 'unreadable');
+      this.model.removeArticle(uri);
+      return;
+    }
+    const known = this.model.getArticle(uri);
+    if (known && known.analysis.text === text) return;
+    this.setArticle(uri, text);
+  }
+
+  private forgetDisk(uri: string): void {
+    this.diskGeneration.set(uri, (this.diskGeneration.get(uri) ?? 0) + 1);
+    this.skippedFiles.delete(uri);
+    if (!this.open.has(uri)) this.model.removeArticle(uri);
+  }
+}
+
+async function isDirectory(uri: string): Promise<boolean> {
+  try {
+    return (await fs.stat(fsPathOf(uri))).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++];
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
