@@ -108,6 +108,12 @@ function longDate(n: number): string {
 // Chunking: sentence-sized, bounded pieces of the regions.
 
 const MAX_CHUNK = 400;
+/**
+ * Work limit per document: once chrono has been given chunks holding this many trigger words, the
+ * remaining chunks get only the cheap scans. Real news has a few dates per paragraph (a 1 MB news dump: ~1,000); only degenerate
+ * input ("Monday Monday ..." for a megabyte) reaches it, and it keeps such input to about a second.
+ */
+const MAX_TRIGGER_WORDS = 20_000;
 
 interface Chunk {
   start: number;
@@ -182,9 +188,20 @@ interface Raw {
   range?: string;
 }
 
-/** Chunks that might hold something chrono finds and we keep. Case-sensitive names: news capitalises them. */
-const TRIGGER =
-  /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)[a-zA-Z]*|[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday|\bago\b|(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming)\s+(?:week|month|year|morning|afternoon|evening)|\d{4}-\d\d-\d\d|\d\/\d{1,2}\/\d\d/;
+/**
+ * Words that something we keep from chrono must contain. Only chunks holding one go to chrono, and the
+ * count of them is the work budget. Case-sensitive names: news capitalises months and weekdays.
+ */
+const TRIGGER_WORDS = [
+  ...MONTH_FULL, 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', ...WEEKDAYS,
+  'Today', 'Tonight', 'Tomorrow', 'Yesterday',
+];
+const TRIGGER = new RegExp(
+  `\\b(?:${[...TRIGGER_WORDS, ...TRIGGER_WORDS.map((w) => w.toUpperCase())].join('|')}|today|tonight|tomorrow|yesterday|ago)\\b|` +
+    '\\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)\\s+(?:week|month|year|weekend|morning|afternoon|evening)\\b|' +
+    '\\d{4}-\\d\\d-\\d\\d|\\d\\/\\d{1,2}\\/\\d\\d',
+  'g',
+);
 
 const WEEKDAY_WORDS: Record<string, number> = {
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
@@ -221,7 +238,7 @@ const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'indeed', 'proceed
 /** Past, future, or unknown, from the words before the mention in the same clause. */
 function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 'future' | undefined {
   let cs = relStart;
-  const floor = Math.max(0, relStart - 160);
+  const floor = Math.max(0, relStart - 120);
   while (cs > floor && !'.;:!?,()"“”«»—–\n'.includes(chunk[cs - 1])) cs--;
   const words = chunk.slice(cs, relStart).match(/[A-Za-z’']+/g) ?? [];
   let seen = 0;
@@ -237,6 +254,7 @@ function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 
       return 'future';
     }
     if (/^[A-Z]/.test(raw) && i > 0) continue;
+    if ((w === 'was' || w === 'were') && words[i + 1]?.toLowerCase() === 'to') return 'future'; // "were to win in November"
     const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
     if (pastForm) {
       const before = words[i - 1]?.toLowerCase();
@@ -335,11 +353,22 @@ function parser(): chrono.Chrono {
   return chronoParser;
 }
 
-function scanChunk(chunk: Chunk, ref: Date, out: Raw[]): void {
+interface ScanState {
+  ref: Date;
+  chronoLeft: number;
+}
+
+function scanChunk(chunk: Chunk, state: ScanState, out: Raw[]): void {
   const t = chunk.text;
   const covered: Array<[number, number]> = [];
-  if (TRIGGER.test(t)) {
-    for (const r of parser().parse(t, ref, { forwardDate: false })) {
+  let triggers = 0;
+  if (state.chronoLeft > 0) {
+    TRIGGER.lastIndex = 0;
+    while (TRIGGER.exec(t) !== null) triggers++;
+  }
+  if (triggers > 0) {
+    state.chronoLeft -= triggers;
+    for (const r of parser().parse(t, state.ref, { forwardDate: false })) {
       covered.push([r.index, r.index + r.text.length]);
       const raw = classify(t, r, chunk);
       if (raw) out.push(raw);
@@ -551,9 +580,9 @@ function scanYears(chunk: Chunk, covered: Array<[number, number]>, out: Raw[]): 
 
 function scan(text: string, regions: Span[], refDay: number): Raw[] {
   const sorted = [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
-  const ref = new Date(refDay * DAY_MS + 12 * 3_600_000);
+  const state: ScanState = { ref: new Date(refDay * DAY_MS + 12 * 3_600_000), chronoLeft: MAX_TRIGGER_WORDS };
   const out: Raw[] = [];
-  for (const chunk of chunkRegions(text, sorted)) scanChunk(chunk, ref, out);
+  for (const chunk of chunkRegions(text, sorted)) scanChunk(chunk, state, out);
   return out;
 }
 

@@ -31,6 +31,9 @@ export const CUE_VERBS = set(`
   shouted exclaim exclaims exclaimed explain whisper whispers whispered testify testifies testified
   show shows showed found finds find announced revealed reveal reveals argue
   acknowledge added blasted slammed praised
+  saying adding noting arguing warning insisting claiming stressing telling explaining suggesting
+  declaring writing tweeting asking accusing recalling acknowledging admitting predicting promising
+  vowing urging complaining
 `);
 
 /** Cues of more than one word; matched token by token, case-insensitively. */

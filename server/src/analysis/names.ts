@@ -66,8 +66,8 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
         last++;
         continue;
       }
-      // "Secretary of State John Kerry", "Head of the Delegation Ivan Petrov": a title's complement.
-      if (t.isWord && (t.lower === 'of' || t.lower === 'for') && hasTitle(tokens, first, last)) {
+      // "Secretary of State John Kerry", "Commission on Presidential Debates": a title's or body's complement.
+      if (t.isWord && (t.lower === 'of' || t.lower === 'for' || t.lower === 'on') && hasTitleOrBody(tokens, first, last)) {
         let k = last + 1;
         if (k < tokens.length && tokens[k].lower === 'the') k++;
         if (k < tokens.length && isNameToken(tokens[k]) && !isBreak(k)) {
@@ -97,7 +97,7 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
   for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower)) titleEnd = k + 1;
   // An organisation or a title's complement before the last words is part of the role:
   // "Head of the Delegation Ivan Petrov", "Kremlin Press Office Maria Ivanova".
-  const hasComplement = tokens.slice(first, last).some((t) => t.lower === 'of' || t.lower === 'for');
+  const hasComplement = tokens.slice(first, last).some((t) => t.lower === 'of' || t.lower === 'for' || t.lower === 'on');
   for (let k = titleEnd; k < last; k++) {
     const lower = tokens[k].lower.replace(POSSESSIVE, '');
     if (ORGANIZATION_WORDS.has(lower) && last - (k + 1) >= 2) titleEnd = k + 1;
@@ -122,8 +122,8 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
   return { first, last, nameFirst, start, end, nameStart, nameEnd, name, role, possessive, organization };
 }
 
-function hasTitle(tokens: readonly Token[], first: number, last: number): boolean {
-  for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower)) return true;
+function hasTitleOrBody(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower) || ORGANIZATION_WORDS.has(tokens[k].lower)) return true;
   return false;
 }
 

@@ -54,6 +54,10 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one', 'his', 'her', '
 const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'expert', 'experts', 'analyst', 'analysts', 'report', 'reports', 'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'statement', 'people', 'critics', 'residents', 'witnesses', 'police', 'authorities', 'observers', 'insiders', 'aides', 'advisers', 'advisors', 'supporters', 'opponents', 'voters', 'democrats', 'republicans', 'diplomats', 'data', 'document', 'documents', 'ministry', 'government', 'campaign', 'agency', 'spokesman', 'spokeswoman', 'spokesperson', 'researchers', 'scientists', 'economists', 'lawmakers', 'leaders', 'investigators', 'prosecutors', 'lawyers', 'members', 'organizers', 'activists', 'protesters', 'workers', 'employees', 'administration', 'white', 'company', 'group', 'committee', 'council', 'court', 'filing', 'letter', 'memo', 'email', 'website', 'newspaper', 'magazine', 'paper', 'network', 'release', 'estimate', 'estimates', 'figures', 'records', 'findings', 'pollster', 'pollsters', 'candidate', 'nominee', 'president', 'man', 'woman', 'person', 'friend', 'neighbor', 'neighbour', 'relative', 'spokespeople', 'representatives', 'representative', 'department', 'office', 'team']);
 /** Cues that take a bare clause: "said the West had walked back …" (not "explained its position"). */
 const BARE_CLAUSE_CUES = new Set(['said', 'says', 'say', 'told', 'tells', 'tell', 'added', 'adds', 'stressed', 'stresses', 'noted', 'notes', 'insisted', 'insists', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'believes', 'believe', 'believed', 'thinks', 'think', 'thought', 'felt', 'feels', 'hopes', 'hoped', 'wrote', 'writes', 'tweeted', 'affirmed', 'assured', 'indicated', 'emphasized', 'emphasised', 'underlined', 'recalled', 'reiterated', 'acknowledged', 'admitted', 'conceded', 'suggested', 'predicted', 'estimated', 'declared', 'maintained', 'contended', 'explained', 'reckoned', 'reckons', 'continued', 'complained', 'observed', 'remarked', 'stated', 'agreed', 'replied', 'answered', 'responded', 'alleged', 'concluded', 'announced', 'confirmed', 'reported', 'reports', 'showed', 'shows', 'found', 'expects', 'expected']);
+const OBJECT_QUOTE_CUES = new Set(['tells', 'told', 'tell', 'urged', 'urges', 'asked', 'asks', 'warned', 'warns', 'called', 'calls', 'encouraged', 'encourages']);
+const INTRODUCTORY = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'speaking', 'asked', 'writing', 'addressing', 'responding', 'earlier', 'later', 'separately', 'meanwhile', 'however', 'still', 'also', 'but', 'and', 'yet', 'last', 'this', 'as', 'since', 'though', 'although', 'despite', 'with', 'without', 'for', 'from', 'to', 'by', 'under', 'over', 'through', 'amid', 'among', 'following', 'ahead', 'hours', 'days', 'weeks']);
+/** Participles that report speech after a main clause: "…, saying the plan failed". */
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
 const SPEECH_INVERTIBLE = new Set(['said', 'says', 'added', 'asked', 'stressed', 'noted', 'continued', 'explained', 'wrote', 'replied', 'answered', 'recalled', 'remarked', 'observed', 'insisted', 'warned', 'declared', 'stated', 'argued', 'affirmed', 'concluded', 'tweeted', 'told', 'emphasized', 'emphasised', 'commented', 'responded', 'admitted', 'conceded', 'quipped', 'joked', 'reckoned', 'went', 'underlined', 'pointed', 'indicated', 'assured', 'claimed', 'suggested', 'predicted', 'promised', 'says']);
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
@@ -307,9 +311,23 @@ class StatementFinder {
     return this.nounPhraseEndingAt(k, unit);
   }
 
+  /** The subject at the start of a unit: a name, a pronoun, or a noun phrase before the first verb. */
+  private subjectOf(unit: Unit, before: number): Source | undefined {
+    for (let k = unit.firstToken; k < before && k < unit.firstToken + 12; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k]) continue;
+      if (t.lower === 'he' || t.lower === 'she' || t.lower === 'they' || t.lower === "he's" || t.lower === "she's") return this.pronounSource(k);
+      const run = this.runStartingAt.get(k);
+      if (run && run.name && !run.possessive) return this.runSource(run, unit);
+      if (run?.possessive) return undefined;
+    }
+    return undefined;
+  }
+
   private nounPhraseEndingAt(k: number, unit: Unit): Source | undefined {
     const token = this.tokens[k];
     if (!token.isWord) return undefined;
+    if (token.lower === "he's" || token.lower === "she's") return this.pronounSource(k);
     if (PERSONAL_PRONOUNS.has(token.lower) && (token.lower === 'he' || token.lower === 'she' || token.lower === 'they')) {
       return this.pronounSource(k);
     }
@@ -354,8 +372,9 @@ class StatementFinder {
 
   private pronounSource(k: number): Source | undefined {
     const token = this.tokens[k];
-    const span = { start: token.start, end: token.end };
-    const person = token.lower === 'they' ? this.lastGroupBefore(token.start) : this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
+    const pronoun = token.lower.replace(/'s$/, '');
+    const person = pronoun === 'they' ? this.lastGroupBefore(token.start) : this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
+    const span = pronoun !== token.lower ? { start: token.start, end: token.start + pronoun.length } : { start: token.start, end: token.end };
     if (person) this.book.addMention(person, span, token.text, 'pronoun');
     return { span, person, label: person ? undefined : token.text, phraseStart: token.start, phraseEnd: token.end, named: !!person };
   }
@@ -552,6 +571,12 @@ class StatementFinder {
       const content = this.trimContent({ start: unit.start, end: cueStart });
       return content && this.wordsBetween(content.start, content.end) >= 2 ? { source, content, kind: this.kindOf(content, false) } : undefined;
     }
+    if (PARTICIPLE_CUES.has(this.tokens[cue.first].lower) && this.tokens[cue.first - 1]?.text === ',' && cue.first > unit.firstToken) {
+      const subject = this.subjectOf(unit, cue.first);
+      const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
+      if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return { source: subject, ...this.afterContentOf(content) };
+      return undefined;
+    }
     const before = this.sourceBefore(cue, unit);
     if (before) {
       const content = this.contentForSubjectCue(cue, before, unit);
@@ -584,7 +609,9 @@ class StatementFinder {
     const afterContent = afterStart < unit.end ? this.trimContent({ start: afterStart, end: unit.end }) : undefined;
     const afterWords = afterContent ? this.wordsBetween(afterContent.start, afterContent.end) : 0;
     const explicit = this.explicitComplement(cue, unit);
-    if (explicit && afterContent && afterWords >= 2) return { content: afterContent, kind: this.kindOf(afterContent, false) };
+    if (explicit && afterContent && afterWords >= 2) return this.afterContentOf(afterContent);
+    const bareClause = BARE_CLAUSE_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1;
+    const substantialAfter = !!afterContent && afterWords >= 3 && bareClause && !this.isTailOnly(afterStart, unit);
     if (beforeEnd !== undefined) {
       const beforeContent = this.trimContent({ start: unit.start, end: beforeEnd });
       const beforeWords = beforeContent ? this.wordsBetween(beforeContent.start, beforeContent.end) : 0;
@@ -593,12 +620,47 @@ class StatementFinder {
         const whole = this.trimContent({ start: unit.start, end: unit.end })!;
         return { content: whole, kind: this.kindOf(whole, true) };
       }
-      if (beforeContent && beforeWords >= 2 && !continues) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
+      const introductory = beforeContent && this.isIntroductoryPhrase(beforeContent);
+      if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
     }
-    if (afterContent && afterWords >= 2 && !this.isTailOnly(afterStart, unit) && (explicit || BARE_CLAUSE_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1)) {
-      return { content: afterContent, kind: this.kindOf(afterContent, false) };
+    const block = this.colonBlock(cue, unit);
+    if (block) return block;
+    if (afterContent && afterWords >= 2 && !this.isTailOnly(afterStart, unit) && (explicit || bareClause)) {
+      return this.afterContentOf(afterContent);
     }
     return undefined;
+  }
+
+  /** Reported content after the cue; a lone quotation there is the statement itself (direct). */
+  private afterContentOf(content: Span): { content: Span; kind: StatementKind } {
+    const q = this.outer.find((o) => o.span.start >= content.start && o.span.start <= content.start + 1);
+    if (q && this.text.slice(q.span.end, content.end).replace(/[\s.,;:!?]/g, '') === '') {
+      return { content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
+    }
+    return { content, kind: this.kindOf(content, false) };
+  }
+
+  /** "Speaking at a rally," "In a statement," "On Friday,": a lead-in, not reported content. */
+  private isIntroductoryPhrase(span: Span): boolean {
+    const k = this.tokenAtOrAfter(span.start);
+    const first = this.tokens[k];
+    if (!first) return false;
+    return /ing$/.test(first.lower) || TAIL_STARTERS.has(first.lower) || INTRODUCTORY.has(first.lower);
+  }
+
+  /** "X said:" at the end of a paragraph: the next paragraph is the statement. */
+  private colonBlock(cue: Cue, unit: Unit): { content: Span; kind: StatementKind } | undefined {
+    const tail = this.text.slice(this.tokens[cue.last - 1].end, unit.end);
+    if (!/^[^.!?"“”]{0,40}:\s*$/.test(tail)) return undefined;
+    const paragraphs = this.input.structure.paragraphs;
+    let p = unit.paragraph + 1;
+    while (p < paragraphs.length && !isReadable(paragraphs[p])) p++;
+    if (p >= paragraphs.length || paragraphs[unit.paragraph].span.end > unit.end + 1) return undefined;
+    const span = paragraphs[p].span;
+    const q = this.outer.find((o) => o.span.start === span.start);
+    if (q) return { content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
+    const content = this.trimContent(span);
+    return content ? { content, kind: this.kindOf(content, false) } : undefined;
   }
 
   /** "said that …", "said: …", "said “…”", "urged NATO to …": the cue announces its content. */
@@ -633,6 +695,7 @@ class StatementFinder {
     const lower = this.tokens[cue.first].lower;
     if (k < unit.lastToken && (this.tokens[k].text === ':' || this.tokens[k].text === ',' || this.tokens[k].text === '\u2014')) k++;
     if (k < unit.lastToken && this.tokens[k].lower === 'that') k++;
+    else if (OBJECT_QUOTE_CUES.has(lower) && this.quoteAfterTo(k, unit) !== undefined) k = this.quoteAfterTo(k, unit)!;
     else if (lower === 'told' || lower === 'tells' || lower === 'tell' || lower === 'assured' || lower === 'warned' || lower === 'reminded' || lower === 'informed') {
       // "told reporters that …", "told the media Russia …": skip the listener up to "that" if it is near.
       for (let j = k; j < Math.min(unit.lastToken, k + 8); j++) {
@@ -652,6 +715,15 @@ class StatementFinder {
       }
     }
     return k < unit.lastToken ? this.tokens[k].start : unit.end;
+  }
+
+  /** "tells his supporters to “go vote”": the token index of the quote after a nearby "to". */
+  private quoteAfterTo(from: number, unit: Unit): number | undefined {
+    for (let j = from; j < Math.min(unit.lastToken - 1, from + 10); j++) {
+      if (this.tokens[j].lower === 'to' && isOpeningQuote(this.tokens[j + 1].text)) return j + 1;
+      if (!this.tokens[j].isWord) return undefined;
+    }
+    return undefined;
   }
 
   /** "said on Monday." / "told Rossiya-24 TV channel on Monday." — nothing reported after the cue. */
