@@ -246,11 +246,10 @@ function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 
     const raw = words[i];
     const w = raw.toLowerCase();
     if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE_WORDS.has(w)) {
-      if (w === 'set' || w === 'going' || w === 'expected' || w === 'due') {
-        // "set to", "going to", "expected to", "due to": future only with the infinitive marker.
-        const next = words[i + 1]?.toLowerCase();
-        if (next !== 'to' && !(w === 'due' && next === undefined)) continue;
-      }
+      const next = words[i + 1]?.toLowerCase();
+      // "set to", "going to", "expected to": future only with the infinitive marker; "due to" is "because of".
+      if ((w === 'set' || w === 'going' || w === 'expected') && next !== 'to') continue;
+      if (w === 'due' && next === 'to') continue;
       return 'future';
     }
     if (/^[A-Z]/.test(raw) && i > 0) continue;
@@ -602,10 +601,12 @@ interface Evidence {
   notBeforeText?: string;
   notAfter?: number;
   notAfterText?: string;
+  /** Past dates written with their year ("on December 15, 2021"): the dateline is usually a little after. */
+  near: Array<{ day: number; text: string }>;
 }
 
 function gatherEvidence(text: string, raws: Raw[], regions: Span[], dateline: Dateline): Evidence {
-  const ev: Evidence = {};
+  const ev: Evidence = { near: [] };
   // (a) A weekday told in the dateline's paragraph, in the past or present, is usually the dateline day.
   const home = regions.find((r) => r.start <= dateline.span.start && dateline.span.start < r.end);
   let paraEnd = home ? home.end : text.indexOf('\n', dateline.span.end);
@@ -624,6 +625,9 @@ function gatherEvidence(text: string, raws: Raw[], regions: Span[], dateline: Da
     if (r.start >= dateline.span.start && r.end <= dateline.span.end) continue;
     let lo: number | undefined;
     let hi: number | undefined;
+    if (r.kind === 'absolute' && r.year !== undefined && r.month !== undefined && r.day !== undefined && !r.future && validDate(r.year, r.month, r.day)) {
+      ev.near.push({ day: dayNum(r.year, r.month, r.day), text: text.slice(r.start, r.end) });
+    }
     if (r.kind === 'year' && r.year !== undefined) {
       lo = dayNum(r.year, 1, 1);
       hi = dayNum(r.year, 12, 31);
@@ -668,7 +672,11 @@ interface Narrowed {
   afterBounds: number[];
   weekdayUsed: boolean;
   boundsUsed: boolean;
+  nearUsed: boolean;
 }
+
+/** A past date written with its year this many days before a candidate dateline points at that year. */
+const NEAR_DAYS = 45;
 
 function narrow(month: number, day: number, ev: Evidence, today: number): Narrowed {
   const all = candidateYears(month, day, today);
@@ -683,6 +691,7 @@ function narrow(month: number, day: number, ev: Evidence, today: number): Narrow
   }
   let afterBounds = afterWeekday;
   let boundsUsed = false;
+  let nearUsed = false;
   if (ev.notBefore !== undefined || ev.notAfter !== undefined) {
     const lo = ev.notBefore ?? -Infinity;
     const hi = ev.notAfter ?? Infinity;
@@ -696,7 +705,18 @@ function narrow(month: number, day: number, ev: Evidence, today: number): Narrow
       boundsUsed = true;
     }
   }
-  return { all, afterWeekday, afterBounds, weekdayUsed, boundsUsed };
+  if (ev.near.length > 0) {
+    const near = afterBounds.filter((y) => {
+      const dn = dayNum(y, month, day);
+      return ev.near.some((d) => dn - d.day >= 0 && dn - d.day <= NEAR_DAYS);
+    });
+    if (near.length > 0 && near.length < afterBounds.length) {
+      afterBounds = near;
+      boundsUsed = true;
+      nearUsed = true;
+    }
+  }
+  return { all, afterWeekday, afterBounds, weekdayUsed, boundsUsed, nearUsed };
 }
 
 function chooseYear(month: number, day: number, ev: Evidence, options: DateOptions, today: number): YearChoice | undefined {
@@ -737,6 +757,11 @@ function chooseYear(month: number, day: number, ev: Evidence, options: DateOptio
   const weekdayDetail = (): string => `year from the weekday: ${md} is a ${WEEKDAYS[ev.weekday ?? 0]} in ${pick}`;
   const boundsDetail = (): string => {
     const parts: string[] = [];
+    const near = ev.near.find((d) => {
+      const dn = dayNum(pick, month, day);
+      return dn - d.day >= 0 && dn - d.day <= NEAR_DAYS;
+    });
+    if (n.nearUsed && near) return `year from a date in the text: ${near.text} is shortly before ${md} ${pick}`;
     if (ev.notBefore !== undefined && ev.notBeforeText) parts.push(`the text mentions ${ev.notBeforeText}`);
     if (ev.notAfter !== undefined && ev.notAfterText) parts.push(`it looks ahead to ${ev.notAfterText}`);
     return `year from years in the text (${parts.join('; ')}): ${pick}`;

@@ -34,6 +34,8 @@ export const CUE_VERBS = set(`
   saying adding noting arguing warning insisting claiming stressing telling explaining suggesting
   declaring writing tweeting asking accusing recalling acknowledging admitting predicting promising
   vowing urging complaining
+  described describes dubbed branded labeled labelled dismissed mocked decried hailed characterized
+  deemed termed sings sang chanted yelled screamed calls called
 `);
 
 /** Cues of more than one word; matched token by token, case-insensitively. */
