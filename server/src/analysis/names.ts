@@ -22,6 +22,7 @@ export interface NameRun {
 }
 
 const POSSESSIVE = /[’']s$/;
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'prof', 'rev', 'sgt', 'capt', 'adm', 'maj', 'cmdr', 'hon', 'supt', 'insp', 'det', 'st']);
 
 export function isTitleWord(lower: string): boolean {
   const bare = lower.replace(/\.$/, '').replace(/[’']s$/, '');
@@ -59,6 +60,11 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
       if (isNameToken(t)) {
         last++;
         possessive = POSSESSIVE.test(t.text);
+        continue;
+      }
+      // "Mr. Obama", "Gen. Hugo Silva": a title abbreviation's full stop stays in the run.
+      if (t.text === '.' && TITLE_ABBREVIATIONS.has(tokens[last - 1].lower) && tokens[last].start === tokens[last - 1].end && last + 1 < tokens.length && isNameToken(tokens[last + 1])) {
+        last++;
         continue;
       }
       // "J. Smith": a single capital letter followed by a full stop, inside a run.

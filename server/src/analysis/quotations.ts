@@ -9,6 +9,8 @@ interface OpenQuote {
   mark: string;
   double: boolean;
   depth: number;
+  /** Characters in the opening mark: 2 for '' and ``. */
+  width: number;
 }
 
 const DOUBLE_OPENERS = new Set(['\u201c', '\u00ab', '\u201e']);
@@ -40,16 +42,24 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
       carried = undefined;
     }
     for (; i < end; i++) {
-      const ch = text[i];
+      let ch = text[i];
+      let width = 1;
+      // Typewriter doubles: '' and `` stand for a double quotation mark (old wire and NYT copy).
+      if ((ch === "'" && text[i + 1] === "'") || (ch === '`' && text[i + 1] === '`')) {
+        ch = '"';
+        width = 2;
+      }
       const prev = i > start ? text[i - 1] : undefined;
-      const next = i + 1 < end ? text[i + 1] : undefined;
+      const next = i + width < end ? text[i + width] : undefined;
       const openingContext = isSpace(prev) || OPENING_NEIGHBOURS.has(prev!);
       const closingContext = isSpace(next) || CLOSING_NEIGHBOURS.has(next!);
       const openDouble = findOpen(stack, true);
       if (ch === '"') {
-        if (openDouble >= 0 && (closingContext || !openingContext)) close(stack, openDouble, i, ch, quotations);
-        else if (openingContext && !isSpace(next)) push(stack, i, ch, true);
-        else if (openDouble >= 0) close(stack, openDouble, i, ch, quotations);
+        const typewriterOpen = width === 2 && text[i] === '`';
+        if (openDouble >= 0 && !typewriterOpen && (closingContext || !openingContext)) close(stack, openDouble, i, ch, quotations, undefined, width);
+        else if ((openingContext || typewriterOpen) && !isSpace(next)) push(stack, i, ch, true, width);
+        else if (openDouble >= 0) close(stack, openDouble, i, ch, quotations, undefined, width);
+        i += width - 1;
       } else if (DOUBLE_OPENERS.has(ch)) {
         const opener = openDouble >= 0 ? stack[openDouble].mark : undefined;
         if (opener === '\u201e' && ch === '\u201c') close(stack, openDouble, i, ch, quotations);
@@ -104,16 +114,16 @@ function findOpen(stack: OpenQuote[], double: boolean): number {
   return -1;
 }
 
-function push(stack: OpenQuote[], at: number, mark: string, double: boolean): void {
-  stack.push({ start: at, mark, double, depth: stack.length });
+function push(stack: OpenQuote[], at: number, mark: string, double: boolean, width = 1): void {
+  stack.push({ start: at, mark, double, depth: stack.length, width });
 }
 
-function close(stack: OpenQuote[], index: number, at: number, mark: string, out: Quotation[], malformed?: Quotation['malformed']): void {
+function close(stack: OpenQuote[], index: number, at: number, mark: string, out: Quotation[], malformed?: Quotation['malformed'], width = 1): void {
   const open = stack[index];
   stack.length = index; // quotes opened inside and never closed end here, unreported (they were apostrophes)
   out.push({
-    span: { start: open.start, end: at + 1 },
-    inner: { start: open.start + 1, end: at },
+    span: { start: open.start, end: at + width },
+    inner: { start: open.start + open.width, end: at },
     openMark: open.mark,
     closeMark: mark,
     depth: open.depth,
@@ -124,7 +134,7 @@ function close(stack: OpenQuote[], index: number, at: number, mark: string, out:
 function closeUnclosed(open: OpenQuote, end: number, out: Quotation[]): void {
   out.push({
     span: { start: open.start, end },
-    inner: { start: open.start + 1, end },
+    inner: { start: open.start + open.width, end },
     openMark: open.mark,
     closeMark: '',
     depth: open.depth,
