@@ -457,7 +457,7 @@ function classify(t: string, r: chrono.ParsedResult, chunk: Chunk): Raw | undefi
       const before = prevWord(t, wAbs);
       if (HOLIDAY_BEFORE.has(before)) return undefined; // "Good Friday", "Super Tuesday"
       if (before === 'on' && /\bMail\s+on\s*$/.test(t.slice(Math.max(0, wAbs - 12), wAbs))) return undefined;
-      if (/^[-–]\s*[A-Z]/.test(t.slice(relStart + wt.end))) return undefined; // "Monday-Friday"-like lists handled by chrono ranges
+      if (/^[-–][A-Z]/.test(t.slice(relStart + wt.end, relStart + wt.end + 2))) return undefined; // "Monday-Friday": a schedule
     } else if (abbreviated) {
       weekday = undefined;
     }
@@ -866,7 +866,7 @@ function addMonths(y: number, m: number, k: number): { y: number; m: number } {
   return { y: Math.floor(idx / 12), m: (idx % 12) + 1 };
 }
 
-function resolveRaw(text: string, r: Raw, ref: Reference | undefined): { value: string; explanation: string } | undefined {
+function resolveRaw(r: Raw, ref: Reference | undefined): { value: string; explanation: string } | undefined {
   switch (r.kind) {
     case 'year': {
       if (r.year === undefined) return undefined;
@@ -944,7 +944,6 @@ function resolveRaw(text: string, r: Raw, ref: Reference | undefined): { value: 
       return undefined;
     }
   }
-  void text;
   return undefined;
 }
 
@@ -1045,7 +1044,7 @@ export function resolveDates(
   }
   for (const r of raws) {
     if (dl && r.start < dl.span.end && r.end > dl.span.start) continue;
-    const v = resolveRaw(text, r, ref);
+    const v = resolveRaw(r, ref);
     if (!v) continue;
     dates.push({ span: { start: r.start, end: r.end }, text: text.slice(r.start, r.end), value: v.value, explanation: v.explanation });
   }

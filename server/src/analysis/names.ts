@@ -103,12 +103,17 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
   for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower)) titleEnd = k + 1;
   // An organisation or a title's complement before the last words is part of the role:
   // "Head of the Delegation Ivan Petrov", "Kremlin Press Office Maria Ivanova".
-  const hasComplement = tokens.slice(first, last).some((t) => t.lower === 'of' || t.lower === 'for' || t.lower === 'on');
-  for (let k = titleEnd; k < last; k++) {
-    const lower = tokens[k].lower.replace(POSSESSIVE, '');
-    if (ORGANIZATION_WORDS.has(lower) && last - (k + 1) >= 2) titleEnd = k + 1;
+  const isConnector = (t: Token) => t.lower === 'of' || t.lower === 'for' || t.lower === 'on' || t.lower === 'the';
+  let lastOrg = -1;
+  for (let k = titleEnd; k < last; k++) if (ORGANIZATION_WORDS.has(tokens[k].lower.replace(POSSESSIVE, ''))) lastOrg = k;
+  if (lastOrg >= 0) {
+    // A person's name after the body ("Kremlin Press Office Maria Ivanova"), or the body is the name.
+    const after = tokens.slice(lastOrg + 1, last);
+    if (after.length >= 2 && !after.some(isConnector)) titleEnd = lastOrg + 1;
+  } else if (titleEnd > first && tokens.slice(titleEnd, last).some(isConnector) && last - titleEnd > 2) {
+    // "Secretary of State John Kerry": the title's complement, then the name.
+    titleEnd = last - 2;
   }
-  if (hasComplement && titleEnd > first && last - titleEnd > 2) titleEnd = last - 2;
   // "Gen." and "Mr." leave their full stop as a separate token; it belongs to the title.
   let nameFirst = titleEnd;
   while (nameFirst < last && tokens[nameFirst].text === '.') nameFirst++;

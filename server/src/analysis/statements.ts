@@ -440,6 +440,24 @@ class StatementFinder {
   private appositiveSource(comma: number, unit: Unit): Source | undefined {
     const segStart = this.segmentStartBefore(comma);
     if (segStart >= comma || segStart < unit.firstToken) return undefined;
+    // "Jean Dupont, the foreign minister of France, said": a role segment after the name.
+    const segFirst = this.tokens[segStart];
+    const roleFirst = DETERMINERS.has(segFirst.lower) || !isUpperInitial(segFirst.text) || isTitleWord(segFirst.lower) || /[’']s$/.test(segFirst.text) || segFirst.lower === 'who';
+    if (roleFirst && this.tokens[segStart - 1]?.text === ',') {
+      let end = segStart - 2;
+      if (this.tokens[end]?.text === ')') {
+        while (end > unit.firstToken && this.tokens[end].text !== '(' && segStart - end < 10) end--;
+        end--;
+      }
+      const nameRun = this.runEndingAt.get(end);
+      if (nameRun && nameRun.name && !nameRun.possessive && end >= unit.firstToken) {
+        const src = this.runSource(nameRun, unit);
+        const role = segFirst.lower === 'who' ? undefined : this.rolePhrase(segStart, comma);
+        if (src?.person && role && !nameRun.organization) this.book.addRole(src.person, role);
+        if (src) src.phraseEnd = this.tokens[comma - 1].end;
+        if (src) return src;
+      }
+    }
     const run = this.runEndingAt.get(comma - 1);
     if (run && run.first >= segStart - 0 && run.name && !run.possessive) {
       const src = this.runSource(run, unit);
@@ -478,6 +496,12 @@ class StatementFinder {
     if (!token.isWord) return undefined;
     if (token.lower === 'he' || token.lower === 'she') return this.pronounSource(k);
     let run = this.runStartingAt.get(k) ?? this.runStartingAt.get(k + 1);
+    // "said panel Chairman Rep. Jason Chaffetz": lower-case words before a titled name.
+    if (!run && this.tokens[k + 1]?.isWord) {
+      const later = this.runStartingAt.get(k + 2);
+      if (later && later.name && later.role) return this.runSource(later, unit);
+    }
+    if (run && run.first === k + 1 && !DETERMINERS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && run.name && run.role) return this.runSource(run, unit);
     // "said the Russian diplomat": a capitalised adjective, then a role noun, is no name.
     if (run && run.first !== k && nameWords(run.name).length < 2 && !run.role) run = undefined;
     if (run && !run.name && this.tokens[run.last] && ROLE_HEADS.has(this.tokens[run.last].lower)) run = undefined;
@@ -639,7 +663,8 @@ class StatementFinder {
   /** Reported content after the cue; a lone quotation there is the statement itself (direct). */
   private afterContentOf(content: Span): { content: Span; kind: StatementKind } {
     const q = this.outer.find((o) => o.span.start >= content.start && o.span.start <= content.start + 1);
-    if (q && this.text.slice(q.span.end, content.end).replace(/[\s.,;:!?]/g, '') === '') {
+    const rest = q ? this.text.slice(q.span.end, content.end) : '';
+    if (q && (rest.replace(/[\s.,;:!?]/g, '') === '' || /^\s*,?\s*(?:\p{Ll}+ing\b|(?:he|she|they)\s+\p{Ll}+ed\b)/u.test(rest))) {
       return { content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
     }
     return { content, kind: this.kindOf(content, false) };
@@ -932,10 +957,11 @@ class StatementFinder {
       const thisParagraph = unit.paragraph;
       if (thisParagraph - prevParagraph > 1 && !this.onlyFurnitureBetween(prevParagraph, thisParagraph)) continue;
       if (this.someoneElseNamedBetween(previous, q.span.start)) continue;
-      if (previous.kind !== 'indirect' && previous.cue !== 'continuation' && this.paragraphAt(previous.contentSpan.start) === thisParagraph) {
+      if (previous.kind !== 'indirect' && previous.cue !== 'continuation') {
         // One utterance split by its attribution ("“A,” he said. “B.”"): the first statement spans both.
         previous.contentSpan = { start: previous.contentSpan.start, end: q.inner.end };
         previous.text = `${previous.text} \u2026 ${this.text.slice(q.inner.start, q.inner.end)}`;
+        continue;
       }
       this.statements.push({
         personKey: previous.personKey,
