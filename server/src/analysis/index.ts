@@ -12,8 +12,9 @@ export { LineIndex } from './positions';
 /** Analyses one article: structure, dateline, dates, quotations, people, statements, diagnostics. */
 export function analyzeArticle(text: string, options: AnalysisOptions = {}): ArticleAnalysis {
   const { structure, dateline: rawDateline, bylineDate } = analyzeStructure(text, { markdown: options.markdown });
+  // Captions carry dates worth resolving ("the meeting held on Monday"), though never statements.
   const readable: Span[] = structure.paragraphs
-    .filter((p) => p.role !== 'furniture' && p.role !== 'caption' && p.role !== 'byline')
+    .filter((p) => p.role !== 'furniture' && p.role !== 'byline')
     .map((p) => p.span);
   const dating = resolveDates(text, readable, rawDateline, {
     ...options,

@@ -580,8 +580,46 @@ class StatementFinder {
       if (!best || (found.source.named && !best.source.named)) best = { cue, ...found };
       if (best.source.named) break;
     }
-    if (!best) return;
+    if (!best) {
+      this.colonQuote(unit);
+      return;
+    }
     this.push(best.cue, best.source, best.content, best.kind, unit);
+    // "…,” the mayor said, adding that it would take “more hours”": a second statement by the same speaker.
+    for (const cue of cues) {
+      if (cue.first <= best.cue.first || !PARTICIPLE_CUES.has(this.tokens[cue.first].lower) || this.tokens[cue.first - 1]?.text !== ',') continue;
+      const start = this.contentStartAfter(cue, unit);
+      const content = this.trimContent({ start, end: unit.end });
+      if (!content || content.start < best.content.end || this.wordsBetween(content.start, content.end) < 2) continue;
+      const found = this.afterContentOf(content);
+      this.push(cue, best.source, found.content, found.kind, unit);
+      break;
+    }
+  }
+
+  /** "Sen. Jane Roe scolded him: “…”": a name, a verb, a colon, then a quotation. */
+  private colonQuote(unit: Unit): void {
+    for (let k = unit.firstToken; k < unit.lastToken - 1 && k < unit.firstToken + 16; k++) {
+      if (this.tokens[k].text !== ':' || this.inQuote[k] || !isOpeningQuote(this.tokens[k + 1].text)) continue;
+      const q = this.outer.find((o) => o.span.start === this.tokens[k + 1].start);
+      if (!q) return;
+      let runAt = -1;
+      for (let j = k - 1; j >= unit.firstToken && k - j <= 4; j--) {
+        const run = this.runEndingAt.get(j);
+        if (run && run.name && !run.possessive) {
+          runAt = j;
+          break;
+        }
+        if (j === k - 1 && this.tokens[j].text === ')') continue;
+      }
+      if (runAt < 0 || runAt === k - 1) return;
+      const source = this.runSource(this.runEndingAt.get(runAt)!, unit);
+      if (!source) return;
+      const cue: Cue = { first: runAt + 1, last: k, text: this.slice(runAt + 1, k), according: false };
+      if (!this.tokens[cue.first].isWord) return;
+      this.push(cue, source, this.trimContent(q.inner) ?? q.inner, 'direct', unit);
+      return;
+    }
   }
 
   private statementFor(cue: Cue, unit: Unit): { source: Source; content: Span; kind: StatementKind } | undefined {
@@ -698,6 +736,7 @@ class StatementFinder {
     const next = this.tokens[cue.last];
     if (!next || cue.last >= unit.lastToken) return false;
     if (next.lower === 'that' || next.text === ':' || isOpeningQuote(next.text)) return true;
+    if (next.text === ',' && this.tokens[cue.last + 1] && isOpeningQuote(this.tokens[cue.last + 1].text)) return true;
     if (OBJECT_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1) {
       for (let j = cue.last; j < Math.min(unit.lastToken, cue.last + 8); j++) {
         if (this.tokens[j].lower === 'to' || this.tokens[j].lower === 'that') return true;
@@ -794,7 +833,8 @@ class StatementFinder {
     let end = q.inner.end;
     // "“A,” he said, “B.”": the second part belongs to the same statement.
     const next = this.outer[index + 1];
-    if (next && next.span.start >= after && next.span.start < unit.end && /^[^"“”]{0,60}$/.test(this.text.slice(after, next.span.start)) && !/[.!?]/.test(this.text.slice(after, next.span.start))) end = next.inner.end;
+    const between = next ? this.text.slice(after, next.span.start) : '';
+    if (next && next.span.start >= after && next.span.start < unit.end && /^[^"“”]{0,60}$/.test(between) && !/[.!?]/.test(between) && !/\b\p{Ll}+ing\b/u.test(between)) end = next.inner.end;
     return this.trimContent({ start, end }) ?? q.inner;
   }
 

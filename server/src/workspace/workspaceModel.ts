@@ -20,7 +20,8 @@ interface Index {
   statementsBy: Map<string, StatementRef[]>;
 }
 
-const DATED_SOURCES = new Set(['dateline', 'front-matter', 'byline-date']);
+/** Dates that the article itself establishes: evidence for the years of other articles. */
+const DATED_SOURCES = new Set(['dateline', 'front-matter', 'byline-date', 'weekday', 'text-year']);
 
 export class WorkspaceModel {
   private readonly entries = new Map<string, ArticleEntry>();
@@ -50,7 +51,7 @@ export class WorkspaceModel {
   settle(): void {
     for (const entry of this.entries.values()) {
       const source = entry.analysis.articleDate?.source;
-      if (entry.analysis.dateline && (!source || !DATED_SOURCES.has(source))) {
+      if (entry.analysis.dateline && (!source || !DATED_SOURCES.has(source) || source === 'text-year')) {
         entry.analysis = analyzeArticle(entry.analysis.text, this.analysisOptions(entry.uri));
       }
     }

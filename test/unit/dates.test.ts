@@ -1,0 +1,267 @@
+import * as assert from 'node:assert/strict';
+import { parseDateline } from '../../server/src/analysis/dateline';
+import { resolveDates, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
+import type { Span } from '../../server/src/analysis/types';
+
+const TODAY = '2026-11-22';
+
+/** One region per line; the dateline is looked for at the start of the first few lines. */
+function analyse(text: string, options: DateOptions = {}) {
+  const regions: Span[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim()) regions.push({ start, end: start + line.length });
+    start += line.length + 1;
+  }
+  let dateline;
+  for (const r of regions.slice(0, 3)) {
+    dateline = parseDateline(text, r.start, r.end);
+    if (dateline) break;
+  }
+  return resolveDates(text, regions, dateline, { today: TODAY, ...options });
+}
+
+/** text -> value for every mention, in order. */
+function values(text: string, options: DateOptions = {}): Array<[string, string]> {
+  return analyse(text, options).dates.map((d) => [d.text, d.value]);
+}
+
+describe('resolveDates: the article date', () => {
+  it('takes the year from a dateline that has one', () => {
+    const r = analyse('Lisbon, 7 October 2023 — Portugal announced new elections.');
+    assert.deepEqual(r.articleDate, { value: '2023-10-07', source: 'dateline' });
+    assert.equal(r.dateline?.date, '2023-10-07');
+    assert.equal(r.dateline?.yearSource, 'dateline');
+  });
+
+  it('infers the year from the weekday the lead gives the dateline day', () => {
+    const r = analyse('BERLIN, March 4. /TASS/. The minister said on Friday that the talks would go on.');
+    // 4 March was a Friday in 2022, 2016 and 2011: the most recent one not after today wins.
+    assert.deepEqual(r.articleDate, { value: '2022-03-04', source: 'weekday' });
+    assert.equal(r.dateline?.yearSource, 'weekday');
+    assert.match(r.dates[0].explanation, /4 Mar is a Friday in 2022/);
+  });
+
+  it('ignores a weekday the lead speaks of in the future tense', () => {
+    const r = analyse('BERLIN, March 4. /TASS/. The ministers will meet again on Monday.');
+    assert.equal(r.articleDate?.source, 'none');
+  });
+
+  it('never picks a year that puts the dateline after today', () => {
+    const r = analyse('BERLIN, March 4. /TASS/. The minister said on Friday that talks would go on.', { today: '2022-03-03' });
+    assert.equal(r.articleDate?.value, '2016-03-04');
+  });
+
+  it('lets a year spoken of in the future tense cap the dateline year', () => {
+    const r = analyse('WARSAW, March 4. /TASS/. Parliamentary elections are due in 2024, the speaker said.');
+    assert.deepEqual(r.articleDate, { value: '2024-03-04', source: 'text-year' });
+  });
+
+  it('lets text years choose among the weekday years', () => {
+    const r = analyse('BERLIN, March 4. /TASS/. The minister said on Friday that the reform will be finished in 2019.');
+    assert.deepEqual(r.articleDate, { value: '2016-03-04', source: 'text-year' });
+  });
+
+  it('takes the year of a dated event shortly before the dateline', () => {
+    const r = analyse('MINSK, January 10. /TASS/. The accord signed on December 22, 2019 has not been ratified.');
+    assert.deepEqual(r.articleDate, { value: '2020-01-10', source: 'text-year' });
+  });
+
+  it('takes the year that puts the dateline nearest the workspace articles', () => {
+    const r = analyse('BERLIN, March 4. /TASS/. The minister spoke.', { workspaceDates: ['2018-02-27', '2018-03-10'] });
+    assert.deepEqual(r.articleDate, { value: '2018-03-04', source: 'workspace' });
+  });
+
+  it('uses workspace dates to choose among the weekday years', () => {
+    const r = analyse('BERLIN, March 4. /TASS/. The minister said on Friday that talks would go on.', { workspaceDates: ['2016-02-20'] });
+    assert.equal(r.articleDate?.value, '2016-03-04');
+  });
+
+  it('falls back to the default year', () => {
+    const r = analyse('BERLIN, March 4. /TASS/. The minister spoke.', { defaultYear: 2019 });
+    assert.deepEqual(r.articleDate, { value: '2019-03-04', source: 'default' });
+  });
+
+  it('assumes the most recent month and day up to today when nothing else tells', () => {
+    const r = analyse('OSLO, December 18. /TASS/. The minister spoke.');
+    assert.deepEqual(r.articleDate, { value: '2025-12-18', source: 'none' });
+  });
+
+  it('prefers the front matter date to an inferred year and dates the dateline near it', () => {
+    const r = analyse('BERLIN, March 4. /TASS/. The minister said on Friday that talks would go on.', { frontMatterDate: '2020-03-05' });
+    assert.deepEqual(r.articleDate, { value: '2020-03-05', source: 'front-matter' });
+    assert.equal(r.dateline?.date, '2020-03-04');
+    assert.equal(r.dateline?.yearSource, 'front-matter');
+  });
+
+  it('uses the byline date when there is no front matter date', () => {
+    const r = analyse('The minister said on Friday that talks would go on.', { bylineDate: '2023-06-10' });
+    assert.deepEqual(r.articleDate, { value: '2023-06-10', source: 'byline-date' });
+    assert.deepEqual(values('The minister said on Friday that talks would go on.', { bylineDate: '2023-06-10' }), [['Friday', '2023-06-09']]);
+  });
+
+  it('reports the weekday years for workspace-level inference', () => {
+    const text = 'BERLIN, March 4. /TASS/. The minister said on Friday that talks would go on.';
+    const dl = parseDateline(text, 0, text.length)!;
+    const c = yearCandidates(text, [{ start: 0, end: text.length }], dl, { today: TODAY });
+    assert.deepEqual(c?.years.slice(0, 3), [2022, 2016, 2011]);
+    assert.equal(c?.weekday, 5);
+    assert.equal(c?.source, 'weekday');
+  });
+});
+
+describe('resolveDates: date mentions', () => {
+  const lead = 'BERLIN, March 4. /TASS/. ';
+
+  it('makes the dateline date a mention with the article date as its value', () => {
+    const r = analyse(`${lead}The minister said on Friday that talks would go on.`);
+    assert.deepEqual(r.dates[0].text, 'March 4');
+    assert.equal(r.dates[0].value, '2022-03-04');
+  });
+
+  it('resolves a weekday to the last such day on or before the dateline', () => {
+    assert.deepEqual(values(`${lead}The minister said on Friday that talks held on Wednesday failed.\nOn Thursday, the drafts were released.`).slice(1), [
+      ['Friday', '2022-03-04'],
+      ['Wednesday', '2022-03-02'],
+      ['Thursday', '2022-03-03'],
+    ]);
+  });
+
+  it('explains a weekday relative to the dateline', () => {
+    const r = analyse(`${lead}The minister said on Friday that talks held on Wednesday failed.`);
+    assert.match(r.dates[2].explanation, /^Wednesday before the dateline \(Fri 4 Mar 2022\)/);
+  });
+
+  it('keeps "this" with a weekday and resolves it to the past by default', () => {
+    assert.deepEqual(values(`${lead}The minister said on Friday that the consultations held this Tuesday failed.`).slice(2), [['this Tuesday', '2022-03-01']]);
+  });
+
+  it('resolves a weekday in the future tense to the next such day', () => {
+    assert.deepEqual(values(`${lead}The minister said on Friday that the ministers will meet on Tuesday.\nThey meet again next Friday.\nMonday's session will be closed.`).slice(2), [
+      ['Tuesday', '2022-03-08'],
+      ['next Friday', '2022-03-11'],
+      ['Monday', '2022-03-07'],
+    ]);
+  });
+
+  it('resolves today, tomorrow and yesterday against the dateline', () => {
+    assert.deepEqual(values(`${lead}The minister said on Friday that he arrived yesterday, talks start today and tomorrow’s session is closed.`).slice(2), [
+      ['yesterday', '2022-03-03'],
+      ['today', '2022-03-04'],
+      ['tomorrow', '2022-03-05'],
+    ]);
+  });
+
+  it('gives weeks as ISO weeks', () => {
+    assert.deepEqual(values('Talks were held last week; more follow this week and next week.', { frontMatterDate: '2021-01-04' }), [
+      ['last week', '2020-W53'],
+      ['this week', '2021-W01'],
+      ['next week', '2021-W02'],
+    ]);
+  });
+
+  it('gives months and years relative to the article date', () => {
+    assert.deepEqual(values('Sales fell last month, rose this month and will rise next month; last year, this year and next year too.', { frontMatterDate: '2022-01-15' }), [
+      ['last month', '2021-12'],
+      ['this month', '2022-01'],
+      ['next month', '2022-02'],
+      ['last year', '2021'],
+      ['this year', '2022'],
+      ['next year', '2023'],
+    ]);
+  });
+
+  it('puts a month and day without a year in the past unless the verb is future', () => {
+    assert.deepEqual(values('MINSK, January 11. /TASS/. The summit on December 7th failed, he said on Tuesday. The treaty will be signed on March 20.'), [
+      ['January 11', '2022-01-11'],
+      ['December 7th', '2021-12-07'],
+      ['Tuesday', '2022-01-11'],
+      ['March 20', '2022-03-20'],
+    ]);
+  });
+
+  it('puts "last December 7th" before the dateline', () => {
+    assert.deepEqual(values('The summit last December 7th failed.', { frontMatterDate: '2021-12-07' }), [['last December 7th', '2020-12-07']]);
+  });
+
+  it('reads dates written in full, month and year, and ISO form', () => {
+    assert.deepEqual(values('Troops left in December 2021, returned on March 3, 2024, and on 2021-12-20, and on 7 December.', { frontMatterDate: '2024-06-01' }), [
+      ['December 2021', '2021-12'],
+      ['March 3, 2024', '2024-03-03'],
+      ['2021-12-20', '2021-12-20'],
+      ['7 December', '2023-12-07'],
+    ]);
+  });
+
+  it('gives a day range the value of its first day', () => {
+    assert.deepEqual(values('The survey was conducted September 16-19.', { frontMatterDate: '2016-09-22' }), [['September 16-19', '2016-09-16']]);
+  });
+
+  it('reads years in date context', () => {
+    assert.deepEqual(values('The war in 2008 changed things; no talks since 2019, unlike the 2016 election.'), [
+      ['2008', '2008'],
+      ['2019', '2019'],
+      ['2016', '2016'],
+    ]);
+  });
+
+  it('does not take numbers for years', () => {
+    assert.deepEqual(values('It cost $2,000 and 2000 troops came; the budget is 2019.5 million; call 2020-555-0100; in 2000 people.'), []);
+  });
+
+  it('reads year ranges sensibly', () => {
+    assert.deepEqual(values('Output fell during 2019-2020 and again in the 2021-22 season.'), [
+      ['2019', '2019'],
+      ['2020', '2020'],
+      ['2021', '2021'],
+    ]);
+  });
+
+  it('does not take modal "may", "march" as a noun, seconds or decades for dates', () => {
+    assert.deepEqual(values('The alliance may be strong. The march went on. Wait a second. In the 1990s it was different. In May, talks resumed.', { frontMatterDate: '2022-01-15' }), [
+      ['May', '2021-05'],
+    ]);
+  });
+
+  it('skips newspaper names, times of day and vague words', () => {
+    assert.deepEqual(values('The Sunday Times said at 5 p.m. that now a few of them, one by one, felt the moment had come. This is it. USA Today agreed.', { frontMatterDate: '2022-01-15' }), []);
+  });
+
+  it('skips weekday abbreviations that are words', () => {
+    assert.deepEqual(values('He sat down. Sun rises over the city. Sat in the chair.', { frontMatterDate: '2022-01-15' }), []);
+  });
+
+  it('gives only absolute values when the article date is unknown', () => {
+    assert.deepEqual(values('On Monday, talks begun in 2008 and held on December 7th and on March 3, 2024 resumed last week.'), [
+      ['2008', '2008'],
+      ['March 3, 2024', '2024-03-03'],
+    ]);
+  });
+
+  it('searches only the regions it is given', () => {
+    const text = 'date: 2019-05-01\nTalks resumed in 2008.';
+    const start = text.indexOf('Talks');
+    const r = resolveDates(text, [{ start, end: text.length }], undefined, { today: TODAY });
+    assert.deepEqual(r.dates.map((d) => [d.text, d.span.start]), [['2008', text.indexOf('2008')]]);
+  });
+
+  it('returns mentions in order and without overlaps', () => {
+    const r = analyse(`${lead}On Friday, March 4, the minister said talks held on Monday, February 28, failed in 2021 and 2022.`);
+    for (let i = 1; i < r.dates.length; i++) assert.ok(r.dates[i].span.start >= r.dates[i - 1].span.end);
+    assert.ok(r.dates.length >= 4);
+  });
+
+  it('finishes a megabyte of repeated weekdays with correct values', () => {
+    const text = 'Monday '.repeat(150_000);
+    const r = resolveDates(text, [{ start: 0, end: text.length }], undefined, { today: TODAY, frontMatterDate: '2021-12-20' });
+    assert.ok(r.dates.length > 1000);
+    assert.ok(r.dates.every((d) => d.text === 'Monday' && d.value === '2021-12-20'));
+  });
+
+  it('finishes a megabyte of digits and of unbroken letters without mentions', () => {
+    const digits = '0123456789'.repeat(100_000);
+    assert.deepEqual(resolveDates(digits, [{ start: 0, end: digits.length }], undefined, { today: TODAY }).dates, []);
+    const letters = 'May'.repeat(350_000);
+    assert.deepEqual(resolveDates(letters, [{ start: 0, end: letters.length }], undefined, { today: TODAY }).dates, []);
+  });
+});
