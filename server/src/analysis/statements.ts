@@ -132,13 +132,11 @@ class StatementFinder {
     let headline: Unit | undefined;
     for (const unit of units) {
       const role = this.readable[unit.paragraph].role;
-      if (role === 'headline' && this.headlineStatement(unit)) {
-        headline = unit;
-        continue;
-      }
+      if (role === 'headline') headline ??= unit;
+      if (role === 'headline' && this.headlineStatement(unit)) continue;
       this.unitStatement(unit);
     }
-    void headline;
+    if (headline) this.headlineSpeakerFromLead(headline);
     this.continuations(units);
     this.statements.sort((a, b) => a.contentSpan.start - b.contentSpan.start);
     const speakers = new Set(this.statements.map((s) => s.personKey).filter((k): k is string => !!k));
@@ -956,6 +954,30 @@ class StatementFinder {
       quotation: this.quotationIndexIn(content),
     });
     return true;
+  }
+
+  /**
+   * "Russia Says “Moment of Truth” Comes": when the headline's quoted words reappear in a body
+   * statement by a named person, the headline speaks for that person, not the country.
+   */
+  private headlineSpeakerFromLead(unit: Unit): void {
+    const statement = this.statements.find((s) => s.contentSpan.start >= unit.start && s.contentSpan.end <= unit.end);
+    if (!statement) return;
+    const current = statement.personKey ? this.book.get(statement.personKey) : undefined;
+    if (current && nameWords(current.name).length >= 2) return;
+    const quotes = this.outer.filter((q) => q.span.start >= unit.start && q.span.end <= unit.end);
+    for (const q of quotes) {
+      const words = this.text.slice(q.inner.start, q.inner.end).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim();
+      if (words.length < 4) continue;
+      const echo = this.statements.find((s) => s !== statement && s.personKey && s.contentSpan.start > unit.end &&
+        this.text.slice(s.contentSpan.start, s.contentSpan.end).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').includes(words));
+      const person = echo?.personKey ? this.book.get(echo.personKey) : undefined;
+      if (person && nameWords(person.name).length >= 2 && !person.isOrganization) {
+        statement.personKey = person.key;
+        statement.speaker = person.name;
+        return;
+      }
+    }
   }
 
   /** The person the article quotes most, for headlines that name a role only. */
