@@ -63,7 +63,7 @@ const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warni
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
 const SPEECH_INVERTIBLE = new Set(['said', 'says', 'added', 'asked', 'stressed', 'noted', 'continued', 'explained', 'wrote', 'replied', 'answered', 'recalled', 'remarked', 'observed', 'insisted', 'warned', 'declared', 'stated', 'argued', 'affirmed', 'concluded', 'tweeted', 'told', 'emphasized', 'emphasised', 'commented', 'responded', 'admitted', 'conceded', 'quipped', 'joked', 'reckoned', 'went', 'underlined', 'pointed', 'indicated', 'assured', 'claimed', 'suggested', 'predicted', 'promised', 'says']);
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
-const TAIL_STARTERS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
+const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 'upon', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
 
 export function findStatements(input: StatementsInput): StatementsResult {
   return new StatementFinder(input).run();
@@ -816,6 +816,10 @@ class StatementFinder {
       if (q.span.end > at || q.span.start < unit.start) continue;
       const between = this.text.slice(q.span.end, at);
       if (/^[\s,.;:!?\u2014\u2013-]*$/.test(between) && between.length < 6) return i;
+      // "“…,” union leader Mart Oja said": a few role words between the quote and the name.
+      const words = between.trim().split(/\s+/);
+      if (/^[\s,.;:!?\u2014\u2013-]*\s/.test(between) && between.length < 40 && words.length <= 4 &&
+        words.every((w) => /^\p{L}[\p{L}’'.-]*$/u.test(w) && !this.cueVerbs.has(w.toLowerCase()) && !NP_STOP.has(w.toLowerCase()))) return i;
       return undefined;
     }
     return undefined;
@@ -1014,7 +1018,7 @@ class StatementFinder {
       let previous: Statement | undefined;
       for (const s of ordered) if (s.contentSpan.end <= q.span.start && s.cue !== 'continuation') previous = s;
       for (const s of ordered) if (s.contentSpan.end <= q.span.start && s.cue === 'continuation' && previous && s.contentSpan.start > previous.contentSpan.start) previous = s;
-      if (!previous?.personKey) continue;
+      if (!previous?.personKey && !previous?.speaker) continue;
       const prevParagraph = this.paragraphAt(previous.contentSpan.start);
       const thisParagraph = unit.paragraph;
       if (thisParagraph - prevParagraph > 1 && !this.onlyFurnitureBetween(prevParagraph, thisParagraph)) continue;
