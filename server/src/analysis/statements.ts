@@ -137,6 +137,7 @@ class StatementFinder {
       this.unitStatement(unit);
     }
     if (headline) this.headlineSpeakerFromLead(headline);
+    this.dashAttributions();
     this.continuations(units);
     this.statements.sort((a, b) => a.contentSpan.start - b.contentSpan.start);
     const speakers = new Set(this.statements.map((s) => s.personKey).filter((k): k is string => !!k));
@@ -981,6 +982,35 @@ class StatementFinder {
         statement.speaker = person.name;
         return;
       }
+    }
+  }
+
+  /** Vox-pop style: “…” ― Carla Sanchez, teacher. The dash names the speaker after the quote. */
+  private dashAttributions(): void {
+    for (const q of this.outer) {
+      if (this.statements.some((s) => s.contentSpan.start <= q.inner.start && q.inner.end <= s.contentSpan.end + 1)) continue;
+      const after = this.text.slice(q.span.end, Math.min(this.text.length, q.span.end + 4));
+      const m = /^[ \u00a0]?([\u2015\u2014\u2013]|-(?= ))[ \u00a0]?/.exec(after);
+      if (!m) continue;
+      const k = this.tokenAtOrAfter(q.span.end + m[0].length);
+      const run = this.runStartingAt.get(k);
+      if (!run || !run.name || run.possessive || this.paragraphOfToken[k] !== this.paragraphOfToken[this.tokenAtOrAfter(q.span.start)]) continue;
+      const unit = { start: q.span.start, end: run.end, paragraph: this.paragraphOfToken[k], firstToken: this.tokenAtOrAfter(q.span.start), lastToken: run.last };
+      const source = this.runSource(run, unit);
+      if (!source) continue;
+      const dash = q.span.end + m[0].indexOf(m[1]);
+      this.statements.push({
+        personKey: source.person?.key,
+        speaker: source.person?.name ?? source.label,
+        kind: 'direct',
+        cue: m[1],
+        contentSpan: this.trimContent(q.inner) ?? q.inner,
+        text: this.text.slice(q.inner.start, q.inner.end).trim(),
+        sourceSpan: source.span,
+        cueSpan: { start: dash, end: dash + 1 },
+        date: this.input.articleDate,
+        quotation: this.input.quotations.indexOf(q),
+      });
     }
   }
 
