@@ -1087,8 +1087,10 @@ class StatementFinder {
 
   /** Another person named as the subject of a sentence between the statement and the quote. */
   private someoneElseNamedBetween(previous: Statement, at: number): boolean {
+    const speakers = new Set(this.statements.map((s) => s.personKey));
     for (const person of this.book.all()) {
-      if (person.key === previous.personKey || !person.confirmed) continue;
+      // Only someone who could be talking: a speaker elsewhere, or a person with a title.
+      if (person.key === previous.personKey || person.isOrganization || !(speakers.has(person.key) || person.roles.length > 0)) continue;
       if (person.mentions.some((m) => m.span.start > previous.contentSpan.end && m.span.start < at && !this.isInsideQuote(m.span.start))) return true;
     }
     return false;

@@ -121,10 +121,20 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 function splitSentences(text: string, span: Span, paragraph: number, out: Sentence[]): void {
   const slice = text.slice(span.start, span.end);
   let pending: Span | undefined;
+  let carried: number | undefined;
   for (const seg of segmenter.segment(slice)) {
-    const start = span.start + seg.index;
-    let end = start + seg.segment.length;
+    const start = carried ?? span.start + seg.index;
+    carried = undefined;
+    let end = span.start + seg.index + seg.segment.length;
     while (end > start && /\s/.test(text[end - 1])) end--;
+    // The segmenter leaves an opening mark at the end of the sentence before it: move it on.
+    const tail = text.slice(Math.max(start, end - 3), end);
+    const opening = /\s(''|``|["\u201c\u2018\u00ab\u201e])$/.exec(tail);
+    if (opening && end - opening[1].length > start && span.start + seg.index + seg.segment.length < span.end) {
+      carried = end - opening[1].length;
+      end = carried;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+    }
     if (end <= start) continue;
     if (pending) {
       const prev = text.slice(pending.start, pending.end);
