@@ -457,6 +457,21 @@ class StatementFinder {
         if (src) return src;
       }
     }
+    // "Donna Rawlings, 59, of Ashton, who watched the ceremony, said": walk back over appositives.
+    let segEnd = comma;
+    let start = segStart;
+    for (let hops = 0; hops < 4 && start > unit.firstToken && this.tokens[start - 1]?.text === ',' && this.looksAppositive(start, segEnd); hops++) {
+      segEnd = start - 1;
+      start = this.segmentStartBefore(segEnd);
+      const named = this.runEndingAt.get(segEnd - 1);
+      if (hops > 0 && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
+        const src = this.runSource(named, unit);
+        if (src) {
+          src.phraseEnd = this.tokens[comma - 1].end;
+          return src;
+        }
+      }
+    }
     const run = this.runEndingAt.get(comma - 1);
     if (run && run.first >= segStart - 0 && run.name && !run.possessive) {
       const src = this.runSource(run, unit);
@@ -485,6 +500,13 @@ class StatementFinder {
       }
     }
     return undefined;
+  }
+
+  /** ", 59,", ", of Ashton,", ", who watched …,", ", the minister,": words set off after a name. */
+  private looksAppositive(first: number, end: number): boolean {
+    const t = this.tokens[first];
+    if (!t || end - first > 20) return false;
+    return /^\d/.test(t.text) || ['who', 'whose', 'of', 'from', 'a', 'an', 'the'].includes(t.lower) || isTitleWord(t.lower) || ROLE_MODIFIERS.has(t.lower) || (end - first <= 3 && isUpperInitial(t.text));
   }
 
   /** The speaker right after a cue: `," said Grushko`, `said the Russian diplomat`, `according to X`. */
