@@ -602,7 +602,7 @@ class StatementFinder {
       if (best.source.named) break;
     }
     if (!best) {
-      this.colonQuote(unit);
+      if (!this.colonQuote(unit)) this.subjectVerbQuote(unit);
       return;
     }
     this.push(best.cue, best.source, best.content, best.kind, unit);
@@ -618,12 +618,48 @@ class StatementFinder {
     }
   }
 
+  /**
+   * "Trump is calling the plan “a disaster”": a named subject, its verb, and a quoted phrase in what
+   * follows. The verb is not a known cue, but the words in quotation marks are the subject's.
+   */
+  private subjectVerbQuote(unit: Unit): void {
+    const quote = this.outer.find((q) => q.span.start > unit.start && q.span.start < unit.end && q.span.end <= unit.end + 1);
+    if (!quote) return;
+    const unitWords = this.wordsBetween(unit.start, unit.end);
+    if (this.wordsBetween(quote.inner.start, quote.inner.end) >= unitWords * 0.6) return;
+    let k = unit.firstToken;
+    const runAtStart = this.runStartingAt.get(k);
+    let source: Source | undefined;
+    let after: number;
+    const t = this.tokens[k];
+    if (!t || this.inQuote[k]) return;
+    if (t.lower === 'he' || t.lower === 'she') {
+      source = this.pronounSource(k);
+      after = k + 1;
+    } else if (runAtStart && runAtStart.name && !runAtStart.possessive && !runAtStart.organization) {
+      const words = nameWords(runAtStart.name);
+      const known = words.length >= 2 || this.book.resolveSurname(runAtStart.name, runAtStart.nameStart);
+      if (!known) return;
+      source = this.runSource(runAtStart, unit);
+      after = runAtStart.last;
+    } else return;
+    if (!source?.person) return;
+    while (after < unit.lastToken && ADVERBS.has(this.tokens[after].lower)) after++;
+    const verb = this.tokens[after];
+    if (!verb || !verb.isWord || isUpperInitial(verb.text) || NP_STOP.has(verb.lower) || this.inQuote[after] || verb.start >= quote.span.start) return;
+    if (!/(?:ed|s|ing)$/.test(verb.lower) && !['told', 'said', 'wrote', 'gave', 'took', 'made', 'sang', 'saw', 'felt', 'thought', 'put', 'set', 'let', 'cut', 'hit', 'led', 'met', 'won', 'lost', 'sent', 'spent', 'left', 'kept', 'held', 'brought', 'bought', 'built', 'heard', 'meant', 'read', 'ran', 'got'].includes(verb.lower)) return;
+    const content = this.trimContent({ start: verb.end, end: unit.end });
+    if (!content || content.start > quote.span.start) return;
+    const cue: Cue = { first: after, last: after + 1, text: verb.text, according: false };
+    this.push(cue, source, content, 'partial', unit);
+  }
+
   /** "Sen. Jane Roe scolded him: “…”": a name, a verb, a colon, then a quotation. */
-  private colonQuote(unit: Unit): void {
+  private colonQuote(unit: Unit): boolean {
     for (let k = unit.firstToken; k < unit.lastToken - 1 && k < unit.firstToken + 16; k++) {
       if (this.tokens[k].text !== ':' || this.inQuote[k] || !isOpeningQuote(this.tokens[k + 1].text)) continue;
       const q = this.outer.find((o) => o.span.start === this.tokens[k + 1].start);
-      if (!q) return;
+      if (!q) return false;
       let runAt = -1;
       for (let j = k - 1; j >= unit.firstToken && k - j <= 4; j--) {
         const run = this.runEndingAt.get(j);
@@ -633,14 +669,15 @@ class StatementFinder {
         }
         if (j === k - 1 && this.tokens[j].text === ')') continue;
       }
-      if (runAt < 0 || runAt === k - 1) return;
+      if (runAt < 0 || runAt === k - 1) return false;
       const source = this.runSource(this.runEndingAt.get(runAt)!, unit);
-      if (!source) return;
+      if (!source) return false;
       const cue: Cue = { first: runAt + 1, last: k, text: this.slice(runAt + 1, k), according: false };
-      if (!this.tokens[cue.first].isWord) return;
+      if (!this.tokens[cue.first].isWord) return false;
       this.push(cue, source, this.trimContent(q.inner) ?? q.inner, 'direct', unit);
-      return;
+      return true;
     }
+    return false;
   }
 
   private statementFor(cue: Cue, unit: Unit): { source: Source; content: Span; kind: StatementKind } | undefined {
@@ -1110,10 +1147,14 @@ class StatementFinder {
   /** Another person named as the subject of a sentence between the statement and the quote. */
   private someoneElseNamedBetween(previous: Statement, at: number): boolean {
     const speakers = new Set(this.statements.map((s) => s.personKey));
+    // Names inside the attribution's own sentence ("…,” said X, who works with Y.) do not interrupt.
+    const anchor = previous.cueSpan?.start ?? previous.sourceSpan?.start ?? previous.contentSpan.end;
+    const sentence = this.input.structure.sentences.find((x) => x.span.start <= anchor && anchor <= x.span.end);
+    const from = Math.max(previous.contentSpan.end, sentence?.span.end ?? 0);
     for (const person of this.book.all()) {
       // Only someone who could be talking: a speaker elsewhere, or a person with a title.
       if (person.key === previous.personKey || person.isOrganization || !(speakers.has(person.key) || person.roles.length > 0)) continue;
-      if (person.mentions.some((m) => m.span.start > previous.contentSpan.end && m.span.start < at && !this.isInsideQuote(m.span.start))) return true;
+      if (person.mentions.some((m) => m.span.start > from && m.span.start < at && !this.isInsideQuote(m.span.start))) return true;
     }
     return false;
   }
