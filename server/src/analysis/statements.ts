@@ -1112,8 +1112,11 @@ class StatementFinder {
       const thisParagraph = unit.paragraph;
       if (thisParagraph - prevParagraph > 1 && !this.onlyFurnitureBetween(prevParagraph, thisParagraph)) continue;
       if (this.someoneElseNamedBetween(previous, q.span.start)) continue;
-      if (previous.kind !== 'indirect' && previous.cue !== 'continuation') {
-        // One utterance split by its attribution ("“A,” he said. “B.”"): the first statement spans both.
+      const gap = q.inner.start - previous.contentSpan.end;
+      const spoken = previous.contentSpan.end - previous.contentSpan.start + (q.inner.end - q.inner.start);
+      if (previous.kind !== 'indirect' && previous.cue !== 'continuation' && gap <= spoken) {
+        // One utterance split by a short attribution ("“A,” he said. “B.”"): the first statement spans both.
+        // After a long interruption the follow-on quote stands as its own statement (cue "continuation").
         previous.contentSpan = { start: previous.contentSpan.start, end: q.inner.end };
         previous.text = `${previous.text} \u2026 ${this.text.slice(q.inner.start, q.inner.end)}`;
         continue;
