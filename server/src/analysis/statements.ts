@@ -56,6 +56,7 @@ const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', '
 const BARE_CLAUSE_CUES = new Set(['called', 'calls', 'described', 'describes', 'dubbed', 'branded', 'labeled', 'labelled', 'slammed', 'blasted', 'criticized', 'criticised', 'praised', 'dismissed', 'mocked', 'accused', 'decried', 'hailed', 'characterized', 'deemed', 'termed', 'sings', 'sang', 'chanted', 'yelled', 'screamed', 'said', 'says', 'say', 'told', 'tells', 'tell', 'added', 'adds', 'stressed', 'stresses', 'noted', 'notes', 'insisted', 'insists', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'believes', 'believe', 'believed', 'thinks', 'think', 'thought', 'felt', 'feels', 'hopes', 'hoped', 'wrote', 'writes', 'tweeted', 'affirmed', 'assured', 'indicated', 'emphasized', 'emphasised', 'underlined', 'recalled', 'reiterated', 'acknowledged', 'admitted', 'conceded', 'suggested', 'predicted', 'estimated', 'declared', 'maintained', 'contended', 'reckoned', 'reckons', 'continued', 'complained', 'observed', 'remarked', 'stated', 'agreed', 'replied', 'answered', 'responded', 'alleged', 'concluded', 'announced', 'confirmed', 'reported', 'reports', 'showed', 'shows', 'found', 'expects', 'expected']);
 /** Verbs that report speech only when they carry a quotation: "called the plan “a disaster”". */
 const QUOTE_ONLY_CUES = new Set(['called', 'calls', 'described', 'describes', 'dubbed', 'branded', 'labeled', 'labelled', 'slammed', 'blasted', 'criticized', 'criticised', 'praised', 'dismissed', 'mocked', 'accused', 'decried', 'hailed', 'characterized', 'deemed', 'termed', 'sings', 'sang', 'chanted', 'yelled', 'screamed']);
+const IRREGULAR_PAST = new Set(['told', 'said', 'wrote', 'gave', 'took', 'made', 'sang', 'saw', 'felt', 'thought', 'put', 'set', 'let', 'cut', 'hit', 'led', 'met', 'won', 'lost', 'sent', 'spent', 'left', 'kept', 'held', 'brought', 'bought', 'built', 'heard', 'meant', 'read', 'ran', 'got', 'began', 'spoke', 'drew', 'threw', 'swore', 'struck', 'laid', 'paid']);
 const OBJECT_QUOTE_CUES = new Set(['tells', 'told', 'tell', 'urged', 'urges', 'asked', 'asks', 'warned', 'warns', 'called', 'calls', 'encouraged', 'encourages']);
 const INTRODUCTORY = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'speaking', 'asked', 'writing', 'addressing', 'responding', 'earlier', 'later', 'separately', 'meanwhile', 'however', 'still', 'also', 'but', 'and', 'yet', 'last', 'this', 'as', 'since', 'though', 'although', 'despite', 'with', 'without', 'for', 'from', 'to', 'by', 'under', 'over', 'through', 'amid', 'among', 'following', 'ahead', 'hours', 'days', 'weeks']);
 /** Participles that report speech after a main clause: "…, saying the plan failed". */
@@ -627,31 +628,34 @@ class StatementFinder {
     if (!quote) return;
     const unitWords = this.wordsBetween(unit.start, unit.end);
     if (this.wordsBetween(quote.inner.start, quote.inner.end) >= unitWords * 0.6) return;
-    let k = unit.firstToken;
-    const runAtStart = this.runStartingAt.get(k);
-    let source: Source | undefined;
-    let after: number;
-    const t = this.tokens[k];
-    if (!t || this.inQuote[k]) return;
-    if (t.lower === 'he' || t.lower === 'she') {
-      source = this.pronounSource(k);
-      after = k + 1;
-    } else if (runAtStart && runAtStart.name && !runAtStart.possessive && !runAtStart.organization) {
-      const words = nameWords(runAtStart.name);
-      const known = words.length >= 2 || this.book.resolveSurname(runAtStart.name, runAtStart.nameStart);
-      if (!known) return;
-      source = this.runSource(runAtStart, unit);
-      after = runAtStart.last;
-    } else return;
-    if (!source?.person) return;
-    while (after < unit.lastToken && ADVERBS.has(this.tokens[after].lower)) after++;
-    const verb = this.tokens[after];
-    if (!verb || !verb.isWord || isUpperInitial(verb.text) || NP_STOP.has(verb.lower) || this.inQuote[after] || verb.start >= quote.span.start) return;
-    if (!/(?:ed|s|ing)$/.test(verb.lower) && !['told', 'said', 'wrote', 'gave', 'took', 'made', 'sang', 'saw', 'felt', 'thought', 'put', 'set', 'let', 'cut', 'hit', 'led', 'met', 'won', 'lost', 'sent', 'spent', 'left', 'kept', 'held', 'brought', 'bought', 'built', 'heard', 'meant', 'read', 'ran', 'got'].includes(verb.lower)) return;
-    const content = this.trimContent({ start: verb.end, end: unit.end });
-    if (!content || content.start > quote.span.start) return;
-    const cue: Cue = { first: after, last: after + 1, text: verb.text, according: false };
-    this.push(cue, source, content, 'partial', unit);
+    const quoteToken = this.tokenAtOrAfter(quote.span.start);
+    // The nearest subject before the quote: a known name or he/she, then (adverbs,) a verb.
+    for (let k = quoteToken - 1; k >= unit.firstToken && quoteToken - k <= 14; k--) {
+      const t = this.tokens[k];
+      if (this.inQuote[k] || t.text === ';' || t.text === ':') return;
+      let source: Source | undefined;
+      let after: number;
+      const run = this.runEndingAt.get(k);
+      if (t.lower === 'he' || t.lower === 'she') {
+        source = this.pronounSource(k);
+        after = k + 1;
+      } else if (run && run.name && !run.possessive && !run.organization && (nameWords(run.name).length >= 2 || run.role || this.book.resolveSurname(run.name, run.nameStart))) {
+        if (this.tokens[run.first - 1] && ['by', 'to', 'with', 'for', 'against', 'about', 'on', 'at', 'from', 'of'].includes(this.tokens[run.first - 1].lower)) continue;
+        source = this.runSource(run, unit);
+        after = run.last;
+      } else continue;
+      if (!source?.person) continue;
+      while (after < quoteToken && ADVERBS.has(this.tokens[after].lower)) after++;
+      while (after < quoteToken && /ly$/.test(this.tokens[after].lower) && this.tokens[after].isWord) after++;
+      const verb = this.tokens[after];
+      if (!verb || !verb.isWord || isUpperInitial(verb.text) || NP_STOP.has(verb.lower) || after >= quoteToken) continue;
+      if (!/(?:ed|s|ing)$/.test(verb.lower) && !IRREGULAR_PAST.has(verb.lower)) continue;
+      const content = this.trimContent({ start: verb.end, end: unit.end });
+      if (!content || content.start > quote.span.start) continue;
+      const cue: Cue = { first: after, last: after + 1, text: verb.text, according: false };
+      this.push(cue, source, content, 'partial', unit);
+      return;
+    }
   }
 
   /** "Sen. Jane Roe scolded him: “…”": a name, a verb, a colon, then a quotation. */
