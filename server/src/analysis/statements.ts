@@ -896,7 +896,8 @@ class StatementFinder {
     // Writer's words before the quotation make the statement partial: take the whole clause.
     const lead = this.trimContent({ start: unit.start, end: q.span.start });
     if (lead && this.wordsBetween(lead.start, lead.end) >= 1) start = unit.start;
-    let end = q.inner.end;
+    // A partial statement is the writer's clause: it keeps the closing mark of its quoted words.
+    let end = start === unit.start ? q.span.end : q.inner.end;
     // "“A,” he said, “B.”": the second part belongs to the same statement.
     const next = this.outer[index + 1];
     const between = next ? this.text.slice(after, next.span.start) : '';

@@ -1,22 +1,75 @@
-// The `attribution-lens` command line: `scan` a folder of articles, or run the language server.
+// The `attribution-lens` command line: scan, check (a CI gate for copy), export, and the language server.
 import * as path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { globToRegExp } from '../lsp/articleFiles';
+import { loadRegistry } from '../node/loadRegistry';
 import { collectArticleFiles, readArticle } from '../node/readArticle';
+import { registryHints, RULE_SEVERITIES, type Registry, type RuleSeverity } from '../workspace/registry';
 import { WorkspaceModel } from '../workspace/workspaceModel';
+import { checkReport } from './check';
+import { exportStatements } from './exportStatements';
 import { scanJson } from './scanJson';
 import { scanSummary } from './scanSummary';
 
-const USAGE = `usage: attribution-lens <command> [options]
+const USAGE = `usage: attribution-lens <command> [options] PATH...
 
 commands:
-  scan [--json] PATH...   analyse articles (.txt, .md) in files and folders as one workspace
-  lsp --stdio             run the language server over standard input/output
-  help                    show this help`;
+  scan [--json] PATH...                 analyse articles (.txt, .md) as one workspace and summarise
+  check [--format text|json] PATH...    list problems like a compiler; exit 1 on any error-level problem
+        [--severity RULE=LEVEL]...      e.g. --severity unattributed-quote=error (levels: ${RULE_SEVERITIES.join(', ')})
+  export --format csv|json [--speaker NAME] PATH...
+                                        every statement: speaker, role, kind, cue, text, date, file, line
+  lsp --stdio                           run the language server over standard input/output
+  help                                  show this help
 
-export async function loadWorkspace(paths: readonly string[], stderr: (line: string) => void): Promise<WorkspaceModel> {
-  const model = new WorkspaceModel();
+options for scan, check and export:
+  --config FILE   the speaker registry (default: the nearest attribution-lens.yaml above the first PATH)`;
+
+export interface ParsedArgs {
+  command?: string;
+  paths: string[];
+  flags: Map<string, string[]>;
+}
+
+const VALUE_FLAGS = new Set(['--format', '--config', '--speaker', '--severity']);
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  const flags = new Map<string, string[]>();
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.split('=', 2) as [string, string | undefined];
+      const value = VALUE_FLAGS.has(name) ? inline ?? rest[++i] ?? '' : inline ?? 'true';
+      flags.set(name, [...(flags.get(name) ?? []), value]);
+    } else paths.push(arg);
+  }
+  return { command, paths, flags };
+}
+
+export interface LoadedWorkspace {
+  model: WorkspaceModel;
+  registry?: Registry;
+  registryFile?: string;
+}
+
+/** Reads every article under the paths into one workspace model, with the registry applied. */
+export async function loadWorkspace(paths: readonly string[], stderr: (line: string) => void, configFile?: string): Promise<LoadedWorkspace> {
+  const loaded = await loadRegistry(paths, configFile);
+  for (const p of loaded.problems) stderr(`attribution-lens: ${loaded.file ?? 'registry'}: ${p.message}`);
+  const registry = loaded.registry;
+  const hints = registry ? registryHints(registry) : undefined;
+  const model = new WorkspaceModel({
+    analysis: { extraCueVerbs: registry?.cueVerbs, defaultYear: registry?.defaultYear },
+    identity: hints?.identity,
+    speakerNotes: hints?.speakerNotes,
+  });
+  const ignore = (registry?.ignore ?? []).map(globToRegExp);
   const files = await collectArticleFiles(paths, (file, reason) => stderr(`attribution-lens: skipped ${file}: ${reason}`));
   for (const file of files) {
+    const relative = path.relative(process.cwd(), file).split(path.sep).join('/');
+    if (ignore.some((re) => re.test(relative) || re.test(file))) continue;
     const read = await readArticle(file);
     if (!read.ok) {
       stderr(`attribution-lens: skipped ${file}: ${read.reason}`);
@@ -26,20 +79,48 @@ export async function loadWorkspace(paths: readonly string[], stderr: (line: str
     model.setArticle(pathToFileURL(path.resolve(file)).href, read.text);
   }
   model.settle();
-  return model;
+  return { model, registry, registryFile: loaded.file };
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
+  const args = parseArgs(argv);
   const stderr = (line: string) => process.stderr.write(line + '\n');
-  switch (command) {
+  const flag = (name: string) => args.flags.get(name)?.[args.flags.get(name)!.length - 1];
+  const paths = args.paths.length > 0 ? args.paths : ['.'];
+  const relative = (uri: string) => path.relative(process.cwd(), fileURLToPath(uri));
+  switch (args.command) {
     case 'scan': {
-      const json = rest.includes('--json');
-      const paths = rest.filter((a) => !a.startsWith('--'));
-      if (paths.length === 0) paths.push('.');
-      const model = await loadWorkspace(paths, stderr);
-      const out = json ? JSON.stringify(scanJson(model, (uri) => fileURLToPath(uri)), null, 1) : scanSummary(model, (uri) => path.relative(process.cwd(), fileURLToPath(uri)));
+      const { model } = await loadWorkspace(paths, stderr, flag('--config'));
+      const out = args.flags.has('--json') ? JSON.stringify(scanJson(model, (uri) => fileURLToPath(uri)), null, 1) : scanSummary(model, relative);
       process.stdout.write(out + '\n');
+      return;
+    }
+    case 'check': {
+      const severities: Record<string, RuleSeverity> = {};
+      for (const spec of args.flags.get('--severity') ?? []) {
+        const [rule, level] = spec.split('=');
+        if (!level || !(RULE_SEVERITIES as readonly string[]).includes(level)) {
+          stderr(`attribution-lens: --severity takes RULE=LEVEL with LEVEL one of ${RULE_SEVERITIES.join(', ')}`);
+          process.exitCode = 2;
+          return;
+        }
+        severities[rule] = level as RuleSeverity;
+      }
+      const { model, registry } = await loadWorkspace(paths, stderr, flag('--config'));
+      const report = checkReport(model, { ...registry?.severity, ...severities }, relative);
+      process.stdout.write(flag('--format') === 'json' ? JSON.stringify(report.json, null, 1) + '\n' : report.text);
+      process.exitCode = report.errors > 0 ? 1 : 0;
+      return;
+    }
+    case 'export': {
+      const format = flag('--format') ?? 'csv';
+      if (format !== 'csv' && format !== 'json') {
+        stderr(`attribution-lens: export --format takes csv or json, not '${format}'`);
+        process.exitCode = 2;
+        return;
+      }
+      const { model } = await loadWorkspace(paths, stderr, flag('--config'));
+      process.stdout.write(exportStatements(model, { format, speaker: flag('--speaker'), fileOf: relative }));
       return;
     }
     case 'lsp': {
@@ -54,7 +135,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stdout.write(USAGE + '\n');
       return;
     default:
-      stderr(`attribution-lens: unknown command '${command}'\n${USAGE}`);
+      stderr(`attribution-lens: unknown command '${args.command}'\n${USAGE}`);
       process.exitCode = 2;
   }
 }

@@ -57,9 +57,9 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
     const folded = foldName(occ.person.name);
     const alias = aliasOf.get(folded);
     if (alias !== undefined) {
+      // Registry aliases join; the spelling rules below may still join further variants.
       if (aliasFirst.has(alias)) union(aliasFirst.get(alias)!, i);
       else aliasFirst.set(alias, i);
-      return;
     }
     if (occ.person.isOrganization) {
       if (orgByName.has(folded)) union(orgByName.get(folded)!, i);
@@ -157,7 +157,7 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   (hints.aliases ?? []).forEach((group, g) => aliasCanonical.set(g, group[0]));
   for (const indexes of [...groups.values()].sort((a, b) => a[0] - b[0])) {
     const members = indexes.map((i) => occurrences[i]);
-    const alias = aliasOf.get(foldName(members[0].person.name));
+    const alias = members.map((m) => aliasOf.get(foldName(m.person.name))).find((a) => a !== undefined);
     const name = alias !== undefined ? aliasCanonical.get(alias)! : canonicalName(members.map((m) => m.person.name));
     let id = slug(name) || 'speaker';
     for (let n = 2; usedIds.has(id); n++) id = `${slug(name)}-${n}`;
