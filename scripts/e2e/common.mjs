@@ -60,7 +60,7 @@ export function prepareRunDir(dir) {
   for (const p of ['config', 'data', 'cache', 'tmp', 'ud/User', 'exts']) mkdirSync(d(p), { recursive: true });
   writeFileSync(d('ud/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   cpSync(FIXTURE, d('workspace'), { recursive: true });
-  return { d, workspace: d('workspace'), userData: d('ud'), extensions: d('exts'), results: d('results.json') };
+  return { d, workspace: d('workspace'), userData: d('ud'), extensions: d('exts'), results: d('results.json'), scene: d('scene.json') };
 }
 
 /**
@@ -77,13 +77,14 @@ export function writeStubExtension(dir) {
 }
 
 /** Environment the suite reads (see test/e2e/suite/index.ts). */
-export function suiteEnv({ mode, results, grep = '', scene = false }) {
+export function suiteEnv({ mode, results, grep = '', scene = '' }) {
   return {
     ATTRIBUTION_LENS_E2E_MODE: mode,
     ATTRIBUTION_LENS_E2E_RESULTS: results,
     ATTRIBUTION_LENS_E2E_EXTENSION_ID: EXT_ID,
     ATTRIBUTION_LENS_E2E_GREP: grep,
-    ATTRIBUTION_LENS_E2E_SCENE: scene ? '1' : '',
+    // where 99-scene.test.ts writes what the launcher then checks in the DOM ('' = no scene)
+    ATTRIBUTION_LENS_E2E_SCENE_FILE: scene,
   };
 }
 

@@ -17,10 +17,10 @@
 //   dev   the extension is loaded from the repository (extensionDevelopmentPath = repo, tsc output).
 // Exit code: 0 when every mode passed, 1 when a test failed, 2 when the harness itself failed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { format } from 'node:util';
 import {
   EXT_ID, HarnessError, ROOT, SCRATCH, SUITE, VSIX, buildAll, log, prepareRunDir, readResults, rel, secs,
@@ -90,12 +90,12 @@ async function runMode(mode, codeServer) {
   const tMode = Date.now();
   const dir = join(SCRATCH, mode);
   const run = prepareRunDir(dir);
-  const scene = Boolean(opts.screenshot) && mode === 'vsix';
+  const shoot = Boolean(opts.screenshot) && mode === 'vsix';
   // code-server and everything it starts (extension host, language server) keep their files in `dir`
   const env = {
     ...process.env,
     XDG_CONFIG_HOME: run.d('config'), XDG_DATA_HOME: run.d('data'), XDG_CACHE_HOME: run.d('cache'), TMPDIR: run.d('tmp'),
-    ...suiteEnv({ mode, results: run.results, grep: opts.grep, scene }),
+    ...suiteEnv({ mode, results: run.results, grep: opts.grep, scene: run.scene }),
     EXTENSIONS_GALLERY: '{}', // offline: no extension gallery (code-server would look up open-vsx.org)
   };
   delete env.ELECTRON_RUN_AS_NODE;
@@ -123,6 +123,7 @@ async function runMode(mode, codeServer) {
   ], { env, detached: true, stdio: ['ignore', logFd, logFd] }); // detached: its own process group
   children.add(server);
   let browser;
+  let sceneWatcher;
   try {
     await waitHealthy(base, server);
     log(`[${mode}] code-server healthy on ${base}`);
@@ -152,6 +153,11 @@ async function runMode(mode, codeServer) {
     ];
     const url = `${base}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     const timer = setTimeout(() => finish('timeout'), SUITE_TIMEOUT_MS);
+    // the suite's last file (99-scene.test.ts) asks for the DOM checks while the extension is alive
+    sceneWatcher = answerScene(run.scene, async (scene) => {
+      if (process.env.ATTRIBUTION_LENS_E2E_DUMP_DOM) writeFileSync(run.d('dom.html'), await page.content());
+      return checkWorkbench(page, scene, shoot ? opts.screenshot : '');
+    });
     await page.goto(url);
     log(`[${mode}] workbench opened; the suite runs in its extension host`);
     const code = await exited;
@@ -161,19 +167,11 @@ async function runMode(mode, codeServer) {
       console.log(`--- tail of ${rel(serverLog)} ---\n${readFileSync(serverLog, 'utf8').split('\n').slice(-25).join('\n')}`);
     }
     const results = readResults(run.results, code);
-    if (scene && code === 0) {
-      const checks = await checkWorkbench(page);
-      results.passed += checks.passed;
-      results.failed += checks.failures.length;
-      results.failures.push(...checks.failures);
-      mkdirSync(dirname(opts.screenshot), { recursive: true });
-      await page.screenshot({ path: opts.screenshot });
-      log(`[${mode}] screenshot ${rel(opts.screenshot)} (${(statSync(opts.screenshot).size / 1024).toFixed(0)} KB)`);
-    }
     for (const f of results.failures) console.log(`  FAILED [${mode}] ${f.title}\n    ${f.error.split('\n').slice(0, 8).join('\n    ')}`);
     log(`[${mode}] ${results.passed} passed, ${results.failed} failed in ${secs(tMode)}`);
     return { mode, code, ...results };
   } finally {
+    sceneWatcher?.close();
     if (browser) await browser.close().catch(() => {});
     await killGroup(server);
     children.delete(server);
@@ -182,23 +180,114 @@ async function runMode(mode, codeServer) {
 }
 
 /**
- * What the user sees, read from the workbench's DOM after the suite has set the scene
- * (test/e2e/suite/99-scene.test.ts): checks that only the browser side can make.
+ * Waits (fs.watch) for the suite to write `sceneFile`, runs `check` on it and writes the answer to
+ * `<sceneFile>.result.json`, which the suite is waiting for.
  */
-async function checkWorkbench(page) {
-  const failures = [];
-  let passed = 0;
-  const check = async (title, fn) => {
-    try { await fn(); passed++; console.log(`  ✔ [workbench] ${title}`); }
-    catch (e) { failures.push({ title: `[workbench] ${title}`, error: String(e?.message ?? e) }); console.log(`  ✘ [workbench] ${title}`); }
+function answerScene(sceneFile, check) {
+  let answered = false;
+  const answer = async () => {
+    if (answered || !existsSync(sceneFile)) return;
+    answered = true;
+    let result;
+    try {
+      result = await check(JSON.parse(readFileSync(sceneFile, 'utf8')));
+    } catch (e) {
+      result = { harness: { ok: false, error: String(e?.stack ?? e) } };
+    }
+    writeFileSync(`${sceneFile}.result.json.tmp`, JSON.stringify(result, null, 2));
+    renameSync(`${sceneFile}.result.json.tmp`, `${sceneFile}.result.json`);
   };
-  await check('the status bar shows the workspace counts', async () => {
-    const item = page.locator(`[id^="${EXT_ID}"]`).filter({ hasText: /article/i }).first();
-    await item.waitFor({ state: 'visible', timeout: 10_000 });
-    const text = (await item.innerText()).trim();
-    if (!/\b4 articles?\b/i.test(text)) throw new Error(`status bar item reads "${text}"`);
+  const watcher = watch(dirname(sceneFile), (_e, name) => { if (name && String(name) === basename(sceneFile)) void answer(); });
+  return watcher;
+}
+
+/**
+ * What the user sees, read from the workbench's DOM while the extension is alive; the scene was set
+ * by test/e2e/suite/99-scene.test.ts, which reports each check as a test (same keys as its CHECKS).
+ * Drives the UI like a user: Escape closes the peek, a click expands the tree, the mouse hovers.
+ */
+async function checkWorkbench(page, scene, screenshot) {
+  const result = {};
+  const T = 10_000;
+  const check = async (key, fn) => {
+    try { await fn(); result[key] = { ok: true }; }
+    catch (e) { result[key] = { ok: false, error: String(e?.message ?? e).split('\n').slice(0, 6).join('\n') }; }
+  };
+  const norm = (t) => t.replace(/\s+/g, ' ').trim();
+  const { indexed, speaker, statementFiles } = scene;
+
+  await check('peek', async () => {
+    const peek = page.locator('.peekview-widget').first();
+    await peek.waitFor({ state: 'visible', timeout: T });
+    for (const f of statementFiles) await peek.getByText(f).first().waitFor({ state: 'visible', timeout: T });
+    const text = norm(await peek.innerText());
+    if (!text.includes(`(${speaker.statements})`)) throw new Error(`the peek does not say ${speaker.statements} locations: ${text.slice(0, 300)}`);
+    await page.keyboard.press('Escape');
+    await peek.waitFor({ state: 'hidden', timeout: T });
   });
-  return { passed, failures };
+
+  await check('statusBar', async () => {
+    const item = page.locator('.statusbar-item', { has: page.locator('.codicon-quote') }).first();
+    await item.waitFor({ state: 'visible', timeout: T });
+    const text = norm(await item.innerText());
+    const want = `${indexed.articles} · ${indexed.speakers}${indexed.unattributedQuotes ? ` ${indexed.unattributedQuotes}` : ''}`;
+    if (text !== want) throw new Error(`status bar item reads "${text}", expected "${want}" (${JSON.stringify(indexed)})`);
+    for (const icon of ['person', ...(indexed.unattributedQuotes ? ['warning'] : [])]) {
+      if (!(await item.locator(`.codicon-${icon}`).count())) throw new Error(`no $(${icon}) icon in the status bar item`);
+    }
+  });
+
+  await check('squiggle', async () => {
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.squiggly-warning').first().waitFor({ state: 'attached', timeout: T });
+  });
+
+  await check('tree', async () => {
+    // give the Statements view the side bar's height: collapse the folder tree above it
+    const folders = page.locator('.pane-header[aria-label^="Explorer Section"]').first();
+    if ((await folders.count()) && (await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    const pane = page.locator('.pane', { has: page.locator('.pane-header[aria-label^="Statements"]') }).first();
+    await pane.waitFor({ state: 'visible', timeout: T });
+    const row = pane.locator('.monaco-list-row', { hasText: speaker.name }).first();
+    await row.waitFor({ state: 'visible', timeout: T });
+    const rowText = norm(await row.innerText());
+    if (!rowText.includes(`${speaker.statements} in ${speaker.articles}`)) throw new Error(`speaker row reads "${rowText}"`);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    for (const f of statementFiles) await pane.locator('.monaco-list-row', { hasText: f }).first().waitFor({ state: 'visible', timeout: T });
+    await pane.locator('.monaco-list-row', { hasText: 'We have made a fair offer' }).first().waitFor({ state: 'visible', timeout: T });
+  });
+
+  await check('hover', async () => {
+    const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    const at = await lines.evaluate((root, word) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent.indexOf(word);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + word.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      return null;
+    }, speaker.word);
+    if (!at) throw new Error(`"${speaker.word}" is not on screen in the editor`);
+    await page.mouse.move(at.x - 8, at.y);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    const hover = page.locator('.monaco-hover', { hasText: speaker.name }).first();
+    await hover.waitFor({ state: 'visible', timeout: T });
+    const text = norm(await hover.innerText());
+    const counts = `${speaker.statements} statements in ${speaker.articles} articles`;
+    if (!text.includes(counts)) throw new Error(`the hover reads "${text.slice(0, 300)}", without "${counts}"`);
+  });
+
+  if (screenshot) {
+    mkdirSync(dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot });
+    log(`screenshot ${rel(screenshot)} (${(statSync(screenshot).size / 1024).toFixed(0)} KB)`);
+  }
+  return result;
 }
 
 // ---- main ------------------------------------------------------------------------------------

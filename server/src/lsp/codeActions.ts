@@ -40,7 +40,8 @@ export function codeActions(ctx: FeatureContext, params: CodeActionParams, token
         actions.push(fix(`Spell it “${data.canonical}” as the other articles do`, diagnostic, edit(data.edits), true));
         break;
     }
-    const marker = ignoreMarkerFor(data.markdown);
+    // A spelling is silenced by rule, so the marker does not also hide a quote problem in the paragraph.
+    const marker = ignoreMarkerFor(data.markdown, data.rule === 'inconsistent-spelling' ? data.rule : undefined);
     const what = data.rule === 'inconsistent-spelling' ? 'this spelling' : 'this quote';
     actions.push(fix(`Ignore ${what} (add ${marker} to the paragraph)`, diagnostic, edit([{ range: { start: data.paragraphEnd, end: data.paragraphEnd }, newText: ' ' + marker }]), false));
   }

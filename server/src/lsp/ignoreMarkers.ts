@@ -10,8 +10,9 @@ import type { ArticleAnalysis, Span } from '../analysis/types';
 const MARKER = /(?:<!--\s*|\[)attribution-lens-ignore\b([^\]>]*?)\s*(?:-->|\])/gi;
 
 /** The marker the code action inserts for a document of this language or file name. */
-export function ignoreMarkerFor(markdown: boolean): string {
-  return markdown ? '<!-- attribution-lens-ignore -->' : '[attribution-lens-ignore]';
+export function ignoreMarkerFor(markdown: boolean, rule?: string): string {
+  const body = rule ? `attribution-lens-ignore ${rule}` : 'attribution-lens-ignore';
+  return markdown ? `<!-- ${body} -->` : `[${body}]`;
 }
 
 /** Whether an article is Markdown, by language id or file name. */

@@ -159,7 +159,7 @@ export class SettingsStore {
     if (!result) {
       result = this.connection.workspace
         .getConfiguration({ scopeUri, section: 'attributionLens' })
-        .then(normalizeSettings, () => this.pushed);
+        .then((raw: unknown) => (raw === null || raw === undefined ? this.pushed : normalizeSettings(raw)), () => this.pushed);
       this.cache.set(key, result);
     }
     return result;

@@ -90,6 +90,10 @@ export class WorkspaceIndex {
       } finally {
         progress.done();
       }
+      // Buffers opened before the article globs were known were not analysed yet.
+      for (const [uri, doc] of this.open) {
+        if (this.isArticleDocument(doc) && this.model.getArticle(uri)?.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
+      }
       this.initialDone = true;
     });
   }

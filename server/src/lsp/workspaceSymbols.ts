@@ -9,7 +9,8 @@ export function workspaceSymbols(ctx: FeatureContext, params: WorkspaceSymbolPar
   const model = ctx.index.model;
   const query = params.query.trim();
   const results: SymbolInformation[] = [];
-  const speakers = query ? model.findSpeakers(query) : model.speakers();
+  // Without a query, only people who say something: mentions alone would flood the list.
+  const speakers = query ? model.findSpeakers(query) : model.speakers().filter((s) => s.statementCount > 0);
   for (const speaker of speakers) {
     throwIfCancelled(token);
     const location = speakerLocation(ctx, speaker);

@@ -1,0 +1,90 @@
+// The VS Code client: starts the language server (out/server/src/lsp/main.js, or the bundled
+// dist/server.js in a packaged extension) over IPC and wires one file per feature. The returned
+// API lets end-to-end tests wait for the server's `attributionLens/indexed` signal.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { IndexedNotification, type IndexedParams } from '../../server/src/lsp/protocol';
+import { registerExportStatements } from './exportStatements';
+import { registerFindStatementsBy } from './findStatementsBy';
+import { serverModulePath } from './serverPath';
+import { registerStatusBar } from './statusBar';
+import { registerStatementsTree } from './statementsTree';
+
+export interface AttributionLensApi {
+  /**
+   * Resolves with an `attributionLens/indexed` notification not yet handed out by an earlier call
+   * (the one already received, if any), else with the next one.
+   */
+  whenIndexed(): Promise<IndexedParams>;
+  /** The most recent notification, if any. */
+  lastIndexed(): IndexedParams | undefined;
+  client: LanguageClient;
+}
+
+/** The languages whose documents may be articles (the server's globs decide which are). */
+const LANGUAGES = ['plaintext', 'markdown', 'news-article'];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<AttributionLensApi> {
+  const module = serverModulePath(context.extensionPath);
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannelName: 'Attribution Lens',
+  };
+  const lc = new LanguageClient('attributionLens', 'Attribution Lens', serverOptions, clientOptions);
+  client = lc;
+
+  let unseen: IndexedParams | undefined;
+  let last: IndexedParams | undefined;
+  const waiters: Array<(p: IndexedParams) => void> = [];
+  const indexedEmitter = new vscode.EventEmitter<IndexedParams>();
+  context.subscriptions.push(
+    indexedEmitter,
+    lc.onNotification(IndexedNotification.type, (params) => {
+      last = params;
+      const waiting = waiters.splice(0);
+      if (waiting.length) for (const w of waiting) w(params);
+      else unseen = params;
+      indexedEmitter.fire(params);
+    }),
+  );
+  const api: AttributionLensApi = {
+    client: lc,
+    lastIndexed: () => last,
+    whenIndexed() {
+      if (unseen) {
+        const p = unseen;
+        unseen = undefined;
+        return Promise.resolve(p);
+      }
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+  };
+
+  registerStatusBar(context, indexedEmitter.event);
+  registerStatementsTree(context, lc, indexedEmitter.event);
+  registerFindStatementsBy(context, lc);
+  registerExportStatements(context, lc);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('attributionLens.restartServer', async () => {
+      unseen = undefined;
+      await lc.restart();
+    }),
+  );
+
+  await lc.start();
+  return api;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

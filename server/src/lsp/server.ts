@@ -1,0 +1,227 @@
+// The language server: a connection, the workspace index, and one line of wiring per feature.
+// Everything LSP-specific lives in server/src/lsp; the analysis core and the workspace model know
+// nothing of it. Works over --stdio, --node-ipc and --socket (createConnection reads argv).
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  WatchKind,
+  createConnection,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './codeActions';
+import { codeLenses } from './codeLens';
+import type { FeatureContext } from './context';
+import { definition } from './definition';
+import { diagnosticsFor, unattributedCount } from './diagnostics';
+import { documentSymbols } from './documentSymbols';
+import { hover } from './hover';
+import { inlayHints } from './inlayHints';
+import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, type IndexedParams } from './protocol';
+import { references } from './references';
+import { prepareRename, rename } from './rename';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensRange } from './semanticTokens';
+import { SettingsStore } from './settings';
+import { speakers } from './speakers';
+import { statementsBySpeaker } from './statementsBySpeaker';
+import { WorkspaceIndex, type ProgressSink } from './workspaceIndex';
+import { workspaceSymbols } from './workspaceSymbols';
+
+/** Starts the Attribution Lens language server on the transport named in process.argv. */
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  wireServer(connection);
+  connection.listen();
+}
+
+/** Registers every handler on a connection (separate from startServer so tests may pass their own). */
+export function wireServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let capabilities: ClientCapabilities = {};
+  let settings: SettingsStore | undefined;
+  let folders: string[] = [];
+  let initOptions: { analysisDelay?: number } = {};
+
+  const index = new WorkspaceIndex({
+    settingsFor: (uri) => settings!.get(uri),
+    log: (message) => connection.console.error(message),
+    get analysisDelay() {
+      return initOptions.analysisDelay;
+    },
+  });
+  const ctx: FeatureContext = {
+    index,
+    settings: (uri) => settings!.get(uri),
+    capabilities: { documentChanges: false, hierarchicalSymbols: true },
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    const opts = (params.initializationOptions ?? {}) as Record<string, unknown>;
+    if (typeof opts.analysisDelay === 'number') initOptions = { analysisDelay: opts.analysisDelay };
+    settings = new SettingsStore(connection, !!capabilities.workspace?.configuration, opts);
+    ctx.capabilities.documentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
+    folders = foldersOf(params.workspaceFolders, params.rootUri);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        referencesProvider: true,
+        definitionProvider: true,
+        documentSymbolProvider: { label: 'Attribution Lens' },
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+        renameProvider: { prepareProvider: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'attribution-lens' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const dynamic = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    if (dynamic) {
+      // Articles by extension, and any deletion (a deleted folder reports only itself).
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{txt,md,markdown,article,news}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+          { globPattern: '**/*', kind: WatchKind.Delete },
+        ],
+      });
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'attributionLens' });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        void index.foldersChanged(folders);
+      });
+    }
+    void startIndexing();
+  });
+
+  async function startIndexing(): Promise<void> {
+    const reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    const progress: ProgressSink = {
+      begin: (title, percentage, message) => reporter?.begin(title, percentage, message, false),
+      report: (percentage, message) => reporter?.report(percentage, message ?? ''),
+      done: () => reporter?.done(),
+    };
+    await index.initialize(folders, progress);
+  }
+
+  // ----- keeping the index current -----
+  documents.onDidOpen((e) => index.didOpen(e.document));
+  documents.onDidChangeContent((e) => index.didChange(e.document));
+  documents.onDidClose((e) => {
+    index.didClose(e.document);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  connection.onDidChangeWatchedFiles((p) => void index.didChangeWatchedFiles(p.changes));
+  connection.onDidChangeConfiguration((p) => {
+    settings?.changed(p.settings);
+    void index.settingsChanged();
+  });
+
+  // After every processed change: diagnostics for open articles first, then the `indexed` signal,
+  // so that a client waiting for the signal sees diagnostics that are already current.
+  let publishing: Promise<void> = Promise.resolve();
+  let again = false;
+  let busy = false;
+  let lastSpeakerSignature = '';
+  index.onDidUpdate(() => {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    publishing = publishing.then(async () => {
+      try {
+        do {
+          again = false;
+          await publishAll();
+        } while (again);
+      } catch (err) {
+        connection.console.error(`publishing: ${String((err as Error)?.stack ?? err)}`);
+      } finally {
+        busy = false;
+      }
+    });
+  });
+
+  async function publishAll(): Promise<void> {
+    for (const doc of index.openArticles()) {
+      const entry = index.article(doc.uri);
+      if (!entry) continue;
+      try {
+        const s = await ctx.settings(doc.uri);
+        await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsFor(ctx, entry, s) });
+      } catch (err) {
+        connection.console.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
+      }
+    }
+    const model = index.model;
+    const articles = model.articles();
+    const params: IndexedParams = {
+      articles: articles.length,
+      speakers: model.speakers().length,
+      unattributedQuotes: articles.reduce((n, e) => n + unattributedCount(ctx, e), 0),
+      skipped: index.skipped(),
+    };
+    await connection.sendNotification(IndexedNotification.type, params);
+    refreshViews();
+  }
+
+  /** Cross-article counts changed: ask the client to re-request lenses, hints and tokens. */
+  function refreshViews(): void {
+    const signature = index.model
+      .speakers()
+      .map((s) => `${s.id}:${s.statementCount}:${s.statementArticles.length}:${s.name}`)
+      .join('|');
+    if (signature === lastSpeakerSignature) return;
+    lastSpeakerSignature = signature;
+    const ws = capabilities.workspace;
+    if (ws?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (ws?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (ws?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
+  }
+
+  // ----- features: one line each -----
+  connection.onHover((p, token) => hover(ctx, p, token));
+  connection.onReferences((p, token) => references(ctx, p, token));
+  connection.onDefinition((p, token) => definition(ctx, p, token));
+  connection.onDocumentSymbol((p, token) => documentSymbols(ctx, p, token));
+  connection.onWorkspaceSymbol((p, token) => workspaceSymbols(ctx, p, token));
+  connection.onCodeAction((p, token) => codeActions(ctx, p, token));
+  connection.onCodeLens((p, token) => codeLenses(ctx, p, token));
+  connection.languages.inlayHint.on((p, token) => inlayHints(ctx, p, token));
+  connection.languages.semanticTokens.on((p, token) => semanticTokens(ctx, p, token));
+  connection.languages.semanticTokens.onRange((p, token) => semanticTokensRange(ctx, p, token));
+  connection.onPrepareRename((p, token) => prepareRename(ctx, p, token));
+  connection.onRenameRequest((p, token) => rename(ctx, p, token));
+  connection.onRequest(StatementsBySpeakerRequest.type, (p, token) => statementsBySpeaker(ctx, p ?? {}, token));
+  connection.onRequest(SpeakersRequest.type, (token) => speakers(ctx, token));
+
+  connection.onShutdown(() => index.dispose());
+  documents.listen(connection);
+}
+
+function foldersOf(workspaceFolders: WorkspaceFolder[] | null | undefined, rootUri: string | null): string[] {
+  if (workspaceFolders?.length) return workspaceFolders.map((f) => f.uri);
+  return rootUri ? [rootUri] : [];
+}
+

@@ -1,0 +1,46 @@
+import * as assert from 'assert';
+import { ArticleMatcher, globToRegExp, relativeToFolders } from '../../../server/src/lsp/articleFiles';
+import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
+import { fileUriOf, fsPathOf, normalizeUri } from '../../../server/src/lsp/uris';
+
+describe('which files are articles', () => {
+  const defaults = new ArticleMatcher(DEFAULT_SETTINGS.articles);
+
+  it('takes plain text and Markdown anywhere in the folder', () => {
+    for (const p of ['story.txt', 'wire/2021/12/tass-grushko.txt', 'drafts/piece.md', 'x.article']) assert.ok(defaults.matches(p), p);
+  });
+
+  it('leaves out a code project’s README, CHANGELOG, LICENSE and CONTRIBUTING, in any case and folder', () => {
+    for (const p of ['README.md', 'readme.txt', 'docs/CHANGELOG.md', 'LICENSE.txt', 'CONTRIBUTING.md', 'pkg/Readme.markdown']) assert.ok(!defaults.matches(p), p);
+  });
+
+  it('leaves out dependencies, build output and hidden folders, and prunes them from the walk', () => {
+    for (const p of ['node_modules/x/notes.txt', 'out/a.txt', 'dist/b.md', '.git/COMMIT_EDITMSG.txt', '.vscode/notes.md']) assert.ok(!defaults.matches(p), p);
+    for (const d of ['node_modules', 'a/node_modules', '.git', 'out', 'dist']) assert.ok(defaults.prunes(d), d);
+    assert.ok(!defaults.prunes('articles'));
+  });
+
+  it('supports ?, braces and character classes', () => {
+    assert.ok(globToRegExp('wire/**/*.{txt,md}').test('wire/a/b/c.md'));
+    assert.ok(globToRegExp('wire/**/*.{txt,md}').test('wire/c.txt'));
+    assert.ok(!globToRegExp('wire/**/*.{txt,md}').test('other/c.txt'));
+    assert.ok(globToRegExp('day-0?.txt').test('day-07.txt'));
+    assert.ok(globToRegExp('[ab]*.txt').test('b1.txt') && !globToRegExp('[ab]*.txt').test('c1.txt'));
+    assert.ok(!globToRegExp('*.txt').test('a/b.txt'), '* does not cross folders');
+  });
+
+  it('matches paths relative to the innermost workspace folder, else absolute', () => {
+    const folder = fileUriOf('/ws/news');
+    assert.strictEqual(relativeToFolders(fileUriOf('/ws/news/a/b.txt'), [fileUriOf('/ws'), folder]), 'a/b.txt');
+    assert.strictEqual(relativeToFolders(fileUriOf('/elsewhere/c.txt'), [folder]), 'elsewhere/c.txt');
+  });
+});
+
+describe('file URIs', () => {
+  it('encode like VS Code so a file read from disk and the same file opened get one key', () => {
+    assert.strictEqual(fileUriOf('/tmp/a b/Grushkó (1).txt'), 'file:///tmp/a%20b/Grushk%C3%B3%20%281%29.txt');
+    assert.strictEqual(normalizeUri('file:///tmp/a%20b/Grushk%c3%b3%20(1).txt'), 'file:///tmp/a%20b/Grushk%C3%B3%20%281%29.txt');
+    assert.strictEqual(fsPathOf('file:///tmp/a%20b/x.txt'), '/tmp/a b/x.txt');
+    assert.strictEqual(normalizeUri('untitled:Untitled-1'), 'untitled:Untitled-1');
+  });
+});
