@@ -68,7 +68,8 @@ export async function loadWorkspace(paths: readonly string[], stderr: (line: str
   const ignore = (registry?.ignore ?? []).map(globToRegExp);
   const files = await collectArticleFiles(paths, (file, reason) => stderr(`attribution-lens: skipped ${file}: ${reason}`));
   for (const file of files) {
-    const relative = path.relative(process.cwd(), file).split(path.sep).join('/');
+    // `ignore:` globs are relative to the registry's folder (else to the current directory).
+    const relative = path.relative(loaded.file ? path.dirname(path.resolve(loaded.file)) : process.cwd(), path.resolve(file)).split(path.sep).join('/');
     if (ignore.some((re) => re.test(relative) || re.test(file))) continue;
     const read = await readArticle(file);
     if (!read.ok) {
