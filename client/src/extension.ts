@@ -9,6 +9,7 @@ import { registerFindStatementsBy } from './findStatementsBy';
 import { serverModulePath } from './serverPath';
 import { registerStatusBar } from './statusBar';
 import { registerStatementsTree } from './statementsTree';
+import { registerTimeline } from './timeline/timelinePanel';
 
 export interface AttributionLensApi {
   /**
@@ -73,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attrib
   registerStatementsTree(context, lc, indexedEmitter.event);
   registerFindStatementsBy(context, lc);
   registerExportStatements(context, lc);
+  registerTimeline(context, lc, indexedEmitter.event);
   context.subscriptions.push(
     vscode.commands.registerCommand('attributionLens.restartServer', async () => {
       unseen = undefined;
