@@ -15,7 +15,7 @@ import {
   type MarkupContent,
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol/node';
-import { SpeakersRequest } from '../../server/src/lsp/protocol';
+import { SpeakersRequest, TimelineRequest } from '../../server/src/lsp/protocol';
 import { LspTestClient, applyEdits, copyFixture, editsByPath, positionOf } from './lspClient';
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
@@ -81,6 +81,26 @@ describe('speaker registry in the language server (registry fixture)', function 
     const brenner = speakers.find((s) => s.name === 'Olaf Brenner');
     assert.ok(brenner, JSON.stringify(speakers.map((s) => s.name)));
     assert.strictEqual(brenner.statementCount, 1, '“harrumphed” is a cue only because the registry adds it');
+  });
+
+  it('attributionLens/timeline gives one lane per speaker and located statements by date, filterable', async () => {
+    const t = await client.connection.sendRequest(TimelineRequest.type, {});
+    assert.deepStrictEqual(t.lanes.map((l) => [l.name, l.statementCount]), [
+      ['Tomasz Wierzba', 5],
+      ['Marta Kowalczyk', 3],
+      ['Olaf Brenner', 1],
+    ]);
+    const dates = t.entries.map((e) => e.date ?? '');
+    assert.deepStrictEqual(dates, [...dates].sort(), 'entries by date');
+    assert.deepStrictEqual([t.first, t.last, t.undated], ['2024-03-04', '2024-03-18', 0]);
+    const quip = t.entries.find((e) => e.cue === 'harrumphed')!;
+    const f = file('02-harbour-dredging.txt');
+    assert.strictEqual(quip.uri, client.uri(f));
+    assert.strictEqual(read(f).split('\n')[quip.range.start.line].slice(quip.range.start.character, quip.range.end.character), 'We will need a bigger boat');
+    assert.deepStrictEqual(t.articles.map((a) => a.title), ['Harbour Fees to Rise for Cargo Ships', 'Dredging of Outer Channel Starts Next Week', 'Dock Workers Threaten Strike Over Night Shifts']);
+    const marta = t.lanes.find((l) => l.name === 'Marta Kowalczyk')!.speakerId;
+    const filtered = await client.connection.sendRequest(TimelineRequest.type, { speakers: [marta], articles: [client.uri(f)] });
+    assert.deepStrictEqual(filtered.entries.map((e) => e.text), ['Ships have waited long enough for a deep channel']);
   });
 
   it('a syntax error is a diagnostic on the right line of the YAML; the last good registry stays and analysis goes on', async () => {

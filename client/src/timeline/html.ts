@@ -24,13 +24,12 @@ export function makeNonce(random: () => number = Math.random): string {
 
 export function timelineHtml(o: TimelineHtmlOptions): string {
   const csp = [`default-src 'none'`, `img-src ${o.cspSource} data:`, `style-src 'nonce-${o.nonce}'`, `script-src 'nonce-${o.nonce}'`, `font-src ${o.cspSource}`].join('; ');
-  const shimBefore = `window.module = { exports: {} }; window.exports = window.module.exports;`;
-  const shimBetween = `window.attributionLensTimelineView = window.module.exports; window.module = { exports: {} }; window.exports = window.module.exports; window.require = function () { return window.attributionLensTimelineView; };`;
-  const scripts: string[] = [];
-  o.scripts.forEach((src, i) => {
-    if (o.commonJs) scripts.push(`<script nonce="${o.nonce}">${i === 0 ? shimBefore : shimBetween}</script>`);
-    scripts.push(`<script nonce="${o.nonce}" src="${escapeAttribute(src)}"></script>`);
-  });
+  // tsc's modules read the free variable `exports` when they run *and* when their functions run,
+  // so all of them share one object; `require('./timelineView')` hands it back. Only
+  // timelineView.js exports anything; webviewMain.js merely marks it as an ES module.
+  const shim = `window.exports = {}; window.module = { exports: window.exports }; window.require = function () { return window.exports; };`;
+  const scripts: string[] = o.commonJs ? [`<script nonce="${o.nonce}">${shim}</script>`] : [];
+  for (const src of o.scripts) scripts.push(`<script nonce="${o.nonce}" src="${escapeAttribute(src)}"></script>`);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -52,12 +52,14 @@ function start(): void {
     empty.hidden = shown.entries.length > 0;
     summary.textContent = `${shown.entries.length} statements · ${shown.lanes.length} speakers${shown.first ? ` · ${shown.first} to ${shown.last}` : ''}${shown.undated ? ` · ${shown.undated} undated` : ''}`;
     if (!shown.entries.length) return;
-    const layout = layoutTimeline(shown, { ...DEFAULT_LAYOUT, width: Math.max(600, chart.clientWidth || window.innerWidth - 40) });
+    const layout = layoutTimeline(shown, { ...DEFAULT_LAYOUT, width: Math.max(600, chart.clientWidth || window.innerWidth - 40) - 4 });
     const svg = el('svg', { width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}` }, chart);
-    for (const t of layout.ticks) {
+    layout.ticks.forEach((t, i) => {
       el('line', { class: 'grid', x1: t.x, x2: t.x, y1: DEFAULT_LAYOUT.axisHeight - 6, y2: layout.height - 8 }, svg);
-      el('text', { class: 'tick', x: t.x, y: 14, 'text-anchor': 'middle' }, svg).textContent = t.label;
-    }
+      // The first and last labels stay inside the picture.
+      const anchor = layout.ticks.length > 1 && i === 0 ? 'start' : layout.ticks.length > 1 && i === layout.ticks.length - 1 ? 'end' : 'middle';
+      el('text', { class: 'tick', x: t.x, y: 14, 'text-anchor': anchor }, svg).textContent = t.label;
+    });
     if (layout.undatedX !== undefined) {
       el('line', { class: 'axis', x1: layout.undatedX, x2: layout.undatedX, y1: DEFAULT_LAYOUT.axisHeight - 6, y2: layout.height - 8 }, svg);
       el('text', { class: 'undated-label', x: layout.undatedX + 6, y: 14 }, svg).textContent = 'undated';
