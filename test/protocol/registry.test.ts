@@ -2,6 +2,7 @@
 // registry applies (aliases, notes, cue verbs, ignore globs), its problems are diagnostics on the
 // YAML, edits re-analyse live, and the quick fixes write to it through WorkspaceEdits.
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -15,7 +16,7 @@ import {
   type MarkupContent,
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol/node';
-import { SpeakersRequest, TimelineRequest } from '../../server/src/lsp/protocol';
+import { SpeakersRequest, StatementTableRequest, TimelineRequest } from '../../server/src/lsp/protocol';
 import { LspTestClient, applyEdits, copyFixture, editsByPath, positionOf } from './lspClient';
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
@@ -101,6 +102,15 @@ describe('speaker registry in the language server (registry fixture)', function 
     const marta = t.lanes.find((l) => l.name === 'Marta Kowalczyk')!.speakerId;
     const filtered = await client.connection.sendRequest(TimelineRequest.type, { speakers: [marta], articles: [client.uri(f)] });
     assert.deepStrictEqual(filtered.entries.map((e) => e.text), ['Ships have waited long enough for a deep channel']);
+  });
+
+  it('attributionLens/statementTable gives the rows `attribution-lens export` writes (the editor’s export uses it)', async () => {
+    const rows = await client.connection.sendRequest(StatementTableRequest.type, { speaker: 'Kovalchik' });
+    const cli = spawnSync(process.execPath, [path.resolve(__dirname, '../../../bin/attribution-lens.js'), 'export', '--format', 'json', '--speaker', 'Kovalchik', 'articles'], { cwd: root, encoding: 'utf8' });
+    assert.strictEqual(cli.status, 0, cli.stderr);
+    const expected = (JSON.parse(cli.stdout) as Array<{ file: string }>).map((r) => ({ ...r, file: client.uri(path.join(root, r.file)) }));
+    assert.deepStrictEqual(rows, expected);
+    assert.strictEqual(rows.length, 3);
   });
 
   it('a syntax error is a diagnostic on the right line of the YAML; the last good registry stays and analysis goes on', async () => {

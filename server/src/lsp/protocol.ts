@@ -126,3 +126,26 @@ export namespace TimelineRequest {
   export const method = 'attributionLens/timeline' as const;
   export const type = new RequestType<TimelineParams, TimelineResult, void>(method);
 }
+
+export interface StatementTableParams {
+  /** Only this speaker's statements (a name, any spelling, or an id). */
+  speaker?: string;
+}
+
+/** One row of the statement table, as `attribution-lens export` writes it; `file` is the article's URI. */
+export interface StatementRowItem {
+  speaker: string;
+  speakerId: string;
+  role: string;
+  kind: string;
+  cue: string;
+  text: string;
+  date: string;
+  file: string;
+  line: number;
+}
+
+export namespace StatementTableRequest {
+  export const method = 'attributionLens/statementTable' as const;
+  export const type = new RequestType<StatementTableParams, StatementRowItem[], void>(method);
+}

@@ -26,7 +26,7 @@ import { diagnosticsFor, unattributedCount } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
-import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, TimelineRequest, type IndexedParams } from './protocol';
+import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, StatementTableRequest, TimelineRequest, type IndexedParams } from './protocol';
 import { references } from './references';
 import { RegistryManager } from './registry';
 import { registryFixes } from './registryFixes';
@@ -35,6 +35,7 @@ import { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensRange } from './s
 import { SettingsStore } from './settings';
 import { speakers } from './speakers';
 import { statementsBySpeaker } from './statementsBySpeaker';
+import { statementTable } from './statementTable';
 import { timeline } from './timeline';
 import { WorkspaceIndex, type ProgressSink } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbols';
@@ -254,6 +255,7 @@ export function wireServer(connection: Connection): void {
   connection.onRequest(StatementsBySpeakerRequest.type, (p, token) => statementsBySpeaker(ctx, p ?? {}, token));
   connection.onRequest(SpeakersRequest.type, (token) => speakers(ctx, token));
   connection.onRequest(TimelineRequest.type, (p, token) => timeline(ctx, p ?? {}, token));
+  connection.onRequest(StatementTableRequest.type, (p, token) => statementTable(ctx, p ?? {}, token));
 
   connection.onShutdown(() => {
     index.dispose();
