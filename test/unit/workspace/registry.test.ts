@@ -2,7 +2,9 @@
 // model (aliases merge, distinct_from separates, role and note, cue verbs, default year), and the
 // edits the quick fixes make to its text.
 import * as assert from 'assert';
-import { parseRegistry, registryHints } from '../../../server/src/workspace/registry';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULE_SEVERITIES, RULES, parseRegistry, registryHints } from '../../../server/src/workspace/registry';
 import { addAliasChange, addSpeakerChange, applyChange, newRegistryText } from '../../../server/src/workspace/registryEdits';
 import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
 
@@ -181,5 +183,31 @@ describe('registry edits for the quick fixes', () => {
   it('a new registry holds the speaker and parses', () => {
     const text = newRegistryText({ name: 'Marta Kowalczyk', role: 'Director', aliases: ['Marta Kovalchik'] });
     assert.deepStrictEqual(parseRegistry(text).registry?.speakers, [{ name: 'Marta Kowalczyk', aliases: ['Marta Kovalchik'], role: 'Director', distinctFrom: [] }]);
+  });
+});
+
+describe('registry JSON schema (shipped for the YAML extension)', () => {
+  const root = path.resolve(__dirname, '../../../..');
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/attribution-lens.schema.json'), 'utf8'));
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+  it('is contributed for attribution-lens.yaml and ships in the package', () => {
+    assert.deepStrictEqual(manifest.contributes.yamlValidation, [{ fileMatch: 'attribution-lens.yaml', url: './schemas/attribution-lens.schema.json' }]);
+    assert.match(fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8'), /^!schemas\/\*\*$/m);
+  });
+
+  it('names exactly the keys the server accepts, so that it warns where the server does', () => {
+    const all = 'speakers:\n  - name: A B\n    aliases: [C D]\n    role: r\n    organization: o\n    note: n\n    distinct_from: [E F]\ncue_verbs: [x]\nignore: [y]\ndefault_year: 2020\nseverity: {}\n';
+    assert.deepStrictEqual(parseRegistry(all).problems, []);
+    assert.deepStrictEqual(Object.keys(schema.properties).sort(), ['cue_verbs', 'default_year', 'ignore', 'severity', 'speakers']);
+    assert.deepStrictEqual(Object.keys(schema.properties.speakers.items.properties).sort(), ['aliases', 'distinct_from', 'name', 'note', 'organization', 'role']);
+    assert.strictEqual(schema.additionalProperties, false);
+    assert.strictEqual(schema.properties.speakers.items.additionalProperties, false);
+    assert.ok(parseRegistry('colours: []\n').problems.some((p) => /Unknown key/.test(p.message)));
+  });
+
+  it('lists the rules and severity levels the registry takes', () => {
+    assert.deepStrictEqual(Object.keys(schema.properties.severity.properties).sort(), [...RULES].sort());
+    assert.deepStrictEqual(schema.definitions.severity.enum, [...RULE_SEVERITIES]);
   });
 });
