@@ -9,7 +9,7 @@ import * as path from 'path';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../analysis/positions';
-import { MAX_REGISTRY_BYTES, parseRegistry, registryHints, type Registry, type RegistryProblem } from '../workspace/registry';
+import { MAX_REGISTRY_BYTES, parseRegistry, registryHints, type Registry, type RegistryProblem, type RegistrySpeaker } from '../workspace/registry';
 import type { WorkspaceModelOptions } from '../workspace/workspaceModel';
 import { globToRegExp, relativeToFolders } from './articleFiles';
 import { DIAGNOSTIC_SOURCE } from './protocol';
@@ -162,6 +162,16 @@ export class RegistryManager {
     return this.aliasSpellings.has(spelling.toLowerCase());
   }
 
+  /** The registry entry (in force) whose name or an alias is this name, case and accents ignored. */
+  speakerEntry(name: string): RegistrySpeaker | undefined {
+    const wanted = foldName(name);
+    for (const registry of this.appliedRegistries()) {
+      const found = registry.speakers.find((s) => [s.name, ...s.aliases].some((n) => foldName(n) === wanted));
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** The registry of the folder holding a URI (else the first folder's). */
   registryFor(uri: string): FolderRegistry | undefined {
     const key = normalizeUri(uri);
@@ -275,6 +285,10 @@ export class RegistryManager {
     this.appliedKey = key;
     return true;
   }
+}
+
+function foldName(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** The registry URI of a folder for a configured path (relative to the folder, or absolute). */
