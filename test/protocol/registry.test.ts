@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   CodeActionRequest,
+  DidChangeConfigurationNotification,
   DiagnosticSeverity,
   FileChangeType,
   HoverRequest,
@@ -238,5 +239,15 @@ describe('speaker registry in the language server (registry fixture)', function 
     assert.strictEqual(insert.textDocument.uri, client.uri(yaml));
     const text = applyEdits('', insert.edits as never);
     assert.match(text, /^# .*\nspeakers:\n  - name: Marta Kowalczyk\n    role: Harbour Authority Director\n$/);
+  });
+
+  it('follows the setting attributionLens.registry.path to another file', async () => {
+    const names = async () => (await client.connection.sendRequest(SpeakersRequest.type)).map((s) => s.name);
+    await until(client, 'no registry: two spellings, two speakers', async () => (await names()).includes('Marta Kovalchik'));
+    fs.mkdirSync(path.join(root, 'team'));
+    fs.writeFileSync(path.join(root, 'team', 'registry.yaml'), 'speakers:\n  - name: Marta Kowalczyk\n    aliases: [Marta Kovalchik]\n');
+    client.settings = { registry: { path: 'team/registry.yaml' } };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await until(client, 'the registry the setting names applies', async () => !(await names()).includes('Marta Kovalchik'));
   });
 });

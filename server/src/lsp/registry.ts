@@ -50,11 +50,18 @@ export class RegistryManager {
   private ignoreRules: Array<{ folder: string; patterns: RegExp[] }> = [];
   private appliedKey = '';
   private aliasSpellings = new Set<string>();
+  private loading: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: RegistryManagerOptions) {}
 
-  /** Finds and reads each folder's registry; returns whether what applies changed. */
-  async load(folders: readonly string[]): Promise<boolean> {
+  /** Finds and reads each folder's registry; returns whether what applies changed. Loads run one at a time. */
+  load(folders: readonly string[]): Promise<boolean> {
+    const run = this.loading.then(() => this.loadNow(folders));
+    this.loading = run.catch(() => false);
+    return run;
+  }
+
+  private async loadNow(folders: readonly string[]): Promise<boolean> {
     this.folders = folders.map(normalizeUri);
     const next = new Map<string, FolderRegistry>();
     for (const folder of this.folders) {
