@@ -42,4 +42,18 @@ for (const e of entries) {
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
   console.log(`bundle: ${e.out} (${(bytes / 1024).toFixed(0)} KB)`);
 }
+// The Speaker Timeline's webview script: one self-contained browser bundle (no CDN, no modules).
+await build({
+  absWorkingDir: root,
+  entryPoints: ['client/src/timeline/webviewMain.ts'],
+  outfile: 'dist/timeline.js',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: args.has('--minify'),
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+console.log('bundle: dist/timeline.js');
 console.log(`bundle: done in ${Date.now() - t0} ms`);

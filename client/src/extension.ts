@@ -9,6 +9,7 @@ import { registerFindStatementsBy } from './findStatementsBy';
 import { serverModulePath } from './serverPath';
 import { registerStatusBar } from './statusBar';
 import { registerStatementsTree } from './statementsTree';
+import { registerTimeline } from './timeline/timelinePanel';
 
 export interface AttributionLensApi {
   /**
@@ -33,10 +34,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attrib
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      // The speaker registry (attribution-lens.yaml, or the file `attributionLens.registry.path`
+      // names): the server follows its unsaved edits and puts its problems on it.
+      { scheme: 'file', language: 'yaml' },
+    ],
     outputChannelName: 'Attribution Lens',
   };
   const lc = new LanguageClient('attributionLens', 'Attribution Lens', serverOptions, clientOptions);
@@ -73,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attrib
   registerStatementsTree(context, lc, indexedEmitter.event);
   registerFindStatementsBy(context, lc);
   registerExportStatements(context, lc);
+  registerTimeline(context, lc, indexedEmitter.event);
   context.subscriptions.push(
     vscode.commands.registerCommand('attributionLens.restartServer', async () => {
       unseen = undefined;

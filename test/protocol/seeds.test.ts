@@ -2,8 +2,9 @@
 // Skipped when ../shared/corpus/seeds is not there (a clean clone on CI).
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { HoverRequest, ReferencesRequest, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, HoverRequest, ReferencesRequest, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { parse } from 'yaml';
 import { LspTestClient, pathOfUri, positionOf } from './lspClient';
 
@@ -73,5 +74,64 @@ describe('language server on the seed articles (done when of issue 3)', function
     const diags = await client.waitForDiagnostics(article003);
     assert.strictEqual(diags.filter((d) => d.code === 'unattributed-quote').length, 0, JSON.stringify(diags));
     assert.strictEqual(diags.filter((d) => d.code === 'malformed-quote-marks').length, 1, JSON.stringify(diags));
+  });
+});
+
+// Issue 5's "done when", on a temporary copy of the seed articles (the corpus itself is read-only
+// and is never copied into the project) with a speaker registry written by the test.
+describe('speaker registry on the seed articles (done when of issue 5)', function () {
+  let dir: string;
+  let client: LspTestClient;
+  let article003: string;
+  const registry = () => path.join(dir, 'attribution-lens.yaml');
+  const GOOD = [
+    '# Written by the test.',
+    'speakers:',
+    '  - name: Alexander Grushko',
+    '    aliases: [Aleksandr Grushko]',
+    '    note: Checked against the ministry transcript.',
+    '',
+  ].join('\n');
+
+  before(async function () {
+    if (!SEEDS) return this.skip();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'al-seeds-'));
+    for (const f of fs.readdirSync(SEEDS).filter((n) => n.endsWith('.txt'))) fs.copyFileSync(path.join(SEEDS, f), path.join(dir, f));
+    fs.writeFileSync(registry(), GOOD);
+    article003 = path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith('003_'))!);
+    client = await LspTestClient.start({ folders: [dir] });
+    await client.open(article003);
+  });
+  after(async () => {
+    await client?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const hoverGrushko = async () => {
+    const h = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: client.uri(article003) },
+      position: positionOf(fs.readFileSync(article003, 'utf8'), 'Grushkó indicated', 2),
+    });
+    assert.ok(h, 'a hover');
+    return (h.contents as MarkupContent).value;
+  };
+
+  it('a registry that gives Grushko an alias and a note shows them in hover', async () => {
+    const value = await hoverGrushko();
+    assert.match(value, /\*\*Alexander Grushko\*\*/);
+    assert.match(value, /Registry aliases: Aleksandr Grushko/);
+    assert.match(value, /Checked against the ministry transcript\./);
+    assert.match(value, /statements in 3 articles/);
+  });
+
+  it('a registry with a syntax error gives a diagnostic on the right line, and analysis continues', async () => {
+    const broken = GOOD.replace('    note: Checked', '    note: "Checked');
+    await client.open(registry(), 'yaml', broken);
+    const diags = await client.waitForDiagnostics(registry(), (d) => d.length > 0);
+    assert.strictEqual(diags[0].severity, DiagnosticSeverity.Error);
+    assert.ok([4, 5].includes(diags[0].range.start.line), `line ${diags[0].range.start.line}: ${diags[0].message}`);
+    const value = await hoverGrushko();
+    assert.match(value, /Checked against the ministry transcript\./, 'the last good registry stays in force');
+    assert.match(value, /statements in 3 articles/);
   });
 });

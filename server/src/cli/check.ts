@@ -1,7 +1,7 @@
 // `attribution-lens check`: problems like a compiler prints them, for a newsroom's CI gate.
 import { LineIndex } from '../analysis/positions';
 import { isIgnored, isMarkdown } from '../lsp/ignoreMarkers';
-import type { RuleSeverity } from '../workspace/registry';
+import type { RegistryProblem, RuleSeverity } from '../workspace/registry';
 import type { WorkspaceModel } from '../workspace/workspaceModel';
 
 export interface CheckProblem {
@@ -13,9 +13,18 @@ export interface CheckProblem {
   message: string;
 }
 
-/** Default severities: the core's, unless the registry or a flag says otherwise. */
-export function checkReport(model: WorkspaceModel, severities: Record<string, RuleSeverity>, fileOf: (uri: string) => string) {
-  const problems: CheckProblem[] = [];
+/** Problems in the registry file itself, located (code `registry`). */
+export function registryCheckProblems(file: string, text: string | undefined, problems: readonly RegistryProblem[]): CheckProblem[] {
+  const lines = new LineIndex(text ?? '');
+  return problems.map((p) => {
+    const pos = lines.positionAt(Math.min(p.span.start, text?.length ?? 0));
+    return { file, line: pos.line + 1, column: pos.character + 1, severity: p.severity, code: 'registry', message: p.message };
+  });
+}
+
+/** Default severities: the core's, unless the registry or a flag says otherwise. Registry problems come first. */
+export function checkReport(model: WorkspaceModel, severities: Record<string, RuleSeverity>, fileOf: (uri: string) => string, registryProblems: readonly CheckProblem[] = []) {
+  const problems: CheckProblem[] = [...registryProblems];
   for (const entry of [...model.articles()].sort((a, b) => fileOf(a.uri).localeCompare(fileOf(b.uri)))) {
     const lines = new LineIndex(entry.analysis.text);
     const markdown = isMarkdown(entry.uri, undefined);

@@ -6,7 +6,7 @@ import { loadRegistry } from '../node/loadRegistry';
 import { collectArticleFiles, readArticle } from '../node/readArticle';
 import { registryHints, RULE_SEVERITIES, type Registry, type RuleSeverity } from '../workspace/registry';
 import { WorkspaceModel } from '../workspace/workspaceModel';
-import { checkReport } from './check';
+import { checkReport, registryCheckProblems, type CheckProblem } from './check';
 import { exportStatements } from './exportStatements';
 import { scanJson } from './scanJson';
 import { scanSummary } from './scanSummary';
@@ -52,12 +52,22 @@ export interface LoadedWorkspace {
   model: WorkspaceModel;
   registry?: Registry;
   registryFile?: string;
+  /** Problems in the registry file, located. */
+  registryProblems: CheckProblem[];
 }
 
 /** Reads every article under the paths into one workspace model, with the registry applied. */
-export async function loadWorkspace(paths: readonly string[], stderr: (line: string) => void, configFile?: string): Promise<LoadedWorkspace> {
+export async function loadWorkspace(
+  paths: readonly string[],
+  stderr: (line: string) => void,
+  configFile?: string,
+  options: { reportRegistryProblems?: boolean } = {},
+): Promise<LoadedWorkspace> {
   const loaded = await loadRegistry(paths, configFile);
-  for (const p of loaded.problems) stderr(`attribution-lens: ${loaded.file ?? 'registry'}: ${p.message}`);
+  const registryProblems = registryCheckProblems(path.relative(process.cwd(), loaded.file ?? 'attribution-lens.yaml') || (loaded.file ?? ''), loaded.text, loaded.problems);
+  if (options.reportRegistryProblems !== false) {
+    for (const p of registryProblems) stderr(`attribution-lens: ${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`);
+  }
   const registry = loaded.registry;
   const hints = registry ? registryHints(registry) : undefined;
   const model = new WorkspaceModel({
@@ -68,7 +78,8 @@ export async function loadWorkspace(paths: readonly string[], stderr: (line: str
   const ignore = (registry?.ignore ?? []).map(globToRegExp);
   const files = await collectArticleFiles(paths, (file, reason) => stderr(`attribution-lens: skipped ${file}: ${reason}`));
   for (const file of files) {
-    const relative = path.relative(process.cwd(), file).split(path.sep).join('/');
+    // `ignore:` globs are relative to the registry's folder (else to the current directory).
+    const relative = path.relative(loaded.file ? path.dirname(path.resolve(loaded.file)) : process.cwd(), path.resolve(file)).split(path.sep).join('/');
     if (ignore.some((re) => re.test(relative) || re.test(file))) continue;
     const read = await readArticle(file);
     if (!read.ok) {
@@ -79,7 +90,7 @@ export async function loadWorkspace(paths: readonly string[], stderr: (line: str
     model.setArticle(pathToFileURL(path.resolve(file)).href, read.text);
   }
   model.settle();
-  return { model, registry, registryFile: loaded.file };
+  return { model, registry, registryFile: loaded.file, registryProblems };
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -106,8 +117,9 @@ export async function main(argv: string[]): Promise<void> {
         }
         severities[rule] = level as RuleSeverity;
       }
-      const { model, registry } = await loadWorkspace(paths, stderr, flag('--config'));
-      const report = checkReport(model, { ...registry?.severity, ...severities }, relative);
+      // Registry problems are part of the report: a broken registry fails the gate like an article would.
+      const { model, registry, registryProblems } = await loadWorkspace(paths, stderr, flag('--config'), { reportRegistryProblems: false });
+      const report = checkReport(model, { ...registry?.severity, ...severities }, relative, registryProblems);
       process.stdout.write(flag('--format') === 'json' ? JSON.stringify(report.json, null, 1) + '\n' : report.text);
       process.exitCode = report.errors > 0 ? 1 : 0;
       return;

@@ -5,13 +5,16 @@ import type { Mention, Person, Span } from '../analysis/types';
 import type { ArticleEntry, Speaker, StatementRef } from '../workspace/types';
 import type { StatementItem } from './protocol';
 import type { Settings } from './settings';
+import type { RegistryManager } from './registry';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export interface FeatureContext {
   index: WorkspaceIndex;
+  /** The speaker registry of each workspace folder (absent in tests that build a bare context). */
+  registry?: RegistryManager;
   settings(uri: string | undefined): Promise<Settings>;
   /** Client capabilities the features adapt to. */
-  capabilities: { documentChanges: boolean; hierarchicalSymbols: boolean };
+  capabilities: { documentChanges: boolean; hierarchicalSymbols: boolean; createFiles?: boolean };
 }
 
 /** Throws the LSP "request cancelled" error once the client has given up on a request. */

@@ -172,6 +172,8 @@ export function spellingDiagnostics(ctx: FeatureContext, entry: ArticleEntry): S
       const full = m.text.trim().split(/\s+/).length > 1;
       const canonical = full ? canonicalFull : canonicalSurname;
       if (m.text === canonical || m.text.toLowerCase() === canonical.toLowerCase()) continue;
+      // A spelling the team registered as an alias is accepted, not inconsistent.
+      if (ctx.registry?.isRegisteredSpelling(m.text)) continue;
       // Only spellings of the same name ("Grushkó", "Alexandr"), not other name forms ("Vladimir Vladimirovich Putin").
       if (!similar(m.text, canonical)) continue;
       const key = `${id}\u0000${m.text}`;

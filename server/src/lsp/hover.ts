@@ -22,6 +22,10 @@ export function hover(ctx: FeatureContext, params: HoverParams, token?: Cancella
       lines.push(`**${escape(speaker?.name ?? found.person.name)}**`);
     }
     lines.push(...speakerLines(speaker, found.person.roles));
+    // Registry aliases the articles have not used (yet): the team's knowledge, shown as such.
+    const registered = speaker ? ctx.registry?.speakerEntry(speaker.name) : undefined;
+    const unseen = registered?.aliases.filter((a) => !speaker!.spellings.includes(a)) ?? [];
+    if (unseen.length) lines.push(`Registry aliases: ${unseen.map(escape).join(', ')}`);
     return markdown(lines, rangeIn(ctx, entry, found.mention.span));
   }
 

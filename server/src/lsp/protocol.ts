@@ -75,3 +75,77 @@ export type RuleCode = 'unattributed-quote' | 'malformed-quote-marks' | 'inconsi
 
 /** The source of every diagnostic this server publishes. */
 export const DIAGNOSTIC_SOURCE = 'attribution-lens';
+
+/** Filters of the Speaker Timeline; absent or empty lists keep everything. */
+export interface TimelineParams {
+  /** Speaker ids. */
+  speakers?: string[];
+  /** Article URIs. */
+  articles?: string[];
+}
+
+/** One statement on the timeline, located. */
+export interface TimelineEntryItem {
+  speakerId: string;
+  uri: string;
+  range: Range;
+  /** ISO date (day, month or week precision); absent when undated. */
+  date?: string;
+  kind: 'direct' | 'partial' | 'indirect';
+  cue: string;
+  text: string;
+}
+
+/** One speaker's lane. */
+export interface TimelineLaneItem {
+  speakerId: string;
+  name: string;
+  role?: string;
+  statementCount: number;
+  datedCount: number;
+}
+
+export interface TimelineArticleItem {
+  uri: string;
+  title: string;
+  date?: string;
+  statementCount: number;
+}
+
+/** Statements by date, one lane per speaker: lanes most quoted first, entries by date, undated last. */
+export interface TimelineResult {
+  lanes: TimelineLaneItem[];
+  entries: TimelineEntryItem[];
+  articles: TimelineArticleItem[];
+  first?: string;
+  last?: string;
+  undated: number;
+}
+
+export namespace TimelineRequest {
+  export const method = 'attributionLens/timeline' as const;
+  export const type = new RequestType<TimelineParams, TimelineResult, void>(method);
+}
+
+export interface StatementTableParams {
+  /** Only this speaker's statements (a name, any spelling, or an id). */
+  speaker?: string;
+}
+
+/** One row of the statement table, as `attribution-lens export` writes it; `file` is the article's URI. */
+export interface StatementRowItem {
+  speaker: string;
+  speakerId: string;
+  role: string;
+  kind: string;
+  cue: string;
+  text: string;
+  date: string;
+  file: string;
+  line: number;
+}
+
+export namespace StatementTableRequest {
+  export const method = 'attributionLens/statementTable' as const;
+  export const type = new RequestType<StatementTableParams, StatementRowItem[], void>(method);
+}

@@ -26,13 +26,17 @@ import { diagnosticsFor, unattributedCount } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
-import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, type IndexedParams } from './protocol';
+import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, StatementTableRequest, TimelineRequest, type IndexedParams } from './protocol';
 import { references } from './references';
+import { RegistryManager } from './registry';
+import { registryFixes } from './registryFixes';
 import { prepareRename, rename } from './rename';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensRange } from './semanticTokens';
 import { SettingsStore } from './settings';
 import { speakers } from './speakers';
 import { statementsBySpeaker } from './statementsBySpeaker';
+import { statementTable } from './statementTable';
+import { timeline } from './timeline';
 import { WorkspaceIndex, type ProgressSink } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbols';
 
@@ -51,15 +55,25 @@ export function wireServer(connection: Connection): void {
   let folders: string[] = [];
   let initOptions: { analysisDelay?: number } = {};
 
+  const registry = new RegistryManager({
+    settingsFor: (uri) => settings!.get(uri),
+    publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, ...(version === null ? {} : { version }) }),
+    changed: () => void index.reconfigure(),
+    log: (message) => connection.console.error(message),
+    delay: () => initOptions.analysisDelay,
+  });
   const index = new WorkspaceIndex({
     settingsFor: (uri) => settings!.get(uri),
     log: (message) => connection.console.error(message),
     get analysisDelay() {
       return initOptions.analysisDelay;
     },
+    modelOptions: () => registry.modelOptions(),
+    isExcluded: (uri) => registry.isIgnored(uri),
   });
   const ctx: FeatureContext = {
     index,
+    registry,
     settings: (uri) => settings!.get(uri),
     capabilities: { documentChanges: false, hierarchicalSymbols: true },
   };
@@ -70,6 +84,7 @@ export function wireServer(connection: Connection): void {
     if (typeof opts.analysisDelay === 'number') initOptions = { analysisDelay: opts.analysisDelay };
     settings = new SettingsStore(connection, !!capabilities.workspace?.configuration, opts);
     ctx.capabilities.documentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
+    ctx.capabilities.createFiles = !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create');
     folders = foldersOf(params.workspaceFolders, params.rootUri);
     return {
       capabilities: {
@@ -98,6 +113,8 @@ export function wireServer(connection: Connection): void {
         watchers: [
           { globPattern: '**/*.{txt,md,markdown,article,news}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
           { globPattern: '**/*', kind: WatchKind.Delete },
+          // The speaker registry (attribution-lens.yaml, or wherever the setting points).
+          { globPattern: '**/*.{yaml,yml}', kind: WatchKind.Create | WatchKind.Change },
         ],
       });
     }
@@ -108,6 +125,7 @@ export function wireServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => f.uri));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        void reloadRegistry();
         void index.foldersChanged(folders);
       });
     }
@@ -121,19 +139,40 @@ export function wireServer(connection: Connection): void {
       report: (percentage, message) => reporter?.report(percentage, message ?? ''),
       done: () => reporter?.done(),
     };
+    // The registry first, so that articles are analysed once, with it.
+    await registry.load(folders).catch((err) => connection.console.error(`registry: ${String(err?.stack ?? err)}`));
     await index.initialize(folders, progress);
   }
 
+  async function reloadRegistry(): Promise<void> {
+    try {
+      if (await registry.load(folders)) await index.reconfigure();
+    } catch (err) {
+      connection.console.error(`registry: ${String((err as Error)?.stack ?? err)}`);
+    }
+  }
+
   // ----- keeping the index current -----
-  documents.onDidOpen((e) => index.didOpen(e.document));
-  documents.onDidChangeContent((e) => index.didChange(e.document));
+  documents.onDidOpen((e) => {
+    registry.didOpen(e.document);
+    index.didOpen(e.document);
+  });
+  documents.onDidChangeContent((e) => {
+    registry.didChange(e.document);
+    index.didChange(e.document);
+  });
   documents.onDidClose((e) => {
+    registry.didClose(e.document);
     index.didClose(e.document);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onDidChangeWatchedFiles((p) => void index.didChangeWatchedFiles(p.changes));
+  connection.onDidChangeWatchedFiles((p) => {
+    void registry.filesChanged(p.changes);
+    void index.didChangeWatchedFiles(p.changes);
+  });
   connection.onDidChangeConfiguration((p) => {
     settings?.changed(p.settings);
+    void reloadRegistry();
     void index.settingsChanged();
   });
 
@@ -206,7 +245,7 @@ export function wireServer(connection: Connection): void {
   connection.onDefinition((p, token) => definition(ctx, p, token));
   connection.onDocumentSymbol((p, token) => documentSymbols(ctx, p, token));
   connection.onWorkspaceSymbol((p, token) => workspaceSymbols(ctx, p, token));
-  connection.onCodeAction((p, token) => codeActions(ctx, p, token));
+  connection.onCodeAction((p, token) => [...codeActions(ctx, p, token), ...registryFixes(ctx, p, token)]);
   connection.onCodeLens((p, token) => codeLenses(ctx, p, token));
   connection.languages.inlayHint.on((p, token) => inlayHints(ctx, p, token));
   connection.languages.semanticTokens.on((p, token) => semanticTokens(ctx, p, token));
@@ -215,8 +254,13 @@ export function wireServer(connection: Connection): void {
   connection.onRenameRequest((p, token) => rename(ctx, p, token));
   connection.onRequest(StatementsBySpeakerRequest.type, (p, token) => statementsBySpeaker(ctx, p ?? {}, token));
   connection.onRequest(SpeakersRequest.type, (token) => speakers(ctx, token));
+  connection.onRequest(TimelineRequest.type, (p, token) => timeline(ctx, p ?? {}, token));
+  connection.onRequest(StatementTableRequest.type, (p, token) => statementTable(ctx, p ?? {}, token));
 
-  connection.onShutdown(() => index.dispose());
+  connection.onShutdown(() => {
+    index.dispose();
+    registry.dispose();
+  });
   documents.listen(connection);
 }
 

@@ -16,6 +16,8 @@ export interface Settings {
   codeLens: { enabled: boolean };
   /** Year for datelines that give none when nothing else in the workspace fixes it. */
   defaultYear: number | null;
+  /** The speaker registry: a path relative to the workspace folder, or absolute. */
+  registry: { path: string };
 }
 
 /** Files that are never articles by default: a code project's own documents and build trees. */
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   inlayHints: { enabled: true },
   codeLens: { enabled: true },
   defaultYear: null,
+  registry: { path: 'attribution-lens.yaml' },
 };
 
 const SEVERITY_ENUM = ['error', 'warning', 'information', 'hint', 'off'];
@@ -111,6 +114,13 @@ export const SETTINGS_SCHEMA: Record<string, Record<string, unknown>> = {
     description:
       'Year for datelines that give none ("MOSCOW, December 18") when neither the article nor the workspace fixes it. Empty: worked out from the other articles and today.',
   },
+  'attributionLens.registry.path': {
+    type: 'string',
+    default: DEFAULT_SETTINGS.registry.path,
+    scope: 'resource',
+    description:
+      'The speaker registry (aliases, roles, notes, extra cue verbs, ignored files), relative to the workspace folder or absolute. Edits to it apply at once.',
+  },
 };
 
 /** Turns the raw `attributionLens` section (possibly partial or malformed) into Settings. */
@@ -132,6 +142,7 @@ export function normalizeSettings(raw: unknown): Settings {
     inlayHints: { enabled: bool(isObject(r.inlayHints) ? r.inlayHints.enabled : undefined) ?? d.inlayHints.enabled },
     codeLens: { enabled: bool(isObject(r.codeLens) ? r.codeLens.enabled : undefined) ?? d.codeLens.enabled },
     defaultYear: typeof r.defaultYear === 'number' && Number.isInteger(r.defaultYear) ? r.defaultYear : d.defaultYear,
+    registry: { path: registryPath(isObject(r.registry) ? r.registry.path : undefined) ?? d.registry.path },
   };
 }
 
@@ -185,6 +196,9 @@ function isObject(x: unknown): x is Record<string, unknown> {
 }
 function stringArray(x: unknown): string[] | undefined {
   return Array.isArray(x) && x.every((s) => typeof s === 'string') ? (x as string[]) : undefined;
+}
+function registryPath(x: unknown): string | undefined {
+  return typeof x === 'string' && x.trim() ? x.trim() : undefined;
 }
 function bool(x: unknown): boolean | undefined {
   return typeof x === 'boolean' ? x : undefined;

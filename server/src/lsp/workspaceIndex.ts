@@ -8,7 +8,7 @@ import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../analysis/positions';
 import type { ArticleEntry } from '../workspace/types';
-import { WorkspaceModel } from '../workspace/workspaceModel';
+import { WorkspaceModel, type WorkspaceModelOptions } from '../workspace/workspaceModel';
 import { ARTICLE_LANGUAGES, ArticleMatcher, relativeToFolders } from './articleFiles';
 import type { Settings } from './settings';
 import { fileUriOf, fsPathOf, isFileUri, normalizeUri } from './uris';
@@ -29,6 +29,10 @@ export interface WorkspaceIndexOptions {
   /** Settings for a workspace folder or document URI. */
   settingsFor(uri: string | undefined): Promise<Settings>;
   log(message: string): void;
+  /** Model options from outside the settings (the speaker registry); the settings' default year wins. */
+  modelOptions?(): WorkspaceModelOptions;
+  /** Articles left out by something other than the globs (the registry's `ignore:`). */
+  isExcluded?(uri: string): boolean;
 }
 
 export class WorkspaceIndex {
@@ -47,7 +51,8 @@ export class WorkspaceIndex {
   private initialDone = false;
   private emitScheduled = false;
   private readonly listeners: Array<() => void> = [];
-  private defaultYear: number | null = null;
+  /** undefined until the first settings are read, so that the first read builds the model. */
+  private defaultYear: number | null | undefined = undefined;
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.modelValue = new WorkspaceModel();
@@ -314,12 +319,27 @@ export class WorkspaceIndex {
         this.defaultYear = s.defaultYear;
         // The year option is the model's; a new model re-analyses every article with it.
         const texts = this.modelValue.articles().map((e) => [e.uri, e.analysis.text] as const);
-        this.modelValue = new WorkspaceModel({ analysis: this.defaultYear === null ? {} : { defaultYear: this.defaultYear } });
-        for (const [uri, text] of texts) this.setArticle(uri, text);
+        this.rebuildModel(texts);
         changed = true;
       }
     }
     return changed;
+  }
+
+  /** The registry (or other model options) changed: re-analyse every article and re-select files. */
+  reconfigure(): Promise<void> {
+    return this.enqueue(async () => {
+      this.rebuildModel(this.modelValue.articles().map((e) => [e.uri, e.analysis.text] as const));
+      if (this.initialDone) await this.reconcile();
+    });
+  }
+
+  /** A new model with the current options, holding the given articles again. */
+  private rebuildModel(texts: ReadonlyArray<readonly [string, string]>): void {
+    const extra = this.options.modelOptions?.() ?? {};
+    const analysis = { ...extra.analysis, ...(this.defaultYear == null ? {} : { defaultYear: this.defaultYear }) };
+    this.modelValue = new WorkspaceModel({ ...extra, analysis });
+    for (const [uri, text] of texts) this.setArticle(uri, text);
   }
 
   private matcherFor(uri: string): ArticleMatcher | undefined {
@@ -335,7 +355,7 @@ export class WorkspaceIndex {
     const rel = relativeToFolders(uri, this.folders);
     if (rel === undefined) return false;
     const m = this.matcherFor(uri);
-    return m ? m.matches(rel) : false;
+    return m ? m.matches(rel) && !this.options.isExcluded?.(uri) : false;
   }
 
   private isArticleDocument(doc: TextDocument): boolean {

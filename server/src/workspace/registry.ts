@@ -163,21 +163,26 @@ function stringList(value: YamlNode | null, keySpan: Span, key: string, problems
 /** Duplicate speakers, and an alias claimed by two speakers. */
 function checkClaims(registry: Registry, root: YamlNode, problems: RegistryProblem[]): void {
   const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-  const owner = new Map<string, string>();
-  for (const speaker of registry.speakers) {
+  // Owners by speaker position, so that two entries with the same name are told apart.
+  const owner = new Map<string, number>();
+  registry.speakers.forEach((speaker, index) => {
     const names = [speaker.name, ...speaker.aliases];
     for (const [i, name] of names.entries()) {
       const key = fold(name);
       const previous = owner.get(key);
-      if (previous && previous !== speaker.name) {
+      if (previous !== undefined && previous !== index) {
+        const previousName = registry.speakers[previous].name;
         problems.push({
           span: findScalar(root, name, i === 0 ? 'name' : 'aliases') ?? { start: 0, end: 0 },
-          message: i === 0 ? `Duplicate speaker '${speaker.name}'` : `The alias '${name}' is claimed by both '${previous}' and '${speaker.name}'`,
+          message:
+            i === 0 && fold(previousName) === key
+              ? `Duplicate speaker '${speaker.name}'`
+              : `The name '${name}' is claimed by both '${previousName}' and '${speaker.name}'`,
           severity: 'error',
         });
-      } else owner.set(key, speaker.name);
+      } else owner.set(key, index);
     }
-  }
+  });
 }
 
 /** The span of the last scalar with this value under a key of that name (for duplicate reports). */
