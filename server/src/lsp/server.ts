@@ -49,13 +49,16 @@ export function wireServer(connection: Connection): void {
   let capabilities: ClientCapabilities = {};
   let settings: SettingsStore | undefined;
   let folders: string[] = [];
-  let initOptions: { analysisDelay?: number } = {};
+  let initOptions: { analysisDelay?: number; storagePath?: string } = {};
 
   const index = new WorkspaceIndex({
     settingsFor: (uri) => settings!.get(uri),
     log: (message) => connection.console.error(message),
     get analysisDelay() {
       return initOptions.analysisDelay;
+    },
+    get storagePath() {
+      return initOptions.storagePath;
     },
   });
   const ctx: FeatureContext = {
@@ -67,7 +70,9 @@ export function wireServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     const opts = (params.initializationOptions ?? {}) as Record<string, unknown>;
-    if (typeof opts.analysisDelay === 'number') initOptions = { analysisDelay: opts.analysisDelay };
+    if (typeof opts.analysisDelay === 'number') initOptions.analysisDelay = opts.analysisDelay;
+    // Where the persistent index lives: the editor's storage for this extension (none: not kept).
+    if (typeof opts.storagePath === 'string' && opts.storagePath) initOptions.storagePath = opts.storagePath;
     settings = new SettingsStore(connection, !!capabilities.workspace?.configuration, opts);
     ctx.capabilities.documentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
     folders = foldersOf(params.workspaceFolders, params.rootUri);
@@ -143,6 +148,7 @@ export function wireServer(connection: Connection): void {
   let again = false;
   let busy = false;
   let lastSpeakerSignature = '';
+  let startupReported = false;
   index.onDidUpdate(() => {
     if (busy) {
       again = true;
@@ -182,6 +188,10 @@ export function wireServer(connection: Connection): void {
       unattributedQuotes: articles.reduce((n, e) => n + unattributedCount(ctx, e), 0),
       skipped: index.skipped(),
     };
+    if (!startupReported) {
+      startupReported = true;
+      params.startup = { ...index.startup } as IndexedParams['startup'];
+    }
     await connection.sendNotification(IndexedNotification.type, params);
     refreshViews();
   }

@@ -32,6 +32,10 @@ export class WorkspaceModel {
   private index: Index | undefined;
   /** The dates of dated articles, kept as articles come and go (not recomputed per analysis). */
   private readonly dated = new DatedArticles();
+  /** The workspace dates (the `dated.all()` array) each analysis was made with. */
+  private readonly madeWith = new WeakMap<ArticleAnalysis, readonly string[]>();
+  /** Context keys that restored analyses claim to have been made under; checked by `settleStale`. */
+  private readonly claimed = new WeakMap<ArticleAnalysis, string>();
 
   constructor(private options: WorkspaceModelOptions = {}) {}
 
@@ -47,15 +51,57 @@ export class WorkspaceModel {
 
   /** Analyses (or re-analyses) one article and updates the cross-article index. */
   setArticle(uri: string, text: string): ArticleEntry {
-    return this.putAnalysis(uri, analyzeArticle(text, this.analysisOptions(uri)));
+    const dates = this.dated.all();
+    const analysis = analyzeArticle(text, this.analysisOptions(uri));
+    this.madeWith.set(analysis, dates);
+    return this.putAnalysis(uri, analysis);
   }
 
   /**
    * Puts an analysis made earlier (a persistent cache's) into the model as if `setArticle` had
-   * made it. The caller vouches that it is the analysis of that text under these options.
+   * made it. The caller vouches that it is the analysis of that text under `optionsKey()`;
+   * `context` is its `contextKey` then, checked by `settleStale` for the analyses that depend on it.
    */
-  restoreArticle(uri: string, analysis: ArticleAnalysis): ArticleEntry {
+  restoreArticle(uri: string, analysis: ArticleAnalysis, context?: string): ArticleEntry {
+    if (context !== undefined) this.claimed.set(analysis, context);
     return this.putAnalysis(uri, analysis);
+  }
+
+  /**
+   * After a load: analyses that depend on the other articles and were made with other workspace
+   * dates (or on another day) than now are made again, once each. Restored analyses whose
+   * claimed context is the current one are kept.
+   */
+  settleStale(): void {
+    const current = this.dated.all();
+    const currentKey = this.contextKeyOf(current);
+    for (const entry of [...this.entries.values()]) {
+      const analysis = entry.analysis;
+      if (!dependsOnWorkspace(analysis) || this.madeWith.get(analysis) === current) continue;
+      if (this.claimed.get(analysis) === currentKey) {
+        this.madeWith.set(analysis, current);
+        continue;
+      }
+      this.setArticle(entry.uri, analysis.text);
+    }
+  }
+
+  /**
+   * What an article's analysis depends on besides its text and the options: for articles whose
+   * dateline year is guessed, the day and the workspace dates it was made with; else undefined.
+   */
+  contextKey(uri: string): string | undefined {
+    const analysis = this.entries.get(uri)?.analysis;
+    if (!analysis || !dependsOnWorkspace(analysis)) return undefined;
+    const made = this.madeWith.get(analysis);
+    if (made) return this.contextKeyOf(made);
+    return this.claimed.get(analysis);
+  }
+
+  /** The options every analysis depends on, as a string a cache compares. */
+  optionsKey(): string {
+    const { workspaceDates, today, ...rest } = this.options.analysis ?? {};
+    return JSON.stringify({ ...rest, workspaceDates: workspaceDates ?? [], today: today ?? null });
   }
 
   /**
@@ -159,6 +205,16 @@ export class WorkspaceModel {
     return this.entries.get(uri)?.analysis.dates.find((d) => d.span.start <= offset && offset <= d.span.end);
   }
 
+  private readonly contextKeys = new WeakMap<readonly string[], string>();
+  private contextKeyOf(dates: readonly string[]): string {
+    let key = this.contextKeys.get(dates);
+    if (key === undefined) {
+      key = `${this.options.analysis?.today ?? localToday()}|${dates.length}|${hashString(dates.join(','))}`;
+      this.contextKeys.set(dates, key);
+    }
+    return key;
+  }
+
   private putAnalysis(uri: string, analysis: ArticleAnalysis): ArticleEntry {
     const previous = this.entries.get(uri);
     const entry: ArticleEntry = { uri, analysis };
@@ -220,6 +276,26 @@ export class WorkspaceModel {
 export function dependsOnWorkspace(analysis: ArticleAnalysis): boolean {
   const source = analysis.articleDate?.source;
   return !!analysis.dateline && (!source || !DATED_SOURCES.has(source) || source === 'text-year');
+}
+
+/** Today's date where the analysis runs (what `analyzeArticle` takes for "today"), as ISO. */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** A 53-bit string hash (cyrb53), in base 36: enough to tell two lists of dates apart. */
+export function hashString(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /** The same people under the same keys: the clusters of the workspace do not change. */
