@@ -60,6 +60,7 @@ export class WorkspaceIndex {
   /** The persistent index's entries while the initial read uses them. */
   private cached: Map<string, CachedArticle> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
   private dirty = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
   readonly startup = { restored: 0, analysed: 0, cache: 'none' as string };
@@ -278,9 +279,15 @@ export class WorkspaceIndex {
   }
 
   /** Writes the persistent index now if it is behind the model. */
-  async save(): Promise<void> {
+  save(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
+    // One write at a time; a shutdown waits for the one under way.
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
+  }
+
+  private async write(): Promise<void> {
     if (!this.store || !this.dirty || !this.initialDone) return;
     this.dirty = false;
     const entries = new Map<string, CachedArticle>();
