@@ -134,6 +134,7 @@ export function wireServer(connection: Connection): void {
   documents.onDidChangeContent((e) => index.didChange(e.document));
   documents.onDidClose((e) => {
     index.didClose(e.document);
+    published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onDidChangeWatchedFiles((p) => void index.didChangeWatchedFiles(p.changes));
@@ -169,13 +170,22 @@ export function wireServer(connection: Connection): void {
     });
   });
 
+  /** What was last published per document, so unchanged diagnostics are not sent again. */
+  const published = new Map<string, string>();
   async function publishAll(): Promise<void> {
-    for (const doc of index.openArticles()) {
+    // The documents just edited first: their diagnostics are the ones the user waits for.
+    const changed = index.takeChanged();
+    const docs = index.openArticles().sort((a, b) => Number(changed.has(index.keyOf(b.uri))) - Number(changed.has(index.keyOf(a.uri))));
+    for (const doc of docs) {
       const entry = index.article(doc.uri);
       if (!entry) continue;
       try {
         const s = await ctx.settings(doc.uri);
-        await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsFor(ctx, entry, s) });
+        const params = { uri: doc.uri, version: doc.version, diagnostics: diagnosticsFor(ctx, entry, s) };
+        const signature = JSON.stringify(params);
+        if (published.get(doc.uri) === signature) continue;
+        published.set(doc.uri, signature);
+        await connection.sendDiagnostics(params);
       } catch (err) {
         connection.console.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
       }

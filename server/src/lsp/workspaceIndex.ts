@@ -61,6 +61,7 @@ export class WorkspaceIndex {
   private cached: Map<string, CachedArticle> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
+  private readonly changed = new Set<string>();
   private dirty = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
   readonly startup = { restored: 0, analysed: 0, cache: 'none' as string };
@@ -111,11 +112,12 @@ export class WorkspaceIndex {
       for (const [uri, doc] of this.open) {
         if (this.isArticleDocument(doc) && this.model.getArticle(uri)?.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
       }
-      this.cached = undefined;
       // Guessed dateline years are worked out again with every dated article known.
-      this.model.settleStale();
+      if (this.model.settleStale() > 0) this.dirty = true;
+      if (this.cached && this.cached.size !== this.diskKeys.size) this.dirty = true; // files gone since
+      this.cached = undefined;
       this.initialDone = true;
-      this.scheduleSave(0);
+      if (this.dirty) this.scheduleSave(0);
     });
   }
 
@@ -352,14 +354,23 @@ export class WorkspaceIndex {
 
   private applyOpen(uri: string): void {
     const doc = this.open.get(uri);
-    if (doc && this.isArticleDocument(doc)) this.setArticle(uri, doc.getText());
+    if (doc && this.isArticleDocument(doc)) {
+      this.setArticle(uri, doc.getText());
+      this.changed.add(uri);
+    }
+  }
+
+  /** The open documents analysed again since the last call (their diagnostics go out first). */
+  takeChanged(): Set<string> {
+    const changed = new Set(this.changed);
+    this.changed.clear();
+    return changed;
   }
 
   /** Analyses one article; a failure of the core costs that article, not the server. */
   private setArticle(uri: string, text: string, diskKey?: FileKey): boolean {
     if (diskKey) this.diskKeys.set(uri, diskKey);
     else this.diskKeys.delete(uri);
-    this.scheduleSave();
     try {
       const cached = diskKey ? this.cached?.get(uri) : undefined;
       if (cached && entryServes(cached, diskKey!)) {
@@ -367,6 +378,7 @@ export class WorkspaceIndex {
         this.startup.restored++;
       } else {
         this.model.setArticle(uri, text);
+        this.scheduleSave();
         if (!this.initialDone) this.startup.analysed++;
       }
       this.skippedFiles.delete(uri);

@@ -5,7 +5,7 @@
 import type { ArticleAnalysis } from '../analysis/types';
 
 /** Bumped whenever the layout below changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** What a file was when it was analysed: an entry serves only a file with the same size and hash. */
 export interface FileKey {
@@ -24,10 +24,14 @@ export interface CacheHeader {
   options: string;
 }
 
-/** An analysis without its text (the file holds that), with the key of the file it was made from. */
+/**
+ * An analysis in compact form, with the key of the file it was made from. Compact: without the
+ * article text (the file holds it), spans as [start, end], and a `text` that is just the text of
+ * its span stored as 0.
+ */
 export interface CachedArticle {
   key: FileKey;
-  analysis: Omit<ArticleAnalysis, 'text'>;
+  analysis: Record<string, unknown>;
   /** The model's `contextKey` for analyses that depend on other articles. */
   context?: string;
 }
@@ -39,13 +43,56 @@ interface CacheDocument {
 
 /** The cache entry of an article's analysis. */
 export function cachedArticle(analysis: ArticleAnalysis, key: FileKey, context?: string): CachedArticle {
-  const { text: _text, ...rest } = analysis;
-  return context === undefined ? { key, analysis: rest } : { key, analysis: rest, context };
+  const { text, ...rest } = analysis;
+  const compact = pack(rest, text) as Record<string, unknown>;
+  return context === undefined ? { key, analysis: compact } : { key, analysis: compact, context };
 }
 
 /** The analysis again, once the file's text is read. */
 export function restoredAnalysis(cached: CachedArticle, text: string): ArticleAnalysis {
-  return { text, ...cached.analysis };
+  return { text, ...(unpack(cached.analysis, text) as Omit<ArticleAnalysis, 'text'>) };
+}
+
+function isSpan(x: unknown): x is { start: number; end: number } {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = x as Record<string, unknown>;
+  return typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2;
+}
+
+/** The span whose text an object's `text` is, when it is exactly that. */
+function ownSpan(o: Record<string, unknown>): unknown {
+  return o.span ?? o.contentSpan;
+}
+
+function pack(value: unknown, text: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => pack(v, text));
+  if (typeof value !== 'object' || value === null) return value;
+  if (isSpan(value)) return [value.start, value.end];
+  const o = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const span = ownSpan(o);
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined) continue;
+    if (k === 'text' && isSpan(span) && v === text.slice(span.start, span.end)) out[k] = 0;
+    else out[k] = pack(v, text);
+  }
+  return out;
+}
+
+function unpack(value: unknown, text: string): unknown {
+  if (Array.isArray(value)) {
+    if (value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number') return { start: value[0], end: value[1] };
+    return value.map((v) => unpack(v, text));
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const o = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in o) out[k] = unpack(o[k], text);
+  if (out.text === 0) {
+    const span = ownSpan(out) as { start: number; end: number };
+    out.text = text.slice(span.start, span.end);
+  }
+  return out;
 }
 
 /** Whether an entry serves the file as it is now. */

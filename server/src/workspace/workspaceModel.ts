@@ -69,21 +69,30 @@ export class WorkspaceModel {
 
   /**
    * After a load: analyses that depend on the other articles and were made with other workspace
-   * dates (or on another day) than now are made again, once each. Restored analyses whose
-   * claimed context is the current one are kept.
+   * dates (or on another day) than now are made again. Restored analyses whose claimed context is
+   * the current one are kept. A few passes, since a redone analysis may change the dates; returns
+   * how many analyses were redone.
    */
-  settleStale(): void {
-    const current = this.dated.all();
-    const currentKey = this.contextKeyOf(current);
-    for (const entry of [...this.entries.values()]) {
-      const analysis = entry.analysis;
-      if (!dependsOnWorkspace(analysis) || this.madeWith.get(analysis) === current) continue;
-      if (this.claimed.get(analysis) === currentKey) {
-        this.madeWith.set(analysis, current);
-        continue;
+  settleStale(maxPasses = 3): number {
+    let redone = 0;
+    for (let pass = 0; pass < maxPasses; pass++) {
+      const current = this.dated.all();
+      const currentKey = this.contextKeyOf(current);
+      let stale = 0;
+      for (const entry of [...this.entries.values()]) {
+        const analysis = entry.analysis;
+        if (!dependsOnWorkspace(analysis) || this.madeWith.get(analysis) === this.dated.all()) continue;
+        if (this.claimed.get(analysis) === currentKey && this.dated.all() === current) {
+          this.madeWith.set(analysis, current);
+          continue;
+        }
+        this.setArticle(entry.uri, analysis.text);
+        stale++;
       }
-      this.setArticle(entry.uri, analysis.text);
+      redone += stale;
+      if (stale === 0) break;
     }
+    return redone;
   }
 
   /**
