@@ -19,6 +19,9 @@ const EXPECTED_CLOSE: Record<string, string> = { '\u201c': '\u201d', '\u00ab': '
 const OPENING_NEIGHBOURS = new Set(['(', '[', '{', '\u2014', '\u2013', '-', '/', ':', '\u201c', '\u2018', '"', "'", '\u00ab', '\u201e']);
 const CLOSING_NEIGHBOURS = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '\u2014', '\u2013', '-', '\u201d', '\u2019', '"', "'", '\u00bb', '\u2026']);
 
+/** Every character the loop below acts on. */
+const QUOTE_CHARS = new Set([...'"\'`\u201c\u00ab\u201e\u201d\u00bb\u2018\u201a\u2019'].map((c) => c.charCodeAt(0)));
+
 const isSpace = (ch: string | undefined) => ch === undefined || ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\n' || ch === '\r';
 
 /** Finds every quotation in the readable paragraphs, in document order. */
@@ -42,6 +45,8 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
       carried = undefined;
     }
     for (; i < end; i++) {
+      // Most characters are not marks: skip them before any context is worked out.
+      if (!QUOTE_CHARS.has(text.charCodeAt(i))) continue;
       let ch = text[i];
       let width = 1;
       // Typewriter doubles: '' and `` stand for a double quotation mark (old wire and NYT copy).

@@ -55,8 +55,22 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return tokens;
 }
 
+/** Folded names seen before: the same few names are folded again and again across a workspace. */
+const foldedNames = new Map<string, string>();
+const FOLDED_NAMES_KEPT = 50_000;
+
 /** Folds a name for comparison: no diacritics, lower case, y ≈ i, letters and spaces only. */
 export function foldName(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    folded = foldNameNow(name);
+    if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
+    foldedNames.set(name, folded);
+  }
+  return folded;
+}
+
+function foldNameNow(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
