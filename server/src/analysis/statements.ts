@@ -1,6 +1,6 @@
 // Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
 // and the mention that names the speaker. Rules work on sentence-sized units in one pass.
-import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { isUpperInitial, tokenize, type Token } from './tokens';
@@ -259,7 +259,68 @@ class StatementFinder {
       while (t < this.tokens.length && this.tokens[t].start < end) t++;
       units.push({ start, end, paragraph, firstToken, lastToken: t });
     }
-    return units;
+    return this.joinBareAttributions(units);
+  }
+
+  /**
+   * "“Can we win?” Smith said." The sentence splitter breaks after the quotation's own "?", "!" or
+   * ".", leaving the attribution as a sentence of its own: put the two back together.
+   */
+  private joinBareAttributions(units: Unit[]): Unit[] {
+    const out: Unit[] = [];
+    for (const unit of units) {
+      const prev = out[out.length - 1];
+      if (prev && prev.paragraph === unit.paragraph && this.endsWithQuotedSentence(prev) && this.isBareAttribution(unit)) {
+        out[out.length - 1] = { start: prev.start, end: unit.end, paragraph: prev.paragraph, firstToken: prev.firstToken, lastToken: unit.lastToken };
+      } else out.push(unit);
+    }
+    return out;
+  }
+
+  /** The unit ends with a quotation that closes its own sentence: “… today.” / “… ready?” */
+  private endsWithQuotedSentence(unit: Unit): boolean {
+    let e = unit.end;
+    while (e > unit.start && /\s/.test(this.text[e - 1])) e--;
+    const close = this.text[e - 1];
+    if (!close || !isClosingQuote(close)) return false;
+    const stop = this.text[e - 2];
+    if (stop !== '.' && stop !== '?' && stop !== '!' && stop !== '\u2026') return false;
+    return this.outer.some((q) => q.span.end === e && q.span.start >= unit.start - 1);
+  }
+
+  /**
+   * A sentence that only names who spoke: "Smith said.", "he told reporters on Monday.",
+   * "said the senator, who chairs the panel." It carries no content of its own.
+   */
+  private isBareAttribution(unit: Unit): boolean {
+    const first = this.tokens[unit.firstToken];
+    if (!first || !first.isWord || this.inQuote[unit.firstToken]) return false;
+    let cue = -1;
+    for (let k = unit.firstToken; k < unit.lastToken && k < unit.firstToken + 9; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k] || isOpeningQuote(t.text)) return false;
+      if (t.isWord && SPEECH_INVERTIBLE.has(t.lower)) {
+        cue = k;
+        break;
+      }
+      // The subject is a short noun phrase: no verbs, no clause before the cue.
+      if (t.isWord && (NP_STOP.has(t.lower) || this.cueVerbs.has(t.lower)) && !ADVERBS.has(t.lower)) return false;
+    }
+    if (cue < 0) return false;
+    if (cue === unit.firstToken) return true; // "Said the senator, …"
+    const subject = this.tokens[unit.firstToken];
+    const subjectLike = SUBJECT_PRONOUNS.has(subject.lower) || isUpperInitial(subject.text) || DETERMINERS.has(subject.lower);
+    if (!subjectLike) return false;
+    const next = this.tokens[cue + 1];
+    if (!next || cue + 1 >= unit.lastToken || next.text === '.') return true;
+    if (next.lower === 'that' || next.text === ':' || isOpeningQuote(next.text)) return false;
+    const lower = this.tokens[cue].lower;
+    if (lower === 'told' || lower === 'asked') {
+      for (let k = cue + 1; k < unit.lastToken; k++) if (this.tokens[k].lower === 'that' || isOpeningQuote(this.tokens[k].text)) return false;
+      return true;
+    }
+    if (next.text === ',') return true; // "he said, adding …" / "said Smith, who …"
+    return this.isTailOnly(next.start, unit);
   }
 
   // ---- cues and sources -----------------------------------------------------------------------

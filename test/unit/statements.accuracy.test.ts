@@ -1,0 +1,60 @@
+// Attribution rules tuned for accuracy on wire and newspaper copy. Every fixture is written for
+// this file in wire style; none comes from a published article.
+import * as assert from 'node:assert/strict';
+import { analyzeArticle, type Statement } from '../../server/src/analysis';
+
+const HEAD = 'Council vote delayed\n\nLONDON (AP) — The council met on Monday.\n\n';
+
+interface Seen {
+  speaker?: string;
+  kind: string;
+  cue?: string;
+  content: string;
+  source?: string;
+}
+
+function statementsOf(body: string): Seen[] {
+  const text = HEAD + body;
+  const slice = (s: { start: number; end: number } | undefined) => (s ? text.slice(s.start, s.end) : undefined);
+  return analyzeArticle(text).statements.map((s: Statement) => ({
+    speaker: s.speaker,
+    kind: s.kind,
+    cue: slice(s.cueSpan),
+    content: text.slice(s.contentSpan.start, s.contentSpan.end),
+    source: slice(s.sourceSpan),
+  }));
+}
+
+function diagnosticsOf(body: string): string[] {
+  return analyzeArticle(HEAD + body).diagnostics.map((d) => d.code);
+}
+
+/** The one statement whose content contains `words`. */
+function find(seen: Seen[], words: string): Seen {
+  const hits = seen.filter((s) => s.content.includes(words));
+  assert.equal(hits.length, 1, `one statement with "${words}" in ${JSON.stringify(seen, null, 1)}`);
+  return hits[0];
+}
+
+describe('statements: accuracy rules', () => {
+  describe('a quotation that ends its own sentence, then a bare attribution', () => {
+    it('joins “…?” Name said. into one direct statement', () => {
+      const seen = statementsOf('Mayor Ellen Park spoke first.\n\n“Why should the river wait another year?” Park said.');
+      const s = find(seen, 'river wait');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.source, s.content], ['Ellen Park', 'direct', 'said', 'Park', 'Why should the river wait another year?']);
+    });
+
+    it('joins “….” he told reporters on Monday.', () => {
+      const seen = statementsOf('Mayor Ellen Park spoke first.\n\n“We have waited long enough.” She told reporters on Monday.');
+      const s = find(seen, 'waited long enough');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.source], ['Ellen Park', 'direct', 'told', 'She']);
+      assert.deepEqual(diagnosticsOf('Mayor Ellen Park spoke first.\n\n“We have waited long enough.” She told reporters on Monday.'), []);
+    });
+
+    it('leaves a following sentence with its own content alone', () => {
+      const seen = statementsOf('“The bridge will open in May.” Park said the budget was tight.');
+      const s = find(seen, 'budget was tight');
+      assert.deepEqual([s.speaker, s.kind], ['Park', 'indirect']);
+    });
+  });
+});
