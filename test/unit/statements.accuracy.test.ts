@@ -57,4 +57,31 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.kind], ['Park', 'indirect']);
     });
   });
+
+  describe('the reported clause ends where the next verb of the same subject starts', () => {
+    it('cuts “…” and said …, and reports the second verb as its own statement', () => {
+      const seen = statementsOf('Councillor Tom Reyes called the budget “a fantasy” and said the vote should wait.');
+      const first = find(seen, 'fantasy');
+      assert.deepEqual([first.speaker, first.kind, first.cue, first.content], ['Tom Reyes', 'partial', 'called', 'the budget “a fantasy”']);
+      const second = find(seen, 'vote should wait');
+      assert.deepEqual([second.speaker, second.kind, second.cue, second.source, second.content], ['Tom Reyes', 'indirect', 'said', 'Tom Reyes', 'the vote should wait']);
+    });
+
+    it('cuts a partial quote before “, adding …” and reports the participle', () => {
+      const seen = statementsOf('Reyes said the plan was “a gamble,” adding that he would vote against it.');
+      assert.equal(find(seen, 'gamble').content, 'the plan was “a gamble,”');
+      assert.deepEqual([find(seen, 'vote against').cue, find(seen, 'vote against').speaker], ['adding', 'Reyes']);
+    });
+
+    it('cuts a clause hung on the closing mark: “…” before …', () => {
+      const seen = statementsOf('Reyes told residents that the council “does not listen” before leaving the hall.');
+      const s = find(seen, 'does not listen');
+      assert.deepEqual([s.kind, s.content], ['partial', 'the council “does not listen”']);
+    });
+
+    it('keeps a clause that goes on after the quoted words', () => {
+      const seen = statementsOf('Reyes said the plan was “a gamble” for a town of this size.');
+      assert.equal(find(seen, 'gamble').content, 'the plan was “a gamble” for a town of this size');
+    });
+  });
 });

@@ -66,6 +66,9 @@ const SPEECH_INVERTIBLE = new Set(['said', 'says', 'added', 'asked', 'stressed',
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
 const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 'upon', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
 
+/** Words in -ing that open no participle clause: ", including the tax", ", according to". */
+const NOT_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'during', 'notwithstanding', 'something', 'nothing', 'anything', 'everything', 'evening', 'morning', 'spring', 'string', 'thing', 'things', 'king', 'wing', 'building', 'funding', 'spending', 'meeting', 'hearing', 'briefing', 'ruling', 'warning', 'bring', 'beijing', 'wyoming', 'reading', 'offering', 'landing', 'shooting', 'bombing', 'killing', 'training', 'housing', 'polling', 'standing', 'pending', 'rising', 'ongoing', 'outgoing', 'incoming', 'leading', 'ruling', 'governing', 'sitting', 'remaining', 'existing', 'growing', 'increasing', 'declining', 'working', 'voting', 'rating', 'ratings', 'setting', 'timing']);
+
 export function findStatements(input: StatementsInput): StatementsResult {
   return new StatementFinder(input).run();
 }
@@ -667,17 +670,33 @@ class StatementFinder {
       if (!this.colonQuote(unit)) this.subjectVerbQuote(unit);
       return;
     }
-    this.push(best.cue, best.source, best.content, best.kind, unit);
-    // "…,” the mayor said, adding that it would take “more hours”": a second statement by the same speaker.
+    let previous = this.push(best.cue, best.source, best.content, best.kind, unit);
+    // "…,” the mayor said, adding that it would take “more hours”", "… and called the plan “a mess”":
+    // further statements by the same speaker, each a verb joined to the one before.
     for (const cue of cues) {
-      if (cue.first <= best.cue.first || !PARTICIPLE_CUES.has(this.tokens[cue.first].lower) || this.tokens[cue.first - 1]?.text !== ',') continue;
+      if (cue.first <= best.cue.first || this.tokens[cue.first].start < previous.contentSpan.end || !this.joinedVerb(cue)) continue;
       const start = this.contentStartAfter(cue, unit);
       const content = this.trimContent({ start, end: unit.end });
-      if (!content || content.start < best.content.end || this.wordsBetween(content.start, content.end) < 2) continue;
+      if (!content || this.wordsBetween(content.start, content.end) < 2 || this.isTailOnly(start, unit)) continue;
       const found = this.afterContentOf(content);
-      this.push(cue, best.source, found.content, found.kind, unit);
-      break;
+      if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
+      previous = this.push(cue, best.source, found.content, found.kind, unit);
     }
+  }
+
+  /** A cue joined to the verb before it with the same subject: "…, adding", "… and said", "but he warned". */
+  private joinedVerb(cue: Cue): boolean {
+    const lower = this.tokens[cue.first].lower;
+    let k = cue.first - 1;
+    while (k > 0 && ADVERBS.has(this.tokens[k].lower) && cue.first - k < 3) k--;
+    const before = this.tokens[k];
+    if (!before) return false;
+    if (PARTICIPLE_CUES.has(lower) || this.isParticiple(lower)) {
+      return before.text === ',' || before.text === '\u2014' || before.text === '\u2013' || (isClosingQuote(before.text) && this.text[before.start - 1] === ',');
+    }
+    if (SUBJECT_PRONOUNS.has(before.lower)) k--;
+    const conj = this.tokens[k];
+    return !!conj && (conj.lower === 'and' || conj.lower === 'but') && !this.inQuote[k];
   }
 
   /**
@@ -1016,8 +1035,18 @@ class StatementFinder {
     return end > start ? { start, end } : undefined;
   }
 
-  private push(cue: Cue, source: Source, content: Span, kind: StatementKind, unit: Unit): void {
+  private push(cue: Cue, source: Source, content: Span, kind: StatementKind, unit: Unit): Statement {
     const cueSpan = { start: this.tokens[cue.first].start, end: this.tokens[cue.last - 1].end };
+    if (content.start >= cueSpan.end) {
+      const end = this.clauseEnd(content);
+      if (end < content.end) {
+        const cut = this.trimContent({ start: content.start, end });
+        if (cut) {
+          content = cut;
+          kind = this.kindOf(cut, false);
+        }
+      }
+    }
     const quotation = this.quotationIndexIn(content);
     this.statements.push({
       personKey: source.person?.key,
@@ -1031,6 +1060,53 @@ class StatementFinder {
       date: this.dateFor(unit, cueSpan),
       quotation,
     });
+    return this.statements[this.statements.length - 1];
+  }
+
+  /**
+   * Where the reported clause after a cue ends: before a second verb of the same subject
+   * ("… “unheard of” and called him …", "…, adding that …", "— asserting …"), or before a
+   * clause hung on a closing quotation ("“…” before floating the idea", "“…”, a swipe at …").
+   */
+  private clauseEnd(content: Span): number {
+    let words = 0;
+    const last = this.tokenAtOrAfter(content.end);
+    for (let k = this.tokenAtOrAfter(content.start); k < last; k++) {
+      const t = this.tokens[k];
+      if (t.isWord) words++;
+      if (this.inQuote[k] || words < 3) continue;
+      const next = this.tokens[k + 1];
+      if (!next || k + 1 >= last) break;
+      const prev = this.tokens[k - 1];
+      const afterQuote = !!prev && isClosingQuote(prev.text) && !this.inQuote[k - 1] || (!!prev && prev.text === ',' && !!this.tokens[k - 2] && isClosingQuote(this.tokens[k - 2].text));
+      // ", adding that …", "— asserting …", "--saying …"
+      const commaQuote = isClosingQuote(t.text) && this.text[t.start - 1] === ',';
+      if ((t.text === ',' || commaQuote || t.text === '\u2014' || t.text === '\u2013' || t.text === '-') && next.isWord && this.isParticiple(next.lower)) return commaQuote ? t.end : t.start;
+      // ", according to X"
+      if (t.text === ',' && next.lower === 'according' && this.tokens[k + 2]?.lower === 'to') return t.start;
+      // "“…,” a swipe at …"
+      if (t.text === ',' && isClosingQuote(prev?.text ?? '') && (next.lower === 'a' || next.lower === 'an')) return t.start;
+      if (!t.isWord) continue;
+      if (t.lower === 'and' || t.lower === 'but') {
+        let j = k + 1;
+        if (j < last && SUBJECT_PRONOUNS.has(this.tokens[j].lower)) j++;
+        while (j < last && ADVERBS.has(this.tokens[j].lower) && j - k < 4) j++;
+        const verb = this.tokens[j];
+        if (verb && j < last && verb.isWord && !isUpperInitial(verb.text) && (this.cueVerbs.has(verb.lower) || (/[a-z]ed$/.test(verb.lower) && verb.lower.length > 4 && (afterQuote || j > k + 1)))) {
+          return prev?.text === ',' ? prev.start : t.start;
+        }
+        continue;
+      }
+      // "“…” before floating the idea", "“…” as he faces …"
+      if (afterQuote && (t.lower === 'while' || t.lower === 'before' || t.lower === 'until' || t.lower === 'after' || t.lower === 'as' || t.lower === 'when')) {
+        return prev?.text === ',' ? prev.start : t.start;
+      }
+    }
+    return content.end;
+  }
+
+  private isParticiple(lower: string): boolean {
+    return lower.length > 5 && lower.endsWith('ing') && !NOT_PARTICIPLES.has(lower);
   }
 
   private quotationIndexIn(span: Span): number | undefined {
