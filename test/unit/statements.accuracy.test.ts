@@ -84,4 +84,32 @@ describe('statements: accuracy rules', () => {
       assert.equal(find(seen, 'gamble').content, 'the plan was “a gamble” for a town of this size');
     });
   });
+
+  describe('sources', () => {
+    it('reads the name before a parenthesis and a comma: Sen. Ann Ruiz (D-Ore.), said …', () => {
+      const s = find(statementsOf('Sen. Ann Ruiz (D-Ore.), said after a lunch on Tuesday that the bill was “dead on arrival.”'), 'dead on arrival');
+      assert.deepEqual([s.speaker, s.source, s.kind], ['Ann Ruiz', 'Ann Ruiz', 'partial']);
+    });
+
+    it('never takes a prepositional tail after the cue for the speaker', () => {
+      const seen = statementsOf('The plan is “a disaster,” said after the meeting on Monday.');
+      assert.ok(seen.every((s) => !/after the meeting/.test(s.speaker ?? '')), JSON.stringify(seen));
+    });
+
+    it('skips a time phrase between the subject and the cue', () => {
+      const s = find(statementsOf('The Transport Ministry less than two weeks ago said for the first time that the tunnel was “unsafe.”'), 'unsafe');
+      assert.deepEqual([s.speaker, s.source, s.content], ['Transport Ministry', 'Transport Ministry', 'the tunnel was “unsafe.”']);
+    });
+
+    it('does not read a place after “of” as the name: Sen. Ann Ruiz of Oregon', () => {
+      const s = find(statementsOf('Sen. Ann Ruiz of Oregon, the ranking member, declined to comment, saying only that the bill was “not ready.”'), 'not ready');
+      assert.deepEqual([s.speaker, s.cue], ['Ann Ruiz', 'saying']);
+    });
+
+    it('finds the subject after a lead-in phrase', () => {
+      const seen = statementsOf('Mayor Tom Reyes spoke last.\n\nSpeaking to the crowd at the pier, he read a letter, saying: “We will rebuild the harbour.”');
+      const s = find(seen, 'rebuild the harbour');
+      assert.deepEqual([s.speaker, s.source, s.kind], ['Tom Reyes', 'he', 'direct']);
+    });
+  });
 });

@@ -66,6 +66,8 @@ const SPEECH_INVERTIBLE = new Set(['said', 'says', 'added', 'asked', 'stressed',
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
 const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 'upon', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
 
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'couple']);
 /** Words in -ing that open no participle clause: ", including the tax", ", according to". */
 const NOT_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'during', 'notwithstanding', 'something', 'nothing', 'anything', 'everything', 'evening', 'morning', 'spring', 'string', 'thing', 'things', 'king', 'wing', 'building', 'funding', 'spending', 'meeting', 'hearing', 'briefing', 'ruling', 'warning', 'bring', 'beijing', 'wyoming', 'reading', 'offering', 'landing', 'shooting', 'bombing', 'killing', 'training', 'housing', 'polling', 'standing', 'pending', 'rising', 'ongoing', 'outgoing', 'incoming', 'leading', 'ruling', 'governing', 'sitting', 'remaining', 'existing', 'growing', 'increasing', 'declining', 'working', 'voting', 'rating', 'ratings', 'setting', 'timing']);
 
@@ -364,7 +366,11 @@ class StatementFinder {
       k--;
       skipped++;
     }
+    // "The State Department less than two weeks ago said", "Smith on Tuesday said": a time phrase.
+    k = this.skipTimePhraseBefore(k, unit);
     if (k < unit.firstToken || this.inQuote[k]) return undefined;
+    // "Sen. Ted Cruz (R-Texas), said": the parenthesis, then the name.
+    if (this.tokens[k].text === ',' && this.tokens[k - 1]?.text === ')') k--;
     // "Sen. Ted Cruz (R-Texas) said"
     if (this.tokens[k].text === ')') {
       let open = k - 1;
@@ -378,8 +384,41 @@ class StatementFinder {
   }
 
   /** The subject at the start of a unit: a name, a pronoun, or a noun phrase before the first verb. */
+  /** Token index before a time phrase that ends at `k` ("two weeks ago", "on Tuesday", "last week"), or `k`. */
+  private skipTimePhraseBefore(k: number, unit: Unit): number {
+    const t = this.tokens[k];
+    if (!t || !t.isWord) return k;
+    if (t.lower === 'ago') {
+      let j = k - 1;
+      while (j > unit.firstToken && k - j <= 5 && this.tokens[j].isWord) {
+        const w = this.tokens[j].lower;
+        if (w === 'less' || w === 'more' || w === 'about' || w === 'nearly' || w === 'just' || w === 'than' || w === 'a' || /^\d/.test(w) || /s$/.test(w) || NUMBER_WORDS.has(w)) j--;
+        else break;
+      }
+      return j;
+    }
+    if (WEEKDAYS.has(t.lower)) {
+      const before = this.tokens[k - 1];
+      return before && (before.lower === 'on' || before.lower === 'late' || before.lower === 'early') ? k - 2 : k - 1;
+    }
+    if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year' || t.lower === 'night') && (this.tokens[k - 1]?.lower === 'last' || this.tokens[k - 1]?.lower === 'this')) return k - 2;
+    if (t.lower === 'yesterday' || t.lower === 'today' || t.lower === 'tonight') return k - 1;
+    return k;
+  }
+
   private subjectOf(unit: Unit, before: number): Source | undefined {
-    for (let k = unit.firstToken; k < before && k < unit.firstToken + 12; k++) {
+    let from = unit.firstToken;
+    // "Speaking in Ohio on Monday, he …", "In a statement, the mayor …": past the lead-in.
+    const opener = this.tokens[from];
+    if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
+      for (let k = from; k < before && k < from + 14; k++) {
+        if (this.tokens[k].text === ',' && !this.inQuote[k]) {
+          from = k + 1;
+          break;
+        }
+      }
+    }
+    for (let k = from; k < before && k < from + 12; k++) {
       const t = this.tokens[k];
       if (this.inQuote[k]) continue;
       if (t.lower === 'he' || t.lower === 'she' || t.lower === 'they' || t.lower === "he's" || t.lower === "she's") return this.pronounSource(k);
@@ -602,6 +641,8 @@ class StatementFinder {
   }
 
   private commonPhraseAfter(k: number, unit: Unit): Source | undefined {
+    // "said after a lunch", "said on Tuesday": a tail, not a speaker.
+    if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower)) return undefined;
     let end = k;
     while (end < unit.lastToken && end - k < 10 && this.tokens[end].isWord && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && this.tokens[end].lower !== 'of' && end > k)) {
       if (this.cueVerbs.has(this.tokens[end].lower) && end > k) break;
@@ -918,7 +959,7 @@ class StatementFinder {
     } else {
       // "said on Monday that …" / "said in a statement that …"
       for (let j = k; j < Math.min(unit.lastToken, k + 9); j++) {
-        if (this.tokens[j].lower === 'that' && !this.inQuote[j] && TAIL_STARTERS.has(this.tokens[k].lower)) {
+        if (this.tokens[j].lower === 'that' && !this.inQuote[j] && (TAIL_STARTERS.has(this.tokens[k].lower) || this.tokens[k].lower === 'for')) {
           k = j + 1;
           break;
         }
