@@ -112,4 +112,41 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.source, s.kind], ['Tom Reyes', 'he', 'direct']);
     });
   });
+
+  describe('attributions after an opening quotation', () => {
+    it('inverts any speech verb right after the closing mark: “…,” declares Ann Lee', () => {
+      const s = find(statementsOf('“I am a voter,” declares Ann Lee, 31, a nurse from Leeds.'), 'I am a voter');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.source], ['Ann Lee', 'direct', 'declares', 'Ann Lee']);
+    });
+
+    it('takes an unknown past-tense verb after the quotation: “…!” Ann Lee of Leeds, Yorkshire, beamed.', () => {
+      const s = find(statementsOf('“What a day for the town!” Ann Lee of Leeds, Yorkshire, beamed.'), 'What a day');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.source], ['Ann Lee', 'direct', 'beamed', 'Ann Lee']);
+    });
+
+    it('takes an unknown verb before the speaker: “…,” snapped the mayor', () => {
+      const seen = statementsOf('Mayor Tom Reyes arrived late.\n\n“Not today,” snapped the mayor.');
+      const s = find(seen, 'Not today');
+      assert.deepEqual([s.speaker, s.kind, s.cue], ['Tom Reyes', 'direct', 'snapped']);
+    });
+
+    it('attributes a first-person quotation to the writer: “…,” I said.', () => {
+      const s = find(statementsOf('“We will not be moved,” I said.'), 'not be moved');
+      assert.deepEqual([s.speaker, s.kind, s.source], ['I', 'direct', 'I']);
+      assert.deepEqual(diagnosticsOf('“We will not be moved,” I said.'), []);
+    });
+  });
+
+  describe('relative and progressive attributions', () => {
+    it('resolves “who” to the name before it: …, who declared, “…”', () => {
+      const s = find(statementsOf('The plan won support from Ann Lee, who declared at the hearing, “The harbour needs this.”'), 'harbour needs');
+      assert.deepEqual([s.speaker, s.source, s.cue], ['Ann Lee', 'who', 'declared']);
+      assert.ok(!s.content.includes('won support'), s.content);
+    });
+
+    it('skips the listener of “is telling … that”', () => {
+      const s = find(statementsOf('Ann Lee is telling voters at a diner in Leeds that “the harbour comes first.”'), 'harbour comes first');
+      assert.deepEqual([s.speaker, s.cue, s.kind, s.content], ['Ann Lee', 'telling', 'direct', 'the harbour comes first']);
+    });
+  });
 });

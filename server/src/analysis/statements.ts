@@ -311,7 +311,15 @@ class StatementFinder {
       // The subject is a short noun phrase: no verbs, no clause before the cue.
       if (t.isWord && (NP_STOP.has(t.lower) || this.cueVerbs.has(t.lower)) && !ADVERBS.has(t.lower)) return false;
     }
-    if (cue < 0) return false;
+    if (cue < 0) {
+      // "Ann Lee, a delegate from Ohio, beamed.": a short subject and a past-tense verb the lexicon lacks.
+      const end = unit.lastToken - 1;
+      const verb = this.tokens[end - 1];
+      if (end - unit.firstToken > 14 || this.tokens[end]?.text !== '.' || !verb || !verb.isWord || isUpperInitial(verb.text) || !/[a-z]{3}ed$/.test(verb.lower)) return false;
+      if (!(SUBJECT_PRONOUNS.has(first.lower) || isUpperInitial(first.text))) return false;
+      for (let k = unit.firstToken; k < end - 1; k++) if (this.tokens[k].isWord && !isUpperInitial(this.tokens[k].text) && (NP_STOP.has(this.tokens[k].lower) || /ed$/.test(this.tokens[k].lower))) return false;
+      return true;
+    }
     if (cue === unit.firstToken) return true; // "Said the senator, …"
     const subject = this.tokens[unit.firstToken];
     const subjectLike = SUBJECT_PRONOUNS.has(subject.lower) || isUpperInitial(subject.text) || DETERMINERS.has(subject.lower);
@@ -436,7 +444,23 @@ class StatementFinder {
     if (PERSONAL_PRONOUNS.has(token.lower) && (token.lower === 'he' || token.lower === 'she' || token.lower === 'they')) {
       return this.pronounSource(k);
     }
+    // "“…,” I said.": the writer speaks; nobody to name, but the quotation is attributed.
+    if (token.lower === 'i' || token.lower === 'we') {
+      return { span: { start: token.start, end: token.end }, label: token.text, phraseStart: token.start, phraseEnd: token.end, named: false };
+    }
     if (token.lower === 'i' || token.lower === 'we' || token.lower === 'it' || token.lower === 'you') return undefined;
+    // "… from Mike Lee, who declared": the relative pronoun stands for the name before the comma.
+    if (token.lower === 'who' && this.tokens[k - 1]?.text === ',') {
+      const named = this.runEndingAt.get(k - 2);
+      if (named && named.name && !named.possessive && !named.organization) {
+        const src = this.runSource(named, unit);
+        if (src?.person) {
+          const span = { start: token.start, end: token.end };
+          this.book.addMention(src.person, span, token.text, 'pronoun');
+          return { span, person: src.person, phraseStart: named.start, phraseEnd: token.end, named: true };
+        }
+      }
+    }
     const run = this.runEndingAt.get(k);
     if (run) return this.runSource(run, unit);
     return this.commonNounSource(k, unit);
@@ -567,6 +591,15 @@ class StatementFinder {
     for (let hops = 0; hops < 4 && start > unit.firstToken && this.tokens[start - 1]?.text === ',' && this.looksAppositive(start, segEnd); hops++) {
       segEnd = start - 1;
       start = this.segmentStartBefore(segEnd);
+      // "Ann Lee of Madison, Alabama, said": a name, then where the person is from.
+      const lead = this.runStartingAt.get(start);
+      if (lead && lead.name && !lead.possessive && !lead.organization && nameWords(lead.name).length >= 2 && this.tokens[lead.last]?.lower === 'of' && start >= unit.firstToken) {
+        const src = this.runSource(lead, unit);
+        if (src) {
+          src.phraseEnd = this.tokens[comma - 1].end;
+          return src;
+        }
+      }
       const named = this.runEndingAt.get(segEnd - 1);
       if (hops > 0 && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
         const src = this.runSource(named, unit);
@@ -708,7 +741,7 @@ class StatementFinder {
       if (best.source.named) break;
     }
     if (!best) {
-      if (!this.colonQuote(unit)) this.subjectVerbQuote(unit);
+      if (!this.colonQuote(unit) && !this.quoteThenVerb(unit)) this.subjectVerbQuote(unit);
       return;
     }
     let previous = this.push(best.cue, best.source, best.content, best.kind, unit);
@@ -779,6 +812,47 @@ class StatementFinder {
     }
   }
 
+  /**
+   * "“This is fantastic!” Ann Lee beamed." / "“Enough,” snapped the mayor." A quotation opening the
+   * sentence, then a short attribution with a verb the lexicon does not know.
+   */
+  private quoteThenVerb(unit: Unit): boolean {
+    const q = this.outer.find((o) => o.span.start === this.tokens[unit.firstToken]?.start);
+    if (!q || !/[,?!\u2014]\s*$/.test(this.text.slice(q.inner.start, q.inner.end))) return false;
+    let k = this.tokenAtOrAfter(q.span.end);
+    if (k >= unit.lastToken) return false;
+    const pastVerb = (t: Token | undefined) => !!t && t.isWord && !isUpperInitial(t.text) && (/[a-z]{3}ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower)) && !NP_STOP.has(t.lower);
+    let verbAt = -1;
+    let source: Source | undefined;
+    const first = this.tokens[k];
+    if (pastVerb(first)) {
+      // "“Enough,” snapped the mayor."
+      verbAt = k;
+      const cue: Cue = { first: k, last: k + 1, text: first.text, according: false };
+      source = this.sourceAfter(cue, unit);
+      if (!source?.named && !source?.label) return false;
+      const end = this.tokenAtOrAfter(source.phraseEnd);
+      if (end < unit.lastToken && !['.', ',', '!', '?'].includes(this.tokens[end].text)) return false;
+    } else {
+      // "“This is fantastic!” Ann Lee, a delegate from Ohio, beamed."
+      for (let j = k; j < unit.lastToken && j - k < 14; j++) {
+        if (pastVerb(this.tokens[j]) && j > k) {
+          verbAt = j;
+          break;
+        }
+        if (this.inQuote[j] || isOpeningQuote(this.tokens[j].text)) return false;
+      }
+      if (verbAt < 0) return false;
+      const next = this.tokens[verbAt + 1];
+      if (next && verbAt + 1 < unit.lastToken && !['.', ',', '!', '?'].includes(next.text) && !TAIL_STARTERS.has(next.lower) && next.lower !== 'with') return false;
+      source = this.sourceBefore({ first: verbAt, last: verbAt + 1, text: this.tokens[verbAt].text, according: false }, unit);
+      if (!source || !(source.named || source.label) || source.phraseStart !== this.tokens[k].start) return false;
+    }
+    const cue: Cue = { first: verbAt, last: verbAt + 1, text: this.tokens[verbAt].text, according: false };
+    this.push(cue, source, this.trimContent(q.inner) ?? q.inner, 'direct', unit);
+    return true;
+  }
+
   /** "Sen. Jane Roe scolded him: “…”": a name, a verb, a colon, then a quotation. */
   private colonQuote(unit: Unit): boolean {
     for (let k = unit.firstToken; k < unit.lastToken - 1 && k < unit.firstToken + 16; k++) {
@@ -833,7 +907,7 @@ class StatementFinder {
       if (content && (!quoteOnly || content.kind !== 'indirect')) return { source: before, ...content };
     }
     const prev = this.tokens[cue.first - 1];
-    const inverted = SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower) && prev && cue.first > unit.firstToken && (prev.text === ',' || isClosingQuote(prev.text) || prev.text === '\u2014' || prev.text === '-');
+    const inverted = prev && cue.first > unit.firstToken && cue.last - cue.first === 1 && (SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower) && (prev.text === ',' || prev.text === '\u2014' || prev.text === '-') || (isClosingQuote(prev.text) && !this.inQuote[cue.first - 1]));
     if (inverted) {
       const source = this.sourceAfter(cue, unit);
       if (source) {
@@ -948,7 +1022,7 @@ class StatementFinder {
     if (k < unit.lastToken && (this.tokens[k].text === ':' || this.tokens[k].text === ',' || this.tokens[k].text === '\u2014')) k++;
     if (k < unit.lastToken && this.tokens[k].lower === 'that') k++;
     else if (OBJECT_QUOTE_CUES.has(lower) && this.quoteAfterTo(k, unit) !== undefined) k = this.quoteAfterTo(k, unit)!;
-    else if (lower === 'told' || lower === 'tells' || lower === 'tell' || lower === 'assured' || lower === 'warned' || lower === 'reminded' || lower === 'informed') {
+    else if (lower === 'told' || lower === 'tells' || lower === 'tell' || lower === 'telling' || lower === 'assured' || lower === 'warned' || lower === 'reminded' || lower === 'informed') {
       // "told reporters that …", "told the media Russia …": skip the listener up to "that" if it is near.
       for (let j = k; j < Math.min(unit.lastToken, k + 8); j++) {
         if (this.tokens[j].lower === 'that' && !this.inQuote[j]) {
