@@ -149,4 +149,27 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.cue, s.kind, s.content], ['Ann Lee', 'telling', 'direct', 'the harbour comes first']);
     });
   });
+
+  describe('appositives and openers', () => {
+    it('reads past a party-state abbreviation: Sen. Ann Ruiz, D-Ore., said', () => {
+      const s = find(statementsOf('“The bill is dead,” Sen. Ann Ruiz, D-Ore., said Tuesday.'), 'bill is dead');
+      assert.deepEqual([s.speaker, s.source, s.kind], ['Ann Ruiz', 'Ann Ruiz', 'direct']);
+    });
+
+    it('reads past two appositives: Name, the role, one of …, said', () => {
+      const s = find(statementsOf('“It is an overreach,” Ann Ruiz, the attorney general of Oregon, one of the states suing the agency, said.'), 'overreach');
+      assert.deepEqual([s.speaker, s.source], ['Ann Ruiz', 'Ann Ruiz']);
+    });
+
+    it('takes the speaker after a sentence-initial cue: Said Ruiz: “…”', () => {
+      const s = find(statementsOf('Said Ruiz: “Nobody here wants the tunnel.”'), 'Nobody here');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.source], ['Ruiz', 'direct', 'Said', 'Ruiz']);
+    });
+
+    it('gives “it said” to the body that spoke last', () => {
+      const seen = statementsOf('The Harbour Authority said the pier would close. “We regret the delay,” it said.');
+      const s = find(seen, 'regret the delay');
+      assert.deepEqual([s.speaker, s.source, s.kind], ['Harbour Authority', 'it', 'direct']);
+    });
+  });
 });

@@ -209,7 +209,13 @@ class StatementFinder {
   private segmentStartBefore(end: number): number {
     let k = end - 1;
     const paragraph = this.paragraphOfToken[end];
-    while (k >= 0 && this.paragraphOfToken[k] === paragraph && ![',', ';', '.', ':', '(', '"', '\u201c', '\u201d', '\u2014'].includes(this.tokens[k].text) && end - k < 25) k--;
+    while (k >= 0 && this.paragraphOfToken[k] === paragraph && end - k < 25) {
+      const t = this.tokens[k];
+      // "R-Ky.", "Gov.": a full stop closing an abbreviation does not end the segment.
+      const abbreviation = t.text === '.' && k > 0 && this.tokens[k - 1].end === t.start && this.tokens[k - 1].isWord && (this.tokens[k - 1].text.length <= 4 || /^\p{Lu}-\p{Lu}/u.test(this.tokens[k - 1].text));
+      if (!abbreviation && [',', ';', '.', ':', '(', '"', '\u201c', '\u201d', '\u2014'].includes(t.text)) break;
+      k--;
+    }
     return k + 1;
   }
 
@@ -448,6 +454,13 @@ class StatementFinder {
     if (token.lower === 'i' || token.lower === 'we') {
       return { span: { start: token.start, end: token.end }, label: token.text, phraseStart: token.start, phraseEnd: token.end, named: false };
     }
+    // "“…,” it said.": a body spoke (a newspaper, a ministry): the body that spoke last, if any.
+    if (token.lower === 'it' && SPEECH_INVERTIBLE.has(this.tokens[k + 1]?.lower ?? '') && (this.tokens[k - 1]?.text === ',' || isClosingQuote(this.tokens[k - 1]?.text ?? ''))) {
+      const body = this.lastGroupBefore(token.start);
+      const span = { start: token.start, end: token.end };
+      if (body) this.book.addMention(body, span, token.text, 'pronoun');
+      return { span, person: body, label: body ? undefined : token.text, phraseStart: token.start, phraseEnd: token.end, named: !!body };
+    }
     if (token.lower === 'i' || token.lower === 'we' || token.lower === 'it' || token.lower === 'you') return undefined;
     // "… from Mike Lee, who declared": the relative pronoun stands for the name before the comma.
     if (token.lower === 'who' && this.tokens[k - 1]?.text === ',') {
@@ -577,7 +590,7 @@ class StatementFinder {
         end--;
       }
       const nameRun = this.runEndingAt.get(end);
-      if (nameRun && nameRun.name && !nameRun.possessive && end >= unit.firstToken) {
+      if (nameRun && nameRun.name && !nameRun.possessive && end >= unit.firstToken && (nameWords(nameRun.name).length >= 2 || !!nameRun.role || !!this.book.resolveSurname(nameRun.name, nameRun.nameStart))) {
         const src = this.runSource(nameRun, unit);
         const role = segFirst.lower === 'who' ? undefined : this.rolePhrase(segStart, comma);
         if (src?.person && role && !nameRun.organization) this.book.addRole(src.person, role);
@@ -601,7 +614,7 @@ class StatementFinder {
         }
       }
       const named = this.runEndingAt.get(segEnd - 1);
-      if (hops > 0 && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
+      if ((hops > 0 || (named && (nameWords(named.name).length >= 2 || !!named.role))) && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
         const src = this.runSource(named, unit);
         if (src) {
           src.phraseEnd = this.tokens[comma - 1].end;
@@ -643,7 +656,7 @@ class StatementFinder {
   private looksAppositive(first: number, end: number): boolean {
     const t = this.tokens[first];
     if (!t || end - first > 20) return false;
-    return /^\d/.test(t.text) || ['who', 'whose', 'of', 'from', 'a', 'an', 'the'].includes(t.lower) || isTitleWord(t.lower) || ROLE_MODIFIERS.has(t.lower) || (end - first <= 3 && isUpperInitial(t.text));
+    return /^\d/.test(t.text) || ['who', 'whose', 'of', 'from', 'a', 'an', 'the', 'one', 'now', 'then', 'also', 'himself', 'herself'].includes(t.lower) || isTitleWord(t.lower) || ROLE_MODIFIERS.has(t.lower) || (end - first <= 3 && isUpperInitial(t.text));
   }
 
   /** The speaker right after a cue: `," said Grushko`, `said the Russian diplomat`, `according to X`. */
@@ -899,6 +912,16 @@ class StatementFinder {
       const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
       if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return { source: subject, ...this.afterContentOf(content) };
       return undefined;
+    }
+    if (cue.first === unit.firstToken && cue.last - cue.first === 1 && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) {
+      // "Said Ellis: “…”" — the cue opens the sentence and the speaker follows it.
+      const source = this.sourceAfter(cue, unit);
+      if (source && (source.named || source.label)) {
+        let k = this.tokenAtOrAfter(source.phraseEnd);
+        if (k < unit.lastToken && (this.tokens[k].text === ':' || this.tokens[k].text === ',')) k++;
+        const q = k < unit.lastToken ? this.outer.find((o) => o.span.start === this.tokens[k].start) : undefined;
+        if (q) return { source, content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
+      }
     }
     const before = this.sourceBefore(cue, unit);
     if (before) {
