@@ -172,4 +172,17 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.source, s.kind], ['Harbour Authority', 'it', 'direct']);
     });
   });
+
+  describe('quoted titles', () => {
+    it('does not take a show title before the speaker for speech', () => {
+      const seen = statementsOf('In an interview on Channel 4’s “Morning Report,” Ann Ruiz said the harbour needs “more dredging.”');
+      assert.equal(seen.length, 1, JSON.stringify(seen));
+      assert.deepEqual([seen[0].speaker, seen[0].kind, seen[0].content], ['Ann Ruiz', 'partial', 'the harbour needs “more dredging.”']);
+    });
+
+    it('still reads a title-case quotation that closes the sentence before the cue', () => {
+      const s = find(statementsOf('“It Is A Disaster,” Ann Ruiz said.'), 'Disaster');
+      assert.deepEqual([s.speaker, s.kind], ['Ann Ruiz', 'direct']);
+    });
+  });
 });

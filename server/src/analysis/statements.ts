@@ -66,6 +66,10 @@ const SPEECH_INVERTIBLE = new Set(['said', 'says', 'added', 'asked', 'stressed',
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
 const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 'upon', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
 
+/** Lower-case words inside a title: “Meet the Press”, “Girls, Girls, Girls”. */
+const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'or']);
+/** Words before a quoted title: on “Meet the Press”, the show “Hannity”, titled “Arrogant”. */
+const TITLE_LEAD_WORDS = new Set(['on', 'of', 'in', 'to', 'titled', 'entitled', 'dubbed', 'show', 'program', 'programme', 'book', 'film', 'movie', 'song', 'album', 'column', 'podcast', 'series', 'episode', 'segment', 'documentary', 'memoir', 'novel', 'play', 'musical', 'hashtag']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'couple']);
 /** Words in -ing that open no participle clause: ", including the tax", ", according to". */
@@ -792,7 +796,7 @@ class StatementFinder {
    */
   private subjectVerbQuote(unit: Unit): void {
     const quote = this.outer.find((q) => q.span.start > unit.start && q.span.start < unit.end && q.span.end <= unit.end + 1);
-    if (!quote) return;
+    if (!quote || this.isTitleQuote(quote)) return;
     const unitWords = this.wordsBetween(unit.start, unit.end);
     if (this.wordsBetween(quote.inner.start, quote.inner.end) >= unitWords * 0.6) return;
     const quoteToken = this.tokenAtOrAfter(quote.span.start);
@@ -1096,6 +1100,7 @@ class StatementFinder {
     for (let i = this.outer.length - 1; i >= 0; i--) {
       const q = this.outer[i];
       if (q.span.end > at || q.span.start < unit.start) continue;
+      if (this.isTitleQuote(q)) return undefined;
       const between = this.text.slice(q.span.end, at);
       if (/^[\s,.;:!?\u2014\u2013-]*$/.test(between) && between.length < 6) return i;
       // "“…,” union leader Mart Oja said": a few role words between the quote and the name.
@@ -1105,6 +1110,20 @@ class StatementFinder {
       return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * "In an interview on CBS’s “Face the Nation,” Ryan said": a quoted title (a show, a book, a
+   * slogan in title case) after a preposition or a possessive names something; nobody says it.
+   */
+  private isTitleQuote(q: Quotation): boolean {
+    const words = tokenize(this.text, q.inner.start, q.inner.end).filter((t) => t.isWord);
+    if (words.length === 0 || words.length > 6) return false;
+    if (!words.every((w) => isUpperInitial(w.text) || /^\d/.test(w.text) || TITLE_SMALL_WORDS.has(w.lower))) return false;
+    if (!isUpperInitial(words[0].text) && !/^\d/.test(words[0].text)) return false;
+    const before = this.tokens[this.tokenAtOrAfter(q.span.start) - 1];
+    if (!before) return false;
+    return /[’']s$/.test(before.text) || TITLE_LEAD_WORDS.has(before.lower);
   }
 
   /** The content for a quote before its attribution: the quote, plus a second part after the cue. */
