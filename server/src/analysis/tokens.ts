@@ -17,6 +17,8 @@ export function isWordChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xd800 && c <= 0xdfff) return false;
+  // Quotation marks, dashes and other punctuation are common and never letters: skip the regex.
+  if ((c >= 0x2000 && c <= 0x206f) || c === 0xab || c === 0xbb || c === 0xa0) return false;
   return WORD_CHAR.test(ch);
 }
 
