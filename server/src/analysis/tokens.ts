@@ -57,15 +57,20 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return tokens;
 }
 
+/** Latin letters that carry no combining mark to drop, so NFKD leaves them as they are. */
+const PLAIN_LETTER: Record<string, string> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'ħ': 'h', 'þ': 'th' };
+
 /** Folds a name for comparison: no diacritics, lower case, y ≈ i, letters and spaces only. */
 export function foldName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[łøđðßæœıħþ]/g, (ch) => PLAIN_LETTER[ch])
     .replace(/[’']s$/, '')
     .replace(/y/g, 'i')
-    .replace(/[^a-z\s-]/g, '')
+    // Letters of any script stay (a Cyrillic name must not fold to nothing); the rest goes.
+    .replace(/[^\p{L}\s-]/gu, '')
     .replace(/[\s-]+/g, ' ')
     .trim();
 }
