@@ -119,7 +119,9 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Sentences of one paragraph, with splits after "Mr.", "Gen.", "Dec. 5", "U.S. officials" repaired. */
 function splitSentences(text: string, span: Span, paragraph: number, out: Sentence[]): void {
-  const slice = text.slice(span.start, span.end);
+  // A Markdown paragraph may be wrapped over several lines; the segmenter would end a sentence
+  // at every line break, so breaks are read as spaces (same length: offsets stay right).
+  const slice = text.slice(span.start, span.end).replace(/[\r\n]/g, ' ');
   let pending: Span | undefined;
   let carried: number | undefined;
   for (const seg of segmenter.segment(slice)) {
