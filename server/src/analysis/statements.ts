@@ -74,6 +74,14 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'couple']);
 /** Words in -ing that open no participle clause: ", including the tax", ", according to". */
 const NOT_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'during', 'notwithstanding', 'something', 'nothing', 'anything', 'everything', 'evening', 'morning', 'spring', 'string', 'thing', 'things', 'king', 'wing', 'building', 'funding', 'spending', 'meeting', 'hearing', 'briefing', 'ruling', 'warning', 'bring', 'beijing', 'wyoming', 'reading', 'offering', 'landing', 'shooting', 'bombing', 'killing', 'training', 'housing', 'polling', 'standing', 'pending', 'rising', 'ongoing', 'outgoing', 'incoming', 'leading', 'ruling', 'governing', 'sitting', 'remaining', 'existing', 'growing', 'increasing', 'declining', 'working', 'voting', 'rating', 'ratings', 'setting', 'timing']);
+/**
+ * Bounds that keep the worst case linear on text that is not prose (a 5 MB line of "he said", a
+ * file of quotation marks): how many cues one sentence-sized unit tries, how far back a pronoun
+ * looks for its speaker, how many quotations a headline compares. Real copy stays far below them.
+ */
+const MAX_CUES_PER_UNIT = 24;
+const SPEAKER_LOOKBACK = 256;
+const MAX_HEADLINE_QUOTES = 8;
 
 export function findStatements(input: StatementsInput): StatementsResult {
   return new StatementFinder(input).run();
@@ -97,6 +105,10 @@ class StatementFinder {
   private readonly cueVerbs: Set<string>;
   private readonly statements: Statement[] = [];
   private readonly readable: Paragraph[];
+  /** wordsBefore[k]: word tokens among tokens[0..k), so that counting words in a span is O(log n). */
+  private readonly wordsBefore: Int32Array;
+  /** Index in input.quotations of each outer quotation. */
+  private readonly quotationIndex = new Map<Quotation, number>();
 
   constructor(private readonly input: StatementsInput) {
     this.text = input.text;
@@ -112,6 +124,9 @@ class StatementFinder {
       if (p < paragraphs.length && paragraphs[p].span.start <= at) this.paragraphOfToken[t] = p;
     }
     this.outer = input.quotations.filter((q) => q.depth === 0);
+    input.quotations.forEach((q, i) => this.quotationIndex.set(q, i));
+    this.wordsBefore = new Int32Array(this.tokens.length + 1);
+    for (let k = 0; k < this.tokens.length; k++) this.wordsBefore[k + 1] = this.wordsBefore[k] + (this.tokens[k].isWord ? 1 : 0);
     this.inQuote = new Uint8Array(this.tokens.length);
     let q = 0;
     for (let t = 0; t < this.tokens.length; t++) {
@@ -712,7 +727,7 @@ class StatementFinder {
   }
 
   private lastSpeakerBefore(at: number): PersonRecord | undefined {
-    for (let s = this.statements.length - 1; s >= 0; s--) {
+    for (let s = this.statements.length - 1; s >= 0 && s >= this.statements.length - SPEAKER_LOOKBACK; s--) {
       const st = this.statements[s];
       if (st.contentSpan.start > at && (st.sourceSpan?.start ?? Infinity) > at) continue;
       if (!st.personKey) continue;
@@ -736,7 +751,7 @@ class StatementFinder {
   }
 
   private lastGroupBefore(at: number): PersonRecord | undefined {
-    for (let s = this.statements.length - 1; s >= 0; s--) {
+    for (let s = this.statements.length - 1; s >= 0 && s >= this.statements.length - SPEAKER_LOOKBACK; s--) {
       const st = this.statements[s];
       if (!st.personKey || st.contentSpan.start > at) continue;
       const person = this.book.get(st.personKey);
@@ -749,7 +764,7 @@ class StatementFinder {
   // ---- statements ---------------------------------------------------------------------------
 
   private unitStatement(unit: Unit): void {
-    const cues = this.cuesIn(unit);
+    const cues = this.cuesIn(unit).slice(0, MAX_CUES_PER_UNIT);
     let best: { cue: Cue; source: Source; content: Span; kind: StatementKind; quotation?: number } | undefined;
     for (const cue of cues) {
       const found = this.statementFor(cue, unit);
@@ -795,7 +810,8 @@ class StatementFinder {
    * follows. The verb is not a known cue, but the words in quotation marks are the subject's.
    */
   private subjectVerbQuote(unit: Unit): void {
-    const quote = this.outer.find((q) => q.span.start > unit.start && q.span.start < unit.end && q.span.end <= unit.end + 1);
+    const candidate = this.outer[this.outerAtOrAfter(unit.start + 1)];
+    const quote = candidate && candidate.span.start < unit.end && candidate.span.end <= unit.end + 1 ? candidate : undefined;
     if (!quote || this.isTitleQuote(quote)) return;
     const unitWords = this.wordsBetween(unit.start, unit.end);
     if (this.wordsBetween(quote.inner.start, quote.inner.end) >= unitWords * 0.6) return;
@@ -874,7 +890,7 @@ class StatementFinder {
   private colonQuote(unit: Unit): boolean {
     for (let k = unit.firstToken; k < unit.lastToken - 1 && k < unit.firstToken + 16; k++) {
       if (this.tokens[k].text !== ':' || this.inQuote[k] || !isOpeningQuote(this.tokens[k + 1].text)) continue;
-      const q = this.outer.find((o) => o.span.start === this.tokens[k + 1].start);
+      const q = this.outerStartingAt(this.tokens[k + 1].start);
       if (!q) return false;
       let runAt = -1;
       for (let j = k - 1; j >= unit.firstToken && k - j <= 4; j--) {
@@ -984,7 +1000,8 @@ class StatementFinder {
 
   /** Reported content after the cue; a lone quotation there is the statement itself (direct). */
   private afterContentOf(content: Span): { content: Span; kind: StatementKind } {
-    const q = this.outer.find((o) => o.span.start >= content.start && o.span.start <= content.start + 1);
+    const first = this.outer[this.outerAtOrAfter(content.start)];
+    const q = first && first.span.start <= content.start + 1 ? first : undefined;
     const rest = q ? this.text.slice(q.span.end, content.end) : '';
     if (q && (rest.replace(/[\s.,;:!?]/g, '') === '' || /^\s*,?\s*(?:\p{Ll}+ing\b|(?:he|she|they)\s+\p{Ll}+ed\b)/u.test(rest))) {
       return { content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
@@ -1009,7 +1026,7 @@ class StatementFinder {
     while (p < paragraphs.length && !isReadable(paragraphs[p])) p++;
     if (p >= paragraphs.length || paragraphs[unit.paragraph].span.end > unit.end + 1) return undefined;
     const span = paragraphs[p].span;
-    const q = this.outer.find((o) => o.span.start === span.start);
+    const q = this.outerStartingAt(span.start);
     if (q) return { content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
     const content = this.trimContent(span);
     return content ? { content, kind: this.kindOf(content, false) } : undefined;
@@ -1097,9 +1114,10 @@ class StatementFinder {
 
   /** A depth-0 quotation that ends right before `at` (only punctuation and spaces between), inside the unit. */
   private quoteEndingNear(at: number, unit: Unit): number | undefined {
-    for (let i = this.outer.length - 1; i >= 0; i--) {
+    // Only the last quotation ending by `at` can qualify: earlier ones start before it.
+    for (let i = this.outerEndingBy(at); i >= 0; i--) {
       const q = this.outer[i];
-      if (q.span.end > at || q.span.start < unit.start) continue;
+      if (q.span.start < unit.start) return undefined;
       if (this.isTitleQuote(q)) return undefined;
       const between = this.text.slice(q.span.end, at);
       if (/^[\s,.;:!?\u2014\u2013-]*$/.test(between) && between.length < 6) return i;
@@ -1150,7 +1168,8 @@ class StatementFinder {
 
   /** direct when the content is one quotation; partial when it carries one; else indirect. */
   private kindOf(span: Span, parenthetical: boolean): StatementKind {
-    const inside = this.outer.filter((q) => q.span.start >= span.start - 1 && q.span.end <= span.end + 1);
+    const inside: Quotation[] = [];
+    for (let i = this.outerAtOrAfter(span.start - 1); i < this.outer.length && this.outer[i].span.end <= span.end + 1; i++) inside.push(this.outer[i]);
     if (inside.length === 0) return 'indirect';
     const quoted = inside.reduce((n, q) => n + this.wordsBetween(q.inner.start, q.inner.end), 0);
     const all = this.wordsBetween(span.start, span.end);
@@ -1178,9 +1197,39 @@ class StatementFinder {
   }
 
   private wordsBetween(start: number, end: number): number {
-    let n = 0;
-    for (let k = this.tokenAtOrAfter(start); k < this.tokens.length && this.tokens[k].start < end; k++) if (this.tokens[k].isWord) n++;
-    return n;
+    const first = this.tokenAtOrAfter(start);
+    const last = this.tokenAtOrAfter(end);
+    return last > first ? this.wordsBefore[last] - this.wordsBefore[first] : 0;
+  }
+
+  /** Index of the first outer quotation starting at or after `offset` (outer quotations are sorted and disjoint). */
+  private outerAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.outer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.outer[mid].span.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the last outer quotation ending at or before `offset`, or -1. */
+  private outerEndingBy(offset: number): number {
+    let lo = 0;
+    let hi = this.outer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.outer[mid].span.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** The outer quotation that starts exactly at `offset`. */
+  private outerStartingAt(offset: number): Quotation | undefined {
+    const q = this.outer[this.outerAtOrAfter(offset)];
+    return q && q.span.start === offset ? q : undefined;
   }
 
   /** Trims spaces, joining punctuation and a leading "that" from a content span. */
@@ -1267,19 +1316,35 @@ class StatementFinder {
   }
 
   private quotationIndexIn(span: Span): number | undefined {
-    const index = this.input.quotations.findIndex((q) => q.depth === 0 && q.span.start >= span.start - 1 && q.span.end <= span.end + 1);
-    return index >= 0 ? index : undefined;
+    const q = this.outer[this.outerAtOrAfter(span.start - 1)];
+    return q && q.span.end <= span.end + 1 ? this.quotationIndex.get(q) : undefined;
   }
 
   /** The day a statement was made: a date told in its sentence (outside quotes), else the article's. */
   private dateFor(unit: Unit, cue: Span): string | undefined {
     let best: DateMention | undefined;
-    for (const d of this.input.dates) {
+    const dates = this.input.dates;
+    for (let i = this.dateAtOrAfter(unit.start); i < dates.length && dates[i].span.start < unit.end; i++) {
+      const d = dates[i];
       if (d.span.start < unit.start || d.span.end > unit.end || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
-      if (this.outer.some((q) => q.span.start <= d.span.start && d.span.end <= q.span.end)) continue;
+      const q = this.outer[this.outerAtOrAfter(d.span.start + 1) - 1];
+      if (q && q.span.start <= d.span.start && d.span.end <= q.span.end) continue;
       if (!best || Math.abs(d.span.start - cue.end) < Math.abs(best.span.start - cue.end)) best = d;
     }
     return best?.value ?? this.input.articleDate;
+  }
+
+  /** Index of the first date mention starting at or after `offset` (dates are in document order). */
+  private dateAtOrAfter(offset: number): number {
+    const dates = this.input.dates;
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dates[mid].span.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   // ---- headlines and continuations ----------------------------------------------------------
@@ -1328,7 +1393,8 @@ class StatementFinder {
     if (!statement) return;
     const current = statement.personKey ? this.book.get(statement.personKey) : undefined;
     if (current && nameWords(current.name).length >= 2) return;
-    const quotes = this.outer.filter((q) => q.span.start >= unit.start && q.span.end <= unit.end);
+    const quotes: Quotation[] = [];
+    for (let i = this.outerAtOrAfter(unit.start); i < this.outer.length && this.outer[i].span.end <= unit.end && quotes.length < MAX_HEADLINE_QUOTES; i++) quotes.push(this.outer[i]);
     for (const q of quotes) {
       const words = this.text.slice(q.inner.start, q.inner.end).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim();
       if (words.length < 4) continue;
@@ -1345,8 +1411,9 @@ class StatementFinder {
 
   /** Vox-pop style: “…” ― Carla Sanchez, teacher. The dash names the speaker after the quote. */
   private dashAttributions(): void {
+    const covers = this.coverageSweep();
     for (const q of this.outer) {
-      if (this.statements.some((s) => s.contentSpan.start <= q.inner.start && q.inner.end <= s.contentSpan.end + 1)) continue;
+      if (covers(q)) continue;
       const after = this.text.slice(q.span.end, Math.min(this.text.length, q.span.end + 4));
       const m = /^[ \u00a0]?([\u2015\u2014\u2013]|-(?= ))[ \u00a0]?/.exec(after);
       if (!m) continue;
@@ -1367,9 +1434,39 @@ class StatementFinder {
         sourceSpan: source.span,
         cueSpan: { start: dash, end: dash + 1 },
         date: this.input.articleDate,
-        quotation: this.input.quotations.indexOf(q),
+        quotation: this.quotationIndex.get(q),
       });
+      covers.add(this.statements[this.statements.length - 1]);
     }
+  }
+
+  /**
+   * Whether some statement's content covers a quotation's inner text, for quotations asked in
+   * document order: a sweep over the statements sorted by start, keeping the furthest end.
+   * Statements added later must start at or after the last quotation asked about.
+   */
+  private coverageSweep(): { (q: Quotation): boolean; add(s: Statement): void } {
+    const byStart = [...this.statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+    let next = 0;
+    let furthest = -Infinity;
+    let added: Statement[] = [];
+    const covers = (q: Quotation): boolean => {
+      while (next < byStart.length && byStart[next].contentSpan.start <= q.inner.start) furthest = Math.max(furthest, byStart[next++].contentSpan.end + 1);
+      if (added.length) {
+        const later: Statement[] = [];
+        for (const st of added) {
+          if (st.contentSpan.start <= q.inner.start) furthest = Math.max(furthest, st.contentSpan.end + 1);
+          else later.push(st);
+        }
+        added = later;
+      }
+      return q.inner.end <= furthest;
+    };
+    /** A statement added (or widened) during the sweep; it starts after the quotations asked so far. */
+    covers.add = (st: Statement) => {
+      added.push(st);
+    };
+    return covers;
   }
 
   /** The person the article quotes most, for headlines that name a role only. */
@@ -1391,26 +1488,46 @@ class StatementFinder {
    * previous paragraph, continues X (news style lets a speaker go on).
    */
   private continuations(units: Unit[]): void {
-    const sorted = () => [...this.statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
-    let ordered = sorted();
+    const covers = this.coverageSweep();
+    // Every quotation is asked about in document order; what it needs is kept sorted once.
+    const nonContinuations = [...this.statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+    const continued: Statement[] = [];
+    const cueInside = this.cueInsideTest();
+    const namedBetween = this.namedBetweenTest();
+    let u = 0;
     for (let i = 0; i < this.outer.length; i++) {
       const q = this.outer[i];
-      if (ordered.some((s) => s.contentSpan.start <= q.inner.start && q.inner.end <= s.contentSpan.end + 1)) continue;
-      if (ordered.some((s) => s.cueSpan && s.cueSpan.start >= q.span.start && s.cueSpan.end <= q.span.end)) continue;
-      const unit = units.find((u) => u.start <= q.span.start && q.span.start < u.end);
+      if (covers(q)) continue;
+      if (cueInside(q.span)) continue;
+      while (u < units.length && units[u].end <= q.span.start) u++;
+      let unit: Unit | undefined;
+      for (let j = u; j < units.length && units[j].start <= q.span.start; j++) {
+        if (q.span.start < units[j].end) {
+          unit = units[j];
+          break;
+        }
+      }
       if (!unit) continue;
       // The quotation must be the unit's main content, not a phrase in the writer's sentence.
       const unitWords = this.wordsBetween(unit.start, unit.end);
       const quoteWords = this.wordsBetween(q.inner.start, q.inner.end);
       if (quoteWords < 2 || quoteWords < unitWords * 0.6) continue;
+      // The last statement (in order of start) that ends before the quotation, then a later continuation.
       let previous: Statement | undefined;
-      for (const s of ordered) if (s.contentSpan.end <= q.span.start && s.cue !== 'continuation') previous = s;
-      for (const s of ordered) if (s.contentSpan.end <= q.span.start && s.cue === 'continuation' && previous && s.contentSpan.start > previous.contentSpan.start) previous = s;
+      let k = this.lastStartingBefore(nonContinuations, q.span.start);
+      for (const stop = k - SPEAKER_LOOKBACK; k >= 0 && k > stop; k--) {
+        if (nonContinuations[k].contentSpan.end <= q.span.start) {
+          previous = nonContinuations[k];
+          break;
+        }
+      }
+      const lastContinued = continued[continued.length - 1];
+      if (previous && lastContinued && lastContinued.contentSpan.end <= q.span.start && lastContinued.contentSpan.start > previous.contentSpan.start) previous = lastContinued;
       if (!previous?.personKey && !previous?.speaker) continue;
       const prevParagraph = this.paragraphAt(previous.contentSpan.start);
       const thisParagraph = unit.paragraph;
       if (thisParagraph - prevParagraph > 1 && !this.onlyFurnitureBetween(prevParagraph, thisParagraph)) continue;
-      if (this.someoneElseNamedBetween(previous, q.span.start)) continue;
+      if (namedBetween(previous, q.span.start)) continue;
       const gap = q.inner.start - previous.contentSpan.end;
       const spoken = previous.contentSpan.end - previous.contentSpan.start + (q.inner.end - q.inner.start);
       if (previous.kind !== 'indirect' && previous.cue !== 'continuation' && gap <= spoken) {
@@ -1418,9 +1535,10 @@ class StatementFinder {
         // After a long interruption the follow-on quote stands as its own statement (cue "continuation").
         previous.contentSpan = { start: previous.contentSpan.start, end: q.inner.end };
         previous.text = `${previous.text} \u2026 ${this.text.slice(q.inner.start, q.inner.end)}`;
+        covers.add(previous);
         continue;
       }
-      this.statements.push({
+      const statement: Statement = {
         personKey: previous.personKey,
         speaker: previous.speaker,
         kind: 'direct',
@@ -1429,16 +1547,92 @@ class StatementFinder {
         text: this.text.slice(q.inner.start, q.inner.end),
         sourceSpan: previous.sourceSpan,
         date: previous.date,
-        quotation: this.input.quotations.indexOf(q),
-      });
-      ordered = sorted();
+        quotation: this.quotationIndex.get(q),
+      };
+      this.statements.push(statement);
+      continued.push(statement);
+      covers.add(statement);
     }
+  }
+
+  /** Index of the last statement in a start-sorted list that starts before `offset`, or -1. */
+  private lastStartingBefore(sorted: readonly Statement[], offset: number): number {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].contentSpan.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** Whether a statement's cue lies inside a span: cue spans sorted by start, with the least end from each on. */
+  private cueInsideTest(): (span: Span) => boolean {
+    const cues = this.statements.filter((st) => st.cueSpan).map((st) => st.cueSpan!).sort((a, b) => a.start - b.start);
+    const leastEndFrom = new Float64Array(cues.length + 1).fill(Infinity);
+    for (let i = cues.length - 1; i >= 0; i--) leastEndFrom[i] = Math.min(cues[i].end, leastEndFrom[i + 1]);
+    return (span) => {
+      let lo = 0;
+      let hi = cues.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cues[mid].start < span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      return leastEndFrom[lo] <= span.end;
+    };
+  }
+
+  /**
+   * Another person named as the subject of a sentence between a statement and a quote. Built once
+   * per pass: the mentions (outside quotes) of everyone who could be talking, in document order.
+   */
+  private namedBetweenTest(): (previous: Statement, at: number) => boolean {
+    const speakers = new Set(this.statements.map((s) => s.personKey));
+    const mentions: Array<{ start: number; key: string }> = [];
+    for (const person of this.book.all()) {
+      // Only someone who could be talking: a speaker elsewhere, or a person with a title.
+      if (person.isOrganization || !(speakers.has(person.key) || person.roles.length > 0)) continue;
+      for (const m of person.mentions) if (!this.isInsideQuote(m.span.start)) mentions.push({ start: m.span.start, key: person.key });
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    const sentences = this.input.structure.sentences;
+    return (previous, at) => {
+      // Names inside the attribution's own sentence ("…,” said X, who works with Y.) do not interrupt.
+      const anchor = previous.cueSpan?.start ?? previous.sourceSpan?.start ?? previous.contentSpan.end;
+      let lo = 0;
+      let hi = sentences.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sentences[mid].span.end < anchor) lo = mid + 1;
+        else hi = mid;
+      }
+      const sentence = lo < sentences.length && sentences[lo].span.start <= anchor ? sentences[lo] : undefined;
+      const from = Math.max(previous.contentSpan.end, sentence?.span.end ?? 0);
+      lo = 0;
+      hi = mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (mentions[mid].start <= from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < mentions.length && mentions[i].start < at; i++) if (mentions[i].key !== previous.personKey) return true;
+      return false;
+    };
   }
 
   private paragraphAt(offset: number): number {
     const paragraphs = this.input.structure.paragraphs;
-    for (let p = 0; p < paragraphs.length; p++) if (paragraphs[p].span.start <= offset && offset <= paragraphs[p].span.end) return p;
-    return -1;
+    // The first paragraph whose end is at or after the offset (paragraphs are sorted and disjoint).
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].span.end < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < paragraphs.length && paragraphs[lo].span.start <= offset ? lo : -1;
   }
 
   private onlyFurnitureBetween(a: number, b: number): boolean {
@@ -1446,23 +1640,9 @@ class StatementFinder {
     return true;
   }
 
-  /** Another person named as the subject of a sentence between the statement and the quote. */
-  private someoneElseNamedBetween(previous: Statement, at: number): boolean {
-    const speakers = new Set(this.statements.map((s) => s.personKey));
-    // Names inside the attribution's own sentence ("…,” said X, who works with Y.) do not interrupt.
-    const anchor = previous.cueSpan?.start ?? previous.sourceSpan?.start ?? previous.contentSpan.end;
-    const sentence = this.input.structure.sentences.find((x) => x.span.start <= anchor && anchor <= x.span.end);
-    const from = Math.max(previous.contentSpan.end, sentence?.span.end ?? 0);
-    for (const person of this.book.all()) {
-      // Only someone who could be talking: a speaker elsewhere, or a person with a title.
-      if (person.key === previous.personKey || person.isOrganization || !(speakers.has(person.key) || person.roles.length > 0)) continue;
-      if (person.mentions.some((m) => m.span.start > from && m.span.start < at && !this.isInsideQuote(m.span.start))) return true;
-    }
-    return false;
-  }
-
   private isInsideQuote(offset: number): boolean {
-    return this.outer.some((q) => q.span.start < offset && offset < q.span.end);
+    const q = this.outer[this.outerAtOrAfter(offset) - 1];
+    return !!q && offset < q.span.end;
   }
 }
 

@@ -152,7 +152,9 @@ function splitSentences(text: string, span: Span, paragraph: number, out: Senten
 }
 
 function shouldJoin(previous: string, nextStart: string): boolean {
-  const m = /(?:^|[\s(“"‘'])([A-Za-z][A-Za-z.]{0,5})\.$/.exec(previous);
+  // Only the last few characters can hold the abbreviation; '#' stands for "not the start".
+  const tail = previous.length > 9 ? '#' + previous.slice(-9) : previous;
+  const m = /(?:^|[\s(“"‘'])([A-Za-z][A-Za-z.]{0,5})\.$/.exec(tail);
   if (!m) return false;
   const abbreviation = m[1].toLowerCase();
   if (!ABBREVIATIONS.has(abbreviation)) return /^[a-z]$/i.test(abbreviation) && /^\p{Lu}/u.test(nextStart);
