@@ -60,7 +60,10 @@ export function prepareRunDir(dir) {
   for (const p of ['config', 'data', 'cache', 'tmp', 'ud/User', 'exts']) mkdirSync(d(p), { recursive: true });
   writeFileSync(d('ud/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   cpSync(FIXTURE, d('workspace'), { recursive: true });
-  return { d, workspace: d('workspace'), userData: d('ud'), extensions: d('exts'), results: d('results.json'), scene: d('scene.json') };
+  return {
+    d, workspace: d('workspace'), userData: d('ud'), extensions: d('exts'), results: d('results.json'), scene: d('scene.json'),
+    languageServerLog: d('language-server.log'),
+  };
 }
 
 /**
@@ -77,7 +80,7 @@ export function writeStubExtension(dir) {
 }
 
 /** Environment the suite reads (see test/e2e/suite/index.ts). */
-export function suiteEnv({ mode, results, grep = '', scene = '' }) {
+export function suiteEnv({ mode, results, grep = '', scene = '', serverLog = '' }) {
   return {
     ATTRIBUTION_LENS_E2E_MODE: mode,
     ATTRIBUTION_LENS_E2E_RESULTS: results,
@@ -85,6 +88,9 @@ export function suiteEnv({ mode, results, grep = '', scene = '' }) {
     ATTRIBUTION_LENS_E2E_GREP: grep,
     // where 99-scene.test.ts writes what the launcher then checks in the DOM ('' = no scene)
     ATTRIBUTION_LENS_E2E_SCENE_FILE: scene,
+    // the language server started by the extension appends its trace here (server/src/lsp/logFile.ts),
+    // and the suite marks where each test starts: read it when a test fails ('' = no log)
+    ATTRIBUTION_LENS_SERVER_LOG: serverLog,
   };
 }
 

@@ -26,6 +26,7 @@ import { diagnosticsFor, unattributedCount } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
+import { serverLog, textDigest } from './logFile';
 import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, type IndexedParams } from './protocol';
 import { references } from './references';
 import { prepareRename, rename } from './rename';
@@ -50,10 +51,11 @@ export function wireServer(connection: Connection): void {
   let settings: SettingsStore | undefined;
   let folders: string[] = [];
   let initOptions: { analysisDelay?: number } = {};
+  const log = serverLog(connection);
 
   const index = new WorkspaceIndex({
     settingsFor: (uri) => settings!.get(uri),
-    log: (message) => connection.console.error(message),
+    log: (message) => log.error(message),
     get analysisDelay() {
       return initOptions.analysisDelay;
     },
@@ -125,14 +127,26 @@ export function wireServer(connection: Connection): void {
   }
 
   // ----- keeping the index current -----
-  documents.onDidOpen((e) => index.didOpen(e.document));
-  documents.onDidChangeContent((e) => index.didChange(e.document));
+  const traceDoc = (what: string, doc: TextDocument) => log.trace(() => `${what} ${doc.uri} v${doc.version} ${textDigest(doc.getText())}`);
+  documents.onDidOpen((e) => {
+    traceDoc('didOpen', e.document);
+    index.didOpen(e.document);
+  });
+  documents.onDidChangeContent((e) => {
+    traceDoc('content', e.document);
+    index.didChange(e.document);
+  });
   documents.onDidClose((e) => {
+    traceDoc('didClose', e.document);
     index.didClose(e.document);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onDidChangeWatchedFiles((p) => void index.didChangeWatchedFiles(p.changes));
+  connection.onDidChangeWatchedFiles((p) => {
+    log.trace(() => `didChangeWatchedFiles ${p.changes.map((c) => `${c.type}:${c.uri}`).join(' ')}`);
+    void index.didChangeWatchedFiles(p.changes);
+  });
   connection.onDidChangeConfiguration((p) => {
+    log.trace(() => 'didChangeConfiguration');
     settings?.changed(p.settings);
     void index.settingsChanged();
   });
@@ -144,6 +158,7 @@ export function wireServer(connection: Connection): void {
   let busy = false;
   let lastSpeakerSignature = '';
   index.onDidUpdate(() => {
+    log.trace(() => `update${busy ? ' (while publishing)' : ''}`);
     if (busy) {
       again = true;
       return;
@@ -156,7 +171,7 @@ export function wireServer(connection: Connection): void {
           await publishAll();
         } while (again);
       } catch (err) {
-        connection.console.error(`publishing: ${String((err as Error)?.stack ?? err)}`);
+        log.error(`publishing: ${String((err as Error)?.stack ?? err)}`);
       } finally {
         busy = false;
       }
@@ -169,9 +184,11 @@ export function wireServer(connection: Connection): void {
       if (!entry) continue;
       try {
         const s = await ctx.settings(doc.uri);
-        await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsFor(ctx, entry, s) });
+        const diagnostics = diagnosticsFor(ctx, entry, s);
+        log.trace(() => `diagnostics ${doc.uri} v${doc.version} doc ${textDigest(doc.getText())} analysed ${textDigest(entry.analysis.text)}: ${diagnostics.map((d) => d.code).join(' ') || 'none'}`);
+        await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
       } catch (err) {
-        connection.console.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
+        log.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
       }
     }
     const model = index.model;
@@ -182,6 +199,7 @@ export function wireServer(connection: Connection): void {
       unattributedQuotes: articles.reduce((n, e) => n + unattributedCount(ctx, e), 0),
       skipped: index.skipped(),
     };
+    log.trace(() => `indexed ${JSON.stringify(params)}`);
     await connection.sendNotification(IndexedNotification.type, params);
     refreshViews();
   }

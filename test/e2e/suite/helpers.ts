@@ -1,7 +1,9 @@
 // Helpers of the end-to-end suite: the extension under test, the fixture workspace, and waiting for
 // signals (the server's `attributionLens/indexed` notification, diagnostics changes), never sleeping.
 import * as assert from 'assert';
+import { appendFileSync } from 'fs';
 import * as vscode from 'vscode';
+import { SERVER_LOG_ENV, textDigest } from '../../../server/src/lsp/logFile';
 import type { IndexedParams } from '../../../server/src/lsp/protocol';
 
 export const EXTENSION_ID = process.env.ATTRIBUTION_LENS_E2E_EXTENSION_ID || 'attribution-lens.attribution-lens';
@@ -16,6 +18,20 @@ export interface AttributionLensApi {
   whenIndexed(): Promise<IndexedParams>;
   lastIndexed(): IndexedParams | undefined;
   client: unknown;
+}
+
+/**
+ * Adds a line from the suite to the language server's log file (when the launcher set one), so the
+ * server's trace reads in the order of the tests.
+ */
+export function note(message: string): void {
+  const file = process.env[SERVER_LOG_ENV];
+  if (file) appendFileSync(file, `${new Date().toISOString()} [suite] ${message}\n`);
+}
+
+/** How the suite's side of a document reads in the server log (compare with the server's lines). */
+export function describeDocument(doc: vscode.TextDocument): string {
+  return `${doc.uri.toString()} v${doc.version} ${textDigest(doc.getText())}${doc.isDirty ? ' dirty' : ''}`;
 }
 
 export function workspaceFolder(): vscode.WorkspaceFolder {
@@ -39,11 +55,12 @@ export function extension(): vscode.Extension<AttributionLensApi> {
   return ext;
 }
 
-/** Rejects after `ms` with `what`; resolves with `p`. */
-export function within<T>(p: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
+/** Rejects after `ms` with `what` (a function: described as things stand then); resolves with `p`. */
+export function within<T>(p: Promise<T>, what: string | (() => string), ms = WAIT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    const describe = typeof what === 'function' ? what : () => what;
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${describe()}`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
@@ -75,7 +92,7 @@ export async function indexedWhere(pred: (p: IndexedParams) => boolean, what: st
       await api.whenIndexed();
     }
   };
-  return within(loop(), `an indexed notification with ${what} (last: ${JSON.stringify(api.lastIndexed())})`);
+  return within(loop(), () => `an indexed notification with ${what} (last: ${JSON.stringify(api.lastIndexed())})`);
 }
 
 export function ours(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
@@ -109,7 +126,13 @@ export function diagnosticsWhere(
     check();
   });
   const describe = () => ours(uri).map((d) => `${codeOf(d)}: ${d.message}`).join('; ') || 'none';
-  return within(p, `${what} (diagnostics now: ${describe()})`).finally(() => sub?.dispose());
+  return within(p, () => `${what} (diagnostics now: ${describe()})`)
+    .catch((err: Error) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      note(`${err.message}; the suite's document: ${doc ? describeDocument(doc) : 'not open'}`);
+      throw err;
+    })
+    .finally(() => sub?.dispose());
 }
 
 /** The position of the `nth` occurrence of `needle` in the document, `offset` characters into it. */
@@ -135,7 +158,9 @@ export function hoverText(hovers: vscode.Hover[]): string {
 export async function revert(uri: vscode.Uri): Promise<void> {
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (!doc?.isDirty) return;
+  note(`revert ${describeDocument(doc)}`);
   await vscode.window.showTextDocument(doc, { preview: false });
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  note(`reverted ${describeDocument(doc)}`);
   assert.ok(!doc.isDirty, `${uri.path} reverted`);
 }
