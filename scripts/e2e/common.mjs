@@ -33,8 +33,12 @@ export function buildAll({ vsix = true, tsc = true } = {}) {
   if (vsix) node('scripts/package.mjs', ['--out', VSIX], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** Settings of the test profile: nothing that pops up, nothing that goes online. */
+/** Settings of the test profile: nothing that pops up, nothing that goes online, nothing saved. */
 export const USER_SETTINGS = {
+  // VS Code in a browser (code-server) auto-saves 1 s after an edit by default. The suite edits
+  // buffers and reverts them to the fixture as written; a save in between (a loaded machine is slow
+  // enough) would write the edit to disk, and the revert would bring nothing back.
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,

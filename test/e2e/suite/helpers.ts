@@ -1,7 +1,8 @@
 // Helpers of the end-to-end suite: the extension under test, the fixture workspace, and waiting for
 // signals (the server's `attributionLens/indexed` notification, diagnostics changes), never sleeping.
 import * as assert from 'assert';
-import { appendFileSync } from 'fs';
+import { appendFileSync, readFileSync } from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { SERVER_LOG_ENV, textDigest } from '../../../server/src/lsp/logFile';
 import type { IndexedParams } from '../../../server/src/lsp/protocol';
@@ -38,6 +39,15 @@ export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the fixture workspace is open');
   return folder;
+}
+
+/** The repository's copy of the fixture workspace (the launchers open a copy of it). */
+export const FIXTURE_DIR = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'e2e-workspace');
+
+/** A workspace file as written in the repository's fixture. */
+export function fixtureText(uri: vscode.Uri): string {
+  const rel = path.relative(workspaceFolder().uri.fsPath, uri.fsPath);
+  return readFileSync(path.join(FIXTURE_DIR, rel), 'utf8');
 }
 
 export function articleUri(name: string): vscode.Uri {
@@ -154,13 +164,19 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .replace(/\\([\\`*_{}[\]<>#|])/g, '$1');
 }
 
-/** Undoes unsaved edits of a document (the fixture copy stays as written). */
+/**
+ * Undoes unsaved edits of a document: it reads as the fixture is written again. (It relies on the
+ * test profile not saving edits: `files.autoSave` is off, checked by 00-smoke.test.ts.)
+ */
 export async function revert(uri: vscode.Uri): Promise<void> {
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (!doc?.isDirty) return;
-  note(`revert ${describeDocument(doc)}`);
-  await vscode.window.showTextDocument(doc, { preview: false });
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  note(`reverted ${describeDocument(doc)}`);
-  assert.ok(!doc.isDirty, `${uri.path} reverted`);
+  if (!doc) return;
+  if (doc.isDirty) {
+    note(`revert ${describeDocument(doc)}`);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    note(`reverted ${describeDocument(doc)}`);
+    assert.ok(!doc.isDirty, `${uri.path} reverted`);
+  }
+  assert.ok(doc.getText() === fixtureText(uri), `${uri.path} reads as the fixture is written (was an edit saved?)`);
 }
