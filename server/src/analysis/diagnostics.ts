@@ -57,12 +57,22 @@ export function unattributedQuotes(
   paragraphs: readonly Paragraph[],
 ): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
+  // Quotations come in document order, so one forward walk over the statements (by start) and
+  // the paragraphs answers "covered?" and "in the headline?" for all of them: linear, not Q × S.
+  const byStart = [...statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+  let nextStatement = 0;
+  let furthestEnd = -Infinity; // the furthest end among statements starting at or before the quote
+  let paragraphIndex = 0;
   quotations.forEach((q, index) => {
     if (q.depth !== 0) return;
-    const covered = statements.some((s) => s.contentSpan.start <= q.inner.start + 1 && q.inner.end <= s.contentSpan.end + 1);
-    if (covered) return;
-    const paragraph = paragraphs.find((p) => p.span.start <= q.span.start && q.span.start < p.span.end);
-    if (paragraph && paragraph.role === 'headline') return;
+    while (nextStatement < byStart.length && byStart[nextStatement].contentSpan.start <= q.inner.start + 1) {
+      furthestEnd = Math.max(furthestEnd, byStart[nextStatement].contentSpan.end);
+      nextStatement++;
+    }
+    if (q.inner.end <= furthestEnd + 1) return;
+    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].span.end <= q.span.start) paragraphIndex++;
+    const paragraph = paragraphs[paragraphIndex];
+    if (paragraph && paragraph.span.start <= q.span.start && paragraph.role === 'headline') return;
     const inner = text.slice(q.inner.start, q.inner.end);
     if (!readsAsSpeech(inner)) return;
     out.push({
