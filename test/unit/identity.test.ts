@@ -14,7 +14,7 @@ function workspace(articles: Record<string, string[]>, options: WorkspaceModelOp
   return model;
 }
 
-/** The speakers as "name: spellings", sorted, for comparison. */
+/** The speakers’ canonical names, sorted. */
 function speakerNames(model: WorkspaceModel): string[] {
   return model.speakers().map((s) => s.name).sort();
 }
