@@ -35,19 +35,6 @@ export function malformedQuoteMarks(text: string, quotations: readonly Quotation
   return out;
 }
 
-/** The paragraph holding an offset (paragraphs are sorted and disjoint). */
-function paragraphContaining(paragraphs: readonly Paragraph[], offset: number): Paragraph | undefined {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].span.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const p = paragraphs[lo];
-  return p && p.span.start <= offset ? p : undefined;
-}
-
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** Speech rather than a term: long enough, or a sentence of its own. */
@@ -70,16 +57,22 @@ export function unattributedQuotes(
   paragraphs: readonly Paragraph[],
 ): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
-  // Quotations come in document order: sweep the statements by start, keeping the furthest end.
+  // Quotations come in document order, so one forward walk over the statements (by start) and
+  // the paragraphs answers "covered?" and "in the headline?" for all of them: linear, not Q × S.
   const byStart = [...statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
-  let next = 0;
-  let furthest = -Infinity;
+  let nextStatement = 0;
+  let furthestEnd = -Infinity; // the furthest end among statements starting at or before the quote
+  let paragraphIndex = 0;
   quotations.forEach((q, index) => {
     if (q.depth !== 0) return;
-    while (next < byStart.length && byStart[next].contentSpan.start <= q.inner.start + 1) furthest = Math.max(furthest, byStart[next++].contentSpan.end + 1);
-    if (q.inner.end <= furthest) return;
-    const paragraph = paragraphContaining(paragraphs, q.span.start);
-    if (paragraph && paragraph.role === 'headline') return;
+    while (nextStatement < byStart.length && byStart[nextStatement].contentSpan.start <= q.inner.start + 1) {
+      furthestEnd = Math.max(furthestEnd, byStart[nextStatement].contentSpan.end);
+      nextStatement++;
+    }
+    if (q.inner.end <= furthestEnd + 1) return;
+    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].span.end <= q.span.start) paragraphIndex++;
+    const paragraph = paragraphs[paragraphIndex];
+    if (paragraph && paragraph.span.start <= q.span.start && paragraph.role === 'headline') return;
     const inner = text.slice(q.inner.start, q.inner.end);
     if (!readsAsSpeech(inner)) return;
     out.push({

@@ -2,6 +2,8 @@
 import type { WorkspaceModel } from '../workspace/workspaceModel';
 import { LineIndex } from '../analysis/positions';
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function scanSummary(model: WorkspaceModel, nameOf: (uri: string) => string): string {
   const out: string[] = [];
   const articles = model.articles().sort((a, b) => nameOf(a.uri).localeCompare(nameOf(b.uri)));
@@ -21,10 +23,10 @@ export function scanSummary(model: WorkspaceModel, nameOf: (uri: string) => stri
     }
   }
   const speakers = model.speakers().filter((s) => s.statementCount > 0).sort((a, b) => b.statementCount - a.statementCount);
-  out.push('', `${articles.length} articles, ${speakers.length} speakers`);
+  out.push('', `${count(articles.length, 'article')}, ${count(speakers.length, 'speaker')}`);
   for (const s of speakers) {
     const role = s.roles[0] ? ` — ${s.roles[0]}` : '';
-    out.push(`  ${s.name}${role}: ${s.statementCount} statements in ${s.statementArticles.length} articles`);
+    out.push(`  ${s.name}${role}: ${count(s.statementCount, 'statement')} in ${count(s.statementArticles.length, 'article')}`);
   }
   return out.join('\n');
 }
