@@ -289,9 +289,10 @@ export function wireServer(connection: Connection): void {
   connection.onRequest(TimelineRequest.type, (p, token) => timeline(ctx, p ?? {}, token));
   connection.onRequest(StatementTableRequest.type, (p, token) => statementTable(ctx, p ?? {}, token));
 
+  // The reply to shutdown waits for the persistent index to be written.
   connection.onShutdown(() => {
-    index.dispose();
     registry.dispose();
+    return index.dispose();
   });
   documents.listen(connection);
 }
