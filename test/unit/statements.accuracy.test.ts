@@ -185,4 +185,18 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.kind], ['Ann Ruiz', 'direct']);
     });
   });
+
+  describe('partial quotations with adjuncts after the closing mark', () => {
+    it('ends the content before a day or a relative clause hung on the quotation', () => {
+      const day = find(statementsOf('Ann Ruiz blasted the plan as a “giveaway” Wednesday on a radio show.'), 'giveaway');
+      assert.deepEqual([day.speaker, day.kind, day.content], ['Ann Ruiz', 'partial', 'the plan as a “giveaway”']);
+      const which = find(statementsOf('Ann Ruiz praised the “harbour levy”, which would pay for the dredging.'), 'harbour levy');
+      assert.equal(which.content, 'the “harbour levy”');
+    });
+
+    it('takes a quotation after “Name verbed,” as a direct statement', () => {
+      const s = find(statementsOf('Asked about the vote, Ann Ruiz shrugged, “We will try again next year.”'), 'try again');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.content], ['Ann Ruiz', 'direct', 'shrugged', 'We will try again next year']);
+    });
+  });
 });

@@ -824,6 +824,12 @@ class StatementFinder {
       const content = this.trimContent({ start: verb.end, end: unit.end });
       if (!content || content.start > quote.span.start) continue;
       const cue: Cue = { first: after, last: after + 1, text: verb.text, according: false };
+      // "Trump boasted, “That makes me smart.”": the verb, a comma or colon, and the quotation to the end.
+      const mark = this.tokens[after + 1];
+      if (mark && (mark.text === ',' || mark.text === ':') && after + 2 === quoteToken && this.trimContent({ start: quote.span.end, end: unit.end }) === undefined) {
+        this.push(cue, source, this.trimContent(quote.inner) ?? quote.inner, 'direct', unit);
+        return;
+      }
       this.push(cue, source, content, 'partial', unit);
       return;
     }
@@ -1243,6 +1249,8 @@ class StatementFinder {
       if (t.text === ',' && next.lower === 'according' && this.tokens[k + 2]?.lower === 'to') return t.start;
       // "“…,” a swipe at …"
       if (t.text === ',' && isClosingQuote(prev?.text ?? '') && (next.lower === 'a' || next.lower === 'an')) return t.start;
+      // "“…”, which would allow …": a relative clause hung on the quoted words.
+      if (t.text === ',' && afterQuote && (next.lower === 'which' || next.lower === 'who')) return t.start;
       if (!t.isWord) continue;
       if (t.lower === 'and' || t.lower === 'but') {
         let j = k + 1;
@@ -1254,8 +1262,8 @@ class StatementFinder {
         }
         continue;
       }
-      // "“…” before floating the idea", "“…” as he faces …"
-      if (afterQuote && (t.lower === 'while' || t.lower === 'before' || t.lower === 'until' || t.lower === 'after' || t.lower === 'as' || t.lower === 'when')) {
+      // "“…” before floating the idea", "“…” as he faces …", "“…” Wednesday on a radio show"
+      if (afterQuote && (t.lower === 'while' || t.lower === 'before' || t.lower === 'until' || t.lower === 'after' || t.lower === 'as' || t.lower === 'when' || t.lower === 'during' || WEEKDAYS.has(t.lower) || t.lower === 'yesterday' || t.lower === 'today' || t.lower === 'tonight')) {
         return prev?.text === ',' ? prev.start : t.start;
       }
     }
