@@ -199,4 +199,29 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.kind, s.cue, s.content], ['Ann Ruiz', 'direct', 'shrugged', 'We will try again next year']);
     });
   });
+
+  describe('subjects separated from the cue', () => {
+    it('reads the name that opens the sentence past an aside: Ruiz, during a visit to Leeds, Yorkshire, said', () => {
+      const s = find(statementsOf('Ruiz, during a visit to Leeds, Yorkshire, said the harbour was “in a terrible state.”'), 'terrible state');
+      assert.deepEqual([s.speaker, s.source, s.content], ['Ruiz', 'Ruiz', 'the harbour was “in a terrible state.”']);
+    });
+
+    it('skips “however” between the subject and the cue', () => {
+      const s = find(statementsOf('Ann Ruiz however said the vote was “a mistake.”'), 'mistake');
+      assert.deepEqual([s.speaker, s.cue], ['Ann Ruiz', 'said']);
+    });
+
+    it('takes the name after a possessive in an inverted attribution: said the council’s chief, Ann Ruiz', () => {
+      const s = find(statementsOf('“We have a plan,” said the Harbour Board’s chief engineer, Ann Ruiz, who joined in May.'), 'We have a plan');
+      assert.deepEqual([s.speaker, s.source], ['Ann Ruiz', 'Ann Ruiz']);
+      const t = find(statementsOf('“We have a plan,” said Yorkshire’s Ann Ruiz.'), 'We have a plan');
+      assert.equal(t.speaker, 'Ann Ruiz');
+    });
+
+    it('reads what follows “— in fact, she said”', () => {
+      const seen = statementsOf('Ann Ruiz is not worried about the polls — in fact, she said they “keep me honest.”');
+      const s = find(seen, 'keep me honest');
+      assert.deepEqual([s.source, s.content], ['she', 'they “keep me honest.”']);
+    });
+  });
 });

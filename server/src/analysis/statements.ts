@@ -49,7 +49,7 @@ interface Cue {
   according: boolean;
 }
 
-const ADVERBS = new Set(['also', 'later', 'earlier', 'again', 'then', 'further', 'previously', 'repeatedly', 'reportedly', 'recently', 'once', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'could', 'had', 'did', 'does', 'do', 'not', 'never', 'often', 'publicly', 'privately', 'separately', 'subsequently', 'quickly', 'flatly', 'firmly', 'bluntly', 'simply', 'even', 'may', 'might', 'must', 'should', 'can', 'already', 'first', 'last', 'himself', 'herself', 'themselves', 'personally', 'directly']);
+const ADVERBS = new Set(['however', 'meanwhile', 'too', 'instead', 'though', 'nonetheless', 'still', 'also', 'later', 'earlier', 'again', 'then', 'further', 'previously', 'repeatedly', 'reportedly', 'recently', 'once', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'could', 'had', 'did', 'does', 'do', 'not', 'never', 'often', 'publicly', 'privately', 'separately', 'subsequently', 'quickly', 'flatly', 'firmly', 'bluntly', 'simply', 'even', 'may', 'might', 'must', 'should', 'can', 'already', 'first', 'last', 'himself', 'herself', 'themselves', 'personally', 'directly']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'several', 'some', 'many', 'other', 'both', 'most', 'few']);
 const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'expert', 'experts', 'analyst', 'analysts', 'report', 'reports', 'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'statement', 'people', 'critics', 'residents', 'witnesses', 'police', 'authorities', 'observers', 'insiders', 'aides', 'advisers', 'advisors', 'supporters', 'opponents', 'voters', 'democrats', 'republicans', 'diplomats', 'data', 'document', 'documents', 'ministry', 'government', 'campaign', 'agency', 'spokesman', 'spokeswoman', 'spokesperson', 'researchers', 'scientists', 'economists', 'lawmakers', 'leaders', 'investigators', 'prosecutors', 'lawyers', 'members', 'organizers', 'activists', 'protesters', 'workers', 'employees', 'administration', 'white', 'company', 'group', 'committee', 'council', 'court', 'filing', 'letter', 'memo', 'email', 'website', 'newspaper', 'magazine', 'paper', 'network', 'release', 'estimate', 'estimates', 'figures', 'records', 'findings', 'pollster', 'pollsters', 'candidate', 'nominee', 'president', 'man', 'woman', 'person', 'friend', 'neighbor', 'neighbour', 'relative', 'spokespeople', 'representatives', 'representative', 'department', 'office', 'team']);
 /** Cues that take a bare clause: "said the West had walked back …" (not "explained its position"). */
@@ -397,7 +397,7 @@ class StatementFinder {
     }
     if (k < unit.firstToken) return undefined;
     const token = this.tokens[k];
-    if (token.text === ',') return this.appositiveSource(k, unit);
+    if (token.text === ',') return this.appositiveSource(k, unit) ?? this.subjectBeforeAside(k, unit);
     return this.nounPhraseEndingAt(k, unit);
   }
 
@@ -627,7 +627,9 @@ class StatementFinder {
       }
     }
     const run = this.runEndingAt.get(comma - 1);
-    if (run && run.first >= segStart - 0 && run.name && !run.possessive) {
+    // "Clinton, during a meeting in Columbus, Ohio, said": a lone place name is no speaker when a name opens the sentence.
+    const lonePlace = !!run && !run.role && !run.organization && nameWords(run.name).length === 1 && !this.book.resolveSurname(run.name, run.nameStart) && !!this.subjectOpensWithName(unit, run.first);
+    if (run && !lonePlace && run.first >= segStart - 0 && run.name && !run.possessive) {
       const src = this.runSource(run, unit);
       if (src && this.tokens[segStart - 1]?.text === ',') {
         const roleStart = this.segmentStartBefore(segStart - 1);
@@ -656,6 +658,30 @@ class StatementFinder {
     return undefined;
   }
 
+  /**
+   * "Clinton, during a town hall in Ohio, said …", "Sanders, meanwhile, who …, said": the
+   * sentence opens with a name and a comma; whatever is set off before the cue is an aside.
+   */
+  private subjectOpensWithName(unit: Unit, before: number): boolean {
+    const run = this.runStartingAt.get(unit.firstToken);
+    return !!run && !!run.name && !run.possessive && run.last < before && this.tokens[run.last]?.text === ',';
+  }
+
+  private subjectBeforeAside(comma: number, unit: Unit): Source | undefined {
+    const k = unit.firstToken;
+    const opener = this.tokens[k];
+    if (!opener || this.inQuote[k]) return undefined;
+    if (SUBJECT_PRONOUNS.has(opener.lower) && this.tokens[k + 1]?.text === ',') return this.pronounSource(k);
+    const run = this.runStartingAt.get(k);
+    if (!run || !run.name || run.possessive || this.tokens[run.last]?.text !== ',' || run.last >= comma) return undefined;
+    for (let j = run.last; j < comma; j++) {
+      if (this.inQuote[j] || isOpeningQuote(this.tokens[j].text) || (this.tokens[j].isWord && this.cueVerbs.has(this.tokens[j].lower) && !PARTICIPLE_CUES.has(this.tokens[j].lower))) return undefined;
+    }
+    const src = this.runSource(run, unit);
+    if (src) src.phraseEnd = this.tokens[comma - 1].end;
+    return src;
+  }
+
   /** ", 59,", ", of Ashton,", ", who watched …,", ", the minister,": words set off after a name. */
   private looksAppositive(first: number, end: number): boolean {
     const t = this.tokens[first];
@@ -680,6 +706,14 @@ class StatementFinder {
     // "said the Russian diplomat": a capitalised adjective, then a role noun, is no name.
     if (run && run.first !== k && nameWords(run.name).length < 2 && !run.role) run = undefined;
     if (run && !run.name && this.tokens[run.last] && ROLE_HEADS.has(this.tokens[run.last].lower)) run = undefined;
+    if (run && run.possessive && (run.first === k || DETERMINERS.has(token.lower)) && !cue.according) {
+      // "said Florida’s Rick Wilson", "said Rubio’s campaign manager, Rich Beeson,": the name after the possessive.
+      for (let j = run.last; j < unit.lastToken && j - run.last < 8; j++) {
+        if (this.inQuote[j] || NP_STOP.has(this.tokens[j].lower) || this.tokens[j].text === '.') break;
+        const later = this.runStartingAt.get(j);
+        if (later && later.name && !later.possessive && !later.organization && nameWords(later.name).length >= 2) return this.runSource(later, unit);
+      }
+    }
     if (run && (run.first === k || DETERMINERS.has(token.lower) || ROLE_MODIFIERS.has(token.lower))) {
       if (run.possessive && cue.according) {
         // "according to Russia's foreign ministry": take the whole phrase.
@@ -692,7 +726,7 @@ class StatementFinder {
 
   private commonPhraseAfter(k: number, unit: Unit): Source | undefined {
     // "said after a lunch", "said on Tuesday": a tail, not a speaker.
-    if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower)) return undefined;
+    if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower) || NP_STOP.has(this.tokens[k].lower)) return undefined;
     let end = k;
     while (end < unit.lastToken && end - k < 10 && this.tokens[end].isWord && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && this.tokens[end].lower !== 'of' && end > k)) {
       if (this.cueVerbs.has(this.tokens[end].lower) && end > k) break;
@@ -977,7 +1011,7 @@ class StatementFinder {
         const whole = this.trimContent({ start: unit.start, end: unit.end })!;
         return { content: whole, kind: this.kindOf(whole, true) };
       }
-      const introductory = beforeContent && this.isIntroductoryPhrase(beforeContent);
+      const introductory = beforeContent && (this.isIntroductoryPhrase(beforeContent) || this.endsWithAside(beforeContent));
       if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
     }
     const block = this.colonBlock(cue, unit);
@@ -996,6 +1030,15 @@ class StatementFinder {
       return { content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
     }
     return { content, kind: this.kindOf(content, false) };
+  }
+
+  /** "… — in fact, she said …": the words right before the comma are a short lead-in after a dash. */
+  private endsWithAside(span: Span): boolean {
+    const last = this.tokenAtOrAfter(span.end);
+    let k = last - 1;
+    while (k >= 0 && this.tokens[k].start >= span.start && last - k <= 4 && !['\u2014', '\u2013', ';', ':'].includes(this.tokens[k].text)) k--;
+    if (k < 0 || this.tokens[k].start < span.start || last - k > 4 || !['\u2014', '\u2013', ';', ':'].includes(this.tokens[k].text)) return false;
+    return this.isIntroductoryPhrase({ start: this.tokens[k + 1].start, end: span.end });
   }
 
   /** "Speaking at a rally," "In a statement," "On Friday,": a lead-in, not reported content. */
