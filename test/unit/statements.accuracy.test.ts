@@ -224,4 +224,16 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.source, s.content], ['she', 'they “keep me honest.”']);
     });
   });
+
+  describe('asides between the speaker and the cue', () => {
+    it('reads the name before a dashed aside: Ruiz — named as a favourite — told …', () => {
+      const s = find(statementsOf('On Friday, Ruiz — named last week as the favourite for the post — told a radio host that “the harbour comes first.”'), 'harbour comes first');
+      assert.deepEqual([s.speaker, s.source, s.cue, s.kind], ['Ruiz', 'Ruiz', 'told', 'direct']);
+    });
+
+    it('takes the person, not the place, in “Ann Lee of Leeds, Yorkshire says”', () => {
+      const s = find(statementsOf('Ann Lee of Leeds, Yorkshire says she thinks the harbour plan is “doing fine.”'), 'doing fine');
+      assert.deepEqual([s.speaker, s.source], ['Ann Lee', 'Ann Lee']);
+    });
+  });
 });

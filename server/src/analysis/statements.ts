@@ -398,6 +398,17 @@ class StatementFinder {
     if (k < unit.firstToken) return undefined;
     const token = this.tokens[k];
     if (token.text === ',') return this.appositiveSource(k, unit) ?? this.subjectBeforeAside(k, unit);
+    // "John Roe — mentioned as a running mate — told …": the speaker stands before the dashed aside.
+    if (token.text === '\u2014' || token.text === '\u2013' || (token.text === '-' && this.tokens[k - 1]?.text === '-')) {
+      let j = token.text === '-' ? k - 2 : k - 1;
+      while (j > unit.firstToken && k - j < 30 && this.tokens[j].text !== token.text && !this.inQuote[j]) j--;
+      if (j <= unit.firstToken || this.tokens[j].text !== token.text) return undefined;
+      if (token.text === '-') {
+        if (this.tokens[j - 1]?.text !== '-') return undefined;
+        j--;
+      }
+      return j - 1 >= unit.firstToken && this.tokens[j - 1].isWord ? this.nounPhraseEndingAt(j - 1, unit) : undefined;
+    }
     return this.nounPhraseEndingAt(k, unit);
   }
 
@@ -479,6 +490,12 @@ class StatementFinder {
       }
     }
     const run = this.runEndingAt.get(k);
+    // "Ann Lee of Leeds, Yorkshire says": the person before the place.
+    if (run && this.tokens[run.first - 1]?.text === ',') {
+      const segStart = this.segmentStartBefore(run.first - 1);
+      const lead = this.runStartingAt.get(segStart);
+      if (lead && lead.name && !lead.possessive && !lead.organization && nameWords(lead.name).length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
+    }
     if (run) return this.runSource(run, unit);
     return this.commonNounSource(k, unit);
   }
