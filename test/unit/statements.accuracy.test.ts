@@ -236,4 +236,13 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.source], ['Ann Lee', 'Ann Lee']);
     });
   });
+
+  describe('the listener of “told”', () => {
+    it('leaves the listener out of the content', () => {
+      const a = find(statementsOf('Ruiz told reporters on Monday the plan was “a disaster.”'), 'disaster');
+      assert.deepEqual([a.kind, a.content], ['partial', 'the plan was “a disaster.”']);
+      const b = find(statementsOf('Ruiz told The Yorkshire Post: “We will win the seat.”'), 'win the seat');
+      assert.deepEqual([b.kind, b.content], ['direct', 'We will win the seat']);
+    });
+  });
 });

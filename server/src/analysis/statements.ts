@@ -70,6 +70,8 @@ const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 
 const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'or']);
 /** Words before a quoted title: on “Meet the Press”, the show “Hannity”, titled “Arrogant”. */
 const TITLE_LEAD_WORDS = new Set(['on', 'of', 'in', 'to', 'titled', 'entitled', 'dubbed', 'show', 'program', 'programme', 'book', 'film', 'movie', 'song', 'album', 'column', 'podcast', 'series', 'episode', 'segment', 'documentary', 'memoir', 'novel', 'play', 'musical', 'hashtag']);
+/** Who is told: "told reporters the plan …". */
+const LISTENERS = new Set(['reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'crowd', 'audience', 'students', 'members', 'donors', 'delegates', 'viewers', 'listeners', 'readers', 'interviewer', 'host', 'senators', 'officials', 'residents', 'workers', 'colleagues', 'him', 'her', 'them', 'us', 'me', 'reporter', 'newspaper', 'media', 'press']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'couple']);
 /** Words in -ing that open no participle clause: ", including the tax", ", according to". */
@@ -1117,12 +1119,22 @@ class StatementFinder {
     else if (OBJECT_QUOTE_CUES.has(lower) && this.quoteAfterTo(k, unit) !== undefined) k = this.quoteAfterTo(k, unit)!;
     else if (lower === 'told' || lower === 'tells' || lower === 'tell' || lower === 'telling' || lower === 'assured' || lower === 'warned' || lower === 'reminded' || lower === 'informed') {
       // "told reporters that …", "told the media Russia …": skip the listener up to "that" if it is near.
+      let found = false;
       for (let j = k; j < Math.min(unit.lastToken, k + 8); j++) {
         if (this.tokens[j].lower === 'that' && !this.inQuote[j]) {
           k = j + 1;
+          found = true;
           break;
         }
+        // "told reporters, “…”", "told The Associated Press: “…”"
+        if ((this.tokens[j].text === ',' || this.tokens[j].text === ':') && j > k && isOpeningQuote(this.tokens[j + 1]?.text ?? '')) {
+          k = j + 1;
+          found = true;
+          break;
+        }
+        if (this.inQuote[j] || this.tokens[j].text === '.' && j > k && !this.tokens[j - 1].isWord) break;
       }
+      if (!found) k = this.afterListener(k, unit);
     } else {
       // "said on Monday that …" / "said in a statement that …"
       for (let j = k; j < Math.min(unit.lastToken, k + 9); j++) {
@@ -1134,6 +1146,26 @@ class StatementFinder {
       }
     }
     return k < unit.lastToken ? this.tokens[k].start : unit.end;
+  }
+
+  /** "told CNN on Monday the plan …", "told reporters the plan …": the token after the listener, or `k`. */
+  private afterListener(k: number, unit: Unit): number {
+    let j = k;
+    const run = this.runStartingAt.get(j) ?? (this.tokens[j]?.lower === 'the' ? this.runStartingAt.get(j + 1) : undefined);
+    if (run && run.first <= j + 1) j = run.last;
+    else {
+      if (j < unit.lastToken && (this.tokens[j].lower === 'the' || this.tokens[j].lower === 'a' || this.tokens[j].lower === 'an' || this.tokens[j].lower === 'his' || this.tokens[j].lower === 'her' || this.tokens[j].lower === 'their')) j++;
+      if (j >= unit.lastToken || !LISTENERS.has(this.tokens[j].lower)) return k;
+      j++;
+    }
+    // "… on Monday", "… Monday"
+    if (this.tokens[j]?.lower === 'on' && WEEKDAYS.has(this.tokens[j + 1]?.lower ?? '')) j += 2;
+    else if (WEEKDAYS.has(this.tokens[j]?.lower ?? '')) j++;
+    const next = this.tokens[j];
+    // Only when a clause follows: a subject (determiner, pronoun, name) or a quotation.
+    if (!next || j >= unit.lastToken || this.inQuote[j]) return k;
+    if (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || this.runStartingAt.has(j) || isOpeningQuote(next.text)) return j;
+    return k;
   }
 
   /** "tells his supporters to “go vote”": the token index of the quote after a nearby "to". */
