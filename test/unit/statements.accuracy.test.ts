@@ -185,4 +185,64 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.kind], ['Ann Ruiz', 'direct']);
     });
   });
+
+  describe('partial quotations with adjuncts after the closing mark', () => {
+    it('ends the content before a day or a relative clause hung on the quotation', () => {
+      const day = find(statementsOf('Ann Ruiz blasted the plan as a “giveaway” Wednesday on a radio show.'), 'giveaway');
+      assert.deepEqual([day.speaker, day.kind, day.content], ['Ann Ruiz', 'partial', 'the plan as a “giveaway”']);
+      const which = find(statementsOf('Ann Ruiz praised the “harbour levy”, which would pay for the dredging.'), 'harbour levy');
+      assert.equal(which.content, 'the “harbour levy”');
+    });
+
+    it('takes a quotation after “Name verbed,” as a direct statement', () => {
+      const s = find(statementsOf('Asked about the vote, Ann Ruiz shrugged, “We will try again next year.”'), 'try again');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.content], ['Ann Ruiz', 'direct', 'shrugged', 'We will try again next year']);
+    });
+  });
+
+  describe('subjects separated from the cue', () => {
+    it('reads the name that opens the sentence past an aside: Ruiz, during a visit to Leeds, Yorkshire, said', () => {
+      const s = find(statementsOf('Ruiz, during a visit to Leeds, Yorkshire, said the harbour was “in a terrible state.”'), 'terrible state');
+      assert.deepEqual([s.speaker, s.source, s.content], ['Ruiz', 'Ruiz', 'the harbour was “in a terrible state.”']);
+    });
+
+    it('skips “however” between the subject and the cue', () => {
+      const s = find(statementsOf('Ann Ruiz however said the vote was “a mistake.”'), 'mistake');
+      assert.deepEqual([s.speaker, s.cue], ['Ann Ruiz', 'said']);
+    });
+
+    it('takes the name after a possessive in an inverted attribution: said the council’s chief, Ann Ruiz', () => {
+      const s = find(statementsOf('“We have a plan,” said the Harbour Board’s chief engineer, Ann Ruiz, who joined in May.'), 'We have a plan');
+      assert.deepEqual([s.speaker, s.source], ['Ann Ruiz', 'Ann Ruiz']);
+      const t = find(statementsOf('“We have a plan,” said Yorkshire’s Ann Ruiz.'), 'We have a plan');
+      assert.equal(t.speaker, 'Ann Ruiz');
+    });
+
+    it('reads what follows “— in fact, she said”', () => {
+      const seen = statementsOf('Ann Ruiz is not worried about the polls — in fact, she said they “keep me honest.”');
+      const s = find(seen, 'keep me honest');
+      assert.deepEqual([s.source, s.content], ['she', 'they “keep me honest.”']);
+    });
+  });
+
+  describe('asides between the speaker and the cue', () => {
+    it('reads the name before a dashed aside: Ruiz — named as a favourite — told …', () => {
+      const s = find(statementsOf('On Friday, Ruiz — named last week as the favourite for the post — told a radio host that “the harbour comes first.”'), 'harbour comes first');
+      assert.deepEqual([s.speaker, s.source, s.cue, s.kind], ['Ruiz', 'Ruiz', 'told', 'direct']);
+    });
+
+    it('takes the person, not the place, in “Ann Lee of Leeds, Yorkshire says”', () => {
+      const s = find(statementsOf('Ann Lee of Leeds, Yorkshire says she thinks the harbour plan is “doing fine.”'), 'doing fine');
+      assert.deepEqual([s.speaker, s.source], ['Ann Lee', 'Ann Lee']);
+    });
+  });
+
+  describe('the listener of “told”', () => {
+    it('leaves the listener out of the content', () => {
+      const a = find(statementsOf('Ruiz told reporters on Monday the plan was “a disaster.”'), 'disaster');
+      assert.deepEqual([a.kind, a.content], ['partial', 'the plan was “a disaster.”']);
+      const b = find(statementsOf('Ruiz told The Yorkshire Post: “We will win the seat.”'), 'win the seat');
+      assert.deepEqual([b.kind, b.content], ['direct', 'We will win the seat']);
+    });
+  });
 });

@@ -49,7 +49,7 @@ interface Cue {
   according: boolean;
 }
 
-const ADVERBS = new Set(['also', 'later', 'earlier', 'again', 'then', 'further', 'previously', 'repeatedly', 'reportedly', 'recently', 'once', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'could', 'had', 'did', 'does', 'do', 'not', 'never', 'often', 'publicly', 'privately', 'separately', 'subsequently', 'quickly', 'flatly', 'firmly', 'bluntly', 'simply', 'even', 'may', 'might', 'must', 'should', 'can', 'already', 'first', 'last', 'himself', 'herself', 'themselves', 'personally', 'directly']);
+const ADVERBS = new Set(['however', 'meanwhile', 'too', 'instead', 'though', 'nonetheless', 'still', 'also', 'later', 'earlier', 'again', 'then', 'further', 'previously', 'repeatedly', 'reportedly', 'recently', 'once', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'could', 'had', 'did', 'does', 'do', 'not', 'never', 'often', 'publicly', 'privately', 'separately', 'subsequently', 'quickly', 'flatly', 'firmly', 'bluntly', 'simply', 'even', 'may', 'might', 'must', 'should', 'can', 'already', 'first', 'last', 'himself', 'herself', 'themselves', 'personally', 'directly']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'several', 'some', 'many', 'other', 'both', 'most', 'few']);
 const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'expert', 'experts', 'analyst', 'analysts', 'report', 'reports', 'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'statement', 'people', 'critics', 'residents', 'witnesses', 'police', 'authorities', 'observers', 'insiders', 'aides', 'advisers', 'advisors', 'supporters', 'opponents', 'voters', 'democrats', 'republicans', 'diplomats', 'data', 'document', 'documents', 'ministry', 'government', 'campaign', 'agency', 'spokesman', 'spokeswoman', 'spokesperson', 'researchers', 'scientists', 'economists', 'lawmakers', 'leaders', 'investigators', 'prosecutors', 'lawyers', 'members', 'organizers', 'activists', 'protesters', 'workers', 'employees', 'administration', 'white', 'company', 'group', 'committee', 'council', 'court', 'filing', 'letter', 'memo', 'email', 'website', 'newspaper', 'magazine', 'paper', 'network', 'release', 'estimate', 'estimates', 'figures', 'records', 'findings', 'pollster', 'pollsters', 'candidate', 'nominee', 'president', 'man', 'woman', 'person', 'friend', 'neighbor', 'neighbour', 'relative', 'spokespeople', 'representatives', 'representative', 'department', 'office', 'team']);
 /** Cues that take a bare clause: "said the West had walked back …" (not "explained its position"). */
@@ -70,6 +70,8 @@ const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 
 const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'or']);
 /** Words before a quoted title: on “Meet the Press”, the show “Hannity”, titled “Arrogant”. */
 const TITLE_LEAD_WORDS = new Set(['on', 'of', 'in', 'to', 'titled', 'entitled', 'dubbed', 'show', 'program', 'programme', 'book', 'film', 'movie', 'song', 'album', 'column', 'podcast', 'series', 'episode', 'segment', 'documentary', 'memoir', 'novel', 'play', 'musical', 'hashtag']);
+/** Who is told: "told reporters the plan …". */
+const LISTENERS = new Set(['reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'crowd', 'audience', 'students', 'members', 'donors', 'delegates', 'viewers', 'listeners', 'readers', 'interviewer', 'host', 'senators', 'officials', 'residents', 'workers', 'colleagues', 'him', 'her', 'them', 'us', 'me', 'reporter', 'newspaper', 'media', 'press']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'couple']);
 /** Words in -ing that open no participle clause: ", including the tax", ", according to". */
@@ -412,7 +414,18 @@ class StatementFinder {
     }
     if (k < unit.firstToken) return undefined;
     const token = this.tokens[k];
-    if (token.text === ',') return this.appositiveSource(k, unit);
+    if (token.text === ',') return this.appositiveSource(k, unit) ?? this.subjectBeforeAside(k, unit);
+    // "John Roe — mentioned as a running mate — told …": the speaker stands before the dashed aside.
+    if (token.text === '\u2014' || token.text === '\u2013' || (token.text === '-' && this.tokens[k - 1]?.text === '-')) {
+      let j = token.text === '-' ? k - 2 : k - 1;
+      while (j > unit.firstToken && k - j < 30 && this.tokens[j].text !== token.text && !this.inQuote[j]) j--;
+      if (j <= unit.firstToken || this.tokens[j].text !== token.text) return undefined;
+      if (token.text === '-') {
+        if (this.tokens[j - 1]?.text !== '-') return undefined;
+        j--;
+      }
+      return j - 1 >= unit.firstToken && this.tokens[j - 1].isWord ? this.nounPhraseEndingAt(j - 1, unit) : undefined;
+    }
     return this.nounPhraseEndingAt(k, unit);
   }
 
@@ -494,6 +507,12 @@ class StatementFinder {
       }
     }
     const run = this.runEndingAt.get(k);
+    // "Ann Lee of Leeds, Yorkshire says": the person before the place.
+    if (run && this.tokens[run.first - 1]?.text === ',') {
+      const segStart = this.segmentStartBefore(run.first - 1);
+      const lead = this.runStartingAt.get(segStart);
+      if (lead && lead.name && !lead.possessive && !lead.organization && nameWords(lead.name).length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
+    }
     if (run) return this.runSource(run, unit);
     return this.commonNounSource(k, unit);
   }
@@ -642,7 +661,9 @@ class StatementFinder {
       }
     }
     const run = this.runEndingAt.get(comma - 1);
-    if (run && run.first >= segStart - 0 && run.name && !run.possessive) {
+    // "Clinton, during a meeting in Columbus, Ohio, said": a lone place name is no speaker when a name opens the sentence.
+    const lonePlace = !!run && !run.role && !run.organization && nameWords(run.name).length === 1 && !this.book.resolveSurname(run.name, run.nameStart) && !!this.subjectOpensWithName(unit, run.first);
+    if (run && !lonePlace && run.first >= segStart - 0 && run.name && !run.possessive) {
       const src = this.runSource(run, unit);
       if (src && this.tokens[segStart - 1]?.text === ',') {
         const roleStart = this.segmentStartBefore(segStart - 1);
@@ -671,6 +692,30 @@ class StatementFinder {
     return undefined;
   }
 
+  /**
+   * "Clinton, during a town hall in Ohio, said …", "Sanders, meanwhile, who …, said": the
+   * sentence opens with a name and a comma; whatever is set off before the cue is an aside.
+   */
+  private subjectOpensWithName(unit: Unit, before: number): boolean {
+    const run = this.runStartingAt.get(unit.firstToken);
+    return !!run && !!run.name && !run.possessive && run.last < before && this.tokens[run.last]?.text === ',';
+  }
+
+  private subjectBeforeAside(comma: number, unit: Unit): Source | undefined {
+    const k = unit.firstToken;
+    const opener = this.tokens[k];
+    if (!opener || this.inQuote[k]) return undefined;
+    if (SUBJECT_PRONOUNS.has(opener.lower) && this.tokens[k + 1]?.text === ',') return this.pronounSource(k);
+    const run = this.runStartingAt.get(k);
+    if (!run || !run.name || run.possessive || this.tokens[run.last]?.text !== ',' || run.last >= comma) return undefined;
+    for (let j = run.last; j < comma; j++) {
+      if (this.inQuote[j] || isOpeningQuote(this.tokens[j].text) || (this.tokens[j].isWord && this.cueVerbs.has(this.tokens[j].lower) && !PARTICIPLE_CUES.has(this.tokens[j].lower))) return undefined;
+    }
+    const src = this.runSource(run, unit);
+    if (src) src.phraseEnd = this.tokens[comma - 1].end;
+    return src;
+  }
+
   /** ", 59,", ", of Ashton,", ", who watched …,", ", the minister,": words set off after a name. */
   private looksAppositive(first: number, end: number): boolean {
     const t = this.tokens[first];
@@ -695,6 +740,14 @@ class StatementFinder {
     // "said the Russian diplomat": a capitalised adjective, then a role noun, is no name.
     if (run && run.first !== k && nameWords(run.name).length < 2 && !run.role) run = undefined;
     if (run && !run.name && this.tokens[run.last] && ROLE_HEADS.has(this.tokens[run.last].lower)) run = undefined;
+    if (run && run.possessive && (run.first === k || DETERMINERS.has(token.lower)) && !cue.according) {
+      // "said Florida’s Rick Wilson", "said Rubio’s campaign manager, Rich Beeson,": the name after the possessive.
+      for (let j = run.last; j < unit.lastToken && j - run.last < 8; j++) {
+        if (this.inQuote[j] || NP_STOP.has(this.tokens[j].lower) || this.tokens[j].text === '.') break;
+        const later = this.runStartingAt.get(j);
+        if (later && later.name && !later.possessive && !later.organization && nameWords(later.name).length >= 2) return this.runSource(later, unit);
+      }
+    }
     if (run && (run.first === k || DETERMINERS.has(token.lower) || ROLE_MODIFIERS.has(token.lower))) {
       if (run.possessive && cue.according) {
         // "according to Russia's foreign ministry": take the whole phrase.
@@ -707,7 +760,7 @@ class StatementFinder {
 
   private commonPhraseAfter(k: number, unit: Unit): Source | undefined {
     // "said after a lunch", "said on Tuesday": a tail, not a speaker.
-    if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower)) return undefined;
+    if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower) || NP_STOP.has(this.tokens[k].lower)) return undefined;
     let end = k;
     while (end < unit.lastToken && end - k < 10 && this.tokens[end].isWord && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && this.tokens[end].lower !== 'of' && end > k)) {
       if (this.cueVerbs.has(this.tokens[end].lower) && end > k) break;
@@ -840,6 +893,12 @@ class StatementFinder {
       const content = this.trimContent({ start: verb.end, end: unit.end });
       if (!content || content.start > quote.span.start) continue;
       const cue: Cue = { first: after, last: after + 1, text: verb.text, according: false };
+      // "Trump boasted, “That makes me smart.”": the verb, a comma or colon, and the quotation to the end.
+      const mark = this.tokens[after + 1];
+      if (mark && (mark.text === ',' || mark.text === ':') && after + 2 === quoteToken && this.trimContent({ start: quote.span.end, end: unit.end }) === undefined) {
+        this.push(cue, source, this.trimContent(quote.inner) ?? quote.inner, 'direct', unit);
+        return;
+      }
       this.push(cue, source, content, 'partial', unit);
       return;
     }
@@ -987,7 +1046,7 @@ class StatementFinder {
         const whole = this.trimContent({ start: unit.start, end: unit.end })!;
         return { content: whole, kind: this.kindOf(whole, true) };
       }
-      const introductory = beforeContent && this.isIntroductoryPhrase(beforeContent);
+      const introductory = beforeContent && (this.isIntroductoryPhrase(beforeContent) || this.endsWithAside(beforeContent));
       if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
     }
     const block = this.colonBlock(cue, unit);
@@ -1007,6 +1066,15 @@ class StatementFinder {
       return { content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
     }
     return { content, kind: this.kindOf(content, false) };
+  }
+
+  /** "… — in fact, she said …": the words right before the comma are a short lead-in after a dash. */
+  private endsWithAside(span: Span): boolean {
+    const last = this.tokenAtOrAfter(span.end);
+    let k = last - 1;
+    while (k >= 0 && this.tokens[k].start >= span.start && last - k <= 4 && !['\u2014', '\u2013', ';', ':'].includes(this.tokens[k].text)) k--;
+    if (k < 0 || this.tokens[k].start < span.start || last - k > 4 || !['\u2014', '\u2013', ';', ':'].includes(this.tokens[k].text)) return false;
+    return this.isIntroductoryPhrase({ start: this.tokens[k + 1].start, end: span.end });
   }
 
   /** "Speaking at a rally," "In a statement," "On Friday,": a lead-in, not reported content. */
@@ -1068,12 +1136,22 @@ class StatementFinder {
     else if (OBJECT_QUOTE_CUES.has(lower) && this.quoteAfterTo(k, unit) !== undefined) k = this.quoteAfterTo(k, unit)!;
     else if (lower === 'told' || lower === 'tells' || lower === 'tell' || lower === 'telling' || lower === 'assured' || lower === 'warned' || lower === 'reminded' || lower === 'informed') {
       // "told reporters that …", "told the media Russia …": skip the listener up to "that" if it is near.
+      let found = false;
       for (let j = k; j < Math.min(unit.lastToken, k + 8); j++) {
         if (this.tokens[j].lower === 'that' && !this.inQuote[j]) {
           k = j + 1;
+          found = true;
           break;
         }
+        // "told reporters, “…”", "told The Associated Press: “…”"
+        if ((this.tokens[j].text === ',' || this.tokens[j].text === ':') && j > k && isOpeningQuote(this.tokens[j + 1]?.text ?? '')) {
+          k = j + 1;
+          found = true;
+          break;
+        }
+        if (this.inQuote[j] || this.tokens[j].text === '.' && j > k && !this.tokens[j - 1].isWord) break;
       }
+      if (!found) k = this.afterListener(k, unit);
     } else {
       // "said on Monday that …" / "said in a statement that …"
       for (let j = k; j < Math.min(unit.lastToken, k + 9); j++) {
@@ -1085,6 +1163,26 @@ class StatementFinder {
       }
     }
     return k < unit.lastToken ? this.tokens[k].start : unit.end;
+  }
+
+  /** "told CNN on Monday the plan …", "told reporters the plan …": the token after the listener, or `k`. */
+  private afterListener(k: number, unit: Unit): number {
+    let j = k;
+    const run = this.runStartingAt.get(j) ?? (this.tokens[j]?.lower === 'the' ? this.runStartingAt.get(j + 1) : undefined);
+    if (run && run.first <= j + 1) j = run.last;
+    else {
+      if (j < unit.lastToken && (this.tokens[j].lower === 'the' || this.tokens[j].lower === 'a' || this.tokens[j].lower === 'an' || this.tokens[j].lower === 'his' || this.tokens[j].lower === 'her' || this.tokens[j].lower === 'their')) j++;
+      if (j >= unit.lastToken || !LISTENERS.has(this.tokens[j].lower)) return k;
+      j++;
+    }
+    // "… on Monday", "… Monday"
+    if (this.tokens[j]?.lower === 'on' && WEEKDAYS.has(this.tokens[j + 1]?.lower ?? '')) j += 2;
+    else if (WEEKDAYS.has(this.tokens[j]?.lower ?? '')) j++;
+    const next = this.tokens[j];
+    // Only when a clause follows: a subject (determiner, pronoun, name) or a quotation.
+    if (!next || j >= unit.lastToken || this.inQuote[j]) return k;
+    if (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || this.runStartingAt.has(j) || isOpeningQuote(next.text)) return j;
+    return k;
   }
 
   /** "tells his supporters to “go vote”": the token index of the quote after a nearby "to". */
@@ -1292,6 +1390,8 @@ class StatementFinder {
       if (t.text === ',' && next.lower === 'according' && this.tokens[k + 2]?.lower === 'to') return t.start;
       // "“…,” a swipe at …"
       if (t.text === ',' && isClosingQuote(prev?.text ?? '') && (next.lower === 'a' || next.lower === 'an')) return t.start;
+      // "“…”, which would allow …": a relative clause hung on the quoted words.
+      if (t.text === ',' && afterQuote && (next.lower === 'which' || next.lower === 'who')) return t.start;
       if (!t.isWord) continue;
       if (t.lower === 'and' || t.lower === 'but') {
         let j = k + 1;
@@ -1303,8 +1403,8 @@ class StatementFinder {
         }
         continue;
       }
-      // "“…” before floating the idea", "“…” as he faces …"
-      if (afterQuote && (t.lower === 'while' || t.lower === 'before' || t.lower === 'until' || t.lower === 'after' || t.lower === 'as' || t.lower === 'when')) {
+      // "“…” before floating the idea", "“…” as he faces …", "“…” Wednesday on a radio show"
+      if (afterQuote && (t.lower === 'while' || t.lower === 'before' || t.lower === 'until' || t.lower === 'after' || t.lower === 'as' || t.lower === 'when' || t.lower === 'during' || WEEKDAYS.has(t.lower) || t.lower === 'yesterday' || t.lower === 'today' || t.lower === 'tonight')) {
         return prev?.text === ',' ? prev.start : t.start;
       }
     }
