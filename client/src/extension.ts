@@ -44,6 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attrib
       { scheme: 'file', language: 'yaml' },
     ],
     outputChannelName: 'Attribution Lens',
+    // The server keeps its persistent index here, so a reopened workspace is ready at once.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   const lc = new LanguageClient('attributionLens', 'Attribution Lens', serverOptions, clientOptions);
   client = lc;

@@ -2,7 +2,7 @@
 // End-to-end tests in a real VS Code, offline: code-server 4.100.3 (VS Code 1.100.3) in Debian's
 // headless chromium, driven by playwright-core. `npm run test:e2e` runs this.
 //
-//   node scripts/e2e/run.mjs [--mode vsix|dev|both] [--skip-build] [--grep PATTERN]
+//   node scripts/e2e/run.mjs [--mode vsix|dev|both] [--skip-build | --skip-tsc] [--grep PATTERN]
 //                            [--screenshot FILE | --no-screenshot] [--keep]
 //
 // Steps: setup (scripts/e2e/setup-code-server.sh: cached code-server + chromium; skipped when
@@ -34,12 +34,13 @@ const SUITE_TIMEOUT_MS = Number(process.env.ATTRIBUTION_LENS_E2E_TIMEOUT_MS || 1
 const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Updating additional builtin extensions cache|ChatSessionStore:|Ignoring fetching additional builtin extensions|Creation of workbench contribution)/;
 
 // ---- arguments -------------------------------------------------------------------------------
-const opts = { mode: 'both', build: true, grep: process.env.ATTRIBUTION_LENS_E2E_GREP || '', screenshot: join(ROOT, 'docs', 'screenshot-e2e.png'), keep: false };
+const opts = { mode: 'both', build: true, tsc: true, grep: process.env.ATTRIBUTION_LENS_E2E_GREP || '', screenshot: join(ROOT, 'docs', 'screenshot-e2e.png'), keep: false };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   const val = () => process.argv[++i];
   if (a === '--mode') opts.mode = val();
   else if (a === '--skip-build') opts.build = false;
+  else if (a === '--skip-tsc') opts.tsc = false; // out/ is fresh (CI runs this right after `npm test`)
   else if (a === '--grep') opts.grep = val();
   else if (a === '--screenshot') opts.screenshot = join(process.cwd(), val());
   else if (a === '--no-screenshot') opts.screenshot = '';
@@ -301,7 +302,7 @@ async function main() {
     codeServer = r.stdout.trim().split('\n').pop();
     log(`setup: ok in ${secs(t)}`);
   }
-  if (opts.build) buildAll({ vsix: modes.includes('vsix') });
+  if (opts.build) buildAll({ vsix: modes.includes('vsix'), tsc: opts.tsc });
   if (!existsSync(SUITE)) throw new HarnessError(`${rel(SUITE)} is missing: build first`);
   if (modes.includes('vsix') && !existsSync(VSIX)) throw new HarnessError(`${rel(VSIX)} is missing: build first`);
 

@@ -44,6 +44,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Runs right after `initialized`, before the initial index is awaited (e.g. to open documents early). */
   onInitialized?: (client: LspTestClient) => Promise<void>;
+  /** How long to wait for the initial index (default 15 s; the benchmark's big workspaces need more). */
+  indexTimeoutMs?: number;
 }
 
 const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -81,7 +83,7 @@ export class LspTestClient {
   initializeResult!: InitializeResult;
 
   private readonly indexedWaiters: Array<(p: IndexedParams) => void> = [];
-  private readonly diagnosticWaiters: Array<{ uri: string; test: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
+  private readonly diagnosticWaiters: Array<{ uri: string; test: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
   private readonly versions = new Map<string, number>();
 
   private constructor(private readonly child: ChildProcess, settings: Record<string, unknown>) {
@@ -97,7 +99,7 @@ export class LspTestClient {
       const key = fileUriOf(pathOfUri(p.uri));
       this.diagnostics.set(key, p);
       for (const w of [...this.diagnosticWaiters]) {
-        if (w.uri === key && w.test(p.diagnostics)) {
+        if (w.uri === key && w.test(p.diagnostics, p)) {
           this.diagnosticWaiters.splice(this.diagnosticWaiters.indexOf(w), 1);
           w.resolve(p.diagnostics);
         }
@@ -132,7 +134,7 @@ export class LspTestClient {
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     await options.onInitialized?.(client);
-    await client.guard(firstIndex, 'the initial attributionLens/indexed notification');
+    await client.guard(firstIndex, 'the initial attributionLens/indexed notification', options.indexTimeoutMs);
     return client;
   }
 
@@ -141,11 +143,16 @@ export class LspTestClient {
     return new Promise((resolve) => this.indexedWaiters.push(resolve));
   }
 
+  /** The server's process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Resolves with the first published diagnostics for `uri` that pass `test` (the latest counts). */
-  waitForDiagnostics(filePath: string, test: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+  waitForDiagnostics(filePath: string, test: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
     const key = fileUriOf(filePath);
     const latest = this.diagnostics.get(key);
-    if (latest && test(latest.diagnostics)) return Promise.resolve(latest.diagnostics);
+    if (latest && test(latest.diagnostics, latest)) return Promise.resolve(latest.diagnostics);
     return this.guard(new Promise((resolve) => this.diagnosticWaiters.push({ uri: key, test, resolve })), `diagnostics for ${path.basename(filePath)}`);
   }
 

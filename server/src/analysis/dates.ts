@@ -719,13 +719,40 @@ function narrow(month: number, day: number, ev: Evidence, today: number): Narrow
   return { all, afterWeekday, afterBounds, weekdayUsed, boundsUsed, nearUsed };
 }
 
+/** Parsed workspace dates, sorted and distinct; a workspace hands the same array to many articles. */
+const workspaceDayCache = new WeakMap<readonly string[], number[]>();
+function workspaceDays(dates: readonly string[] | undefined): number[] {
+  if (!dates || dates.length === 0) return [];
+  let days = workspaceDayCache.get(dates);
+  if (!days) {
+    days = [...new Set(dates.map((d) => parseIsoDay(d)).filter((d): d is number => d !== undefined))].sort((a, b) => a - b);
+    workspaceDayCache.set(dates, days);
+  }
+  return days;
+}
+
+/** The day in a sorted non-empty list nearest to `target` (the earlier one on a tie). */
+function nearestDay(sorted: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = sorted[lo];
+  const before = lo > 0 ? sorted[lo - 1] : undefined;
+  if (before !== undefined && target - before <= Math.abs(after - target)) return before;
+  return after;
+}
+
 function chooseYear(month: number, day: number, ev: Evidence, options: DateOptions, today: number): YearChoice | undefined {
   const n = narrow(month, day, ev, today);
   const c = n.afterBounds;
   if (c.length === 0) return undefined;
   const recent = c[0];
   const md = `${day} ${MONTH_ABBR[month - 1]}`;
-  const workspace = (options.workspaceDates ?? []).map((d) => parseIsoDay(d)).filter((d): d is number => d !== undefined);
+  const workspace = workspaceDays(options.workspaceDates);
   let pick = recent;
   let picker: 'workspace' | 'default' | undefined;
   let nearestWs: number | undefined;
@@ -733,13 +760,12 @@ function chooseYear(month: number, day: number, ev: Evidence, options: DateOptio
     let best = Infinity;
     for (const y of c) {
       const dn = dayNum(y, month, day);
-      for (const w of workspace) {
-        const dist = Math.abs(dn - w);
-        if (dist < best) {
-          best = dist;
-          pick = y;
-          nearestWs = w;
-        }
+      const w = nearestDay(workspace, dn);
+      const dist = Math.abs(dn - w);
+      if (dist < best) {
+        best = dist;
+        pick = y;
+        nearestWs = w;
       }
     }
     picker = 'workspace';

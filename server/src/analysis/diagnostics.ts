@@ -35,6 +35,19 @@ export function malformedQuoteMarks(text: string, quotations: readonly Quotation
   return out;
 }
 
+/** The paragraph holding an offset (paragraphs are sorted and disjoint). */
+function paragraphContaining(paragraphs: readonly Paragraph[], offset: number): Paragraph | undefined {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].span.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const p = paragraphs[lo];
+  return p && p.span.start <= offset ? p : undefined;
+}
+
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** Speech rather than a term: long enough, or a sentence of its own. */
@@ -57,11 +70,15 @@ export function unattributedQuotes(
   paragraphs: readonly Paragraph[],
 ): CoreDiagnostic[] {
   const out: CoreDiagnostic[] = [];
+  // Quotations come in document order: sweep the statements by start, keeping the furthest end.
+  const byStart = [...statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+  let next = 0;
+  let furthest = -Infinity;
   quotations.forEach((q, index) => {
     if (q.depth !== 0) return;
-    const covered = statements.some((s) => s.contentSpan.start <= q.inner.start + 1 && q.inner.end <= s.contentSpan.end + 1);
-    if (covered) return;
-    const paragraph = paragraphs.find((p) => p.span.start <= q.span.start && q.span.start < p.span.end);
+    while (next < byStart.length && byStart[next].contentSpan.start <= q.inner.start + 1) furthest = Math.max(furthest, byStart[next++].contentSpan.end + 1);
+    if (q.inner.end <= furthest) return;
+    const paragraph = paragraphContaining(paragraphs, q.span.start);
     if (paragraph && paragraph.role === 'headline') return;
     const inner = text.slice(q.inner.start, q.inner.end);
     if (!readsAsSpeech(inner)) return;

@@ -58,7 +58,7 @@ export const MULTIWORD_CUES: readonly string[][] = [
 ];
 
 /** Cue verbs whose complement is an infinitive clause with an object: "urged NATO to begin". */
-export const OBJECT_CUES = set('urge urges urged called calls told tells tell asked asks ask warned warns');
+export const OBJECT_CUES = set('urge urges urged called calls told tells tell telling asked asks ask warned warns');
 
 /** Words of titles and roles: "Deputy Foreign Minister", "spokesman", "Gen.". */
 export const TITLE_WORDS = set(`

@@ -73,7 +73,7 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
         continue;
       }
       // "Secretary of State John Kerry", "Commission on Presidential Debates": a title's or body's complement.
-      if (t.isWord && (t.lower === 'of' || t.lower === 'for' || t.lower === 'on') && hasTitleOrBody(tokens, first, last)) {
+      if (t.isWord && (t.lower === 'of' || t.lower === 'for' || t.lower === 'on') && hasTitleOrBody(tokens, first, last) && endsWithTitleOrBody(tokens[last - 1])) {
         let k = last + 1;
         if (k < tokens.length && tokens[k].lower === 'the') k++;
         if (k < tokens.length && isNameToken(tokens[k]) && !isBreak(k)) {
@@ -132,6 +132,13 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
     (nameTokens.length === 1 && /^[\p{Lu}\d-]{2,8}$/u.test(nameTokens[0].text.replace(POSSESSIVE, '')));
   return { first, last, nameFirst, start, end, nameStart, nameEnd, name, role, possessive, organization };
 }
+
+/** "Secretary of State", "Bank of England": a complement hangs on a title or a body, not on a name ("Ann Lee of Ohio"). */
+function endsWithTitleOrBody(token: Token): boolean {
+  return isTitleWord(token.lower) || ORGANIZATION_WORDS.has(token.lower) || ROLE_COMPLEMENT_HEADS.has(token.lower);
+}
+
+const ROLE_COMPLEMENT_HEADS = new Set(['affairs', 'state', 'staff', 'defense', 'defence', 'justice', 'health', 'energy', 'education', 'commerce', 'labor', 'labour', 'homeland', 'interior', 'agriculture', 'finance', 'economy', 'trade', 'transport', 'transportation', 'veterans', 'representatives', 'lords', 'commons', 'america', 'directors', 'trustees', 'governors']);
 
 function hasTitleOrBody(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower) || ORGANIZATION_WORDS.has(tokens[k].lower)) return true;

@@ -19,6 +19,9 @@ const EXPECTED_CLOSE: Record<string, string> = { '\u201c': '\u201d', '\u00ab': '
 const OPENING_NEIGHBOURS = new Set(['(', '[', '{', '\u2014', '\u2013', '-', '/', ':', '\u201c', '\u2018', '"', "'", '\u00ab', '\u201e']);
 const CLOSING_NEIGHBOURS = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '\u2014', '\u2013', '-', '\u201d', '\u2019', '"', "'", '\u00bb', '\u2026']);
 
+/** Every character the loop below acts on. */
+const QUOTE_CHARS = new Set([...'"\'`\u201c\u00ab\u201e\u201d\u00bb\u2018\u201a\u2019'].map((c) => c.charCodeAt(0)));
+
 const isSpace = (ch: string | undefined) => ch === undefined || ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\n' || ch === '\r';
 
 /** Finds every quotation in the readable paragraphs, in document order. */
@@ -28,7 +31,7 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
   let carried: OpenQuote | undefined; // a double quote left open at the previous paragraph's end
   for (let p = 0; p < readable.length; p++) {
     const { start, end } = readable[p].span;
-    const stack: OpenQuote[] = [];
+    const stack = new QuoteStack();
     let i = start;
     if (carried) {
       // News style: a quote that runs on into the next paragraph reopens it with an opening mark.
@@ -42,6 +45,8 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
       carried = undefined;
     }
     for (; i < end; i++) {
+      // Most characters are not marks: skip them before any context is worked out.
+      if (!QUOTE_CHARS.has(text.charCodeAt(i))) continue;
       let ch = text[i];
       let width = 1;
       // Typewriter doubles: '' and `` stand for a double quotation mark (old wire and NYT copy).
@@ -53,7 +58,7 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
       const next = i + width < end ? text[i + width] : undefined;
       const openingContext = isSpace(prev) || OPENING_NEIGHBOURS.has(prev!);
       const closingContext = isSpace(next) || CLOSING_NEIGHBOURS.has(next!);
-      const openDouble = findOpen(stack, true);
+      const openDouble = stack.topIndex(true);
       if (ch === '"') {
         const typewriterOpen = width === 2 && text[i] === '`';
         if (openDouble >= 0 && !typewriterOpen && (closingContext || !openingContext)) close(stack, openDouble, i, ch, quotations, undefined, width);
@@ -61,11 +66,11 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
         else if (openDouble >= 0) close(stack, openDouble, i, ch, quotations, undefined, width);
         i += width - 1;
       } else if (DOUBLE_OPENERS.has(ch)) {
-        const opener = openDouble >= 0 ? stack[openDouble].mark : undefined;
+        const opener = openDouble >= 0 ? stack.at(openDouble).mark : undefined;
         if (opener === '\u201e' && ch === '\u201c') close(stack, openDouble, i, ch, quotations);
         else if (openDouble >= 0 && ch === '\u201c' && (restIsBlank(text, i + 1, end) || (isSpace(next) && !openingContext) || (!openingContext && closingContext))) {
           // “ used where ” belongs: recover, close the quotation, and report the mark.
-          close(stack, openDouble, i, ch, quotations, { span: { start: i, end: i + 1 }, problem: 'wrong-closing-mark', expected: EXPECTED_CLOSE[stack[openDouble]?.mark ?? '\u201c'] ?? '\u201d' });
+          close(stack, openDouble, i, ch, quotations, { span: { start: i, end: i + 1 }, problem: 'wrong-closing-mark', expected: EXPECTED_CLOSE[stack.at(openDouble).mark] ?? '\u201d' });
         } else push(stack, i, ch, true);
       } else if (DOUBLE_CLOSERS.has(ch)) {
         if (openDouble >= 0) close(stack, openDouble, i, ch, quotations);
@@ -74,14 +79,14 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
       } else if (ch === '\u2019' || ch === "'") {
         const apostrophe = (prev !== undefined && isWordChar(prev) && next !== undefined && isWordChar(next)) || (!isWordCharOrUndefined(prev) && next !== undefined && /[0-9]/.test(next));
         if (apostrophe) continue;
-        const openSingle = findOpen(stack, false);
+        const openSingle = stack.topIndex(false);
         if (openSingle >= 0 && openSingle === stack.length - 1 && closingContext && !(prev !== undefined && isSpace(prev))) {
           close(stack, openSingle, i, ch, quotations);
         } else if (ch === "'" && openingContext && next !== undefined && isWordChar(next)) push(stack, i, ch, false);
       }
     }
     // Open double quotes at the paragraph's end run on if the next paragraph reopens them.
-    const outer = stack.find((q) => q.double);
+    const outer = stack.firstDouble();
     if (outer) {
       const nextParagraph = readable[p + 1];
       const reopens = nextParagraph && (DOUBLE_OPENERS.has(text[nextParagraph.span.start]) || text[nextParagraph.span.start] === '"');
@@ -109,18 +114,57 @@ function lastNonSpace(text: string, span: Span): number {
   return e;
 }
 
-function findOpen(stack: OpenQuote[], double: boolean): number {
-  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].double === double) return k;
-  return -1;
+/**
+ * The open quotes of a paragraph, with the positions of the double and the single ones kept
+ * apart, so that finding the innermost open double (or single) quote takes constant time even
+ * when a run of stray marks has piled up on the stack.
+ */
+class QuoteStack {
+  // The arrays never shrink (a shrinking array is copied, and stray marks make the stack deep);
+  // `size` and the two index lists say what is live.
+  private readonly items: OpenQuote[] = [];
+  private size = 0;
+  private readonly doubles: number[] = [];
+  private readonly singles: number[] = [];
+
+  get length(): number {
+    return this.size;
+  }
+
+  at(index: number): OpenQuote {
+    return this.items[index];
+  }
+
+  push(quote: OpenQuote): void {
+    (quote.double ? this.doubles : this.singles).push(this.size);
+    this.items[this.size++] = quote;
+  }
+
+  /** Drops the quote at `length` and every quote opened after it. */
+  truncate(length: number): void {
+    this.size = Math.min(this.size, length);
+    while (this.doubles.length > 0 && this.doubles[this.doubles.length - 1] >= length) this.doubles.pop();
+    while (this.singles.length > 0 && this.singles[this.singles.length - 1] >= length) this.singles.pop();
+  }
+
+  /** Index of the innermost open double (or single) quote, or -1. */
+  topIndex(double: boolean): number {
+    const list = double ? this.doubles : this.singles;
+    return list.length > 0 ? list[list.length - 1] : -1;
+  }
+
+  firstDouble(): OpenQuote | undefined {
+    return this.doubles.length > 0 ? this.items[this.doubles[0]] : undefined;
+  }
 }
 
-function push(stack: OpenQuote[], at: number, mark: string, double: boolean, width = 1): void {
+function push(stack: QuoteStack, at: number, mark: string, double: boolean, width = 1): void {
   stack.push({ start: at, mark, double, depth: stack.length, width });
 }
 
-function close(stack: OpenQuote[], index: number, at: number, mark: string, out: Quotation[], malformed?: Quotation['malformed'], width = 1): void {
-  const open = stack[index];
-  stack.length = index; // quotes opened inside and never closed end here, unreported (they were apostrophes)
+function close(stack: QuoteStack, index: number, at: number, mark: string, out: Quotation[], malformed?: Quotation['malformed'], width = 1): void {
+  const open = stack.at(index);
+  stack.truncate(index); // quotes opened inside and never closed end here, unreported (they were apostrophes)
   out.push({
     span: { start: open.start, end: at + width },
     inner: { start: open.start + open.width, end: at },

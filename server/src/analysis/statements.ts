@@ -1,6 +1,6 @@
 // Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
 // and the mention that names the speaker. Rules work on sentence-sized units in one pass.
-import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { isUpperInitial, tokenize, type Token } from './tokens';
@@ -66,6 +66,23 @@ const SPEECH_INVERTIBLE = new Set(['said', 'says', 'added', 'asked', 'stressed',
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
 const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 'upon', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
 
+/** Lower-case words inside a title: “Meet the Press”, “Girls, Girls, Girls”. */
+const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'or']);
+/** Words before a quoted title: on “Meet the Press”, the show “Hannity”, titled “Arrogant”. */
+const TITLE_LEAD_WORDS = new Set(['on', 'of', 'in', 'to', 'titled', 'entitled', 'dubbed', 'show', 'program', 'programme', 'book', 'film', 'movie', 'song', 'album', 'column', 'podcast', 'series', 'episode', 'segment', 'documentary', 'memoir', 'novel', 'play', 'musical', 'hashtag']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'couple']);
+/** Words in -ing that open no participle clause: ", including the tax", ", according to". */
+const NOT_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'during', 'notwithstanding', 'something', 'nothing', 'anything', 'everything', 'evening', 'morning', 'spring', 'string', 'thing', 'things', 'king', 'wing', 'building', 'funding', 'spending', 'meeting', 'hearing', 'briefing', 'ruling', 'warning', 'bring', 'beijing', 'wyoming', 'reading', 'offering', 'landing', 'shooting', 'bombing', 'killing', 'training', 'housing', 'polling', 'standing', 'pending', 'rising', 'ongoing', 'outgoing', 'incoming', 'leading', 'ruling', 'governing', 'sitting', 'remaining', 'existing', 'growing', 'increasing', 'declining', 'working', 'voting', 'rating', 'ratings', 'setting', 'timing']);
+/**
+ * Bounds that keep the worst case linear on text that is not prose (a 5 MB line of "he said", a
+ * file of quotation marks): how many cues one sentence-sized unit tries, how far back a pronoun
+ * looks for its speaker, how many quotations a headline compares. Real copy stays far below them.
+ */
+const MAX_CUES_PER_UNIT = 24;
+const SPEAKER_LOOKBACK = 256;
+const MAX_HEADLINE_QUOTES = 8;
+
 export function findStatements(input: StatementsInput): StatementsResult {
   return new StatementFinder(input).run();
 }
@@ -88,6 +105,10 @@ class StatementFinder {
   private readonly cueVerbs: Set<string>;
   private readonly statements: Statement[] = [];
   private readonly readable: Paragraph[];
+  /** wordsBefore[k]: word tokens among tokens[0..k), so that counting words in a span is O(log n). */
+  private readonly wordsBefore: Int32Array;
+  /** Index in input.quotations of each outer quotation. */
+  private readonly quotationIndex = new Map<Quotation, number>();
 
   constructor(private readonly input: StatementsInput) {
     this.text = input.text;
@@ -103,6 +124,9 @@ class StatementFinder {
       if (p < paragraphs.length && paragraphs[p].span.start <= at) this.paragraphOfToken[t] = p;
     }
     this.outer = input.quotations.filter((q) => q.depth === 0);
+    input.quotations.forEach((q, i) => this.quotationIndex.set(q, i));
+    this.wordsBefore = new Int32Array(this.tokens.length + 1);
+    for (let k = 0; k < this.tokens.length; k++) this.wordsBefore[k + 1] = this.wordsBefore[k] + (this.tokens[k].isWord ? 1 : 0);
     this.inQuote = new Uint8Array(this.tokens.length);
     let q = 0;
     for (let t = 0; t < this.tokens.length; t++) {
@@ -204,7 +228,13 @@ class StatementFinder {
   private segmentStartBefore(end: number): number {
     let k = end - 1;
     const paragraph = this.paragraphOfToken[end];
-    while (k >= 0 && this.paragraphOfToken[k] === paragraph && ![',', ';', '.', ':', '(', '"', '\u201c', '\u201d', '\u2014'].includes(this.tokens[k].text) && end - k < 25) k--;
+    while (k >= 0 && this.paragraphOfToken[k] === paragraph && end - k < 25) {
+      const t = this.tokens[k];
+      // "R-Ky.", "Gov.": a full stop closing an abbreviation does not end the segment.
+      const abbreviation = t.text === '.' && k > 0 && this.tokens[k - 1].end === t.start && this.tokens[k - 1].isWord && (this.tokens[k - 1].text.length <= 4 || /^\p{Lu}-\p{Lu}/u.test(this.tokens[k - 1].text));
+      if (!abbreviation && [',', ';', '.', ':', '(', '"', '\u201c', '\u201d', '\u2014'].includes(t.text)) break;
+      k--;
+    }
     return k + 1;
   }
 
@@ -259,7 +289,76 @@ class StatementFinder {
       while (t < this.tokens.length && this.tokens[t].start < end) t++;
       units.push({ start, end, paragraph, firstToken, lastToken: t });
     }
-    return units;
+    return this.joinBareAttributions(units);
+  }
+
+  /**
+   * "“Can we win?” Smith said." The sentence splitter breaks after the quotation's own "?", "!" or
+   * ".", leaving the attribution as a sentence of its own: put the two back together.
+   */
+  private joinBareAttributions(units: Unit[]): Unit[] {
+    const out: Unit[] = [];
+    for (const unit of units) {
+      const prev = out[out.length - 1];
+      if (prev && prev.paragraph === unit.paragraph && this.endsWithQuotedSentence(prev) && this.isBareAttribution(unit)) {
+        out[out.length - 1] = { start: prev.start, end: unit.end, paragraph: prev.paragraph, firstToken: prev.firstToken, lastToken: unit.lastToken };
+      } else out.push(unit);
+    }
+    return out;
+  }
+
+  /** The unit ends with a quotation that closes its own sentence: “… today.” / “… ready?” */
+  private endsWithQuotedSentence(unit: Unit): boolean {
+    let e = unit.end;
+    while (e > unit.start && /\s/.test(this.text[e - 1])) e--;
+    const close = this.text[e - 1];
+    if (!close || !isClosingQuote(close)) return false;
+    const stop = this.text[e - 2];
+    if (stop !== '.' && stop !== '?' && stop !== '!' && stop !== '\u2026') return false;
+    return this.outer.some((q) => q.span.end === e && q.span.start >= unit.start - 1);
+  }
+
+  /**
+   * A sentence that only names who spoke: "Smith said.", "he told reporters on Monday.",
+   * "said the senator, who chairs the panel." It carries no content of its own.
+   */
+  private isBareAttribution(unit: Unit): boolean {
+    const first = this.tokens[unit.firstToken];
+    if (!first || !first.isWord || this.inQuote[unit.firstToken]) return false;
+    let cue = -1;
+    for (let k = unit.firstToken; k < unit.lastToken && k < unit.firstToken + 9; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k] || isOpeningQuote(t.text)) return false;
+      if (t.isWord && SPEECH_INVERTIBLE.has(t.lower)) {
+        cue = k;
+        break;
+      }
+      // The subject is a short noun phrase: no verbs, no clause before the cue.
+      if (t.isWord && (NP_STOP.has(t.lower) || this.cueVerbs.has(t.lower)) && !ADVERBS.has(t.lower)) return false;
+    }
+    if (cue < 0) {
+      // "Ann Lee, a delegate from Ohio, beamed.": a short subject and a past-tense verb the lexicon lacks.
+      const end = unit.lastToken - 1;
+      const verb = this.tokens[end - 1];
+      if (end - unit.firstToken > 14 || this.tokens[end]?.text !== '.' || !verb || !verb.isWord || isUpperInitial(verb.text) || !/[a-z]{3}ed$/.test(verb.lower)) return false;
+      if (!(SUBJECT_PRONOUNS.has(first.lower) || isUpperInitial(first.text))) return false;
+      for (let k = unit.firstToken; k < end - 1; k++) if (this.tokens[k].isWord && !isUpperInitial(this.tokens[k].text) && (NP_STOP.has(this.tokens[k].lower) || /ed$/.test(this.tokens[k].lower))) return false;
+      return true;
+    }
+    if (cue === unit.firstToken) return true; // "Said the senator, …"
+    const subject = this.tokens[unit.firstToken];
+    const subjectLike = SUBJECT_PRONOUNS.has(subject.lower) || isUpperInitial(subject.text) || DETERMINERS.has(subject.lower);
+    if (!subjectLike) return false;
+    const next = this.tokens[cue + 1];
+    if (!next || cue + 1 >= unit.lastToken || next.text === '.') return true;
+    if (next.lower === 'that' || next.text === ':' || isOpeningQuote(next.text)) return false;
+    const lower = this.tokens[cue].lower;
+    if (lower === 'told' || lower === 'asked') {
+      for (let k = cue + 1; k < unit.lastToken; k++) if (this.tokens[k].lower === 'that' || isOpeningQuote(this.tokens[k].text)) return false;
+      return true;
+    }
+    if (next.text === ',') return true; // "he said, adding …" / "said Smith, who …"
+    return this.isTailOnly(next.start, unit);
   }
 
   // ---- cues and sources -----------------------------------------------------------------------
@@ -300,7 +399,11 @@ class StatementFinder {
       k--;
       skipped++;
     }
+    // "The State Department less than two weeks ago said", "Smith on Tuesday said": a time phrase.
+    k = this.skipTimePhraseBefore(k, unit);
     if (k < unit.firstToken || this.inQuote[k]) return undefined;
+    // "Sen. Ted Cruz (R-Texas), said": the parenthesis, then the name.
+    if (this.tokens[k].text === ',' && this.tokens[k - 1]?.text === ')') k--;
     // "Sen. Ted Cruz (R-Texas) said"
     if (this.tokens[k].text === ')') {
       let open = k - 1;
@@ -314,8 +417,41 @@ class StatementFinder {
   }
 
   /** The subject at the start of a unit: a name, a pronoun, or a noun phrase before the first verb. */
+  /** Token index before a time phrase that ends at `k` ("two weeks ago", "on Tuesday", "last week"), or `k`. */
+  private skipTimePhraseBefore(k: number, unit: Unit): number {
+    const t = this.tokens[k];
+    if (!t || !t.isWord) return k;
+    if (t.lower === 'ago') {
+      let j = k - 1;
+      while (j > unit.firstToken && k - j <= 5 && this.tokens[j].isWord) {
+        const w = this.tokens[j].lower;
+        if (w === 'less' || w === 'more' || w === 'about' || w === 'nearly' || w === 'just' || w === 'than' || w === 'a' || /^\d/.test(w) || /s$/.test(w) || NUMBER_WORDS.has(w)) j--;
+        else break;
+      }
+      return j;
+    }
+    if (WEEKDAYS.has(t.lower)) {
+      const before = this.tokens[k - 1];
+      return before && (before.lower === 'on' || before.lower === 'late' || before.lower === 'early') ? k - 2 : k - 1;
+    }
+    if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year' || t.lower === 'night') && (this.tokens[k - 1]?.lower === 'last' || this.tokens[k - 1]?.lower === 'this')) return k - 2;
+    if (t.lower === 'yesterday' || t.lower === 'today' || t.lower === 'tonight') return k - 1;
+    return k;
+  }
+
   private subjectOf(unit: Unit, before: number): Source | undefined {
-    for (let k = unit.firstToken; k < before && k < unit.firstToken + 12; k++) {
+    let from = unit.firstToken;
+    // "Speaking in Ohio on Monday, he …", "In a statement, the mayor …": past the lead-in.
+    const opener = this.tokens[from];
+    if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
+      for (let k = from; k < before && k < from + 14; k++) {
+        if (this.tokens[k].text === ',' && !this.inQuote[k]) {
+          from = k + 1;
+          break;
+        }
+      }
+    }
+    for (let k = from; k < before && k < from + 12; k++) {
       const t = this.tokens[k];
       if (this.inQuote[k]) continue;
       if (t.lower === 'he' || t.lower === 'she' || t.lower === 'they' || t.lower === "he's" || t.lower === "she's") return this.pronounSource(k);
@@ -333,7 +469,30 @@ class StatementFinder {
     if (PERSONAL_PRONOUNS.has(token.lower) && (token.lower === 'he' || token.lower === 'she' || token.lower === 'they')) {
       return this.pronounSource(k);
     }
+    // "“…,” I said.": the writer speaks; nobody to name, but the quotation is attributed.
+    if (token.lower === 'i' || token.lower === 'we') {
+      return { span: { start: token.start, end: token.end }, label: token.text, phraseStart: token.start, phraseEnd: token.end, named: false };
+    }
+    // "“…,” it said.": a body spoke (a newspaper, a ministry): the body that spoke last, if any.
+    if (token.lower === 'it' && SPEECH_INVERTIBLE.has(this.tokens[k + 1]?.lower ?? '') && (this.tokens[k - 1]?.text === ',' || isClosingQuote(this.tokens[k - 1]?.text ?? ''))) {
+      const body = this.lastGroupBefore(token.start);
+      const span = { start: token.start, end: token.end };
+      if (body) this.book.addMention(body, span, token.text, 'pronoun');
+      return { span, person: body, label: body ? undefined : token.text, phraseStart: token.start, phraseEnd: token.end, named: !!body };
+    }
     if (token.lower === 'i' || token.lower === 'we' || token.lower === 'it' || token.lower === 'you') return undefined;
+    // "… from Mike Lee, who declared": the relative pronoun stands for the name before the comma.
+    if (token.lower === 'who' && this.tokens[k - 1]?.text === ',') {
+      const named = this.runEndingAt.get(k - 2);
+      if (named && named.name && !named.possessive && !named.organization) {
+        const src = this.runSource(named, unit);
+        if (src?.person) {
+          const span = { start: token.start, end: token.end };
+          this.book.addMention(src.person, span, token.text, 'pronoun');
+          return { span, person: src.person, phraseStart: named.start, phraseEnd: token.end, named: true };
+        }
+      }
+    }
     const run = this.runEndingAt.get(k);
     if (run) return this.runSource(run, unit);
     return this.commonNounSource(k, unit);
@@ -450,7 +609,7 @@ class StatementFinder {
         end--;
       }
       const nameRun = this.runEndingAt.get(end);
-      if (nameRun && nameRun.name && !nameRun.possessive && end >= unit.firstToken) {
+      if (nameRun && nameRun.name && !nameRun.possessive && end >= unit.firstToken && (nameWords(nameRun.name).length >= 2 || !!nameRun.role || !!this.book.resolveSurname(nameRun.name, nameRun.nameStart))) {
         const src = this.runSource(nameRun, unit);
         const role = segFirst.lower === 'who' ? undefined : this.rolePhrase(segStart, comma);
         if (src?.person && role && !nameRun.organization) this.book.addRole(src.person, role);
@@ -464,8 +623,17 @@ class StatementFinder {
     for (let hops = 0; hops < 4 && start > unit.firstToken && this.tokens[start - 1]?.text === ',' && this.looksAppositive(start, segEnd); hops++) {
       segEnd = start - 1;
       start = this.segmentStartBefore(segEnd);
+      // "Ann Lee of Madison, Alabama, said": a name, then where the person is from.
+      const lead = this.runStartingAt.get(start);
+      if (lead && lead.name && !lead.possessive && !lead.organization && nameWords(lead.name).length >= 2 && this.tokens[lead.last]?.lower === 'of' && start >= unit.firstToken) {
+        const src = this.runSource(lead, unit);
+        if (src) {
+          src.phraseEnd = this.tokens[comma - 1].end;
+          return src;
+        }
+      }
       const named = this.runEndingAt.get(segEnd - 1);
-      if (hops > 0 && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
+      if ((hops > 0 || (named && (nameWords(named.name).length >= 2 || !!named.role))) && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
         const src = this.runSource(named, unit);
         if (src) {
           src.phraseEnd = this.tokens[comma - 1].end;
@@ -507,7 +675,7 @@ class StatementFinder {
   private looksAppositive(first: number, end: number): boolean {
     const t = this.tokens[first];
     if (!t || end - first > 20) return false;
-    return /^\d/.test(t.text) || ['who', 'whose', 'of', 'from', 'a', 'an', 'the'].includes(t.lower) || isTitleWord(t.lower) || ROLE_MODIFIERS.has(t.lower) || (end - first <= 3 && isUpperInitial(t.text));
+    return /^\d/.test(t.text) || ['who', 'whose', 'of', 'from', 'a', 'an', 'the', 'one', 'now', 'then', 'also', 'himself', 'herself'].includes(t.lower) || isTitleWord(t.lower) || ROLE_MODIFIERS.has(t.lower) || (end - first <= 3 && isUpperInitial(t.text));
   }
 
   /** The speaker right after a cue: `," said Grushko`, `said the Russian diplomat`, `according to X`. */
@@ -538,6 +706,8 @@ class StatementFinder {
   }
 
   private commonPhraseAfter(k: number, unit: Unit): Source | undefined {
+    // "said after a lunch", "said on Tuesday": a tail, not a speaker.
+    if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower)) return undefined;
     let end = k;
     while (end < unit.lastToken && end - k < 10 && this.tokens[end].isWord && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && this.tokens[end].lower !== 'of' && end > k)) {
       if (this.cueVerbs.has(this.tokens[end].lower) && end > k) break;
@@ -557,7 +727,7 @@ class StatementFinder {
   }
 
   private lastSpeakerBefore(at: number): PersonRecord | undefined {
-    for (let s = this.statements.length - 1; s >= 0; s--) {
+    for (let s = this.statements.length - 1; s >= 0 && s >= this.statements.length - SPEAKER_LOOKBACK; s--) {
       const st = this.statements[s];
       if (st.contentSpan.start > at && (st.sourceSpan?.start ?? Infinity) > at) continue;
       if (!st.personKey) continue;
@@ -581,7 +751,7 @@ class StatementFinder {
   }
 
   private lastGroupBefore(at: number): PersonRecord | undefined {
-    for (let s = this.statements.length - 1; s >= 0; s--) {
+    for (let s = this.statements.length - 1; s >= 0 && s >= this.statements.length - SPEAKER_LOOKBACK; s--) {
       const st = this.statements[s];
       if (!st.personKey || st.contentSpan.start > at) continue;
       const person = this.book.get(st.personKey);
@@ -594,7 +764,7 @@ class StatementFinder {
   // ---- statements ---------------------------------------------------------------------------
 
   private unitStatement(unit: Unit): void {
-    const cues = this.cuesIn(unit);
+    const cues = this.cuesIn(unit).slice(0, MAX_CUES_PER_UNIT);
     let best: { cue: Cue; source: Source; content: Span; kind: StatementKind; quotation?: number } | undefined;
     for (const cue of cues) {
       const found = this.statementFor(cue, unit);
@@ -603,20 +773,36 @@ class StatementFinder {
       if (best.source.named) break;
     }
     if (!best) {
-      if (!this.colonQuote(unit)) this.subjectVerbQuote(unit);
+      if (!this.colonQuote(unit) && !this.quoteThenVerb(unit)) this.subjectVerbQuote(unit);
       return;
     }
-    this.push(best.cue, best.source, best.content, best.kind, unit);
-    // "…,” the mayor said, adding that it would take “more hours”": a second statement by the same speaker.
+    let previous = this.push(best.cue, best.source, best.content, best.kind, unit);
+    // "…,” the mayor said, adding that it would take “more hours”", "… and called the plan “a mess”":
+    // further statements by the same speaker, each a verb joined to the one before.
     for (const cue of cues) {
-      if (cue.first <= best.cue.first || !PARTICIPLE_CUES.has(this.tokens[cue.first].lower) || this.tokens[cue.first - 1]?.text !== ',') continue;
+      if (cue.first <= best.cue.first || this.tokens[cue.first].start < previous.contentSpan.end || !this.joinedVerb(cue)) continue;
       const start = this.contentStartAfter(cue, unit);
       const content = this.trimContent({ start, end: unit.end });
-      if (!content || content.start < best.content.end || this.wordsBetween(content.start, content.end) < 2) continue;
+      if (!content || this.wordsBetween(content.start, content.end) < 2 || this.isTailOnly(start, unit)) continue;
       const found = this.afterContentOf(content);
-      this.push(cue, best.source, found.content, found.kind, unit);
-      break;
+      if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
+      previous = this.push(cue, best.source, found.content, found.kind, unit);
     }
+  }
+
+  /** A cue joined to the verb before it with the same subject: "…, adding", "… and said", "but he warned". */
+  private joinedVerb(cue: Cue): boolean {
+    const lower = this.tokens[cue.first].lower;
+    let k = cue.first - 1;
+    while (k > 0 && ADVERBS.has(this.tokens[k].lower) && cue.first - k < 3) k--;
+    const before = this.tokens[k];
+    if (!before) return false;
+    if (PARTICIPLE_CUES.has(lower) || this.isParticiple(lower)) {
+      return before.text === ',' || before.text === '\u2014' || before.text === '\u2013' || (isClosingQuote(before.text) && this.text[before.start - 1] === ',');
+    }
+    if (SUBJECT_PRONOUNS.has(before.lower)) k--;
+    const conj = this.tokens[k];
+    return !!conj && (conj.lower === 'and' || conj.lower === 'but') && !this.inQuote[k];
   }
 
   /**
@@ -624,8 +810,9 @@ class StatementFinder {
    * follows. The verb is not a known cue, but the words in quotation marks are the subject's.
    */
   private subjectVerbQuote(unit: Unit): void {
-    const quote = this.outer.find((q) => q.span.start > unit.start && q.span.start < unit.end && q.span.end <= unit.end + 1);
-    if (!quote) return;
+    const candidate = this.outer[this.outerAtOrAfter(unit.start + 1)];
+    const quote = candidate && candidate.span.start < unit.end && candidate.span.end <= unit.end + 1 ? candidate : undefined;
+    if (!quote || this.isTitleQuote(quote)) return;
     const unitWords = this.wordsBetween(unit.start, unit.end);
     if (this.wordsBetween(quote.inner.start, quote.inner.end) >= unitWords * 0.6) return;
     const quoteToken = this.tokenAtOrAfter(quote.span.start);
@@ -658,11 +845,52 @@ class StatementFinder {
     }
   }
 
+  /**
+   * "“This is fantastic!” Ann Lee beamed." / "“Enough,” snapped the mayor." A quotation opening the
+   * sentence, then a short attribution with a verb the lexicon does not know.
+   */
+  private quoteThenVerb(unit: Unit): boolean {
+    const q = this.outer.find((o) => o.span.start === this.tokens[unit.firstToken]?.start);
+    if (!q || !/[,?!\u2014]\s*$/.test(this.text.slice(q.inner.start, q.inner.end))) return false;
+    let k = this.tokenAtOrAfter(q.span.end);
+    if (k >= unit.lastToken) return false;
+    const pastVerb = (t: Token | undefined) => !!t && t.isWord && !isUpperInitial(t.text) && (/[a-z]{3}ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower)) && !NP_STOP.has(t.lower);
+    let verbAt = -1;
+    let source: Source | undefined;
+    const first = this.tokens[k];
+    if (pastVerb(first)) {
+      // "“Enough,” snapped the mayor."
+      verbAt = k;
+      const cue: Cue = { first: k, last: k + 1, text: first.text, according: false };
+      source = this.sourceAfter(cue, unit);
+      if (!source?.named && !source?.label) return false;
+      const end = this.tokenAtOrAfter(source.phraseEnd);
+      if (end < unit.lastToken && !['.', ',', '!', '?'].includes(this.tokens[end].text)) return false;
+    } else {
+      // "“This is fantastic!” Ann Lee, a delegate from Ohio, beamed."
+      for (let j = k; j < unit.lastToken && j - k < 14; j++) {
+        if (pastVerb(this.tokens[j]) && j > k) {
+          verbAt = j;
+          break;
+        }
+        if (this.inQuote[j] || isOpeningQuote(this.tokens[j].text)) return false;
+      }
+      if (verbAt < 0) return false;
+      const next = this.tokens[verbAt + 1];
+      if (next && verbAt + 1 < unit.lastToken && !['.', ',', '!', '?'].includes(next.text) && !TAIL_STARTERS.has(next.lower) && next.lower !== 'with') return false;
+      source = this.sourceBefore({ first: verbAt, last: verbAt + 1, text: this.tokens[verbAt].text, according: false }, unit);
+      if (!source || !(source.named || source.label) || source.phraseStart !== this.tokens[k].start) return false;
+    }
+    const cue: Cue = { first: verbAt, last: verbAt + 1, text: this.tokens[verbAt].text, according: false };
+    this.push(cue, source, this.trimContent(q.inner) ?? q.inner, 'direct', unit);
+    return true;
+  }
+
   /** "Sen. Jane Roe scolded him: “…”": a name, a verb, a colon, then a quotation. */
   private colonQuote(unit: Unit): boolean {
     for (let k = unit.firstToken; k < unit.lastToken - 1 && k < unit.firstToken + 16; k++) {
       if (this.tokens[k].text !== ':' || this.inQuote[k] || !isOpeningQuote(this.tokens[k + 1].text)) continue;
-      const q = this.outer.find((o) => o.span.start === this.tokens[k + 1].start);
+      const q = this.outerStartingAt(this.tokens[k + 1].start);
       if (!q) return false;
       let runAt = -1;
       for (let j = k - 1; j >= unit.firstToken && k - j <= 4; j--) {
@@ -705,6 +933,16 @@ class StatementFinder {
       if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return { source: subject, ...this.afterContentOf(content) };
       return undefined;
     }
+    if (cue.first === unit.firstToken && cue.last - cue.first === 1 && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) {
+      // "Said Ellis: “…”" — the cue opens the sentence and the speaker follows it.
+      const source = this.sourceAfter(cue, unit);
+      if (source && (source.named || source.label)) {
+        let k = this.tokenAtOrAfter(source.phraseEnd);
+        if (k < unit.lastToken && (this.tokens[k].text === ':' || this.tokens[k].text === ',')) k++;
+        const q = k < unit.lastToken ? this.outer.find((o) => o.span.start === this.tokens[k].start) : undefined;
+        if (q) return { source, content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
+      }
+    }
     const before = this.sourceBefore(cue, unit);
     if (before) {
       const content = this.contentForSubjectCue(cue, before, unit);
@@ -712,7 +950,7 @@ class StatementFinder {
       if (content && (!quoteOnly || content.kind !== 'indirect')) return { source: before, ...content };
     }
     const prev = this.tokens[cue.first - 1];
-    const inverted = SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower) && prev && cue.first > unit.firstToken && (prev.text === ',' || isClosingQuote(prev.text) || prev.text === '\u2014' || prev.text === '-');
+    const inverted = prev && cue.first > unit.firstToken && cue.last - cue.first === 1 && (SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower) && (prev.text === ',' || prev.text === '\u2014' || prev.text === '-') || (isClosingQuote(prev.text) && !this.inQuote[cue.first - 1]));
     if (inverted) {
       const source = this.sourceAfter(cue, unit);
       if (source) {
@@ -762,7 +1000,8 @@ class StatementFinder {
 
   /** Reported content after the cue; a lone quotation there is the statement itself (direct). */
   private afterContentOf(content: Span): { content: Span; kind: StatementKind } {
-    const q = this.outer.find((o) => o.span.start >= content.start && o.span.start <= content.start + 1);
+    const first = this.outer[this.outerAtOrAfter(content.start)];
+    const q = first && first.span.start <= content.start + 1 ? first : undefined;
     const rest = q ? this.text.slice(q.span.end, content.end) : '';
     if (q && (rest.replace(/[\s.,;:!?]/g, '') === '' || /^\s*,?\s*(?:\p{Ll}+ing\b|(?:he|she|they)\s+\p{Ll}+ed\b)/u.test(rest))) {
       return { content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
@@ -787,7 +1026,7 @@ class StatementFinder {
     while (p < paragraphs.length && !isReadable(paragraphs[p])) p++;
     if (p >= paragraphs.length || paragraphs[unit.paragraph].span.end > unit.end + 1) return undefined;
     const span = paragraphs[p].span;
-    const q = this.outer.find((o) => o.span.start === span.start);
+    const q = this.outerStartingAt(span.start);
     if (q) return { content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
     const content = this.trimContent(span);
     return content ? { content, kind: this.kindOf(content, false) } : undefined;
@@ -827,7 +1066,7 @@ class StatementFinder {
     if (k < unit.lastToken && (this.tokens[k].text === ':' || this.tokens[k].text === ',' || this.tokens[k].text === '\u2014')) k++;
     if (k < unit.lastToken && this.tokens[k].lower === 'that') k++;
     else if (OBJECT_QUOTE_CUES.has(lower) && this.quoteAfterTo(k, unit) !== undefined) k = this.quoteAfterTo(k, unit)!;
-    else if (lower === 'told' || lower === 'tells' || lower === 'tell' || lower === 'assured' || lower === 'warned' || lower === 'reminded' || lower === 'informed') {
+    else if (lower === 'told' || lower === 'tells' || lower === 'tell' || lower === 'telling' || lower === 'assured' || lower === 'warned' || lower === 'reminded' || lower === 'informed') {
       // "told reporters that …", "told the media Russia …": skip the listener up to "that" if it is near.
       for (let j = k; j < Math.min(unit.lastToken, k + 8); j++) {
         if (this.tokens[j].lower === 'that' && !this.inQuote[j]) {
@@ -838,7 +1077,7 @@ class StatementFinder {
     } else {
       // "said on Monday that …" / "said in a statement that …"
       for (let j = k; j < Math.min(unit.lastToken, k + 9); j++) {
-        if (this.tokens[j].lower === 'that' && !this.inQuote[j] && TAIL_STARTERS.has(this.tokens[k].lower)) {
+        if (this.tokens[j].lower === 'that' && !this.inQuote[j] && (TAIL_STARTERS.has(this.tokens[k].lower) || this.tokens[k].lower === 'for')) {
           k = j + 1;
           break;
         }
@@ -875,9 +1114,11 @@ class StatementFinder {
 
   /** A depth-0 quotation that ends right before `at` (only punctuation and spaces between), inside the unit. */
   private quoteEndingNear(at: number, unit: Unit): number | undefined {
-    for (let i = this.outer.length - 1; i >= 0; i--) {
+    // Only the last quotation ending by `at` can qualify: earlier ones start before it.
+    for (let i = this.outerEndingBy(at); i >= 0; i--) {
       const q = this.outer[i];
-      if (q.span.end > at || q.span.start < unit.start) continue;
+      if (q.span.start < unit.start) return undefined;
+      if (this.isTitleQuote(q)) return undefined;
       const between = this.text.slice(q.span.end, at);
       if (/^[\s,.;:!?\u2014\u2013-]*$/.test(between) && between.length < 6) return i;
       // "“…,” union leader Mart Oja said": a few role words between the quote and the name.
@@ -887,6 +1128,20 @@ class StatementFinder {
       return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * "In an interview on CBS’s “Face the Nation,” Ryan said": a quoted title (a show, a book, a
+   * slogan in title case) after a preposition or a possessive names something; nobody says it.
+   */
+  private isTitleQuote(q: Quotation): boolean {
+    const words = tokenize(this.text, q.inner.start, q.inner.end).filter((t) => t.isWord);
+    if (words.length === 0 || words.length > 6) return false;
+    if (!words.every((w) => isUpperInitial(w.text) || /^\d/.test(w.text) || TITLE_SMALL_WORDS.has(w.lower))) return false;
+    if (!isUpperInitial(words[0].text) && !/^\d/.test(words[0].text)) return false;
+    const before = this.tokens[this.tokenAtOrAfter(q.span.start) - 1];
+    if (!before) return false;
+    return /[’']s$/.test(before.text) || TITLE_LEAD_WORDS.has(before.lower);
   }
 
   /** The content for a quote before its attribution: the quote, plus a second part after the cue. */
@@ -913,7 +1168,8 @@ class StatementFinder {
 
   /** direct when the content is one quotation; partial when it carries one; else indirect. */
   private kindOf(span: Span, parenthetical: boolean): StatementKind {
-    const inside = this.outer.filter((q) => q.span.start >= span.start - 1 && q.span.end <= span.end + 1);
+    const inside: Quotation[] = [];
+    for (let i = this.outerAtOrAfter(span.start - 1); i < this.outer.length && this.outer[i].span.end <= span.end + 1; i++) inside.push(this.outer[i]);
     if (inside.length === 0) return 'indirect';
     const quoted = inside.reduce((n, q) => n + this.wordsBetween(q.inner.start, q.inner.end), 0);
     const all = this.wordsBetween(span.start, span.end);
@@ -941,9 +1197,39 @@ class StatementFinder {
   }
 
   private wordsBetween(start: number, end: number): number {
-    let n = 0;
-    for (let k = this.tokenAtOrAfter(start); k < this.tokens.length && this.tokens[k].start < end; k++) if (this.tokens[k].isWord) n++;
-    return n;
+    const first = this.tokenAtOrAfter(start);
+    const last = this.tokenAtOrAfter(end);
+    return last > first ? this.wordsBefore[last] - this.wordsBefore[first] : 0;
+  }
+
+  /** Index of the first outer quotation starting at or after `offset` (outer quotations are sorted and disjoint). */
+  private outerAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.outer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.outer[mid].span.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the last outer quotation ending at or before `offset`, or -1. */
+  private outerEndingBy(offset: number): number {
+    let lo = 0;
+    let hi = this.outer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.outer[mid].span.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** The outer quotation that starts exactly at `offset`. */
+  private outerStartingAt(offset: number): Quotation | undefined {
+    const q = this.outer[this.outerAtOrAfter(offset)];
+    return q && q.span.start === offset ? q : undefined;
   }
 
   /** Trims spaces, joining punctuation and a leading "that" from a content span. */
@@ -955,8 +1241,18 @@ class StatementFinder {
     return end > start ? { start, end } : undefined;
   }
 
-  private push(cue: Cue, source: Source, content: Span, kind: StatementKind, unit: Unit): void {
+  private push(cue: Cue, source: Source, content: Span, kind: StatementKind, unit: Unit): Statement {
     const cueSpan = { start: this.tokens[cue.first].start, end: this.tokens[cue.last - 1].end };
+    if (content.start >= cueSpan.end) {
+      const end = this.clauseEnd(content);
+      if (end < content.end) {
+        const cut = this.trimContent({ start: content.start, end });
+        if (cut) {
+          content = cut;
+          kind = this.kindOf(cut, false);
+        }
+      }
+    }
     const quotation = this.quotationIndexIn(content);
     this.statements.push({
       personKey: source.person?.key,
@@ -970,22 +1266,85 @@ class StatementFinder {
       date: this.dateFor(unit, cueSpan),
       quotation,
     });
+    return this.statements[this.statements.length - 1];
+  }
+
+  /**
+   * Where the reported clause after a cue ends: before a second verb of the same subject
+   * ("… “unheard of” and called him …", "…, adding that …", "— asserting …"), or before a
+   * clause hung on a closing quotation ("“…” before floating the idea", "“…”, a swipe at …").
+   */
+  private clauseEnd(content: Span): number {
+    let words = 0;
+    const last = this.tokenAtOrAfter(content.end);
+    for (let k = this.tokenAtOrAfter(content.start); k < last; k++) {
+      const t = this.tokens[k];
+      if (t.isWord) words++;
+      if (this.inQuote[k] || words < 3) continue;
+      const next = this.tokens[k + 1];
+      if (!next || k + 1 >= last) break;
+      const prev = this.tokens[k - 1];
+      const afterQuote = !!prev && isClosingQuote(prev.text) && !this.inQuote[k - 1] || (!!prev && prev.text === ',' && !!this.tokens[k - 2] && isClosingQuote(this.tokens[k - 2].text));
+      // ", adding that …", "— asserting …", "--saying …"
+      const commaQuote = isClosingQuote(t.text) && this.text[t.start - 1] === ',';
+      if ((t.text === ',' || commaQuote || t.text === '\u2014' || t.text === '\u2013' || t.text === '-') && next.isWord && this.isParticiple(next.lower)) return commaQuote ? t.end : t.start;
+      // ", according to X"
+      if (t.text === ',' && next.lower === 'according' && this.tokens[k + 2]?.lower === 'to') return t.start;
+      // "“…,” a swipe at …"
+      if (t.text === ',' && isClosingQuote(prev?.text ?? '') && (next.lower === 'a' || next.lower === 'an')) return t.start;
+      if (!t.isWord) continue;
+      if (t.lower === 'and' || t.lower === 'but') {
+        let j = k + 1;
+        if (j < last && SUBJECT_PRONOUNS.has(this.tokens[j].lower)) j++;
+        while (j < last && ADVERBS.has(this.tokens[j].lower) && j - k < 4) j++;
+        const verb = this.tokens[j];
+        if (verb && j < last && verb.isWord && !isUpperInitial(verb.text) && (this.cueVerbs.has(verb.lower) || (/[a-z]ed$/.test(verb.lower) && verb.lower.length > 4 && (afterQuote || j > k + 1)))) {
+          return prev?.text === ',' ? prev.start : t.start;
+        }
+        continue;
+      }
+      // "“…” before floating the idea", "“…” as he faces …"
+      if (afterQuote && (t.lower === 'while' || t.lower === 'before' || t.lower === 'until' || t.lower === 'after' || t.lower === 'as' || t.lower === 'when')) {
+        return prev?.text === ',' ? prev.start : t.start;
+      }
+    }
+    return content.end;
+  }
+
+  private isParticiple(lower: string): boolean {
+    return lower.length > 5 && lower.endsWith('ing') && !NOT_PARTICIPLES.has(lower);
   }
 
   private quotationIndexIn(span: Span): number | undefined {
-    const index = this.input.quotations.findIndex((q) => q.depth === 0 && q.span.start >= span.start - 1 && q.span.end <= span.end + 1);
-    return index >= 0 ? index : undefined;
+    const q = this.outer[this.outerAtOrAfter(span.start - 1)];
+    return q && q.span.end <= span.end + 1 ? this.quotationIndex.get(q) : undefined;
   }
 
   /** The day a statement was made: a date told in its sentence (outside quotes), else the article's. */
   private dateFor(unit: Unit, cue: Span): string | undefined {
     let best: DateMention | undefined;
-    for (const d of this.input.dates) {
+    const dates = this.input.dates;
+    for (let i = this.dateAtOrAfter(unit.start); i < dates.length && dates[i].span.start < unit.end; i++) {
+      const d = dates[i];
       if (d.span.start < unit.start || d.span.end > unit.end || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
-      if (this.outer.some((q) => q.span.start <= d.span.start && d.span.end <= q.span.end)) continue;
+      const q = this.outer[this.outerAtOrAfter(d.span.start + 1) - 1];
+      if (q && q.span.start <= d.span.start && d.span.end <= q.span.end) continue;
       if (!best || Math.abs(d.span.start - cue.end) < Math.abs(best.span.start - cue.end)) best = d;
     }
     return best?.value ?? this.input.articleDate;
+  }
+
+  /** Index of the first date mention starting at or after `offset` (dates are in document order). */
+  private dateAtOrAfter(offset: number): number {
+    const dates = this.input.dates;
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dates[mid].span.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   // ---- headlines and continuations ----------------------------------------------------------
@@ -1034,7 +1393,8 @@ class StatementFinder {
     if (!statement) return;
     const current = statement.personKey ? this.book.get(statement.personKey) : undefined;
     if (current && nameWords(current.name).length >= 2) return;
-    const quotes = this.outer.filter((q) => q.span.start >= unit.start && q.span.end <= unit.end);
+    const quotes: Quotation[] = [];
+    for (let i = this.outerAtOrAfter(unit.start); i < this.outer.length && this.outer[i].span.end <= unit.end && quotes.length < MAX_HEADLINE_QUOTES; i++) quotes.push(this.outer[i]);
     for (const q of quotes) {
       const words = this.text.slice(q.inner.start, q.inner.end).toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim();
       if (words.length < 4) continue;
@@ -1051,8 +1411,9 @@ class StatementFinder {
 
   /** Vox-pop style: “…” ― Carla Sanchez, teacher. The dash names the speaker after the quote. */
   private dashAttributions(): void {
+    const covers = this.coverageSweep();
     for (const q of this.outer) {
-      if (this.statements.some((s) => s.contentSpan.start <= q.inner.start && q.inner.end <= s.contentSpan.end + 1)) continue;
+      if (covers(q)) continue;
       const after = this.text.slice(q.span.end, Math.min(this.text.length, q.span.end + 4));
       const m = /^[ \u00a0]?([\u2015\u2014\u2013]|-(?= ))[ \u00a0]?/.exec(after);
       if (!m) continue;
@@ -1073,9 +1434,39 @@ class StatementFinder {
         sourceSpan: source.span,
         cueSpan: { start: dash, end: dash + 1 },
         date: this.input.articleDate,
-        quotation: this.input.quotations.indexOf(q),
+        quotation: this.quotationIndex.get(q),
       });
+      covers.add(this.statements[this.statements.length - 1]);
     }
+  }
+
+  /**
+   * Whether some statement's content covers a quotation's inner text, for quotations asked in
+   * document order: a sweep over the statements sorted by start, keeping the furthest end.
+   * Statements added later must start at or after the last quotation asked about.
+   */
+  private coverageSweep(): { (q: Quotation): boolean; add(s: Statement): void } {
+    const byStart = [...this.statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+    let next = 0;
+    let furthest = -Infinity;
+    let added: Statement[] = [];
+    const covers = (q: Quotation): boolean => {
+      while (next < byStart.length && byStart[next].contentSpan.start <= q.inner.start) furthest = Math.max(furthest, byStart[next++].contentSpan.end + 1);
+      if (added.length) {
+        const later: Statement[] = [];
+        for (const st of added) {
+          if (st.contentSpan.start <= q.inner.start) furthest = Math.max(furthest, st.contentSpan.end + 1);
+          else later.push(st);
+        }
+        added = later;
+      }
+      return q.inner.end <= furthest;
+    };
+    /** A statement added (or widened) during the sweep; it starts after the quotations asked so far. */
+    covers.add = (st: Statement) => {
+      added.push(st);
+    };
+    return covers;
   }
 
   /** The person the article quotes most, for headlines that name a role only. */
@@ -1097,26 +1488,46 @@ class StatementFinder {
    * previous paragraph, continues X (news style lets a speaker go on).
    */
   private continuations(units: Unit[]): void {
-    const sorted = () => [...this.statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
-    let ordered = sorted();
+    const covers = this.coverageSweep();
+    // Every quotation is asked about in document order; what it needs is kept sorted once.
+    const nonContinuations = [...this.statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+    const continued: Statement[] = [];
+    const cueInside = this.cueInsideTest();
+    const namedBetween = this.namedBetweenTest();
+    let u = 0;
     for (let i = 0; i < this.outer.length; i++) {
       const q = this.outer[i];
-      if (ordered.some((s) => s.contentSpan.start <= q.inner.start && q.inner.end <= s.contentSpan.end + 1)) continue;
-      if (ordered.some((s) => s.cueSpan && s.cueSpan.start >= q.span.start && s.cueSpan.end <= q.span.end)) continue;
-      const unit = units.find((u) => u.start <= q.span.start && q.span.start < u.end);
+      if (covers(q)) continue;
+      if (cueInside(q.span)) continue;
+      while (u < units.length && units[u].end <= q.span.start) u++;
+      let unit: Unit | undefined;
+      for (let j = u; j < units.length && units[j].start <= q.span.start; j++) {
+        if (q.span.start < units[j].end) {
+          unit = units[j];
+          break;
+        }
+      }
       if (!unit) continue;
       // The quotation must be the unit's main content, not a phrase in the writer's sentence.
       const unitWords = this.wordsBetween(unit.start, unit.end);
       const quoteWords = this.wordsBetween(q.inner.start, q.inner.end);
       if (quoteWords < 2 || quoteWords < unitWords * 0.6) continue;
+      // The last statement (in order of start) that ends before the quotation, then a later continuation.
       let previous: Statement | undefined;
-      for (const s of ordered) if (s.contentSpan.end <= q.span.start && s.cue !== 'continuation') previous = s;
-      for (const s of ordered) if (s.contentSpan.end <= q.span.start && s.cue === 'continuation' && previous && s.contentSpan.start > previous.contentSpan.start) previous = s;
+      let k = this.lastStartingBefore(nonContinuations, q.span.start);
+      for (const stop = k - SPEAKER_LOOKBACK; k >= 0 && k > stop; k--) {
+        if (nonContinuations[k].contentSpan.end <= q.span.start) {
+          previous = nonContinuations[k];
+          break;
+        }
+      }
+      const lastContinued = continued[continued.length - 1];
+      if (previous && lastContinued && lastContinued.contentSpan.end <= q.span.start && lastContinued.contentSpan.start > previous.contentSpan.start) previous = lastContinued;
       if (!previous?.personKey && !previous?.speaker) continue;
       const prevParagraph = this.paragraphAt(previous.contentSpan.start);
       const thisParagraph = unit.paragraph;
       if (thisParagraph - prevParagraph > 1 && !this.onlyFurnitureBetween(prevParagraph, thisParagraph)) continue;
-      if (this.someoneElseNamedBetween(previous, q.span.start)) continue;
+      if (namedBetween(previous, q.span.start)) continue;
       const gap = q.inner.start - previous.contentSpan.end;
       const spoken = previous.contentSpan.end - previous.contentSpan.start + (q.inner.end - q.inner.start);
       if (previous.kind !== 'indirect' && previous.cue !== 'continuation' && gap <= spoken) {
@@ -1124,9 +1535,10 @@ class StatementFinder {
         // After a long interruption the follow-on quote stands as its own statement (cue "continuation").
         previous.contentSpan = { start: previous.contentSpan.start, end: q.inner.end };
         previous.text = `${previous.text} \u2026 ${this.text.slice(q.inner.start, q.inner.end)}`;
+        covers.add(previous);
         continue;
       }
-      this.statements.push({
+      const statement: Statement = {
         personKey: previous.personKey,
         speaker: previous.speaker,
         kind: 'direct',
@@ -1135,16 +1547,92 @@ class StatementFinder {
         text: this.text.slice(q.inner.start, q.inner.end),
         sourceSpan: previous.sourceSpan,
         date: previous.date,
-        quotation: this.input.quotations.indexOf(q),
-      });
-      ordered = sorted();
+        quotation: this.quotationIndex.get(q),
+      };
+      this.statements.push(statement);
+      continued.push(statement);
+      covers.add(statement);
     }
+  }
+
+  /** Index of the last statement in a start-sorted list that starts before `offset`, or -1. */
+  private lastStartingBefore(sorted: readonly Statement[], offset: number): number {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].contentSpan.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** Whether a statement's cue lies inside a span: cue spans sorted by start, with the least end from each on. */
+  private cueInsideTest(): (span: Span) => boolean {
+    const cues = this.statements.filter((st) => st.cueSpan).map((st) => st.cueSpan!).sort((a, b) => a.start - b.start);
+    const leastEndFrom = new Float64Array(cues.length + 1).fill(Infinity);
+    for (let i = cues.length - 1; i >= 0; i--) leastEndFrom[i] = Math.min(cues[i].end, leastEndFrom[i + 1]);
+    return (span) => {
+      let lo = 0;
+      let hi = cues.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cues[mid].start < span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      return leastEndFrom[lo] <= span.end;
+    };
+  }
+
+  /**
+   * Another person named as the subject of a sentence between a statement and a quote. Built once
+   * per pass: the mentions (outside quotes) of everyone who could be talking, in document order.
+   */
+  private namedBetweenTest(): (previous: Statement, at: number) => boolean {
+    const speakers = new Set(this.statements.map((s) => s.personKey));
+    const mentions: Array<{ start: number; key: string }> = [];
+    for (const person of this.book.all()) {
+      // Only someone who could be talking: a speaker elsewhere, or a person with a title.
+      if (person.isOrganization || !(speakers.has(person.key) || person.roles.length > 0)) continue;
+      for (const m of person.mentions) if (!this.isInsideQuote(m.span.start)) mentions.push({ start: m.span.start, key: person.key });
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    const sentences = this.input.structure.sentences;
+    return (previous, at) => {
+      // Names inside the attribution's own sentence ("…,” said X, who works with Y.) do not interrupt.
+      const anchor = previous.cueSpan?.start ?? previous.sourceSpan?.start ?? previous.contentSpan.end;
+      let lo = 0;
+      let hi = sentences.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sentences[mid].span.end < anchor) lo = mid + 1;
+        else hi = mid;
+      }
+      const sentence = lo < sentences.length && sentences[lo].span.start <= anchor ? sentences[lo] : undefined;
+      const from = Math.max(previous.contentSpan.end, sentence?.span.end ?? 0);
+      lo = 0;
+      hi = mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (mentions[mid].start <= from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < mentions.length && mentions[i].start < at; i++) if (mentions[i].key !== previous.personKey) return true;
+      return false;
+    };
   }
 
   private paragraphAt(offset: number): number {
     const paragraphs = this.input.structure.paragraphs;
-    for (let p = 0; p < paragraphs.length; p++) if (paragraphs[p].span.start <= offset && offset <= paragraphs[p].span.end) return p;
-    return -1;
+    // The first paragraph whose end is at or after the offset (paragraphs are sorted and disjoint).
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].span.end < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < paragraphs.length && paragraphs[lo].span.start <= offset ? lo : -1;
   }
 
   private onlyFurnitureBetween(a: number, b: number): boolean {
@@ -1152,23 +1640,9 @@ class StatementFinder {
     return true;
   }
 
-  /** Another person named as the subject of a sentence between the statement and the quote. */
-  private someoneElseNamedBetween(previous: Statement, at: number): boolean {
-    const speakers = new Set(this.statements.map((s) => s.personKey));
-    // Names inside the attribution's own sentence ("…,” said X, who works with Y.) do not interrupt.
-    const anchor = previous.cueSpan?.start ?? previous.sourceSpan?.start ?? previous.contentSpan.end;
-    const sentence = this.input.structure.sentences.find((x) => x.span.start <= anchor && anchor <= x.span.end);
-    const from = Math.max(previous.contentSpan.end, sentence?.span.end ?? 0);
-    for (const person of this.book.all()) {
-      // Only someone who could be talking: a speaker elsewhere, or a person with a title.
-      if (person.key === previous.personKey || person.isOrganization || !(speakers.has(person.key) || person.roles.length > 0)) continue;
-      if (person.mentions.some((m) => m.span.start > from && m.span.start < at && !this.isInsideQuote(m.span.start))) return true;
-    }
-    return false;
-  }
-
   private isInsideQuote(offset: number): boolean {
-    return this.outer.some((q) => q.span.start < offset && offset < q.span.end);
+    const q = this.outer[this.outerAtOrAfter(offset) - 1];
+    return !!q && offset < q.span.end;
   }
 }
 

@@ -119,7 +119,9 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Sentences of one paragraph, with splits after "Mr.", "Gen.", "Dec. 5", "U.S. officials" repaired. */
 function splitSentences(text: string, span: Span, paragraph: number, out: Sentence[]): void {
-  const slice = text.slice(span.start, span.end);
+  // A Markdown paragraph may be wrapped over several lines; the segmenter would end a sentence
+  // at every line break, so breaks are read as spaces (same length: offsets stay right).
+  const slice = text.slice(span.start, span.end).replace(/[\r\n]/g, ' ');
   let pending: Span | undefined;
   let carried: number | undefined;
   for (const seg of segmenter.segment(slice)) {
@@ -150,7 +152,9 @@ function splitSentences(text: string, span: Span, paragraph: number, out: Senten
 }
 
 function shouldJoin(previous: string, nextStart: string): boolean {
-  const m = /(?:^|[\s(“"‘'])([A-Za-z][A-Za-z.]{0,5})\.$/.exec(previous);
+  // Only the last few characters can hold the abbreviation; '#' stands for "not the start".
+  const tail = previous.length > 9 ? '#' + previous.slice(-9) : previous;
+  const m = /(?:^|[\s(“"‘'])([A-Za-z][A-Za-z.]{0,5})\.$/.exec(tail);
   if (!m) return false;
   const abbreviation = m[1].toLowerCase();
   if (!ABBREVIATIONS.has(abbreviation)) return /^[a-z]$/i.test(abbreviation) && /^\p{Lu}/u.test(nextStart);

@@ -17,6 +17,8 @@ export function isWordChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xd800 && c <= 0xdfff) return false;
+  // Quotation marks, dashes and other punctuation are common and never letters: skip the regex.
+  if ((c >= 0x2000 && c <= 0x206f) || c === 0xab || c === 0xbb || c === 0xa0) return false;
   return WORD_CHAR.test(ch);
 }
 
@@ -55,15 +57,34 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return tokens;
 }
 
+/** Folded names seen before: the same few names are folded again and again across a workspace. */
+const foldedNames = new Map<string, string>();
+const FOLDED_NAMES_KEPT = 50_000;
+
+/** Latin letters that carry no combining mark to drop, so NFKD leaves them as they are. */
+const PLAIN_LETTER: Record<string, string> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'ħ': 'h', 'þ': 'th' };
+
 /** Folds a name for comparison: no diacritics, lower case, y ≈ i, letters and spaces only. */
 export function foldName(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    folded = foldNameNow(name);
+    if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
+    foldedNames.set(name, folded);
+  }
+  return folded;
+}
+
+function foldNameNow(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[łøđðßæœıħþ]/g, (ch) => PLAIN_LETTER[ch])
     .replace(/[’']s$/, '')
     .replace(/y/g, 'i')
-    .replace(/[^a-z\s-]/g, '')
+    // Letters of any script stay (a Cyrillic name must not fold to nothing); the rest goes.
+    .replace(/[^\p{L}\s-]/gu, '')
     .replace(/[\s-]+/g, ' ')
     .trim();
 }

@@ -95,10 +95,17 @@ export function diagnosticsFor(ctx: FeatureContext, entry: ArticleEntry, setting
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/** Counts per analysis (plain text, Markdown): the workspace total is summed after every change. */
+const unattributedCounts = new WeakMap<ArticleAnalysis, [number | undefined, number | undefined]>();
+
 /** Unattributed quotes in an article after ignore markers, for the workspace count. */
 export function unattributedCount(ctx: FeatureContext, entry: ArticleEntry): number {
   const markdown = isMarkdown(entry.uri, ctx.index.languageOf(entry.uri));
-  return entry.analysis.diagnostics.filter((d) => d.code === 'unattributed-quote' && !isIgnored(entry.analysis, d.span, d.code, markdown)).length;
+  let counts = unattributedCounts.get(entry.analysis);
+  if (!counts) unattributedCounts.set(entry.analysis, (counts = [undefined, undefined]));
+  const slot = markdown ? 1 : 0;
+  counts[slot] ??= entry.analysis.diagnostics.filter((d) => d.code === 'unattributed-quote' && !isIgnored(entry.analysis, d.span, d.code, markdown)).length;
+  return counts[slot]!;
 }
 
 function malformedData(ctx: FeatureContext, entry: ArticleEntry, d: CoreDiagnostic, base: DataBase): MalformedData | undefined {

@@ -14,6 +14,11 @@ export interface IndexedParams {
   unattributedQuotes: number;
   /** Files that matched the article globs but were not analysed, each as `uri: reason`. */
   skipped: string[];
+  /**
+   * How the initial index was made (its first notification only): articles restored from the
+   * persistent index, articles analysed, and what became of the persistent index.
+   */
+  startup?: { restored: number; analysed: number; cache: 'none' | 'loaded' | 'discarded' };
 }
 
 export namespace IndexedNotification {

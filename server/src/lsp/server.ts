@@ -53,7 +53,7 @@ export function wireServer(connection: Connection): void {
   let capabilities: ClientCapabilities = {};
   let settings: SettingsStore | undefined;
   let folders: string[] = [];
-  let initOptions: { analysisDelay?: number } = {};
+  let initOptions: { analysisDelay?: number; storagePath?: string } = {};
 
   const registry = new RegistryManager({
     settingsFor: (uri) => settings!.get(uri),
@@ -70,6 +70,9 @@ export function wireServer(connection: Connection): void {
     },
     modelOptions: () => registry.modelOptions(),
     isExcluded: (uri) => registry.isIgnored(uri),
+    get storagePath() {
+      return initOptions.storagePath;
+    },
   });
   const ctx: FeatureContext = {
     index,
@@ -81,7 +84,9 @@ export function wireServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     const opts = (params.initializationOptions ?? {}) as Record<string, unknown>;
-    if (typeof opts.analysisDelay === 'number') initOptions = { analysisDelay: opts.analysisDelay };
+    if (typeof opts.analysisDelay === 'number') initOptions.analysisDelay = opts.analysisDelay;
+    // Where the persistent index lives: the editor's storage for this extension (none: not kept).
+    if (typeof opts.storagePath === 'string' && opts.storagePath) initOptions.storagePath = opts.storagePath;
     settings = new SettingsStore(connection, !!capabilities.workspace?.configuration, opts);
     ctx.capabilities.documentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
     ctx.capabilities.createFiles = !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create');
@@ -164,6 +169,7 @@ export function wireServer(connection: Connection): void {
   documents.onDidClose((e) => {
     registry.didClose(e.document);
     index.didClose(e.document);
+    published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onDidChangeWatchedFiles((p) => {
@@ -182,6 +188,7 @@ export function wireServer(connection: Connection): void {
   let again = false;
   let busy = false;
   let lastSpeakerSignature = '';
+  let startupReported = false;
   index.onDidUpdate(() => {
     if (busy) {
       again = true;
@@ -202,13 +209,22 @@ export function wireServer(connection: Connection): void {
     });
   });
 
+  /** What was last published per document, so unchanged diagnostics are not sent again. */
+  const published = new Map<string, string>();
   async function publishAll(): Promise<void> {
-    for (const doc of index.openArticles()) {
+    // The documents just edited first: their diagnostics are the ones the user waits for.
+    const changed = index.takeChanged();
+    const docs = index.openArticles().sort((a, b) => Number(changed.has(index.keyOf(b.uri))) - Number(changed.has(index.keyOf(a.uri))));
+    for (const doc of docs) {
       const entry = index.article(doc.uri);
       if (!entry) continue;
       try {
         const s = await ctx.settings(doc.uri);
-        await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsFor(ctx, entry, s) });
+        const params = { uri: doc.uri, version: doc.version, diagnostics: diagnosticsFor(ctx, entry, s) };
+        const signature = JSON.stringify(params);
+        if (published.get(doc.uri) === signature) continue;
+        published.set(doc.uri, signature);
+        await connection.sendDiagnostics(params);
       } catch (err) {
         connection.console.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
       }
@@ -221,6 +237,10 @@ export function wireServer(connection: Connection): void {
       unattributedQuotes: articles.reduce((n, e) => n + unattributedCount(ctx, e), 0),
       skipped: index.skipped(),
     };
+    if (!startupReported) {
+      startupReported = true;
+      params.startup = { ...index.startup } as IndexedParams['startup'];
+    }
     await connection.sendNotification(IndexedNotification.type, params);
     refreshViews();
   }

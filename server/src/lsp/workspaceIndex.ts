@@ -7,6 +7,8 @@ import * as path from 'path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../analysis/positions';
+import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
+import { cachedArticle, CACHE_FORMAT, entryServes, restoredAnalysis, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import type { ArticleEntry } from '../workspace/types';
 import { WorkspaceModel, type WorkspaceModelOptions } from '../workspace/workspaceModel';
 import { ARTICLE_LANGUAGES, ArticleMatcher, relativeToFolders } from './articleFiles';
@@ -33,6 +35,10 @@ export interface WorkspaceIndexOptions {
   modelOptions?(): WorkspaceModelOptions;
   /** Articles left out by something other than the globs (the registry's `ignore:`). */
   isExcluded?(uri: string): boolean;
+  /** Folder for the persistent index (the extension's storage); none: no persistent index. */
+  storagePath?: string;
+  /** Delay before the persistent index is written after a change, in milliseconds. */
+  saveDelay?: number;
 }
 
 export class WorkspaceIndex {
@@ -53,6 +59,17 @@ export class WorkspaceIndex {
   private readonly listeners: Array<() => void> = [];
   /** undefined until the first settings are read, so that the first read builds the model. */
   private defaultYear: number | null | undefined = undefined;
+  /** The key of each file whose disk text is what the model holds (what the persistent index may keep). */
+  private readonly diskKeys = new Map<string, FileKey>();
+  private store: IndexStore | undefined;
+  /** The persistent index's entries while the initial read uses them. */
+  private cached: Map<string, CachedArticle> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly changed = new Set<string>();
+  private dirty = false;
+  /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
+  readonly startup = { restored: 0, analysed: 0, cache: 'none' as string };
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.modelValue = new WorkspaceModel();
@@ -83,6 +100,7 @@ export class WorkspaceIndex {
       await this.applySettings();
       progress.begin('Attribution Lens: indexing articles', 0, 'finding articles');
       try {
+        await this.loadStore();
         const files = await this.listArticles();
         let done = 0;
         await forEachLimited(files, READ_CONCURRENCY, async (uri) => {
@@ -99,7 +117,12 @@ export class WorkspaceIndex {
       for (const [uri, doc] of this.open) {
         if (this.isArticleDocument(doc) && this.model.getArticle(uri)?.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
       }
+      // Guessed dateline years are worked out again with every dated article known.
+      if (this.model.settleStale() > 0) this.dirty = true;
+      if (this.cached && this.cached.size !== this.diskKeys.size) this.dirty = true; // files gone since
+      this.cached = undefined;
       this.initialDone = true;
+      if (this.dirty) this.scheduleSave(0);
     });
   }
 
@@ -124,10 +147,10 @@ export class WorkspaceIndex {
   private async reconcile(): Promise<void> {
     const wanted = new Set(await this.listArticles());
     for (const entry of this.model.articles()) {
-      if (!wanted.has(entry.uri) && !this.open.has(entry.uri)) this.model.removeArticle(entry.uri);
+      if (!wanted.has(entry.uri) && !this.open.has(entry.uri)) this.removeArticle(entry.uri);
     }
     for (const [uri, doc] of this.open) {
-      if (!this.isArticleDocument(doc)) this.model.removeArticle(uri);
+      if (!this.isArticleDocument(doc)) this.removeArticle(uri);
       else if (this.model.getArticle(uri)?.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
     }
     await forEachLimited([...wanted], READ_CONCURRENCY, (uri) => (this.model.getArticle(uri) ? Promise.resolve() : this.readFromDisk(uri)));
@@ -173,7 +196,7 @@ export class WorkspaceIndex {
     void this.enqueue(async () => {
       if (this.open.has(uri)) return;
       if (isFileUri(uri) && this.isArticleUri(uri)) await this.readFromDisk(uri);
-      else this.model.removeArticle(uri);
+      else this.removeArticle(uri);
     });
   }
 
@@ -262,9 +285,35 @@ export class WorkspaceIndex {
     return this.queue;
   }
 
-  dispose(): void {
+  /** Writes the persistent index now if it is behind the model. */
+  save(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    // One write at a time; a shutdown waits for the one under way.
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
+  }
+
+  private async write(): Promise<void> {
+    if (!this.store || !this.dirty || !this.initialDone) return;
+    this.dirty = false;
+    const entries = new Map<string, CachedArticle>();
+    for (const [uri, key] of this.diskKeys) {
+      const entry = this.model.getArticle(uri);
+      if (entry) entries.set(uri, cachedArticle(entry.analysis, key, this.model.contextKey(uri)));
+    }
+    try {
+      await this.store.save(this.cacheHeader(), entries);
+    } catch (err) {
+      this.options.log(`persistent index: not written (${String((err as Error)?.message ?? err)})`);
+    }
+  }
+
+  /** Stops timers and writes the persistent index if it is behind. */
+  async dispose(): Promise<void> {
     for (const t of this.pendingEdits.values()) clearTimeout(t);
     this.pendingEdits.clear();
+    await this.save();
   }
 
   // ----- internals -----
@@ -273,6 +322,30 @@ export class WorkspaceIndex {
     const run = this.queue.then(task).catch((err: unknown) => this.options.log(`index: ${String((err as Error)?.stack ?? err)}`));
     this.queue = run.then(() => this.scheduleEmit());
     return this.queue;
+  }
+
+  private scheduleSave(delay = this.options.saveDelay ?? 5000): void {
+    if (!this.store) return;
+    this.dirty = true;
+    if (!this.initialDone) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), delay);
+    this.saveTimer.unref?.();
+  }
+
+  private cacheHeader(): CacheHeader {
+    return { format: CACHE_FORMAT, code: codeFingerprint(), options: this.model.optionsKey() };
+  }
+
+  /** Opens the persistent index of these folders, if the client gave a storage folder. */
+  private async loadStore(): Promise<void> {
+    const folders = this.folders.filter(isFileUri);
+    if (!this.options.storagePath || folders.length === 0) return;
+    this.store = new IndexStore(this.options.storagePath, folders);
+    const loaded = await this.store.load(this.cacheHeader());
+    this.cached = loaded.entries;
+    this.startup.cache = loaded.entries ? 'loaded' : loaded.problem ? 'discarded' : 'none';
+    if (loaded.problem) this.options.log(`persistent index ${this.store.file}: ${loaded.problem}`);
   }
 
   private scheduleEmit(): void {
@@ -286,17 +359,37 @@ export class WorkspaceIndex {
 
   private applyOpen(uri: string): void {
     const doc = this.open.get(uri);
-    if (doc && this.isArticleDocument(doc)) this.setArticle(uri, doc.getText());
+    if (doc && this.isArticleDocument(doc)) {
+      this.setArticle(uri, doc.getText());
+      this.changed.add(uri);
+    }
+  }
+
+  /** The open documents analysed again since the last call (their diagnostics go out first). */
+  takeChanged(): Set<string> {
+    const changed = new Set(this.changed);
+    this.changed.clear();
+    return changed;
   }
 
   /** Analyses one article; a failure of the core costs that article, not the server. */
-  private setArticle(uri: string, text: string): boolean {
+  private setArticle(uri: string, text: string, diskKey?: FileKey): boolean {
+    if (diskKey) this.diskKeys.set(uri, diskKey);
+    else this.diskKeys.delete(uri);
     try {
-      this.model.setArticle(uri, text);
+      const cached = diskKey ? this.cached?.get(uri) : undefined;
+      if (cached && entryServes(cached, diskKey!)) {
+        this.model.restoreArticle(uri, restoredAnalysis(cached, text), cached.context);
+        this.startup.restored++;
+      } else {
+        this.model.setArticle(uri, text);
+        this.scheduleSave();
+        if (!this.initialDone) this.startup.analysed++;
+      }
       this.skippedFiles.delete(uri);
       return true;
     } catch (err) {
-      this.model.removeArticle(uri);
+      this.removeArticle(uri);
       this.skippedFiles.set(uri, `analysis failed (${String((err as Error)?.message ?? err)})`);
       this.options.log(`analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`);
       return false;
@@ -339,7 +432,7 @@ export class WorkspaceIndex {
     const extra = this.options.modelOptions?.() ?? {};
     const analysis = { ...extra.analysis, ...(this.defaultYear == null ? {} : { defaultYear: this.defaultYear }) };
     this.modelValue = new WorkspaceModel({ ...extra, analysis });
-    for (const [uri, text] of texts) this.setArticle(uri, text);
+    for (const [uri, text] of texts) this.setArticle(uri, text, this.diskKeys.get(uri));
   }
 
   private matcherFor(uri: string): ArticleMatcher | undefined {
@@ -404,6 +497,7 @@ export class WorkspaceIndex {
     this.diskGeneration.set(uri, generation);
     let text: string | undefined;
     let problem: string | undefined;
+    let key: FileKey | undefined;
     try {
       const file = fsPathOf(uri);
       const stat = await fs.stat(file);
@@ -412,12 +506,15 @@ export class WorkspaceIndex {
       else {
         const bytes = await fs.readFile(file);
         if (bytes.includes(0)) problem = 'binary content';
-        else text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+        else {
+          text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+          key = fileKeyOf(bytes, stat.mtimeMs);
+        }
       }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
-        if (this.diskGeneration.get(uri) === generation && !this.open.has(uri)) this.model.removeArticle(uri);
+        if (this.diskGeneration.get(uri) === generation && !this.open.has(uri)) this.removeArticle(uri);
         this.skippedFiles.delete(uri);
         return;
       }
@@ -426,18 +523,29 @@ export class WorkspaceIndex {
     if (this.diskGeneration.get(uri) !== generation || this.open.has(uri)) return;
     if (text === undefined) {
       this.skippedFiles.set(uri, problem ?? 'unreadable');
-      this.model.removeArticle(uri);
+      this.removeArticle(uri);
       return;
     }
     const known = this.model.getArticle(uri);
-    if (known && known.analysis.text === text) return;
-    this.setArticle(uri, text);
+    if (known && known.analysis.text === text) {
+      if (key && !this.diskKeys.has(uri)) {
+        this.diskKeys.set(uri, key);
+        this.scheduleSave();
+      }
+      return;
+    }
+    this.setArticle(uri, text, key);
+  }
+
+  private removeArticle(uri: string): void {
+    if (this.diskKeys.delete(uri)) this.scheduleSave();
+    this.model.removeArticle(uri);
   }
 
   private forgetDisk(uri: string): void {
     this.diskGeneration.set(uri, (this.diskGeneration.get(uri) ?? 0) + 1);
     this.skippedFiles.delete(uri);
-    if (!this.open.has(uri)) this.model.removeArticle(uri);
+    if (!this.open.has(uri)) this.removeArticle(uri);
   }
 }
 

@@ -44,7 +44,7 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   const aliasOf = new Map<string, number>();
   (hints.aliases ?? []).forEach((group, g) => group.forEach((name) => aliasOf.set(foldName(name), g)));
   const distinct = new Set((hints.distinct ?? []).flatMap(([a, b]) => [`${foldName(a)}|${foldName(b)}`, `${foldName(b)}|${foldName(a)}`]));
-  const isDistinct = (a: string, b: string) => distinct.has(`${foldName(a)}|${foldName(b)}`);
+  const isDistinct = (a: string, b: string) => distinct.size > 0 && distinct.has(`${foldName(a)}|${foldName(b)}`);
 
   // Organisations: the same folded name.
   const orgByName = new Map<string, number>();
@@ -53,6 +53,7 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   const surnameOnly: number[] = [];
   const aliasFirst = new Map<number, number>();
 
+  const givenOf: string[] = [];
   occurrences.forEach((occ, i) => {
     const folded = foldName(occ.person.name);
     const alias = aliasOf.get(folded);
@@ -71,6 +72,7 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
       surnameOnly.push(i);
       return;
     }
+    givenOf[i] = foldName(nameWords(occ.person.name)[0]);
     const surname = words[words.length - 1];
     const bucket = bySurname.get(surname) ?? [];
     bucket.push(i);
@@ -83,7 +85,9 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   const byShape = new Map<string, string[]>();
   for (const s of surnames) {
     const shape = `${s[0]}:${s.length}`;
-    byShape.set(shape, [...(byShape.get(shape) ?? []), s]);
+    const list = byShape.get(shape);
+    if (list) list.push(s);
+    else byShape.set(shape, [s]);
   }
   const surnameGroups = new Map<string, string>(); // surname → representative surname
   const rep = (s: string): string => {
@@ -107,12 +111,14 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   const merged = new Map<string, number[]>();
   for (const [surname, members] of bySurname) {
     const r = rep(surname);
-    merged.set(r, [...(merged.get(r) ?? []), ...members]);
+    const list = merged.get(r);
+    if (list) for (const m of members) list.push(m);
+    else merged.set(r, [...members]);
   }
 
   for (const members of merged.values()) {
     // Full first names first, initials after: an initial joins only a single compatible person.
-    const given = (i: number) => foldName(nameWords(occurrences[i].person.name)[0]);
+    const given = (i: number) => givenOf[i];
     const full = members.filter((i) => given(i).length > 1);
     const initials = members.filter((i) => given(i).length <= 1);
     const clusters: number[] = [];
@@ -129,12 +135,18 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   }
 
   // A surname alone joins the one person with that surname, if there is exactly one.
+  // Without registry aliases these joins cannot merge two people, so a group's answer holds.
+  const soleRoot = new Map<number[], boolean>();
   for (const i of surnameOnly) {
     const surname = foldName(occurrences[i].person.name);
     const members = merged.get(rep(surname));
     if (!members) continue;
-    const roots = new Set(members.map(find));
-    if (roots.size === 1) union([...roots][0], i);
+    let sole = aliasOf.size === 0 ? soleRoot.get(members) : undefined;
+    if (sole === undefined) {
+      sole = new Set(members.map(find)).size === 1;
+      soleRoot.set(members, sole);
+    }
+    if (sole) union(find(members[0]), i);
   }
   // Surname-only people with the same surname and no full-name match are one speaker.
   const loneSurname = new Map<string, number>();
@@ -149,7 +161,9 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   const groups = new Map<number, number[]>();
   occurrences.forEach((_, i) => {
     const r = find(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
+    const group = groups.get(r);
+    if (group) group.push(i);
+    else groups.set(r, [i]);
   });
   const usedIds = new Set<string>();
   const clustersOut: Cluster[] = [];

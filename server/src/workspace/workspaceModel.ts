@@ -1,8 +1,9 @@
 // The workspace model: every article's analysis, joined by speaker identity across articles.
 // Pure: callers hand it texts; it never reads files. The CLI and the server share it.
-// The cross-article index is rebuilt lazily, on the first question after a change.
+// The cross-article index is built lazily, on the first question; an edit that names the same
+// people patches it by difference, any other change has it rebuilt on the next question.
 import { analyzeArticle } from '../analysis';
-import type { AnalysisOptions, DateMention, Mention, Person } from '../analysis/types';
+import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person } from '../analysis/types';
 import { clusterPeople, type IdentityHints, type PersonOccurrence } from './identity';
 import type { ArticleEntry, Speaker, StatementRef } from './types';
 
@@ -18,6 +19,9 @@ interface Index {
   /** uri → person key → speaker id */
   idOf: Map<string, Map<string, string>>;
   statementsBy: Map<string, StatementRef[]>;
+  /** speaker id → its people in every article, in workspace (URI) order */
+  members: Map<string, PersonOccurrence[]>;
+  notes: WorkspaceModelOptions['speakerNotes'];
 }
 
 /** Dates that the article itself establishes: evidence for the years of other articles. */
@@ -26,22 +30,87 @@ const DATED_SOURCES = new Set(['dateline', 'front-matter', 'byline-date', 'weekd
 export class WorkspaceModel {
   private readonly entries = new Map<string, ArticleEntry>();
   private index: Index | undefined;
+  /** The dates of dated articles, kept as articles come and go (not recomputed per analysis). */
+  private readonly dated = new DatedArticles();
+  /** The workspace dates (the `dated.all()` array) each analysis was made with. */
+  private readonly madeWith = new WeakMap<ArticleAnalysis, readonly string[]>();
+  /** Context keys that restored analyses claim to have been made under; checked by `settleStale`. */
+  private readonly claimed = new WeakMap<ArticleAnalysis, string>();
 
   constructor(private options: WorkspaceModelOptions = {}) {}
 
   /** Replaces options (a new registry, say) and re-analyses every article. */
   configure(options: WorkspaceModelOptions): void {
     this.options = options;
-    for (const entry of this.entries.values()) entry.analysis = analyzeArticle(entry.analysis.text, this.analysisOptions(entry.uri));
+    for (const entry of this.entries.values()) {
+      entry.analysis = analyzeArticle(entry.analysis.text, this.analysisOptions(entry.uri));
+      this.dated.set(entry.uri, entry.analysis);
+    }
     this.index = undefined;
   }
 
-  /** Analyses (or re-analyses) one article and marks the cross-article index stale. */
+  /** Analyses (or re-analyses) one article and updates the cross-article index. */
   setArticle(uri: string, text: string): ArticleEntry {
-    const entry: ArticleEntry = { uri, analysis: analyzeArticle(text, this.analysisOptions(uri)) };
-    this.entries.set(uri, entry);
-    this.index = undefined;
-    return entry;
+    const dates = this.dated.all();
+    const analysis = analyzeArticle(text, this.analysisOptions(uri));
+    this.madeWith.set(analysis, dates);
+    return this.putAnalysis(uri, analysis);
+  }
+
+  /**
+   * Puts an analysis made earlier (a persistent cache's) into the model as if `setArticle` had
+   * made it. The caller vouches that it is the analysis of that text under `optionsKey()`;
+   * `context` is its `contextKey` then, checked by `settleStale` for the analyses that depend on it.
+   */
+  restoreArticle(uri: string, analysis: ArticleAnalysis, context?: string): ArticleEntry {
+    if (context !== undefined) this.claimed.set(analysis, context);
+    return this.putAnalysis(uri, analysis);
+  }
+
+  /**
+   * After a load: analyses that depend on the other articles and were made with other workspace
+   * dates (or on another day) than now are made again. Restored analyses whose claimed context is
+   * the current one are kept. A few passes, since a redone analysis may change the dates; returns
+   * how many analyses were redone.
+   */
+  settleStale(maxPasses = 3): number {
+    let redone = 0;
+    for (let pass = 0; pass < maxPasses; pass++) {
+      const current = this.dated.all();
+      const currentKey = this.contextKeyOf(current);
+      let stale = 0;
+      for (const entry of [...this.entries.values()]) {
+        const analysis = entry.analysis;
+        if (!dependsOnWorkspace(analysis) || this.madeWith.get(analysis) === this.dated.all()) continue;
+        if (this.claimed.get(analysis) === currentKey && this.dated.all() === current) {
+          this.madeWith.set(analysis, current);
+          continue;
+        }
+        this.setArticle(entry.uri, analysis.text);
+        stale++;
+      }
+      redone += stale;
+      if (stale === 0) break;
+    }
+    return redone;
+  }
+
+  /**
+   * What an article's analysis depends on besides its text and the options: for articles whose
+   * dateline year is guessed, the day and the workspace dates it was made with; else undefined.
+   */
+  contextKey(uri: string): string | undefined {
+    const analysis = this.entries.get(uri)?.analysis;
+    if (!analysis || !dependsOnWorkspace(analysis)) return undefined;
+    const made = this.madeWith.get(analysis);
+    if (made) return this.contextKeyOf(made);
+    return this.claimed.get(analysis);
+  }
+
+  /** The options every analysis depends on, as a string a cache compares. */
+  optionsKey(): string {
+    const { workspaceDates, today, ...rest } = this.options.analysis ?? {};
+    return JSON.stringify({ ...rest, workspaceDates: workspaceDates ?? [], today: today ?? null });
   }
 
   /**
@@ -49,20 +118,20 @@ export class WorkspaceModel {
    * the dates of every dated article in the workspace.
    */
   settle(): void {
-    for (const entry of this.entries.values()) {
-      const source = entry.analysis.articleDate?.source;
-      if (entry.analysis.dateline && (!source || !DATED_SOURCES.has(source) || source === 'text-year')) {
-        entry.analysis = analyzeArticle(entry.analysis.text, this.analysisOptions(entry.uri));
-      }
+    for (const entry of [...this.entries.values()]) {
+      if (dependsOnWorkspace(entry.analysis)) this.setArticle(entry.uri, entry.analysis.text);
     }
-    this.index = undefined;
   }
 
   /** Forgets an article; returns whether it was known. */
   removeArticle(uri: string): boolean {
-    const known = this.entries.delete(uri);
-    if (known) this.index = undefined;
-    return known;
+    const previous = this.entries.get(uri);
+    if (!previous) return false;
+    this.entries.delete(uri);
+    this.dated.delete(uri);
+    // An article nobody is named in holds no place in the index.
+    if (previous.analysis.people.length > 0) this.index = undefined;
+    return true;
   }
 
   getArticle(uri: string): ArticleEntry | undefined {
@@ -71,6 +140,23 @@ export class WorkspaceModel {
 
   articles(): ArticleEntry[] {
     return [...this.entries.values()];
+  }
+
+  /** How many articles the model holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The analysis options an article is analysed with now (what a cached analysis must match). */
+  analysisOptions(uri: string): AnalysisOptions {
+    const own = this.options.analysis?.workspaceDates ?? [];
+    const others = this.dated.datesExcept(uri);
+    return { ...this.options.analysis, workspaceDates: own.length ? [...own, ...others] : others };
+  }
+
+  /** The dates of the dated articles, sorted and distinct: what guessed dateline years depend on. */
+  workspaceDates(): readonly string[] {
+    return this.dated.all();
   }
 
   speakers(): Speaker[] {
@@ -128,13 +214,28 @@ export class WorkspaceModel {
     return this.entries.get(uri)?.analysis.dates.find((d) => d.span.start <= offset && offset <= d.span.end);
   }
 
-  private analysisOptions(uri: string): AnalysisOptions {
-    const workspaceDates: string[] = [];
-    for (const entry of this.entries.values()) {
-      const date = entry.analysis.articleDate;
-      if (entry.uri !== uri && date && DATED_SOURCES.has(date.source)) workspaceDates.push(date.value);
+  private readonly contextKeys = new WeakMap<readonly string[], string>();
+  private contextKeyOf(dates: readonly string[]): string {
+    let key = this.contextKeys.get(dates);
+    if (key === undefined) {
+      key = `${this.options.analysis?.today ?? localToday()}|${dates.length}|${hashString(dates.join(','))}`;
+      this.contextKeys.set(dates, key);
     }
-    return { ...this.options.analysis, workspaceDates: [...(this.options.analysis?.workspaceDates ?? []), ...workspaceDates] };
+    return key;
+  }
+
+  private putAnalysis(uri: string, analysis: ArticleAnalysis): ArticleEntry {
+    const previous = this.entries.get(uri);
+    const entry: ArticleEntry = { uri, analysis };
+    this.entries.set(uri, entry);
+    this.dated.set(uri, analysis);
+    if (this.index) {
+      // Typing rarely changes who is named: then the clusters stand and only this article's
+      // share of the index is redone. Otherwise the next question rebuilds it.
+      if (previous && sameIdentity(previous.analysis.people, analysis.people)) patchIndex(this.index, previous, entry);
+      else if (previous || analysis.people.length > 0) this.index = undefined;
+    }
+    return entry;
   }
 
   private built(): Index {
@@ -143,56 +244,199 @@ export class WorkspaceModel {
     const uris = [...this.entries.keys()].sort();
     for (const uri of uris) for (const person of this.entries.get(uri)!.analysis.people) occurrences.push({ uri, person });
     const clusters = clusterPeople(occurrences, this.options.identity);
-    const speakers = new Map<string, Speaker>();
-    const idOf = new Map<string, Map<string, string>>();
-    const statementsBy = new Map<string, StatementRef[]>();
+    const index: Index = { speakers: new Map(), idOf: new Map(), statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes };
     for (const cluster of clusters) {
-      const roles = new Map<string, number>();
-      const spellings = new Set<string>([cluster.name]);
-      const articles = new Set<string>();
       for (const { uri, person } of cluster.members) {
-        for (const r of person.roles) roles.set(r, (roles.get(r) ?? 0) + 1);
-        spellings.add(person.name);
-        for (const m of person.mentions) if (m.kind === 'name' || m.kind === 'surname') spellings.add(m.text);
-        articles.add(uri);
-        if (!idOf.has(uri)) idOf.set(uri, new Map());
-        idOf.get(uri)!.set(person.key, cluster.id);
+        let ids = index.idOf.get(uri);
+        if (!ids) index.idOf.set(uri, (ids = new Map()));
+        ids.set(person.key, cluster.id);
       }
-      const facts = this.options.speakerNotes?.get(fold(cluster.name));
-      const roleList = [...roles.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r);
-      speakers.set(cluster.id, {
+      index.members.set(cluster.id, cluster.members);
+      index.speakers.set(cluster.id, {
         id: cluster.id,
         name: cluster.name,
-        roles: facts?.role ? [facts.role, ...roleList.filter((r) => r !== facts.role)] : roleList,
-        spellings: [...spellings],
+        roles: [],
+        spellings: [],
         isOrganization: cluster.isOrganization,
         statementCount: 0,
-        articles: [...articles],
+        articles: [],
         statementArticles: [],
-        note: facts?.note,
-        organization: facts?.organization,
       });
+      summarise(index, cluster.id);
     }
     for (const uri of uris) {
       const entry = this.entries.get(uri)!;
-      entry.analysis.statements.forEach((statement, index) => {
-        const id = statement.personKey ? idOf.get(uri)?.get(statement.personKey) : undefined;
+      const ids = index.idOf.get(uri);
+      entry.analysis.statements.forEach((statement, i) => {
+        const id = statement.personKey ? ids?.get(statement.personKey) : undefined;
         if (!id) return;
-        const list = statementsBy.get(id) ?? [];
-        list.push({ uri, index, statement, speakerId: id });
-        statementsBy.set(id, list);
+        let list = index.statementsBy.get(id);
+        if (!list) index.statementsBy.set(id, (list = []));
+        list.push({ uri, index: i, statement, speakerId: id });
       });
     }
-    for (const [id, list] of statementsBy) {
-      const speaker = speakers.get(id)!;
-      speaker.statementCount = list.length;
-      speaker.statementArticles = [...new Set(list.map((s) => s.uri))];
-      const dates = list.map((s) => s.statement.date).filter((d): d is string => !!d).sort();
-      speaker.firstDate = dates[0];
-      speaker.lastDate = dates[dates.length - 1];
+    for (const id of index.statementsBy.keys()) summariseStatements(index, id);
+    this.index = index;
+    return index;
+  }
+}
+
+/** Whether an article's analysis depends on the other articles (its dateline year was guessed). */
+export function dependsOnWorkspace(analysis: ArticleAnalysis): boolean {
+  const source = analysis.articleDate?.source;
+  return !!analysis.dateline && (!source || !DATED_SOURCES.has(source) || source === 'text-year');
+}
+
+/** Today's date where the analysis runs (what `analyzeArticle` takes for "today"), as ISO. */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** A 53-bit string hash (cyrb53), in base 36: enough to tell two lists of dates apart. */
+export function hashString(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** The same people under the same keys: the clusters of the workspace do not change. */
+function sameIdentity(a: readonly Person[], b: readonly Person[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].key !== b[i].key || a[i].name !== b[i].name || a[i].isOrganization !== b[i].isOrganization) return false;
+  }
+  return true;
+}
+
+/** Redoes one article's share of the index after it changed without changing who it names. */
+function patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): void {
+  const uri = entry.uri;
+  const ids = index.idOf.get(uri);
+  const touched = new Set<string>();
+  for (const person of entry.analysis.people) {
+    const id = ids?.get(person.key);
+    if (!id) continue;
+    touched.add(id);
+    const members = index.members.get(id)!;
+    const at = members.findIndex((m) => m.uri === uri && m.person.key === person.key);
+    members[at] = { uri, person };
+  }
+  for (const id of touched) summarise(index, id);
+
+  const affected = new Set<string>();
+  for (const s of previous.analysis.statements) {
+    const id = s.personKey ? ids?.get(s.personKey) : undefined;
+    if (id) affected.add(id);
+  }
+  const fresh = new Map<string, StatementRef[]>();
+  entry.analysis.statements.forEach((statement, i) => {
+    const id = statement.personKey ? ids?.get(statement.personKey) : undefined;
+    if (!id) return;
+    affected.add(id);
+    const list = fresh.get(id) ?? [];
+    list.push({ uri, index: i, statement, speakerId: id });
+    fresh.set(id, list);
+  });
+  for (const id of affected) {
+    const kept = (index.statementsBy.get(id) ?? []).filter((r) => r.uri !== uri);
+    const added = fresh.get(id) ?? [];
+    // The list is in URI order (the order the full build visits articles in).
+    let at = 0;
+    while (at < kept.length && kept[at].uri < uri) at++;
+    const list = [...kept.slice(0, at), ...added, ...kept.slice(at)];
+    if (list.length) index.statementsBy.set(id, list);
+    else index.statementsBy.delete(id);
+    summariseStatements(index, id);
+  }
+}
+
+/** A speaker's roles, spellings and articles, from its members in workspace order. */
+function summarise(index: Index, id: string): void {
+  const speaker = index.speakers.get(id)!;
+  const roles = new Map<string, number>();
+  const spellings = new Set<string>([speaker.name]);
+  const articles = new Set<string>();
+  for (const { uri, person } of index.members.get(id)!) {
+    for (const r of person.roles) roles.set(r, (roles.get(r) ?? 0) + 1);
+    spellings.add(person.name);
+    for (const m of person.mentions) if (m.kind === 'name' || m.kind === 'surname') spellings.add(m.text);
+    articles.add(uri);
+  }
+  const facts = index.notes?.get(fold(speaker.name));
+  const roleList = [...roles.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r);
+  speaker.roles = facts?.role ? [facts.role, ...roleList.filter((r) => r !== facts.role)] : roleList;
+  speaker.spellings = [...spellings];
+  speaker.articles = [...articles];
+  speaker.note = facts?.note;
+  speaker.organization = facts?.organization;
+}
+
+/** A speaker's statement count, articles and first and last dates, from its statement list. */
+function summariseStatements(index: Index, id: string): void {
+  const speaker = index.speakers.get(id)!;
+  const list = index.statementsBy.get(id);
+  if (!list) {
+    speaker.statementCount = 0;
+    speaker.statementArticles = [];
+    delete speaker.firstDate;
+    delete speaker.lastDate;
+    return;
+  }
+  speaker.statementCount = list.length;
+  speaker.statementArticles = [...new Set(list.map((s) => s.uri))];
+  const dates = list.map((s) => s.statement.date).filter((d): d is string => !!d).sort();
+  speaker.firstDate = dates[0];
+  speaker.lastDate = dates[dates.length - 1];
+}
+
+/** The dates of the articles that establish their own date, by URI, with a sorted distinct list. */
+class DatedArticles {
+  private readonly byUri = new Map<string, string>();
+  private readonly counts = new Map<string, number>();
+  private sorted: string[] | undefined;
+
+  set(uri: string, analysis: ArticleAnalysis): void {
+    const date = analysis.articleDate;
+    const value = date && DATED_SOURCES.has(date.source) ? date.value : undefined;
+    if (this.byUri.get(uri) === value) return;
+    this.delete(uri);
+    if (value === undefined) return;
+    this.byUri.set(uri, value);
+    const n = this.counts.get(value) ?? 0;
+    this.counts.set(value, n + 1);
+    if (n === 0) this.sorted = undefined;
+  }
+
+  delete(uri: string): void {
+    const value = this.byUri.get(uri);
+    if (value === undefined) return;
+    this.byUri.delete(uri);
+    const n = this.counts.get(value)! - 1;
+    if (n > 0) this.counts.set(value, n);
+    else {
+      this.counts.delete(value);
+      this.sorted = undefined;
     }
-    this.index = { speakers, idOf, statementsBy };
-    return this.index;
+  }
+
+  all(): readonly string[] {
+    return (this.sorted ??= [...this.counts.keys()].sort());
+  }
+
+  /** Every date but the article's own (unless another article shares it). */
+  datesExcept(uri: string): string[] {
+    const all = this.all() as string[];
+    const own = this.byUri.get(uri);
+    if (own === undefined || this.counts.get(own)! > 1) return all;
+    return all.filter((d) => d !== own);
   }
 }
 

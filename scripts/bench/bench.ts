@@ -1,0 +1,312 @@
+// `npm run bench`: performance at newsroom scale, on synthetic workspaces (generate.ts).
+// Not a test: it measures and reports, as one JSON document (also written to a file) and a table.
+//
+//   npm run bench -- [--sizes 1000,10000,50000] [--protocol-size 10000] [--baseline-articles 200]
+//                    [--runs 3] [--cache DIR] [--out FILE] [--no-protocol]
+//
+// Per size: single-core analysis throughput (in this process), then the real server over stdio:
+// cold index (empty storage folder) and warm start (the persistent index the cold run wrote),
+// with the server's peak RSS. On the protocol size: hover and references latency, and
+// edit-to-diagnostics on a 20 KB article. The baseline (compromise: people() and quotations())
+// runs on a sample of the first workspace, and ours on the same sample.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { HoverRequest, ReferencesRequest } from 'vscode-languageserver-protocol/node';
+import { analyzeArticle } from '../../server/src/analysis';
+import { LineIndex } from '../../server/src/analysis/positions';
+import { LspTestClient } from '../../test/protocol/lspClient';
+import { generateWorkspace, type GeneratedWorkspace } from './generate';
+
+interface Options {
+  sizes: number[];
+  protocolSize: number | undefined;
+  baselineArticles: number;
+  runs: number;
+  cache: string;
+  out: string;
+  seed: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const sizes = (value('--sizes') ?? '1000,10000,50000').split(',').map(Number).filter((n) => n > 0);
+  const cache = path.resolve(value('--cache') ?? path.join(os.tmpdir(), 'attribution-lens-bench'));
+  const protocolSize = argv.includes('--no-protocol') ? undefined : Number(value('--protocol-size') ?? (sizes.includes(10000) ? 10000 : sizes[sizes.length - 1]));
+  return {
+    sizes,
+    protocolSize,
+    baselineArticles: Number(value('--baseline-articles') ?? 200),
+    runs: Math.max(1, Number(value('--runs') ?? 1)),
+    cache,
+    out: path.resolve(value('--out') ?? path.join(cache, 'bench-results.json')),
+    seed: Number(value('--seed') ?? 42),
+  };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
+const log = (line: string) => process.stderr.write(line + '\n');
+
+function readTexts(ws: GeneratedWorkspace): string[] {
+  return ws.files.map((f) => fs.readFileSync(f, 'utf8'));
+}
+
+/** Analysis of every article, one after the other on this thread; the median of `runs`. */
+function analysisThroughput(texts: string[], bytes: number, runs: number) {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    for (const text of texts) analyzeArticle(text);
+    times.push(performance.now() - t0);
+  }
+  const ms = median(times);
+  return { ms: round(ms, 0), mbPerSecond: round(bytes / 1e6 / (ms / 1000)), articlesPerSecond: round(texts.length / (ms / 1000), 0), runs: times.map((t) => round(t, 0)) };
+}
+
+/** compromise's people() and quotations() against ours on the same articles. */
+async function baseline(texts: string[], runs: number) {
+  // compromise is a devDependency used only here.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const nlp = require('compromise') as (text: string) => { people(): { out(f: string): string[] }; quotations(): { out(f: string): string[] } };
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const oursTimes: number[] = [];
+  const theirsTimes: number[] = [];
+  let found = { people: 0, quotations: 0 };
+  for (let r = 0; r < runs; r++) {
+    let t0 = performance.now();
+    for (const text of texts) analyzeArticle(text);
+    oursTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    found = { people: 0, quotations: 0 };
+    for (const text of texts) {
+      const doc = nlp(text);
+      found.people += doc.people().out('array').length;
+      found.quotations += doc.quotations().out('array').length;
+    }
+    theirsTimes.push(performance.now() - t0);
+  }
+  const ours = median(oursTimes);
+  const theirs = median(theirsTimes);
+  return {
+    articles: texts.length,
+    mb: round(bytes / 1e6, 3),
+    oursMs: round(ours, 0),
+    compromiseMs: round(theirs, 0),
+    oursMbPerSecond: round(bytes / 1e6 / (ours / 1000)),
+    compromiseMbPerSecond: round(bytes / 1e6 / (theirs / 1000), 3),
+    ratio: round(theirs / ours, 1),
+    compromiseFound: found,
+  };
+}
+
+/** The server's peak resident set (VmHWM), in MB; Linux only. */
+function peakRssMb(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+    return kb ? round(Number(kb[1]) / 1024, 0) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function startServer(ws: GeneratedWorkspace, storage: string, timeoutMs: number): Promise<{ client: LspTestClient; ms: number }> {
+  const t0 = performance.now();
+  const client = await LspTestClient.start({
+    folders: [ws.dir],
+    initializationOptions: { storagePath: storage, analysisDelay: 0 },
+    indexTimeoutMs: timeoutMs,
+  });
+  return { client, ms: performance.now() - t0 };
+}
+
+/** Cold index, then warm start from the persistent index it wrote; the medians of `runs`. */
+async function indexTimes(ws: GeneratedWorkspace, runs: number, cacheRoot: string) {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const rss: number[] = [];
+  const warmRss: number[] = [];
+  let restored = 0;
+  const timeoutMs = Math.max(60_000, ws.files.length * 50);
+  for (let r = 0; r < runs; r++) {
+    const storage = fs.mkdtempSync(path.join(cacheRoot, 'storage-'));
+    let { client, ms } = await startServer(ws, storage, timeoutMs);
+    cold.push(ms);
+    rss.push(peakRssMb(client.pid) ?? NaN);
+    await client.stop(); // shutdown writes the persistent index
+    ({ client, ms } = await startServer(ws, storage, timeoutMs));
+    warm.push(ms);
+    restored = client.indexed[0]?.startup?.restored ?? 0;
+    warmRss.push(peakRssMb(client.pid) ?? NaN);
+    await client.stop();
+    fs.rmSync(storage, { recursive: true, force: true });
+  }
+  return {
+    coldIndexMs: round(median(cold), 0),
+    warmStartMs: round(median(warm), 0),
+    warmRestored: restored,
+    coldPeakRssMb: median(rss),
+    warmPeakRssMb: median(warmRss),
+    runs: { cold: cold.map((x) => round(x, 0)), warm: warm.map((x) => round(x, 0)) },
+  };
+}
+
+/** Hover and references latency, and edit-to-diagnostics, over the protocol on one workspace. */
+async function protocolLatency(ws: GeneratedWorkspace, cacheRoot: string) {
+  const storage = fs.mkdtempSync(path.join(cacheRoot, 'storage-'));
+  const timeoutMs = Math.max(60_000, ws.files.length * 50);
+  // A warm start first, as a user reopening the workspace would have.
+  let { client } = await startServer(ws, storage, timeoutMs);
+  await client.stop();
+  ({ client } = await startServer(ws, storage, timeoutMs));
+  try {
+    // Requests on mentions in a handful of open articles.
+    const targets: Array<{ file: string; position: { line: number; character: number } }> = [];
+    for (const file of ws.files.filter((_, i) => i % Math.max(1, Math.floor(ws.files.length / 20)) === 0).slice(0, 20)) {
+      const text = fs.readFileSync(file, 'utf8');
+      await client.open(file, 'plaintext', text);
+      const lines = new LineIndex(text);
+      for (const person of analyzeArticle(text).people) {
+        for (const m of person.mentions.slice(0, 3)) targets.push({ file, position: lines.positionAt(m.span.start + 1) });
+      }
+    }
+    const hover: number[] = [];
+    const references: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const t of targets) {
+        const params = { textDocument: { uri: client.uri(t.file) }, position: t.position };
+        let t0 = performance.now();
+        await client.connection.sendRequest(HoverRequest.type, params);
+        hover.push(performance.now() - t0);
+        t0 = performance.now();
+        await client.connection.sendRequest(ReferencesRequest.type, { ...params, context: { includeDeclaration: true } });
+        references.push(performance.now() - t0);
+      }
+    }
+    // Edit → fresh diagnostics on the 20 KB article (generate.ts makes article 7 that long).
+    const long = ws.files[7];
+    const original = fs.readFileSync(long, 'utf8');
+    await client.open(long, 'plaintext', original);
+    await client.waitForDiagnostics(long);
+    const edit: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const text = i % 2 === 0 ? original.replace(/\n\n/, `\n\n“We will not wait for ever ${i},” said nobody.\n\n`) : original;
+      const t0 = performance.now();
+      const version = await client.change(long, text);
+      await client.waitForDiagnostics(long, (_, p) => p.version === version);
+      edit.push(performance.now() - t0);
+    }
+    const stats = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)), samples: xs.length });
+    const peak = peakRssMb(client.pid);
+    return {
+      articles: ws.files.length,
+      hoverMs: stats(hover),
+      referencesMs: stats(references),
+      editToDiagnosticsMs: { ...stats(edit), articleBytes: Buffer.byteLength(original) },
+      peakRssMb: peak,
+    };
+  } finally {
+    await client.stop();
+    fs.rmSync(storage, { recursive: true, force: true });
+  }
+}
+
+function table(result: ReturnType<typeof Object> & Record<string, any>): string {
+  const rows: string[] = [];
+  rows.push('| articles | MB | analysis MB/s | articles/s | cold index s | warm start s | restored | peak RSS MB (cold / warm) |');
+  rows.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of result.sizes) {
+    rows.push(
+      `| ${s.articles} | ${s.mb} | ${s.analysis.mbPerSecond} | ${s.analysis.articlesPerSecond} | ${s.index ? round(s.index.coldIndexMs / 1000) : '–'} | ${s.index ? round(s.index.warmStartMs / 1000) : '–'} | ${s.index?.warmRestored ?? '–'} | ${s.index ? `${s.index.coldPeakRssMb} / ${s.index.warmPeakRssMb}` : '–'} |`,
+    );
+  }
+  const out = [rows.join('\n')];
+  const p = result.protocol;
+  if (p) {
+    out.push(
+      [
+        `| on ${p.articles} articles | p50 ms | p99 ms |`,
+        '| --- | ---: | ---: |',
+        `| hover | ${p.hoverMs.p50} | ${p.hoverMs.p99} |`,
+        `| references | ${p.referencesMs.p50} | ${p.referencesMs.p99} |`,
+        `| edit → diagnostics (${Math.round(p.editToDiagnosticsMs.articleBytes / 1024)} KB article) | ${p.editToDiagnosticsMs.p50} | ${p.editToDiagnosticsMs.p99} |`,
+        `| server peak RSS | ${p.peakRssMb} MB | |`,
+      ].join('\n'),
+    );
+  }
+  const b = result.baseline;
+  if (b) {
+    out.push(
+      [
+        `| baseline on ${b.articles} articles (${b.mb} MB) | ms | MB/s |`,
+        '| --- | ---: | ---: |',
+        `| attribution-lens analyzeArticle | ${b.oursMs} | ${b.oursMbPerSecond} |`,
+        `| compromise people() + quotations() | ${b.compromiseMs} | ${b.compromiseMbPerSecond} |`,
+        `| ratio (compromise / ours) | ${b.ratio}× | |`,
+      ].join('\n'),
+    );
+  }
+  return out.join('\n\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  fs.mkdirSync(options.cache, { recursive: true });
+  const result: Record<string, any> = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, totalMemMb: Math.round(os.totalmem() / 1048576) },
+    options: { ...options },
+    sizes: [],
+  };
+  const workspaces = new Map<number, GeneratedWorkspace>();
+  for (const size of options.sizes) {
+    log(`generating ${size} articles…`);
+    const ws = generateWorkspace(options.cache, size, options.seed);
+    workspaces.set(size, ws);
+    const texts = readTexts(ws);
+    log(`analysing ${size} articles (${round(ws.bytes / 1e6)} MB)…`);
+    const analysis = analysisThroughput(texts, ws.bytes, options.runs);
+    const row: Record<string, any> = { articles: size, mb: round(ws.bytes / 1e6, 1), analysis };
+    result.sizes.push(row);
+    if (options.protocolSize !== undefined) {
+      log(`cold index and warm start of ${size} articles over the protocol…`);
+      row.index = await indexTimes(ws, options.runs, options.cache);
+    }
+    log(JSON.stringify(row));
+  }
+  if (options.protocolSize !== undefined) {
+    const ws = workspaces.get(options.protocolSize) ?? generateWorkspace(options.cache, options.protocolSize, options.seed);
+    log(`hover, references and edits on ${options.protocolSize} articles…`);
+    result.protocol = await protocolLatency(ws, options.cache);
+  }
+  if (options.baselineArticles > 0) {
+    const ws = workspaces.get(options.sizes[0])!;
+    const step = Math.max(1, Math.floor(ws.files.length / options.baselineArticles));
+    const sample = readTexts(ws).filter((_, i) => i % step === 0).slice(0, options.baselineArticles);
+    log(`baseline: compromise on ${sample.length} articles…`);
+    result.baseline = await baseline(sample, options.runs);
+  }
+  result.table = table(result);
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, JSON.stringify(result, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n\n' + result.table + '\n\n');
+  log(`written to ${options.out}`);
+}
+
+main().catch((err) => {
+  process.stderr.write(String(err?.stack ?? err) + '\n');
+  process.exit(1);
+});

@@ -1,0 +1,190 @@
+import * as assert from 'node:assert/strict';
+import type { ArticleAnalysis, Person } from '../../server/src/analysis';
+import { compatibleGiven, editDistance, sameFullName, similarSurname } from '../../server/src/analysis/people';
+import { article } from './support/article';
+
+const HEADLINE = 'Harbour talks stall';
+const DATELINE = 'VARNOS, May 9. /NORTHWIRE/.';
+
+function body(...lines: string[]): ArticleAnalysis {
+  return article([HEADLINE, `${DATELINE} ${lines[0]}`, ...lines.slice(1)]);
+}
+
+function person(a: ArticleAnalysis, name: string): Person {
+  const found = a.people.find((p) => p.name === name);
+  assert.ok(found, `no person "${name}" among ${JSON.stringify(a.people.map((p) => p.name))}`);
+  return found;
+}
+
+/** A person's mentions as "kind:text". */
+function mentions(a: ArticleAnalysis, name: string): string[] {
+  return person(a, name).mentions.map((m) => `${m.kind}:${m.text}`);
+}
+
+/** The speaker of the statement whose content has these words. */
+function speakerOf(a: ArticleAnalysis, words: string): string | undefined {
+  const s = a.statements.find((x) => x.text.includes(words));
+  assert.ok(s, `no statement with "${words}"`);
+  return s.speaker;
+}
+
+describe('people', () => {
+  describe('names and roles', () => {
+    it('records the title before a name as the person’s role', () => {
+      const a = body('Kastorian Deputy Foreign Minister Alexei Grubin said the plan would fail.');
+      assert.deepEqual(person(a, 'Alexei Grubin').roles, ['Kastorian Deputy Foreign Minister']);
+    });
+
+    it('records the role of a "Head of the … Delegation …, NAME," apposition', () => {
+      const a = body('Head of the Kastorian Delegation to the Velmar Talks, Konstantin Orlevsky, said the talks were over.');
+      assert.deepEqual(person(a, 'Konstantin Orlevsky').roles, ['Head of the Kastorian Delegation to the Velmar Talks']);
+      assert.equal(speakerOf(a, 'the talks were over'), 'Konstantin Orlevsky');
+    });
+
+    it('records the role of a "the head of the Kremlin, NAME," apposition', () => {
+      const a = body('The head of the Kremlin, Vladimir Tarasenko, said the offer stood.');
+      assert.deepEqual(person(a, 'Vladimir Tarasenko').roles, ['head of the Kremlin']);
+      assert.equal(speakerOf(a, 'the offer stood'), 'Vladimir Tarasenko');
+    });
+
+    it('records the role of a "NAME, ROLE," apposition', () => {
+      const a = body('Ivo Kral, a senior Velmar diplomat, said the port was full.');
+      assert.deepEqual(person(a, 'Ivo Kral').roles, ['senior Velmar diplomat']);
+    });
+
+    it('reads "Gen. Hugo Brandt" as Hugo Brandt with the title Gen', () => {
+      const a = body('Gen. Hugo Brandt said the troops would stay.');
+      assert.deepEqual(person(a, 'Hugo Brandt').roles, ['Gen']);
+    });
+
+    it('keeps a name with the particles "van der" whole', () => {
+      const a = body('Dutch envoy Pieter van der Berg said the port was open.');
+      assert.equal(speakerOf(a, 'the port was open'), 'Pieter van der Berg');
+    });
+
+    it('keeps a name with "al-" whole', () => {
+      const a = body('Adviser Omar al-Rashid said the plan was ready.');
+      assert.equal(speakerOf(a, 'the plan was ready'), 'Omar al-Rashid');
+    });
+
+    it('keeps hyphenated names whole', () => {
+      const a = body('Deputy Minister Jean-Luc Morel-Vasseur said nothing had changed.');
+      assert.equal(speakerOf(a, 'nothing had changed'), 'Jean-Luc Morel-Vasseur');
+    });
+
+    it('makes an organisation that speaks a speaker marked as an organisation', () => {
+      const a = body('The Kastorian Foreign Ministry said in a statement that it regretted the closure.');
+      const ministry = person(a, 'Kastorian Foreign Ministry');
+      assert.equal(ministry.isOrganization, true);
+      assert.equal(speakerOf(a, 'it regretted the closure'), 'Kastorian Foreign Ministry');
+    });
+  });
+
+  describe('later mentions', () => {
+    const grubin = [
+      'Kastorian Deputy Foreign Minister Alexei Grubin said on Friday that the harbour talks had stalled.',
+      '"We cannot wait forever," Grubin said.',
+      'The diplomat added that a new round was possible.',
+      '"The door is still open," he told reporters.',
+    ];
+
+    it('resolves a surname to the person named in full before', () => {
+      const a = body(grubin[0], grubin[1]);
+      assert.deepEqual(mentions(a, 'Alexei Grubin'), ['name:Alexei Grubin', 'surname:Grubin']);
+      assert.equal(speakerOf(a, 'We cannot wait forever'), 'Alexei Grubin');
+    });
+
+    it('resolves a role noun to the person whose title fits it', () => {
+      const a = body(grubin[0], grubin[1], grubin[2]);
+      assert.ok(mentions(a, 'Alexei Grubin').includes('role:The diplomat'));
+      assert.equal(speakerOf(a, 'a new round was possible'), 'Alexei Grubin');
+    });
+
+    it('resolves a pronoun to the person who spoke last', () => {
+      const a = body(...grubin);
+      assert.ok(mentions(a, 'Alexei Grubin').includes('pronoun:he'));
+      assert.equal(speakerOf(a, 'The door is still open'), 'Alexei Grubin');
+    });
+
+    it('resolves a role noun with a modifier to the person whose title has it', () => {
+      const a = body(
+        'Kastorian Foreign Minister Alexei Grubin met Velmar Prime Minister Sara Holm on Friday.',
+        'The Velmar prime minister said the harbour must stay open.',
+      );
+      assert.equal(speakerOf(a, 'the harbour must stay open'), 'Sara Holm');
+    });
+
+    it('resolves a surname spelled with an accent to the person spelled without', () => {
+      const a = body('Kastorian Foreign Minister Alexei Grubin arrived on Friday.', 'Grub\u00edn told reporters that the talks were over.');
+      assert.deepEqual(mentions(a, 'Alexei Grubin'), ['name:Alexei Grubin', 'surname:Grub\u00edn']);
+    });
+
+    it('records a mention’s span on the text it names', () => {
+      const a = body('Kastorian Foreign Minister Alexei Grubin arrived on Friday.');
+      const mention = person(a, 'Alexei Grubin').mentions[0];
+      assert.equal(a.text.slice(mention.span.start, mention.span.end), 'Alexei Grubin');
+    });
+  });
+
+  describe('keeping people apart', () => {
+    const brandls = [
+      'Port director Ivo Brandl said on Friday that the harbour would close.',
+      'Opposition lawmaker Marta Brandl said the closure was illegal.',
+      '"It will not stand," Brandl said.',
+      'Ivo Brandl later said he would appeal.',
+      '"We have no money," Brandl told reporters.',
+    ];
+
+    it('keeps two people who share a surname as two people', () => {
+      const a = body(...brandls);
+      assert.ok(person(a, 'Ivo Brandl').key !== person(a, 'Marta Brandl').key);
+    });
+
+    it('gives a shared surname to the one of the two named nearest before it', () => {
+      const a = body(...brandls);
+      assert.equal(speakerOf(a, 'It will not stand'), 'Marta Brandl');
+      assert.equal(speakerOf(a, 'We have no money'), 'Ivo Brandl');
+    });
+
+    it('does not make the person named in a photo credit a person of the article', () => {
+      const a = body('Ivo Brandl said the harbour would close.', 'Ivo Brandl addresses reporters in Varnos. Photo: Lena Storm / NORTHWIRE');
+      assert.deepEqual(a.people.map((p) => p.name), ['Ivo Brandl']);
+    });
+
+    it('does not make the writer in a byline a person of the article', () => {
+      const a = article([HEADLINE, 'By Tomas Weil', `${DATELINE} Ivo Brandl said the harbour would close.`]);
+      assert.deepEqual(a.people.map((p) => p.name), ['Ivo Brandl']);
+    });
+  });
+
+  describe('name comparison', () => {
+    it('takes Alexander and Alexandr for the same first name', () => {
+      assert.equal(compatibleGiven('alexander', 'alexandr'), true);
+    });
+
+    it('takes an initial for the first name it starts', () => {
+      assert.deepEqual([compatibleGiven('a', 'alexander'), compatibleGiven('s', 'alexander')], [true, false]);
+    });
+
+    it('does not take two different first names for one', () => {
+      assert.equal(compatibleGiven('ivo', 'ida'), false);
+    });
+
+    it('takes long surnames one letter apart for one surname', () => {
+      assert.equal(similarSurname('ryabkov', 'riabkov'), true);
+    });
+
+    it('does not take short surnames one letter apart for one surname', () => {
+      assert.equal(similarSurname('holm', 'helm'), false);
+    });
+
+    it('matches full names across spellings but not across first names', () => {
+      assert.equal(sameFullName('Alexandr Grushk\u00f3', 'Alexander Grushko'), true);
+      assert.equal(sameFullName('Ivo Brandl', 'Marta Brandl'), false);
+    });
+
+    it('counts edits and gives up beyond two length changes', () => {
+      assert.deepEqual([editDistance('grubin', 'grubin'), editDistance('grubin', 'grobin'), editDistance('ab', 'abcde')], [0, 1, 99]);
+    });
+  });
+});

@@ -1,0 +1,188 @@
+// Attribution rules tuned for accuracy on wire and newspaper copy. Every fixture is written for
+// this file in wire style; none comes from a published article.
+import * as assert from 'node:assert/strict';
+import { analyzeArticle, type Statement } from '../../server/src/analysis';
+
+const HEAD = 'Council vote delayed\n\nLONDON (AP) — The council met on Monday.\n\n';
+
+interface Seen {
+  speaker?: string;
+  kind: string;
+  cue?: string;
+  content: string;
+  source?: string;
+}
+
+function statementsOf(body: string): Seen[] {
+  const text = HEAD + body;
+  const slice = (s: { start: number; end: number } | undefined) => (s ? text.slice(s.start, s.end) : undefined);
+  return analyzeArticle(text).statements.map((s: Statement) => ({
+    speaker: s.speaker,
+    kind: s.kind,
+    cue: slice(s.cueSpan),
+    content: text.slice(s.contentSpan.start, s.contentSpan.end),
+    source: slice(s.sourceSpan),
+  }));
+}
+
+function diagnosticsOf(body: string): string[] {
+  return analyzeArticle(HEAD + body).diagnostics.map((d) => d.code);
+}
+
+/** The one statement whose content contains `words`. */
+function find(seen: Seen[], words: string): Seen {
+  const hits = seen.filter((s) => s.content.includes(words));
+  assert.equal(hits.length, 1, `one statement with "${words}" in ${JSON.stringify(seen, null, 1)}`);
+  return hits[0];
+}
+
+describe('statements: accuracy rules', () => {
+  describe('a quotation that ends its own sentence, then a bare attribution', () => {
+    it('joins “…?” Name said. into one direct statement', () => {
+      const seen = statementsOf('Mayor Ellen Park spoke first.\n\n“Why should the river wait another year?” Park said.');
+      const s = find(seen, 'river wait');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.source, s.content], ['Ellen Park', 'direct', 'said', 'Park', 'Why should the river wait another year?']);
+    });
+
+    it('joins “….” he told reporters on Monday.', () => {
+      const seen = statementsOf('Mayor Ellen Park spoke first.\n\n“We have waited long enough.” She told reporters on Monday.');
+      const s = find(seen, 'waited long enough');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.source], ['Ellen Park', 'direct', 'told', 'She']);
+      assert.deepEqual(diagnosticsOf('Mayor Ellen Park spoke first.\n\n“We have waited long enough.” She told reporters on Monday.'), []);
+    });
+
+    it('leaves a following sentence with its own content alone', () => {
+      const seen = statementsOf('“The bridge will open in May.” Park said the budget was tight.');
+      const s = find(seen, 'budget was tight');
+      assert.deepEqual([s.speaker, s.kind], ['Park', 'indirect']);
+    });
+  });
+
+  describe('the reported clause ends where the next verb of the same subject starts', () => {
+    it('cuts “…” and said …, and reports the second verb as its own statement', () => {
+      const seen = statementsOf('Councillor Tom Reyes called the budget “a fantasy” and said the vote should wait.');
+      const first = find(seen, 'fantasy');
+      assert.deepEqual([first.speaker, first.kind, first.cue, first.content], ['Tom Reyes', 'partial', 'called', 'the budget “a fantasy”']);
+      const second = find(seen, 'vote should wait');
+      assert.deepEqual([second.speaker, second.kind, second.cue, second.source, second.content], ['Tom Reyes', 'indirect', 'said', 'Tom Reyes', 'the vote should wait']);
+    });
+
+    it('cuts a partial quote before “, adding …” and reports the participle', () => {
+      const seen = statementsOf('Reyes said the plan was “a gamble,” adding that he would vote against it.');
+      assert.equal(find(seen, 'gamble').content, 'the plan was “a gamble,”');
+      assert.deepEqual([find(seen, 'vote against').cue, find(seen, 'vote against').speaker], ['adding', 'Reyes']);
+    });
+
+    it('cuts a clause hung on the closing mark: “…” before …', () => {
+      const seen = statementsOf('Reyes told residents that the council “does not listen” before leaving the hall.');
+      const s = find(seen, 'does not listen');
+      assert.deepEqual([s.kind, s.content], ['partial', 'the council “does not listen”']);
+    });
+
+    it('keeps a clause that goes on after the quoted words', () => {
+      const seen = statementsOf('Reyes said the plan was “a gamble” for a town of this size.');
+      assert.equal(find(seen, 'gamble').content, 'the plan was “a gamble” for a town of this size');
+    });
+  });
+
+  describe('sources', () => {
+    it('reads the name before a parenthesis and a comma: Sen. Ann Ruiz (D-Ore.), said …', () => {
+      const s = find(statementsOf('Sen. Ann Ruiz (D-Ore.), said after a lunch on Tuesday that the bill was “dead on arrival.”'), 'dead on arrival');
+      assert.deepEqual([s.speaker, s.source, s.kind], ['Ann Ruiz', 'Ann Ruiz', 'partial']);
+    });
+
+    it('never takes a prepositional tail after the cue for the speaker', () => {
+      const seen = statementsOf('The plan is “a disaster,” said after the meeting on Monday.');
+      assert.ok(seen.every((s) => !/after the meeting/.test(s.speaker ?? '')), JSON.stringify(seen));
+    });
+
+    it('skips a time phrase between the subject and the cue', () => {
+      const s = find(statementsOf('The Transport Ministry less than two weeks ago said for the first time that the tunnel was “unsafe.”'), 'unsafe');
+      assert.deepEqual([s.speaker, s.source, s.content], ['Transport Ministry', 'Transport Ministry', 'the tunnel was “unsafe.”']);
+    });
+
+    it('does not read a place after “of” as the name: Sen. Ann Ruiz of Oregon', () => {
+      const s = find(statementsOf('Sen. Ann Ruiz of Oregon, the ranking member, declined to comment, saying only that the bill was “not ready.”'), 'not ready');
+      assert.deepEqual([s.speaker, s.cue], ['Ann Ruiz', 'saying']);
+    });
+
+    it('finds the subject after a lead-in phrase', () => {
+      const seen = statementsOf('Mayor Tom Reyes spoke last.\n\nSpeaking to the crowd at the pier, he read a letter, saying: “We will rebuild the harbour.”');
+      const s = find(seen, 'rebuild the harbour');
+      assert.deepEqual([s.speaker, s.source, s.kind], ['Tom Reyes', 'he', 'direct']);
+    });
+  });
+
+  describe('attributions after an opening quotation', () => {
+    it('inverts any speech verb right after the closing mark: “…,” declares Ann Lee', () => {
+      const s = find(statementsOf('“I am a voter,” declares Ann Lee, 31, a nurse from Leeds.'), 'I am a voter');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.source], ['Ann Lee', 'direct', 'declares', 'Ann Lee']);
+    });
+
+    it('takes an unknown past-tense verb after the quotation: “…!” Ann Lee of Leeds, Yorkshire, beamed.', () => {
+      const s = find(statementsOf('“What a day for the town!” Ann Lee of Leeds, Yorkshire, beamed.'), 'What a day');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.source], ['Ann Lee', 'direct', 'beamed', 'Ann Lee']);
+    });
+
+    it('takes an unknown verb before the speaker: “…,” snapped the mayor', () => {
+      const seen = statementsOf('Mayor Tom Reyes arrived late.\n\n“Not today,” snapped the mayor.');
+      const s = find(seen, 'Not today');
+      assert.deepEqual([s.speaker, s.kind, s.cue], ['Tom Reyes', 'direct', 'snapped']);
+    });
+
+    it('attributes a first-person quotation to the writer: “…,” I said.', () => {
+      const s = find(statementsOf('“We will not be moved,” I said.'), 'not be moved');
+      assert.deepEqual([s.speaker, s.kind, s.source], ['I', 'direct', 'I']);
+      assert.deepEqual(diagnosticsOf('“We will not be moved,” I said.'), []);
+    });
+  });
+
+  describe('relative and progressive attributions', () => {
+    it('resolves “who” to the name before it: …, who declared, “…”', () => {
+      const s = find(statementsOf('The plan won support from Ann Lee, who declared at the hearing, “The harbour needs this.”'), 'harbour needs');
+      assert.deepEqual([s.speaker, s.source, s.cue], ['Ann Lee', 'who', 'declared']);
+      assert.ok(!s.content.includes('won support'), s.content);
+    });
+
+    it('skips the listener of “is telling … that”', () => {
+      const s = find(statementsOf('Ann Lee is telling voters at a diner in Leeds that “the harbour comes first.”'), 'harbour comes first');
+      assert.deepEqual([s.speaker, s.cue, s.kind, s.content], ['Ann Lee', 'telling', 'direct', 'the harbour comes first']);
+    });
+  });
+
+  describe('appositives and openers', () => {
+    it('reads past a party-state abbreviation: Sen. Ann Ruiz, D-Ore., said', () => {
+      const s = find(statementsOf('“The bill is dead,” Sen. Ann Ruiz, D-Ore., said Tuesday.'), 'bill is dead');
+      assert.deepEqual([s.speaker, s.source, s.kind], ['Ann Ruiz', 'Ann Ruiz', 'direct']);
+    });
+
+    it('reads past two appositives: Name, the role, one of …, said', () => {
+      const s = find(statementsOf('“It is an overreach,” Ann Ruiz, the attorney general of Oregon, one of the states suing the agency, said.'), 'overreach');
+      assert.deepEqual([s.speaker, s.source], ['Ann Ruiz', 'Ann Ruiz']);
+    });
+
+    it('takes the speaker after a sentence-initial cue: Said Ruiz: “…”', () => {
+      const s = find(statementsOf('Said Ruiz: “Nobody here wants the tunnel.”'), 'Nobody here');
+      assert.deepEqual([s.speaker, s.kind, s.cue, s.source], ['Ruiz', 'direct', 'Said', 'Ruiz']);
+    });
+
+    it('gives “it said” to the body that spoke last', () => {
+      const seen = statementsOf('The Harbour Authority said the pier would close. “We regret the delay,” it said.');
+      const s = find(seen, 'regret the delay');
+      assert.deepEqual([s.speaker, s.source, s.kind], ['Harbour Authority', 'it', 'direct']);
+    });
+  });
+
+  describe('quoted titles', () => {
+    it('does not take a show title before the speaker for speech', () => {
+      const seen = statementsOf('In an interview on Channel 4’s “Morning Report,” Ann Ruiz said the harbour needs “more dredging.”');
+      assert.equal(seen.length, 1, JSON.stringify(seen));
+      assert.deepEqual([seen[0].speaker, seen[0].kind, seen[0].content], ['Ann Ruiz', 'partial', 'the harbour needs “more dredging.”']);
+    });
+
+    it('still reads a title-case quotation that closes the sentence before the cue', () => {
+      const s = find(statementsOf('“It Is A Disaster,” Ann Ruiz said.'), 'Disaster');
+      assert.deepEqual([s.speaker, s.kind], ['Ann Ruiz', 'direct']);
+    });
+  });
+});

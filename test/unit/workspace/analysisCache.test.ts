@@ -1,0 +1,117 @@
+// The persistent index's format and store: what goes in comes out, and nothing untrustworthy
+// comes out at all.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyzeArticle } from '../../../server/src/analysis';
+import { fileKeyOf, IndexStore } from '../../../server/src/node/indexStore';
+import {
+  CACHE_FORMAT,
+  cachedArticle,
+  decodeCache,
+  encodeCache,
+  entryServes,
+  restoredAnalysis,
+  type CachedArticle,
+  type CacheHeader,
+} from '../../../server/src/workspace/analysisCache';
+
+const ARTICLE = `Harbour fees to rise as port borrows for new quay
+
+PORT ELLIS, June 3, 2024 (Coastal Press) - Harbour Master Ines Cordova said on Monday that fees would rise by a tenth next year.
+
+“We cannot build a quay out of goodwill,” Cordova told reporters.
+
+“The fishermen will pay for this twice.”
+`;
+
+const header: CacheHeader = { format: CACHE_FORMAT, code: 'build-1', options: '{}' };
+/** What JSON keeps of a value (undefined properties go). */
+const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+
+function sampleEntries(): Map<string, CachedArticle> {
+  const bytes = Buffer.from(ARTICLE);
+  return new Map([['file:///ws/a.txt', cachedArticle(analyzeArticle(ARTICLE), fileKeyOf(bytes, 1000))]]);
+}
+
+describe('persistent index format', () => {
+  it('gives back the same analysis after a round trip, with the text from the file', () => {
+    const decoded = decodeCache(encodeCache(header, sampleEntries()), header);
+    assert.ok(decoded);
+    const entry = decoded.get('file:///ws/a.txt');
+    assert.ok(entry);
+    assert.deepStrictEqual(plain(restoredAnalysis(entry, ARTICLE)), plain(analyzeArticle(ARTICLE)));
+  });
+
+  it('does not store the article text (the file holds it)', () => {
+    assert.ok(!encodeCache(header, sampleEntries()).includes('We cannot build a quay out of goodwill,” Cordova told'));
+  });
+
+  it('serves a file only with the same size and content hash; a changed file is stale', () => {
+    const entry = sampleEntries().get('file:///ws/a.txt')!;
+    assert.ok(entryServes(entry, fileKeyOf(Buffer.from(ARTICLE), 2000)), 'a touched file (new mtime, same bytes) is still served');
+    assert.ok(!entryServes(entry, fileKeyOf(Buffer.from(ARTICLE.replace('tenth', 'fifth')), 1000)), 'same size, other bytes');
+    assert.ok(!entryServes(entry, fileKeyOf(Buffer.from(ARTICLE + '\n'), 1000)), 'other size');
+  });
+
+  it('discards a cache that does not parse, or whose entries are malformed', () => {
+    const data = encodeCache(header, sampleEntries());
+    assert.strictEqual(decodeCache(data.slice(0, data.length / 2), header), undefined);
+    assert.strictEqual(decodeCache('', header), undefined);
+    assert.strictEqual(decodeCache('[]', header), undefined);
+    const broken = JSON.parse(data);
+    delete broken.articles['file:///ws/a.txt'].analysis.people;
+    assert.strictEqual(decodeCache(JSON.stringify(broken), header), undefined);
+    broken.articles['file:///ws/a.txt'] = { key: { size: '12', mtimeMs: 0, hash: 'x' }, analysis: {} };
+    assert.strictEqual(decodeCache(JSON.stringify(broken), header), undefined);
+  });
+
+  it('discards a cache of another format, another analyser build or other options', () => {
+    const data = encodeCache(header, sampleEntries());
+    assert.strictEqual(decodeCache(data, { ...header, format: CACHE_FORMAT + 1 }), undefined);
+    assert.strictEqual(decodeCache(data, { ...header, code: 'build-2' }), undefined);
+    assert.strictEqual(decodeCache(data, { ...header, options: '{"defaultYear":2020}' }), undefined);
+  });
+});
+
+describe('persistent index store', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'al-store-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes atomically (no temporary file left) and loads what it wrote', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save(header, sampleEntries());
+    assert.deepStrictEqual(fs.readdirSync(dir), [path.basename(store.file)]);
+    const loaded = await store.load(header);
+    assert.strictEqual(loaded.problem, undefined);
+    assert.deepStrictEqual([...loaded.entries!.keys()], ['file:///ws/a.txt']);
+  });
+
+  it('keeps one cache per set of workspace folders', () => {
+    assert.notStrictEqual(new IndexStore(dir, ['file:///a']).file, new IndexStore(dir, ['file:///b']).file);
+    assert.strictEqual(new IndexStore(dir, ['file:///a', 'file:///b']).file, new IndexStore(dir, ['file:///b', 'file:///a']).file);
+  });
+
+  it('reports no cache (and no problem) when there is none yet', async () => {
+    assert.deepStrictEqual(await new IndexStore(dir, ['file:///ws']).load(header), { problem: undefined });
+  });
+
+  it('discards and deletes a corrupt cache file', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    fs.writeFileSync(store.file, '{"header": {"format": 1, "code"');
+    const loaded = await store.load(header);
+    assert.strictEqual(loaded.entries, undefined);
+    assert.match(loaded.problem ?? '', /discarded/);
+    assert.ok(!fs.existsSync(store.file));
+  });
+
+  it('discards a cache written by another version', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save({ ...header, code: 'older-build' }, sampleEntries());
+    const loaded = await store.load(header);
+    assert.strictEqual(loaded.entries, undefined);
+    assert.match(loaded.problem ?? '', /discarded/);
+  });
+});

@@ -1,0 +1,106 @@
+// The workspace model's cross-article index follows edits by difference: after any sequence of
+// changes and removals, every answer equals that of a model built from scratch on the final texts.
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
+
+const dateline = (day: number) => `MARBURY, April ${day}, 2023 (Northern Desk) -`;
+
+/** Texts an article may have; some name the same people with other words, some name others. */
+const VARIANTS = [
+  `Bridge tolls to stay\n\n${dateline(3)} Finance Minister Astrid Kalberg said on Monday that bridge tolls would stay.\n\n“We have no money for a free bridge,” Kalberg said.\n`,
+  `Bridge tolls to stay\n\n${dateline(3)} Finance Minister Astrid Kalberg said on Monday that bridge tolls would stay as they are.\n\n“We have no money for a free bridge, none at all,” Kalberg said.\n\n“Drivers will pay,” she added.\n`,
+  `Tolls row deepens\n\n${dateline(4)} Mayor Tomasz Velenko said the tolls were unfair.\n\n“Our town pays twice,” Velenko told reporters.\n\nAstrid Kalberg said the council had agreed to the plan.\n`,
+  `Tolls row deepens\n\n${dateline(4)} Mayor Tomasz Velenko said the tolls were unfair to the town.\n\n“Our town pays twice, and nobody listens,” Velenko told reporters.\n\nAstrid Kalberg said the council had agreed to the plan in March.\n`,
+  `Council votes on tolls\n\n${dateline(5)} Council Leader Ines Cordova said a vote would be held on Thursday.\n\n“The vote is open to every member,” Cordova said.\n\nVelenko said he would vote against.\n`,
+  `Union backs mayor\n\n${dateline(6)} Union leader Kofi Drasen said his members supported Mayor Tomasz Velenko.\n\n“We stand with the town,” Drasen said.\n\n“Nobody asked us.”\n`,
+  `Minister spelled differently\n\n${dateline(7)} Finance Minister Astrid Kalbergh said the tolls would fund repairs.\n\n“Every cent goes to the bridge,” Kalbergh said.\n`,
+  `Weather\n\n${dateline(8)} Rain is expected across the valley for the rest of the week.\n`,
+];
+const URIS = ['file:///ws/a.txt', 'file:///ws/b.txt', 'file:///ws/c.txt', 'file:///ws/d.txt'];
+
+type Op = { kind: 'set'; uri: number; variant: number } | { kind: 'remove'; uri: number };
+
+/** Every answer of the index, in an order that does not depend on how the model was built. */
+function answers(model: WorkspaceModel) {
+  const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+  const speakers = plain(model.speakers()).sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    speakers,
+    statements: speakers.map((s) => model.statementsBySpeaker(s.id).map((r) => [r.uri, r.index, r.speakerId, r.statement.text])),
+    ids: model
+      .articles()
+      .map((e) => e.uri)
+      .sort()
+      .map((uri) => model.getArticle(uri)!.analysis.people.map((p) => [uri, p.key, model.speakerIdOf(uri, p.key)])),
+  };
+}
+
+function fromScratch(texts: Map<string, string>): WorkspaceModel {
+  const model = new WorkspaceModel();
+  for (const [uri, text] of texts) model.setArticle(uri, text);
+  return model;
+}
+
+function run(ops: Op[]): void {
+  const model = new WorkspaceModel();
+  const texts = new Map<string, string>();
+  for (const op of ops) {
+    const uri = URIS[op.uri];
+    if (op.kind === 'set') {
+      model.setArticle(uri, VARIANTS[op.variant]);
+      texts.set(uri, VARIANTS[op.variant]);
+    } else {
+      model.removeArticle(uri);
+      texts.delete(uri);
+    }
+    // Asking builds the index, so the next change has one to patch.
+    assert.deepStrictEqual(answers(model), answers(fromScratch(texts)), `after ${JSON.stringify(op)}`);
+  }
+}
+
+describe('incremental workspace index', () => {
+  it('an edit that names the same people updates statements, counts and spellings like a rebuild', () => {
+    run([
+      { kind: 'set', uri: 0, variant: 0 },
+      { kind: 'set', uri: 1, variant: 2 },
+      { kind: 'set', uri: 0, variant: 1 },
+      { kind: 'set', uri: 1, variant: 3 },
+      { kind: 'set', uri: 0, variant: 0 },
+    ]);
+  });
+
+  it('an edit that names someone new, and a removal, give the answers of a rebuild', () => {
+    run([
+      { kind: 'set', uri: 0, variant: 0 },
+      { kind: 'set', uri: 1, variant: 2 },
+      { kind: 'set', uri: 2, variant: 6 },
+      { kind: 'set', uri: 0, variant: 4 },
+      { kind: 'remove', uri: 1 },
+      { kind: 'set', uri: 3, variant: 7 },
+      { kind: 'remove', uri: 3 },
+      { kind: 'set', uri: 1, variant: 5 },
+    ]);
+  });
+
+  it('any sequence of changes and removals ends where a model built from scratch starts', () => {
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), uri: fc.nat(URIS.length - 1), variant: fc.nat(VARIANTS.length - 1) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), uri: fc.nat(URIS.length - 1) }) },
+    );
+    fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => run(ops)), { numRuns: 40 });
+  });
+
+  it('keeps the dates of dated articles current as articles change and go', () => {
+    const model = new WorkspaceModel();
+    model.setArticle(URIS[0], VARIANTS[0]);
+    model.setArticle(URIS[1], VARIANTS[2]);
+    assert.deepStrictEqual(model.workspaceDates(), ['2023-04-03', '2023-04-04']);
+    model.setArticle(URIS[1], VARIANTS[4]);
+    assert.deepStrictEqual(model.workspaceDates(), ['2023-04-03', '2023-04-05']);
+    model.removeArticle(URIS[0]);
+    assert.deepStrictEqual(model.workspaceDates(), ['2023-04-05']);
+    // An article is not its own evidence.
+    assert.deepStrictEqual(model.analysisOptions(URIS[1]).workspaceDates, []);
+  });
+});
