@@ -33,8 +33,12 @@ export function buildAll({ vsix = true, tsc = true } = {}) {
   if (vsix) node('scripts/package.mjs', ['--out', VSIX], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** Settings of the test profile: nothing that pops up, nothing that goes online. */
+/** Settings of the test profile: nothing that pops up, nothing that goes online, nothing saved. */
 export const USER_SETTINGS = {
+  // VS Code in a browser (code-server) auto-saves 1 s after an edit by default. The suite edits
+  // buffers and reverts them to the fixture as written; a save in between (a loaded machine is slow
+  // enough) would write the edit to disk, and the revert would bring nothing back.
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -60,7 +64,10 @@ export function prepareRunDir(dir) {
   for (const p of ['config', 'data', 'cache', 'tmp', 'ud/User', 'exts']) mkdirSync(d(p), { recursive: true });
   writeFileSync(d('ud/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   cpSync(FIXTURE, d('workspace'), { recursive: true });
-  return { d, workspace: d('workspace'), userData: d('ud'), extensions: d('exts'), results: d('results.json'), scene: d('scene.json') };
+  return {
+    d, workspace: d('workspace'), userData: d('ud'), extensions: d('exts'), results: d('results.json'), scene: d('scene.json'),
+    languageServerLog: d('language-server.log'),
+  };
 }
 
 /**
@@ -77,7 +84,7 @@ export function writeStubExtension(dir) {
 }
 
 /** Environment the suite reads (see test/e2e/suite/index.ts). */
-export function suiteEnv({ mode, results, grep = '', scene = '' }) {
+export function suiteEnv({ mode, results, grep = '', scene = '', serverLog = '' }) {
   return {
     ATTRIBUTION_LENS_E2E_MODE: mode,
     ATTRIBUTION_LENS_E2E_RESULTS: results,
@@ -85,6 +92,9 @@ export function suiteEnv({ mode, results, grep = '', scene = '' }) {
     ATTRIBUTION_LENS_E2E_GREP: grep,
     // where 99-scene.test.ts writes what the launcher then checks in the DOM ('' = no scene)
     ATTRIBUTION_LENS_E2E_SCENE_FILE: scene,
+    // the language server started by the extension appends its trace here (server/src/lsp/logFile.ts),
+    // and the suite marks where each test starts: read it when a test fails ('' = no log)
+    ATTRIBUTION_LENS_SERVER_LOG: serverLog,
   };
 }
 

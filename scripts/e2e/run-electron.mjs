@@ -29,7 +29,7 @@ try {
     vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH || undefined,
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: SUITE,
-    extensionTestsEnv: suiteEnv({ mode: 'dev', results: run.results, grep }),
+    extensionTestsEnv: suiteEnv({ mode: 'dev', results: run.results, grep, serverLog: run.languageServerLog }),
     launchArgs: [run.workspace, '--user-data-dir', run.userData, '--extensions-dir', run.extensions, '--disable-workspace-trust'],
   });
   const r = readResults(run.results, 0);

@@ -96,7 +96,7 @@ async function runMode(mode, codeServer) {
   const env = {
     ...process.env,
     XDG_CONFIG_HOME: run.d('config'), XDG_DATA_HOME: run.d('data'), XDG_CACHE_HOME: run.d('cache'), TMPDIR: run.d('tmp'),
-    ...suiteEnv({ mode, results: run.results, grep: opts.grep, scene: run.scene }),
+    ...suiteEnv({ mode, results: run.results, grep: opts.grep, scene: run.scene, serverLog: run.languageServerLog }),
     EXTENSIONS_GALLERY: '{}', // offline: no extension gallery (code-server would look up open-vsx.org)
   };
   delete env.ELECTRON_RUN_AS_NODE;
@@ -165,7 +165,8 @@ async function runMode(mode, codeServer) {
     clearTimeout(timer);
     log(`[${mode}] the extension host reported exit code ${code}`);
     if (code !== 0) {
-      console.log(`--- tail of ${rel(serverLog)} ---\n${readFileSync(serverLog, 'utf8').split('\n').slice(-25).join('\n')}`);
+      console.log(`--- tail of ${rel(serverLog)} ---\n${tail(serverLog, 25)}`);
+      console.log(`--- tail of ${rel(run.languageServerLog)} ---\n${tail(run.languageServerLog, 60)}`);
     }
     const results = readResults(run.results, code);
     for (const f of results.failures) console.log(`  FAILED [${mode}] ${f.title}\n    ${f.error.split('\n').slice(0, 8).join('\n    ')}`);
@@ -177,6 +178,14 @@ async function runMode(mode, codeServer) {
     await killGroup(server);
     children.delete(server);
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function tail(file, lines) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch (e) {
+    return `(${e.code ?? e})`;
   }
 }
 

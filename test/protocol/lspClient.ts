@@ -42,6 +42,8 @@ export interface StartOptions {
   /** Overrides merged into the default client capabilities. */
   capabilities?: ClientCapabilities;
   initializationOptions?: Record<string, unknown>;
+  /** Environment variables added to the server's. */
+  env?: Record<string, string>;
   /** Runs right after `initialized`, before the initial index is awaited (e.g. to open documents early). */
   onInitialized?: (client: LspTestClient) => Promise<void>;
   /** How long to wait for the initial index (default 15 s; the benchmark's big workspaces need more). */
@@ -121,7 +123,7 @@ export class LspTestClient {
 
   /** Starts the server, initializes it and waits for the initial `attributionLens/indexed`. */
   static async start(options: StartOptions): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new LspTestClient(child, options.settings ?? {});
     const firstIndex = client.nextIndexed();
     const folders = options.folders.map((f) => ({ uri: fileUriOf(f), name: path.basename(f) }));

@@ -26,6 +26,7 @@ import { diagnosticsFor, unattributedCount } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
+import { serverLog, textDigest } from './logFile';
 import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, StatementTableRequest, TimelineRequest, type IndexedParams } from './protocol';
 import { references } from './references';
 import { RegistryManager } from './registry';
@@ -54,17 +55,18 @@ export function wireServer(connection: Connection): void {
   let settings: SettingsStore | undefined;
   let folders: string[] = [];
   let initOptions: { analysisDelay?: number; storagePath?: string } = {};
+  const log = serverLog(connection);
 
   const registry = new RegistryManager({
     settingsFor: (uri) => settings!.get(uri),
     publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, ...(version === null ? {} : { version }) }),
     changed: () => void index.reconfigure(),
-    log: (message) => connection.console.error(message),
+    log: (message) => log.error(message),
     delay: () => initOptions.analysisDelay,
   });
   const index = new WorkspaceIndex({
     settingsFor: (uri) => settings!.get(uri),
-    log: (message) => connection.console.error(message),
+    log: (message) => log.error(message),
     get analysisDelay() {
       return initOptions.analysisDelay;
     },
@@ -145,7 +147,7 @@ export function wireServer(connection: Connection): void {
       done: () => reporter?.done(),
     };
     // The registry first, so that articles are analysed once, with it.
-    await registry.load(folders).catch((err) => connection.console.error(`registry: ${String(err?.stack ?? err)}`));
+    await registry.load(folders).catch((err) => log.error(`registry: ${String(err?.stack ?? err)}`));
     await index.initialize(folders, progress);
   }
 
@@ -153,30 +155,36 @@ export function wireServer(connection: Connection): void {
     try {
       if (await registry.load(folders)) await index.reconfigure();
     } catch (err) {
-      connection.console.error(`registry: ${String((err as Error)?.stack ?? err)}`);
+      log.error(`registry: ${String((err as Error)?.stack ?? err)}`);
     }
   }
 
   // ----- keeping the index current -----
+  const traceDoc = (what: string, doc: TextDocument) => log.trace(() => `${what} ${doc.uri} v${doc.version} ${textDigest(doc.getText())}`);
   documents.onDidOpen((e) => {
+    traceDoc('didOpen', e.document);
     registry.didOpen(e.document);
     index.didOpen(e.document);
   });
   documents.onDidChangeContent((e) => {
+    traceDoc('content', e.document);
     registry.didChange(e.document);
     index.didChange(e.document);
   });
   documents.onDidClose((e) => {
+    traceDoc('didClose', e.document);
     registry.didClose(e.document);
     index.didClose(e.document);
     published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onDidChangeWatchedFiles((p) => {
+    log.trace(() => `didChangeWatchedFiles ${p.changes.map((c) => `${c.type}:${c.uri}`).join(' ')}`);
     void registry.filesChanged(p.changes);
     void index.didChangeWatchedFiles(p.changes);
   });
   connection.onDidChangeConfiguration((p) => {
+    log.trace(() => 'didChangeConfiguration');
     settings?.changed(p.settings);
     void reloadRegistry();
     void index.settingsChanged();
@@ -190,6 +198,7 @@ export function wireServer(connection: Connection): void {
   let lastSpeakerSignature = '';
   let startupReported = false;
   index.onDidUpdate(() => {
+    log.trace(() => `update${busy ? ' (while publishing)' : ''}`);
     if (busy) {
       again = true;
       return;
@@ -202,7 +211,7 @@ export function wireServer(connection: Connection): void {
           await publishAll();
         } while (again);
       } catch (err) {
-        connection.console.error(`publishing: ${String((err as Error)?.stack ?? err)}`);
+        log.error(`publishing: ${String((err as Error)?.stack ?? err)}`);
       } finally {
         busy = false;
       }
@@ -220,13 +229,15 @@ export function wireServer(connection: Connection): void {
       if (!entry) continue;
       try {
         const s = await ctx.settings(doc.uri);
-        const params = { uri: doc.uri, version: doc.version, diagnostics: diagnosticsFor(ctx, entry, s) };
+        const diagnostics = diagnosticsFor(ctx, entry, s);
+        const params = { uri: doc.uri, version: doc.version, diagnostics };
         const signature = JSON.stringify(params);
         if (published.get(doc.uri) === signature) continue;
         published.set(doc.uri, signature);
+        log.trace(() => `diagnostics ${doc.uri} v${doc.version} doc ${textDigest(doc.getText())} analysed ${textDigest(entry.analysis.text)}: ${diagnostics.map((d) => d.code).join(' ') || 'none'}`);
         await connection.sendDiagnostics(params);
       } catch (err) {
-        connection.console.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
+        log.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
       }
     }
     const model = index.model;
@@ -241,6 +252,7 @@ export function wireServer(connection: Connection): void {
       startupReported = true;
       params.startup = { ...index.startup } as IndexedParams['startup'];
     }
+    log.trace(() => `indexed ${JSON.stringify(params)}`);
     await connection.sendNotification(IndexedNotification.type, params);
     refreshViews();
   }

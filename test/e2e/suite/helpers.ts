@@ -1,7 +1,10 @@
 // Helpers of the end-to-end suite: the extension under test, the fixture workspace, and waiting for
 // signals (the server's `attributionLens/indexed` notification, diagnostics changes), never sleeping.
 import * as assert from 'assert';
+import { appendFileSync, readFileSync } from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { SERVER_LOG_ENV, textDigest } from '../../../server/src/lsp/logFile';
 import type { IndexedParams } from '../../../server/src/lsp/protocol';
 
 export const EXTENSION_ID = process.env.ATTRIBUTION_LENS_E2E_EXTENSION_ID || 'attribution-lens.attribution-lens';
@@ -18,10 +21,33 @@ export interface AttributionLensApi {
   client: unknown;
 }
 
+/**
+ * Adds a line from the suite to the language server's log file (when the launcher set one), so the
+ * server's trace reads in the order of the tests.
+ */
+export function note(message: string): void {
+  const file = process.env[SERVER_LOG_ENV];
+  if (file) appendFileSync(file, `${new Date().toISOString()} [suite] ${message}\n`);
+}
+
+/** How the suite's side of a document reads in the server log (compare with the server's lines). */
+export function describeDocument(doc: vscode.TextDocument): string {
+  return `${doc.uri.toString()} v${doc.version} ${textDigest(doc.getText())}${doc.isDirty ? ' dirty' : ''}`;
+}
+
 export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the fixture workspace is open');
   return folder;
+}
+
+/** The repository's copy of the fixture workspace (the launchers open a copy of it). */
+export const FIXTURE_DIR = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'e2e-workspace');
+
+/** A workspace file as written in the repository's fixture. */
+export function fixtureText(uri: vscode.Uri): string {
+  const rel = path.relative(workspaceFolder().uri.fsPath, uri.fsPath);
+  return readFileSync(path.join(FIXTURE_DIR, rel), 'utf8');
 }
 
 export function articleUri(name: string): vscode.Uri {
@@ -39,11 +65,12 @@ export function extension(): vscode.Extension<AttributionLensApi> {
   return ext;
 }
 
-/** Rejects after `ms` with `what`; resolves with `p`. */
-export function within<T>(p: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
+/** Rejects after `ms` with `what` (a function: described as things stand then); resolves with `p`. */
+export function within<T>(p: Promise<T>, what: string | (() => string), ms = WAIT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    const describe = typeof what === 'function' ? what : () => what;
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${describe()}`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
@@ -75,7 +102,7 @@ export async function indexedWhere(pred: (p: IndexedParams) => boolean, what: st
       await api.whenIndexed();
     }
   };
-  return within(loop(), `an indexed notification with ${what} (last: ${JSON.stringify(api.lastIndexed())})`);
+  return within(loop(), () => `an indexed notification with ${what} (last: ${JSON.stringify(api.lastIndexed())})`);
 }
 
 export function ours(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
@@ -109,7 +136,13 @@ export function diagnosticsWhere(
     check();
   });
   const describe = () => ours(uri).map((d) => `${codeOf(d)}: ${d.message}`).join('; ') || 'none';
-  return within(p, `${what} (diagnostics now: ${describe()})`).finally(() => sub?.dispose());
+  return within(p, () => `${what} (diagnostics now: ${describe()})`)
+    .catch((err: Error) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      note(`${err.message}; the suite's document: ${doc ? describeDocument(doc) : 'not open'}`);
+      throw err;
+    })
+    .finally(() => sub?.dispose());
 }
 
 /** The position of the `nth` occurrence of `needle` in the document, `offset` characters into it. */
@@ -131,11 +164,19 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .replace(/\\([\\`*_{}[\]<>#|])/g, '$1');
 }
 
-/** Undoes unsaved edits of a document (the fixture copy stays as written). */
+/**
+ * Undoes unsaved edits of a document: it reads as the fixture is written again. (It relies on the
+ * test profile not saving edits: `files.autoSave` is off, checked by 00-smoke.test.ts.)
+ */
 export async function revert(uri: vscode.Uri): Promise<void> {
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (!doc?.isDirty) return;
-  await vscode.window.showTextDocument(doc, { preview: false });
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  assert.ok(!doc.isDirty, `${uri.path} reverted`);
+  if (!doc) return;
+  if (doc.isDirty) {
+    note(`revert ${describeDocument(doc)}`);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    note(`reverted ${describeDocument(doc)}`);
+    assert.ok(!doc.isDirty, `${uri.path} reverted`);
+  }
+  assert.ok(doc.getText() === fixtureText(uri), `${uri.path} reads as the fixture is written (was an edit saved?)`);
 }

@@ -5,9 +5,11 @@
 // Environment (set by the launchers, all optional):
 //   ATTRIBUTION_LENS_E2E_GREP     only run tests whose title matches
 //   ATTRIBUTION_LENS_E2E_RESULTS  write {passed, failed, pending, failures[]} as JSON to this file
+//   ATTRIBUTION_LENS_SERVER_LOG   the language server's log file; the suite notes each test in it
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha = require('mocha');
+import { note } from './helpers';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, slow: 5_000 });
@@ -28,10 +30,12 @@ export function run(): Promise<void> {
       if (failed > 0) reject(new Error(`${failed} end-to-end test(s) failed`));
       else resolve();
     });
+    runner.on('test', (test) => note(`test: ${test.fullTitle()}`));
     runner.on('pass', () => passed++);
     runner.on('pending', () => pending++);
     runner.on('fail', (test, err: Error) => {
       failures.push({ title: test.fullTitle(), error: String(err?.stack ?? err) });
+      note(`FAILED: ${test.fullTitle()}: ${String(err?.message ?? err)}`);
     });
   });
 }
