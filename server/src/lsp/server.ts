@@ -289,9 +289,10 @@ export function wireServer(connection: Connection): void {
   connection.onRequest(TimelineRequest.type, (p, token) => timeline(ctx, p ?? {}, token));
   connection.onRequest(StatementTableRequest.type, (p, token) => statementTable(ctx, p ?? {}, token));
 
-  connection.onShutdown(() => {
-    index.dispose();
+  // The index saves its persistent cache on dispose: shutdown answers once that is written.
+  connection.onShutdown(async () => {
     registry.dispose();
+    await index.dispose();
   });
   documents.listen(connection);
 }
