@@ -42,7 +42,7 @@ export function registerTimeline(context: vscode.ExtensionContext, client: Langu
       panel = vscode.window.createWebviewPanel('attributionLens.timeline', 'Speaker Timeline', vscode.ViewColumn.Beside, {
         enableScripts: true,
         retainContextWhenHidden: false,
-        localResourceRoots: [...new Set(scripts.files.map((f) => vscode.Uri.file(path.dirname(f)).toString()))].map((u) => vscode.Uri.parse(u)),
+        localResourceRoots: [...new Set(scripts.files.map((f) => path.dirname(f)))].map((dir) => vscode.Uri.file(dir)),
       });
       const webview = panel.webview;
       webview.html = timelineHtml({
