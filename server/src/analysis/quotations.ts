@@ -11,6 +11,9 @@ interface OpenQuote {
   depth: number;
   /** Characters in the opening mark: 2 for '' and ``. */
   width: number;
+  /** Stack index of the nearest double / single quote at or below this one (-1: none), so finding the open one is O(1). */
+  lastDouble: number;
+  lastSingle: number;
 }
 
 const DOUBLE_OPENERS = new Set(['\u201c', '\u00ab', '\u201e']);
@@ -34,7 +37,7 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
       // News style: a quote that runs on into the next paragraph reopens it with an opening mark.
       const ch = text[start];
       if (DOUBLE_OPENERS.has(ch) || ch === '"') {
-        stack.push(carried);
+        stack.push({ ...carried, lastDouble: 0, lastSingle: -1 });
         i = start + 1;
       } else {
         closeUnclosed(carried, lastNonSpace(text, readable[p - 1].span), quotations);
@@ -110,12 +113,23 @@ function lastNonSpace(text: string, span: Span): number {
 }
 
 function findOpen(stack: OpenQuote[], double: boolean): number {
-  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].double === double) return k;
-  return -1;
+  const top = stack[stack.length - 1];
+  if (!top) return -1;
+  return double ? top.lastDouble : top.lastSingle;
 }
 
 function push(stack: OpenQuote[], at: number, mark: string, double: boolean, width = 1): void {
-  stack.push({ start: at, mark, double, depth: stack.length, width });
+  const top = stack[stack.length - 1];
+  const index = stack.length;
+  stack.push({
+    start: at,
+    mark,
+    double,
+    depth: index,
+    width,
+    lastDouble: double ? index : top?.lastDouble ?? -1,
+    lastSingle: double ? top?.lastSingle ?? -1 : index,
+  });
 }
 
 function close(stack: OpenQuote[], index: number, at: number, mark: string, out: Quotation[], malformed?: Quotation['malformed'], width = 1): void {

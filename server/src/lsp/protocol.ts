@@ -14,6 +14,8 @@ export interface IndexedParams {
   unattributedQuotes: number;
   /** Files that matched the article globs but were not analysed, each as `uri: reason`. */
   skipped: string[];
+  /** Articles analysed only up to the length limit (the rest not read), each as `uri: notice`. */
+  truncated?: string[];
 }
 
 export namespace IndexedNotification {

@@ -20,12 +20,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
+import { installCrashGuards } from './crashGuards';
 import type { FeatureContext } from './context';
 import { definition } from './definition';
 import { diagnosticsFor, unattributedCount } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
+import { lengthLimitNotice } from './lengthLimitNotice';
 import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, type IndexedParams } from './protocol';
 import { references } from './references';
 import { prepareRename, rename } from './rename';
@@ -39,6 +41,7 @@ import { workspaceSymbols } from './workspaceSymbols';
 /** Starts the Attribution Lens language server on the transport named in process.argv. */
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
+  installCrashGuards(process, (message) => connection.console.error(message));
   wireServer(connection);
   connection.listen();
 }
@@ -169,7 +172,7 @@ export function wireServer(connection: Connection): void {
       if (!entry) continue;
       try {
         const s = await ctx.settings(doc.uri);
-        await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsFor(ctx, entry, s) });
+        await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...diagnosticsFor(ctx, entry, s), ...lengthLimitNotice(ctx, entry)] });
       } catch (err) {
         connection.console.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
       }
@@ -181,6 +184,7 @@ export function wireServer(connection: Connection): void {
       speakers: model.speakers().length,
       unattributedQuotes: articles.reduce((n, e) => n + unattributedCount(ctx, e), 0),
       skipped: index.skipped(),
+      truncated: index.truncated(),
     };
     await connection.sendNotification(IndexedNotification.type, params);
     refreshViews();

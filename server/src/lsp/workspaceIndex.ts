@@ -7,14 +7,14 @@ import * as path from 'path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../analysis/positions';
+import { readArticle } from '../node/readArticle';
+import { clipArticle, truncationNotice } from '../workspace/articleLimit';
 import type { ArticleEntry } from '../workspace/types';
 import { WorkspaceModel } from '../workspace/workspaceModel';
 import { ARTICLE_LANGUAGES, ArticleMatcher, relativeToFolders } from './articleFiles';
 import type { Settings } from './settings';
 import { fileUriOf, fsPathOf, isFileUri, normalizeUri } from './uris';
 
-/** Files larger than this are not analysed (reported in `skipped`). */
-const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
 
 export interface ProgressSink {
@@ -42,6 +42,8 @@ export class WorkspaceIndex {
   /** Bumped on every disk read or removal of a URI; a read applies only if it is still the latest. */
   private readonly diskGeneration = new Map<string, number>();
   private readonly skippedFiles = new Map<string, string>();
+  /** Articles analysed only up to the length limit: characters analysed and in all. */
+  private readonly truncatedFiles = new Map<string, { analysed: number; fullLength: number }>();
   private readonly lineIndexes = new WeakMap<object, LineIndex>();
   private queue: Promise<void> = Promise.resolve();
   private initialDone = false;
@@ -71,6 +73,18 @@ export class WorkspaceIndex {
     return [...this.skippedFiles].map(([uri, why]) => `${uri}: ${why}`);
   }
 
+  /** Articles analysed only up to the length limit, each as `uri: notice`. */
+  truncated(): string[] {
+    return [...this.truncatedFiles.keys()].filter((uri) => this.model.getArticle(uri)).map((uri) => `${uri}: ${this.truncationOf(uri)!.notice}`);
+  }
+
+  /** Whether (and where) an article was cut at the length limit. */
+  truncationOf(uri: string): { analysed: number; fullLength: number; notice: string } | undefined {
+    const key = normalizeUri(uri);
+    const t = this.model.getArticle(key) ? this.truncatedFiles.get(key) : undefined;
+    return t && { ...t, notice: truncationNotice(t.analysed, `the text (${t.fullLength.toLocaleString('en-US')} characters)`) };
+  }
+
   /** Reads every article under the folders, reporting progress; resolves when they are in the model. */
   initialize(folders: string[], progress: ProgressSink): Promise<void> {
     this.folders = folders.map(normalizeUri);
@@ -92,7 +106,7 @@ export class WorkspaceIndex {
       }
       // Buffers opened before the article globs were known were not analysed yet.
       for (const [uri, doc] of this.open) {
-        if (this.isArticleDocument(doc) && this.model.getArticle(uri)?.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
+        if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
       }
       this.initialDone = true;
     });
@@ -123,7 +137,7 @@ export class WorkspaceIndex {
     }
     for (const [uri, doc] of this.open) {
       if (!this.isArticleDocument(doc)) this.model.removeArticle(uri);
-      else if (this.model.getArticle(uri)?.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
+      else if (!this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
     }
     await forEachLimited([...wanted], READ_CONCURRENCY, (uri) => (this.model.getArticle(uri) ? Promise.resolve() : this.readFromDisk(uri)));
   }
@@ -133,10 +147,7 @@ export class WorkspaceIndex {
   didOpen(doc: TextDocument): void {
     const uri = normalizeUri(doc.uri);
     this.open.set(uri, doc);
-    if (this.isArticleDocument(doc)) {
-      const known = this.model.getArticle(uri);
-      if (!known || known.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
-    }
+    if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
     this.scheduleEmit();
   }
 
@@ -144,8 +155,7 @@ export class WorkspaceIndex {
     const uri = normalizeUri(doc.uri);
     this.open.set(uri, doc);
     if (!this.isArticleDocument(doc)) return;
-    const known = this.model.getArticle(uri);
-    if (known && known.analysis.text === doc.getText()) return;
+    if (this.isCurrent(uri, doc.getText())) return;
     const pending = this.pendingEdits.get(uri);
     if (pending) clearTimeout(pending);
     this.pendingEdits.set(
@@ -284,13 +294,26 @@ export class WorkspaceIndex {
     if (doc && this.isArticleDocument(doc)) this.setArticle(uri, doc.getText());
   }
 
-  /** Analyses one article; a failure of the core costs that article, not the server. */
+  /** Whether the model holds this text for the URI (up to the length limit). */
+  private isCurrent(uri: string, text: string): boolean {
+    const known = this.model.getArticle(uri);
+    return !!known && known.analysis.text === clipArticle(text).text;
+  }
+
+  /** Analyses one article (up to the length limit); a failure of the core costs that article, not the server. */
   private setArticle(uri: string, text: string): boolean {
+    const clipped = clipArticle(text);
+    const wasTruncated = this.truncatedFiles.get(uri);
+    if (clipped.truncated) {
+      this.truncatedFiles.set(uri, { analysed: clipped.text.length, fullLength: clipped.fullLength });
+      if (!wasTruncated) this.options.log(`${uri}: ${this.truncationOf(uri)!.notice}`);
+    } else this.truncatedFiles.delete(uri);
     try {
-      this.model.setArticle(uri, text);
+      this.model.setArticle(uri, clipped.text);
       this.skippedFiles.delete(uri);
       return true;
     } catch (err) {
+      this.truncatedFiles.delete(uri);
       this.model.removeArticle(uri);
       this.skippedFiles.set(uri, `analysis failed (${String((err as Error)?.message ?? err)})`);
       this.options.log(`analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`);
@@ -382,42 +405,34 @@ export class WorkspaceIndex {
   private async readFromDisk(uri: string): Promise<void> {
     const generation = (this.diskGeneration.get(uri) ?? 0) + 1;
     this.diskGeneration.set(uri, generation);
-    let text: string | undefined;
-    let problem: string | undefined;
-    try {
-      const file = fsPathOf(uri);
-      const stat = await fs.stat(file);
-      if (!stat.isFile()) problem = 'not a file';
-      else if (stat.size > MAX_ARTICLE_BYTES) problem = `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB`;
-      else {
-        const bytes = await fs.readFile(file);
-        if (bytes.includes(0)) problem = 'binary content';
-        else text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-      }
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') {
-        if (this.diskGeneration.get(uri) === generation && !this.open.has(uri)) this.model.removeArticle(uri);
+    const read = await readArticle(fsPathOf(uri));
+    if (this.diskGeneration.get(uri) !== generation || this.open.has(uri)) return;
+    if (!read.ok) {
+      if (read.code === 'ENOENT') {
+        this.model.removeArticle(uri);
         this.skippedFiles.delete(uri);
+        this.truncatedFiles.delete(uri);
         return;
       }
-      problem = `unreadable (${code ?? String(err)})`;
-    }
-    if (this.diskGeneration.get(uri) !== generation || this.open.has(uri)) return;
-    if (text === undefined) {
-      this.skippedFiles.set(uri, problem ?? 'unreadable');
+      const problem = read.code ? `unreadable (${read.code})` : read.reason;
+      // One line in the log per file and reason, not one per re-read.
+      if (this.skippedFiles.get(uri) !== problem) this.options.log(`skipped ${uri}: ${problem}`);
+      this.skippedFiles.set(uri, problem);
+      this.truncatedFiles.delete(uri);
       this.model.removeArticle(uri);
       return;
     }
-    const known = this.model.getArticle(uri);
-    if (known && known.analysis.text === text) return;
-    this.setArticle(uri, text);
+    if (this.isCurrent(uri, read.text)) return;
+    this.setArticle(uri, read.text);
   }
 
   private forgetDisk(uri: string): void {
     this.diskGeneration.set(uri, (this.diskGeneration.get(uri) ?? 0) + 1);
     this.skippedFiles.delete(uri);
-    if (!this.open.has(uri)) this.model.removeArticle(uri);
+    if (!this.open.has(uri)) {
+      this.truncatedFiles.delete(uri);
+      this.model.removeArticle(uri);
+    }
   }
 }
 
