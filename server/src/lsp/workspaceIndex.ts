@@ -42,8 +42,8 @@ export class WorkspaceIndex {
   /** Bumped on every disk read or removal of a URI; a read applies only if it is still the latest. */
   private readonly diskGeneration = new Map<string, number>();
   private readonly skippedFiles = new Map<string, string>();
-  /** Articles analysed only up to the length limit: characters analysed and in all. */
-  private readonly truncatedFiles = new Map<string, { analysed: number; fullLength: number }>();
+  /** Articles analysed only up to the length limit: characters analysed, and what the whole was. */
+  private readonly truncatedFiles = new Map<string, { analysed: number; whole: string }>();
   private readonly lineIndexes = new WeakMap<object, LineIndex>();
   private queue: Promise<void> = Promise.resolve();
   private initialDone = false;
@@ -79,10 +79,10 @@ export class WorkspaceIndex {
   }
 
   /** Whether (and where) an article was cut at the length limit. */
-  truncationOf(uri: string): { analysed: number; fullLength: number; notice: string } | undefined {
+  truncationOf(uri: string): { analysed: number; notice: string } | undefined {
     const key = normalizeUri(uri);
     const t = this.model.getArticle(key) ? this.truncatedFiles.get(key) : undefined;
-    return t && { ...t, notice: truncationNotice(t.analysed, `the text (${t.fullLength.toLocaleString('en-US')} characters)`) };
+    return t && { analysed: t.analysed, notice: truncationNotice(t.analysed, t.whole) };
   }
 
   /** Reads every article under the folders, reporting progress; resolves when they are in the model. */
@@ -301,12 +301,14 @@ export class WorkspaceIndex {
   }
 
   /** Analyses one article (up to the length limit); a failure of the core costs that article, not the server. */
-  private setArticle(uri: string, text: string): boolean {
+  private setArticle(uri: string, text: string, fileSize?: number): boolean {
     const clipped = clipArticle(text);
     const wasTruncated = this.truncatedFiles.get(uri);
-    if (clipped.truncated) {
-      this.truncatedFiles.set(uri, { analysed: clipped.text.length, fullLength: clipped.fullLength });
-      if (!wasTruncated) this.options.log(`${uri}: ${this.truncationOf(uri)!.notice}`);
+    // A file read from disk arrives already cut (readArticle); its size says what the whole was.
+    if (clipped.truncated || fileSize !== undefined) {
+      const whole = fileSize !== undefined ? `the file (${fileSize.toLocaleString('en-US')} bytes)` : `the text (${clipped.fullLength.toLocaleString('en-US')} characters)`;
+      this.truncatedFiles.set(uri, { analysed: clipped.text.length, whole });
+      if (!wasTruncated) this.options.log(`${uri}: ${truncationNotice(clipped.text.length, whole)}`);
     } else this.truncatedFiles.delete(uri);
     try {
       this.model.setArticle(uri, clipped.text);
@@ -422,8 +424,8 @@ export class WorkspaceIndex {
       this.model.removeArticle(uri);
       return;
     }
-    if (this.isCurrent(uri, read.text)) return;
-    this.setArticle(uri, read.text);
+    if (this.isCurrent(uri, read.text) && !read.truncated === !this.truncatedFiles.has(uri)) return;
+    this.setArticle(uri, read.text, read.truncated ? read.size : undefined);
   }
 
   private forgetDisk(uri: string): void {

@@ -66,3 +66,16 @@ describe('the registry is data', () => {
     }
   });
 });
+
+describe('untrusted workspaces', () => {
+  it('package.json declares them supported, SECURITY.md says why, and runtime dependencies are pinned', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    const security = fs.readFileSync(path.join(ROOT, 'SECURITY.md'), 'utf8');
+    for (const heading of ['## What it reads', '## What it writes', '## What it never does', '## Untrusted workspaces']) assert.ok(security.includes(heading), heading);
+    assert.match(security, /"untrustedWorkspaces": \{ "supported": true \}/);
+    for (const [name, version] of Object.entries(manifest.dependencies as Record<string, string>)) assert.match(version, /^\d+\.\d+\.\d+$/, `${name}@${version} is pinned`);
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+    for (const name of Object.keys(manifest.dependencies)) assert.equal(lock.packages[`node_modules/${name}`]?.version, manifest.dependencies[name], `${name} locked`);
+  });
+});
