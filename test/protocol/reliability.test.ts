@@ -90,6 +90,20 @@ describe('language server: files it must skip, decode or cut short', function ()
     assert.ok(at <= MAX_ARTICLE_CHARS && at > MAX_ARTICLE_CHARS - 70_000, `cut at ${at}`);
     assert.strictEqual(bigText[at - 1], '\n', 'cut at a line break');
   });
+
+  it('a buffer edited past the limit gets the notice, and loses it when cut back', async () => {
+    const story = file('crlf.txt');
+    await client.open(story, 'plaintext', crlfText);
+    await client.waitForDiagnostics(story, (d) => !d.some((x) => x.code === LENGTH_LIMIT_CODE));
+    await client.change(story, bigText);
+    const long = await client.waitForDiagnostics(story, (d) => d.some((x) => x.code === LENGTH_LIMIT_CODE));
+    assert.match(long.find((d) => d.code === LENGTH_LIMIT_CODE)!.message, new RegExp(`the rest of the text \\(${bigText.length.toLocaleString('en-US')} characters\\) was not read`));
+    await client.change(story, crlfText);
+    await client.waitForDiagnostics(story, (d) => !d.some((x) => x.code === LENGTH_LIMIT_CODE));
+    const indexed = client.nextIndexed();
+    await client.close(story);
+    assert.ok(!(await indexed).truncated?.some((t) => t.includes('crlf.txt')));
+  });
 });
 
 describe('language server: killed mid-request, restarted with back-off', function () {
