@@ -6,6 +6,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { IndexedNotification, type IndexedParams } from '../../server/src/lsp/protocol';
 import { registerExportStatements } from './exportStatements';
 import { registerFindStatementsBy } from './findStatementsBy';
+import { RestartPolicy } from './restartPolicy';
+import { restartingErrorHandler, trackRuns } from './serverRestarts';
 import { serverModulePath } from './serverPath';
 import { registerStatusBar } from './statusBar';
 import { registerStatementsTree } from './statementsTree';
@@ -33,6 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attrib
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const restarts = new RestartPolicy();
+  const output = vscode.window.createOutputChannel('Attribution Lens');
+  context.subscriptions.push(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       ...LANGUAGES.flatMap((language) => [
@@ -43,12 +48,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attrib
       // names): the server follows its unsaved edits and puts its problems on it.
       { scheme: 'file', language: 'yaml' },
     ],
-    outputChannelName: 'Attribution Lens',
+    outputChannel: output,
+    errorHandler: restartingErrorHandler(restarts, (line) => output.appendLine(line)),
     // The server keeps its persistent index here, so a reopened workspace is ready at once.
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   const lc = new LanguageClient('attributionLens', 'Attribution Lens', serverOptions, clientOptions);
   client = lc;
+  context.subscriptions.push(trackRuns(lc, restarts));
 
   let unseen: IndexedParams | undefined;
   let last: IndexedParams | undefined;
@@ -85,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attrib
   context.subscriptions.push(
     vscode.commands.registerCommand('attributionLens.restartServer', async () => {
       unseen = undefined;
+      restarts.reset();
       await lc.restart();
     }),
   );

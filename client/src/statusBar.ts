@@ -2,6 +2,7 @@
 // `attributionLens/indexed` notification. "Indexing…" appears only if the first index takes a while.
 import * as vscode from 'vscode';
 import type { IndexedParams } from '../../server/src/lsp/protocol';
+import { hasFileNotices, statusTooltip } from './statusTooltip';
 
 const SHOW_INDEXING_AFTER_MS = 700;
 
@@ -29,18 +30,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, onIndexed: v
 /** The item's text and tooltip for one notification. */
 export function render(item: vscode.StatusBarItem, p: IndexedParams): void {
   const quotes = p.unattributedQuotes ? ` $(warning) ${p.unattributedQuotes}` : '';
-  item.text = `$(quote) ${p.articles} · $(person) ${p.speakers}${quotes}`;
-  const tooltip = new vscode.MarkdownString(
-    `**Attribution Lens**\n\n${count(p.articles, 'article')}, ${count(p.speakers, 'speaker')}, ` +
-      `${count(p.unattributedQuotes, 'unattributed quote')}` +
-      (p.skipped.length ? `\n\nSkipped: ${p.skipped.length} file(s)` : '') +
-      '\n\nClick to show the statements.',
-  );
+  const notices = hasFileNotices(p) ? ' $(info)' : '';
+  item.text = `$(quote) ${p.articles} · $(person) ${p.speakers}${quotes}${notices}`;
+  const tooltip = new vscode.MarkdownString(statusTooltip(p), true);
   item.tooltip = tooltip;
   item.backgroundColor = undefined;
   item.show();
-}
-
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

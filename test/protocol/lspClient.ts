@@ -80,6 +80,8 @@ export class LspTestClient {
   /** `$/progress` payloads in arrival order. */
   readonly progress: unknown[] = [];
   readonly registrations: string[] = [];
+  /** `window/logMessage` texts (the editor's output channel). */
+  readonly logs: string[] = [];
   stderr = '';
   settings: Record<string, unknown>;
   initializeResult!: InitializeResult;
@@ -108,7 +110,9 @@ export class LspTestClient {
       }
     });
     this.connection.onNotification('$/progress', (p: unknown) => this.progress.push(p));
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    // As an editor's client does: when the server process is gone, pending requests reject.
+    child.once('exit', () => this.connection.dispose());
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string }> }) => {
       this.registrations.push(...p.registrations.map((r) => r.method));
@@ -198,6 +202,14 @@ export class LspTestClient {
       timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms\n${this.stderr}`)), ms);
     });
     return Promise.race([promise, exited, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Kills the server process at once (SIGKILL), as a crash would; resolves when it has exited. */
+  kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGKILL');
+    return exited;
   }
 
   async stop(): Promise<void> {

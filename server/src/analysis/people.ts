@@ -18,6 +18,13 @@ interface PersonRecord extends Person {
 export class PeopleBook {
   private readonly records: PersonRecord[] = [];
   private readonly mentionSpans = new Set<string>();
+  /** Indexes over `records`, so that lookups do not scan every person. */
+  private readonly byKey = new Map<string, PersonRecord>();
+  private readonly byFolded = new Map<string, PersonRecord>();
+  /** Persons by their folded surname and its one-letter deletions: the candidates of sameFullName. */
+  private readonly bySurnameVariant = new Map<string, PersonRecord[]>();
+  /** Each person's mentions by "start:end". */
+  private readonly mentionsBySpan = new Map<PersonRecord, Map<string, Mention>>();
 
   /** `insideQuote` tells mentions in quoted speech, which do not make a person the one just talked about. */
   constructor(private readonly insideQuote: (offset: number) => boolean = () => false) {}
@@ -26,10 +33,13 @@ export class PeopleBook {
   personForName(name: string, at: number, organization: boolean): PersonRecord {
     const folded = foldName(name);
     const words = nameWords(name);
-    const existing = this.records.find((r) => r.folded === folded) ??
-      (words.length >= 2 ? this.records.find((r) => sameFullName(r.name, name)) : undefined);
+    const existing = this.byFolded.get(folded) ??
+      (words.length >= 2 ? this.firstWithSameFullName(name) : undefined);
     if (existing) {
-      if (nameWords(name).length > nameWords(existing.name).length) existing.name = name;
+      if (nameWords(name).length > nameWords(existing.name).length) {
+        existing.name = name;
+        this.indexSurname(existing);
+      }
       existing.firstAt = Math.min(existing.firstAt, at);
       return existing;
     }
@@ -45,7 +55,32 @@ export class PeopleBook {
       confirmed: false,
     };
     this.records.push(record);
+    this.byKey.set(record.key, record);
+    if (!this.byFolded.has(folded)) this.byFolded.set(folded, record);
+    this.indexSurname(record);
     return record;
+  }
+
+  /** The earliest person whose full name is the same as `name` (sameFullName), found through the surname index. */
+  private firstWithSameFullName(name: string): PersonRecord | undefined {
+    const words = nameWords(name);
+    let best: PersonRecord | undefined;
+    for (const variant of surnameVariants(foldName(words[words.length - 1]))) {
+      for (const r of this.bySurnameVariant.get(variant) ?? []) {
+        if ((!best || order(r) < order(best)) && sameFullName(r.name, name)) best = r;
+      }
+    }
+    return best;
+  }
+
+  private indexSurname(record: PersonRecord): void {
+    const words = nameWords(record.name);
+    if (words.length === 0) return;
+    for (const variant of surnameVariants(foldName(words[words.length - 1]))) {
+      const list = this.bySurnameVariant.get(variant) ?? [];
+      if (!list.includes(record)) list.push(record);
+      this.bySurnameVariant.set(variant, list);
+    }
   }
 
   /** Persons whose surname is this one word (folded), most complete name first. */
@@ -107,11 +142,14 @@ export class PeopleBook {
 
   addMention(person: PersonRecord, span: Span, text: string, kind: MentionKind): Mention {
     const key = `${span.start}:${span.end}`;
-    const existing = person.mentions.find((m) => m.span.start === span.start && m.span.end === span.end);
+    let own = this.mentionsBySpan.get(person);
+    if (!own) this.mentionsBySpan.set(person, (own = new Map()));
+    const existing = own.get(key);
     if (existing) return existing;
     const mention: Mention = { span, text, kind, personKey: person.key };
     if (!this.mentionSpans.has(key)) {
       person.mentions.push(mention);
+      own.set(key, mention);
       this.mentionSpans.add(key);
     }
     return mention;
@@ -124,7 +162,7 @@ export class PeopleBook {
   }
 
   get(key: string): PersonRecord | undefined {
-    return this.records.find((r) => r.key === key);
+    return this.byKey.get(key);
   }
 
   all(): PersonRecord[] {
@@ -145,6 +183,21 @@ export class PeopleBook {
   }
 }
 
+
+/** Records are numbered in creation order: p0, p1, … */
+function order(r: PersonRecord): number {
+  return Number(r.key.slice(1));
+}
+
+/**
+ * A folded surname and, when long enough for similarSurname's one-letter tolerance, each string
+ * with one letter deleted: two surnames one edit apart always share one of these.
+ */
+function surnameVariants(surname: string): string[] {
+  const out = [surname];
+  if (surname.length >= 6) for (let i = 0; i < surname.length; i++) out.push(surname.slice(0, i) + surname.slice(i + 1));
+  return [...new Set(out)];
+}
 
 /** "Alexandr Grushkó" and "Alexander Grushko": same surname, compatible first names. */
 export function sameFullName(a: string, b: string): boolean {

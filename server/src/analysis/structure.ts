@@ -117,6 +117,29 @@ function looksLikeHeadline(line: string): boolean {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/**
+ * ICU's sentence segmenter can take quadratic time on long runs without a clear boundary (100 KB
+ * of `"…" — Name, role.` takes seconds): it sees text in pieces of at most SEGMENT_CHUNK
+ * characters, cut after sentence punctuation and a space where there is one, else at a space.
+ */
+const SEGMENT_CHUNK = 4096;
+
+function* boundedSegments(slice: string): Generator<{ index: number; segment: string }> {
+  let from = 0;
+  while (from < slice.length) {
+    let to = slice.length;
+    if (to - from > SEGMENT_CHUNK) {
+      const window = slice.slice(from + SEGMENT_CHUNK / 2, from + SEGMENT_CHUNK);
+      const punct = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
+      const space = window.lastIndexOf(' ');
+      const cut = punct >= 0 ? punct + 2 : space >= 0 ? space + 1 : window.length;
+      to = from + SEGMENT_CHUNK / 2 + cut;
+    }
+    for (const seg of segmenter.segment(slice.slice(from, to))) yield { index: from + seg.index, segment: seg.segment };
+    from = to;
+  }
+}
+
 /** Sentences of one paragraph, with splits after "Mr.", "Gen.", "Dec. 5", "U.S. officials" repaired. */
 function splitSentences(text: string, span: Span, paragraph: number, out: Sentence[]): void {
   // A Markdown paragraph may be wrapped over several lines; the segmenter would end a sentence
@@ -124,7 +147,7 @@ function splitSentences(text: string, span: Span, paragraph: number, out: Senten
   const slice = text.slice(span.start, span.end).replace(/[\r\n]/g, ' ');
   let pending: Span | undefined;
   let carried: number | undefined;
-  for (const seg of segmenter.segment(slice)) {
+  for (const seg of boundedSegments(slice)) {
     const start = carried ?? span.start + seg.index;
     carried = undefined;
     let end = span.start + seg.index + seg.segment.length;

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globToRegExp } from '../lsp/articleFiles';
 import { loadRegistry } from '../node/loadRegistry';
 import { collectArticleFiles, readArticle } from '../node/readArticle';
+import { truncationNotice } from '../workspace/articleLimit';
 import { registryHints, RULE_SEVERITIES, type Registry, type RuleSeverity } from '../workspace/registry';
 import { WorkspaceModel } from '../workspace/workspaceModel';
 import { checkReport, registryCheckProblems, type CheckProblem } from './check';
@@ -86,7 +87,7 @@ export async function loadWorkspace(
       stderr(`attribution-lens: skipped ${file}: ${read.reason}`);
       continue;
     }
-    if (read.truncated) stderr(`attribution-lens: ${file}: only the first ${read.text.length} characters of ${read.size} bytes were read`);
+    if (read.truncated) stderr(`attribution-lens: ${file}: ${truncationNotice(read.text.length, `the file (${read.size.toLocaleString('en-US')} bytes)`)}`);
     model.setArticle(pathToFileURL(path.resolve(file)).href, read.text);
   }
   model.settle();

@@ -19,6 +19,8 @@ export interface IndexedParams {
    * persistent index, articles analysed, and what became of the persistent index.
    */
   startup?: { restored: number; analysed: number; cache: 'none' | 'loaded' | 'discarded' };
+  /** Articles analysed only up to the length limit (the rest not read), each as `uri: notice`. */
+  truncated?: string[];
 }
 
 export namespace IndexedNotification {

@@ -20,12 +20,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
+import { installCrashGuards } from './crashGuards';
 import type { FeatureContext } from './context';
 import { definition } from './definition';
 import { diagnosticsFor, unattributedCount } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
+import { lengthLimitNotice } from './lengthLimitNotice';
 import { serverLog, textDigest } from './logFile';
 import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, StatementTableRequest, TimelineRequest, type IndexedParams } from './protocol';
 import { references } from './references';
@@ -44,6 +46,7 @@ import { workspaceSymbols } from './workspaceSymbols';
 /** Starts the Attribution Lens language server on the transport named in process.argv. */
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
+  installCrashGuards(process, (message) => connection.console.error(message));
   wireServer(connection);
   connection.listen();
 }
@@ -229,7 +232,7 @@ export function wireServer(connection: Connection): void {
       if (!entry) continue;
       try {
         const s = await ctx.settings(doc.uri);
-        const diagnostics = diagnosticsFor(ctx, entry, s);
+        const diagnostics = [...diagnosticsFor(ctx, entry, s), ...lengthLimitNotice(ctx, entry)];
         const params = { uri: doc.uri, version: doc.version, diagnostics };
         const signature = JSON.stringify(params);
         if (published.get(doc.uri) === signature) continue;
@@ -247,6 +250,7 @@ export function wireServer(connection: Connection): void {
       speakers: model.speakers().length,
       unattributedQuotes: articles.reduce((n, e) => n + unattributedCount(ctx, e), 0),
       skipped: index.skipped(),
+      truncated: index.truncated(),
     };
     if (!startupReported) {
       startupReported = true;

@@ -9,14 +9,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../analysis/positions';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
 import { cachedArticle, CACHE_FORMAT, entryServes, restoredAnalysis, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
+import { readArticle } from '../node/readArticle';
+import { clipArticle, truncationNotice } from '../workspace/articleLimit';
 import type { ArticleEntry } from '../workspace/types';
 import { WorkspaceModel, type WorkspaceModelOptions } from '../workspace/workspaceModel';
 import { ARTICLE_LANGUAGES, ArticleMatcher, relativeToFolders } from './articleFiles';
 import type { Settings } from './settings';
 import { fileUriOf, fsPathOf, isFileUri, normalizeUri } from './uris';
 
-/** Files larger than this are not analysed (reported in `skipped`). */
-const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
 
 export interface ProgressSink {
@@ -52,6 +52,8 @@ export class WorkspaceIndex {
   /** Bumped on every disk read or removal of a URI; a read applies only if it is still the latest. */
   private readonly diskGeneration = new Map<string, number>();
   private readonly skippedFiles = new Map<string, string>();
+  /** Articles analysed only up to the length limit: characters analysed, and what the whole was. */
+  private readonly truncatedFiles = new Map<string, { analysed: number; whole: string }>();
   private readonly lineIndexes = new WeakMap<object, LineIndex>();
   private queue: Promise<void> = Promise.resolve();
   private initialDone = false;
@@ -93,6 +95,18 @@ export class WorkspaceIndex {
     return [...this.skippedFiles].map(([uri, why]) => `${uri}: ${why}`);
   }
 
+  /** Articles analysed only up to the length limit, each as `uri: notice`. */
+  truncated(): string[] {
+    return [...this.truncatedFiles.keys()].filter((uri) => this.model.getArticle(uri)).map((uri) => `${uri}: ${this.truncationOf(uri)!.notice}`);
+  }
+
+  /** Whether (and where) an article was cut at the length limit. */
+  truncationOf(uri: string): { analysed: number; notice: string } | undefined {
+    const key = normalizeUri(uri);
+    const t = this.model.getArticle(key) ? this.truncatedFiles.get(key) : undefined;
+    return t && { analysed: t.analysed, notice: truncationNotice(t.analysed, t.whole) };
+  }
+
   /** Reads every article under the folders, reporting progress; resolves when they are in the model. */
   initialize(folders: string[], progress: ProgressSink): Promise<void> {
     this.folders = folders.map(normalizeUri);
@@ -115,7 +129,7 @@ export class WorkspaceIndex {
       }
       // Buffers opened before the article globs were known were not analysed yet.
       for (const [uri, doc] of this.open) {
-        if (this.isArticleDocument(doc) && this.model.getArticle(uri)?.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
+        if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
       }
       // Guessed dateline years are worked out again with every dated article known.
       if (this.model.settleStale() > 0) this.dirty = true;
@@ -151,7 +165,7 @@ export class WorkspaceIndex {
     }
     for (const [uri, doc] of this.open) {
       if (!this.isArticleDocument(doc)) this.removeArticle(uri);
-      else if (this.model.getArticle(uri)?.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
+      else if (!this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
     }
     await forEachLimited([...wanted], READ_CONCURRENCY, (uri) => (this.model.getArticle(uri) ? Promise.resolve() : this.readFromDisk(uri)));
   }
@@ -161,10 +175,7 @@ export class WorkspaceIndex {
   didOpen(doc: TextDocument): void {
     const uri = normalizeUri(doc.uri);
     this.open.set(uri, doc);
-    if (this.isArticleDocument(doc)) {
-      const known = this.model.getArticle(uri);
-      if (!known || known.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
-    }
+    if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
     this.scheduleEmit();
   }
 
@@ -172,8 +183,7 @@ export class WorkspaceIndex {
     const uri = normalizeUri(doc.uri);
     this.open.set(uri, doc);
     if (!this.isArticleDocument(doc)) return;
-    const known = this.model.getArticle(uri);
-    if (known && known.analysis.text === doc.getText()) return;
+    if (this.isCurrent(uri, doc.getText())) return;
     const pending = this.pendingEdits.get(uri);
     if (pending) clearTimeout(pending);
     this.pendingEdits.set(
@@ -372,23 +382,42 @@ export class WorkspaceIndex {
     return changed;
   }
 
-  /** Analyses one article; a failure of the core costs that article, not the server. */
-  private setArticle(uri: string, text: string, diskKey?: FileKey): boolean {
+  /** Whether the model holds this text for the URI (up to the length limit). */
+  private isCurrent(uri: string, text: string): boolean {
+    const known = this.model.getArticle(uri);
+    return !!known && known.analysis.text === clipArticle(text).text;
+  }
+
+  /**
+   * Analyses one article (up to the length limit), or restores it from the persistent index when
+   * `diskKey` says the cached analysis is of this very file; a failure of the core costs that
+   * article, not the server. `fileSize` is given for a file read from disk that was cut.
+   */
+  private setArticle(uri: string, text: string, diskKey?: FileKey, fileSize?: number): boolean {
     if (diskKey) this.diskKeys.set(uri, diskKey);
     else this.diskKeys.delete(uri);
+    const clipped = clipArticle(text);
+    const wasTruncated = this.truncatedFiles.get(uri);
+    // A file read from disk arrives already cut (readArticle); its size says what the whole was.
+    if (clipped.truncated || fileSize !== undefined) {
+      const whole = fileSize !== undefined ? `the file (${fileSize.toLocaleString('en-US')} bytes)` : `the text (${clipped.fullLength.toLocaleString('en-US')} characters)`;
+      this.truncatedFiles.set(uri, { analysed: clipped.text.length, whole });
+      if (!wasTruncated) this.options.log(`${uri}: ${truncationNotice(clipped.text.length, whole)}`);
+    } else this.truncatedFiles.delete(uri);
     try {
       const cached = diskKey ? this.cached?.get(uri) : undefined;
       if (cached && entryServes(cached, diskKey!)) {
-        this.model.restoreArticle(uri, restoredAnalysis(cached, text), cached.context);
+        this.model.restoreArticle(uri, restoredAnalysis(cached, clipped.text), cached.context);
         this.startup.restored++;
       } else {
-        this.model.setArticle(uri, text);
+        this.model.setArticle(uri, clipped.text);
         this.scheduleSave();
         if (!this.initialDone) this.startup.analysed++;
       }
       this.skippedFiles.delete(uri);
       return true;
     } catch (err) {
+      this.truncatedFiles.delete(uri);
       this.removeArticle(uri);
       this.skippedFiles.set(uri, `analysis failed (${String((err as Error)?.message ?? err)})`);
       this.options.log(`analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`);
@@ -495,46 +524,33 @@ export class WorkspaceIndex {
   private async readFromDisk(uri: string): Promise<void> {
     const generation = (this.diskGeneration.get(uri) ?? 0) + 1;
     this.diskGeneration.set(uri, generation);
-    let text: string | undefined;
-    let problem: string | undefined;
-    let key: FileKey | undefined;
-    try {
-      const file = fsPathOf(uri);
-      const stat = await fs.stat(file);
-      if (!stat.isFile()) problem = 'not a file';
-      else if (stat.size > MAX_ARTICLE_BYTES) problem = `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB`;
-      else {
-        const bytes = await fs.readFile(file);
-        if (bytes.includes(0)) problem = 'binary content';
-        else {
-          text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-          key = fileKeyOf(bytes, stat.mtimeMs);
-        }
-      }
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') {
-        if (this.diskGeneration.get(uri) === generation && !this.open.has(uri)) this.removeArticle(uri);
+    const read = await readArticle(fsPathOf(uri));
+    if (this.diskGeneration.get(uri) !== generation || this.open.has(uri)) return;
+    if (!read.ok) {
+      if (read.code === 'ENOENT') {
+        this.removeArticle(uri);
         this.skippedFiles.delete(uri);
+        this.truncatedFiles.delete(uri);
         return;
       }
-      problem = `unreadable (${code ?? String(err)})`;
-    }
-    if (this.diskGeneration.get(uri) !== generation || this.open.has(uri)) return;
-    if (text === undefined) {
-      this.skippedFiles.set(uri, problem ?? 'unreadable');
+      const problem = read.code ? `unreadable (${read.code})` : read.reason;
+      // One line in the log per file and reason, not one per re-read.
+      if (this.skippedFiles.get(uri) !== problem) this.options.log(`skipped ${uri}: ${problem}`);
+      this.skippedFiles.set(uri, problem);
+      this.truncatedFiles.delete(uri);
       this.removeArticle(uri);
       return;
     }
-    const known = this.model.getArticle(uri);
-    if (known && known.analysis.text === text) {
-      if (key && !this.diskKeys.has(uri)) {
+    // The persistent index keys a file by what is analysed of it: the decoded (and cut) text.
+    const key = fileKeyOf(Buffer.from(read.text, 'utf8'), read.mtimeMs ?? 0);
+    if (this.isCurrent(uri, read.text) && !read.truncated === !this.truncatedFiles.has(uri)) {
+      if (!this.diskKeys.has(uri)) {
         this.diskKeys.set(uri, key);
         this.scheduleSave();
       }
       return;
     }
-    this.setArticle(uri, text, key);
+    this.setArticle(uri, read.text, key, read.truncated ? read.size : undefined);
   }
 
   private removeArticle(uri: string): void {
@@ -545,7 +561,10 @@ export class WorkspaceIndex {
   private forgetDisk(uri: string): void {
     this.diskGeneration.set(uri, (this.diskGeneration.get(uri) ?? 0) + 1);
     this.skippedFiles.delete(uri);
-    if (!this.open.has(uri)) this.removeArticle(uri);
+    if (!this.open.has(uri)) {
+      this.truncatedFiles.delete(uri);
+      this.removeArticle(uri);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // Finding and reading the speaker registry from disk (CLI side; the server follows open buffers).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseRegistry, REGISTRY_FILE, type RegistryParse } from '../workspace/registry';
+import { MAX_REGISTRY_BYTES, parseRegistry, REGISTRY_FILE, type RegistryParse } from '../workspace/registry';
 
 export interface LoadedRegistry extends RegistryParse {
   file?: string;
@@ -14,6 +14,11 @@ export async function loadRegistry(paths: readonly string[], explicit?: string):
   if (!file) return { problems: [], registry: undefined };
   let text: string;
   try {
+    // Refused before it is read: a registry is a page of names, not megabytes.
+    const { size } = await fs.stat(file);
+    if (size > MAX_REGISTRY_BYTES) {
+      return { file, problems: [{ span: { start: 0, end: 0 }, message: `The registry is larger than ${MAX_REGISTRY_BYTES} bytes (${size}) and was not read`, severity: 'error' }] };
+    }
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     return { file, problems: [{ span: { start: 0, end: 0 }, message: `cannot read the registry: ${(err as NodeJS.ErrnoException).code ?? err}`, severity: 'error' }] };

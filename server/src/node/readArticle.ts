@@ -1,45 +1,95 @@
 // Reading article files from disk: the one place that decodes bytes. Binary files are refused with
-// a reason; UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1252 text are decoded.
+// a reason; UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1252 text are decoded. Only
+// the first MAX_ARTICLE_CHARS characters are kept (see workspace/articleLimit.ts).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { clipArticle, MAX_ARTICLE_CHARS } from '../workspace/articleLimit';
 
-/** Articles larger than this are analysed up to the limit only (a notice says so). */
-export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
+/**
+ * Bytes read from one file: enough for MAX_ARTICLE_CHARS characters in any supported encoding
+ * (UTF-8 needs at most 3 bytes per UTF-16 character, UTF-16 2, Windows-1252 1), plus a BOM.
+ */
+export const MAX_ARTICLE_BYTES = MAX_ARTICLE_CHARS * 3 + 4;
 
 export type ReadResult =
-  | { ok: true; text: string; encoding: string; truncated: boolean; size: number }
-  | { ok: false; reason: string };
-
-export function decodeArticle(bytes: Uint8Array): ReadResult {
-  const size = bytes.length;
-  let view = bytes;
-  let truncated = false;
-  if (view.length > MAX_ARTICLE_BYTES) {
-    view = view.subarray(0, MAX_ARTICLE_BYTES);
-    truncated = true;
-  }
-  if (view[0] === 0xff && view[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(view.subarray(2)), encoding: 'utf-16le', truncated, size };
-  if (view[0] === 0xfe && view[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(view.subarray(2)), encoding: 'utf-16be', truncated, size };
-  const probe = view.subarray(0, Math.min(view.length, 64 * 1024));
-  if (probe.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  const hasBom = view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf;
-  const body = hasBom ? view.subarray(3) : view;
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', truncated, size };
-  } catch {
-    if (truncated) {
-      // The cut may have split a character: decode leniently.
-      return { ok: true, text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', truncated, size };
+  | {
+      ok: true;
+      /** The text to analyse: the whole file, or its first MAX_ARTICLE_CHARS characters. */
+      text: string;
+      encoding: string;
+      /** Whether the file goes on past `text`. */
+      truncated: boolean;
+      /** The file's size in bytes. */
+      size: number;
+      /** The file's modification time (files read from disk). */
+      mtimeMs?: number;
     }
-    return { ok: true, text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', truncated, size };
+  | { ok: false; reason: string; /** The file system's error code, when that is the reason. */ code?: string };
+
+/**
+ * Decodes an article's bytes (the first MAX_ARTICLE_BYTES of a file of `size` bytes). Binary
+ * content is refused; UTF-8 (BOM or not), UTF-16 with BOM and Windows-1252 are decoded.
+ */
+export function decodeArticle(bytes: Uint8Array, size = bytes.length): ReadResult {
+  let view = bytes.length > MAX_ARTICLE_BYTES ? bytes.subarray(0, MAX_ARTICLE_BYTES) : bytes;
+  const cutBytes = view.length < size;
+  let decoded: { text: string; encoding: string };
+  // A cut may split a character: `stream` leaves an incomplete last sequence undecoded.
+  if (view[0] === 0xff && view[1] === 0xfe) decoded = { text: new TextDecoder('utf-16le').decode(view.subarray(2), { stream: cutBytes }), encoding: 'utf-16le' };
+  else if (view[0] === 0xfe && view[1] === 0xff) decoded = { text: new TextDecoder('utf-16be').decode(view.subarray(2), { stream: cutBytes }), encoding: 'utf-16be' };
+  else {
+    const nul = view.indexOf(0);
+    if (nul >= 0) return { ok: false, reason: `binary file (NUL byte at offset ${nul})` };
+    if (view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf) view = view.subarray(3);
+    try {
+      decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(view, { stream: cutBytes }), encoding: 'utf-8' };
+    } catch {
+      decoded = { text: decodeWindows1252(view), encoding: 'windows-1252' };
+    }
   }
+  if (decoded.encoding !== 'utf-8' && decoded.text.includes('\u0000')) return { ok: false, reason: 'binary file (NUL character)' };
+  const clipped = clipArticle(decoded.text);
+  return { ok: true, text: clipped.text, encoding: decoded.encoding, truncated: clipped.truncated || cutBytes, size };
 }
 
+/** Windows-1252's 0x80–0x9F: curly quotes, dashes, € … (undefined bytes keep their C1 code point). */
+const WINDOWS_1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Decodes Windows-1252 by hand: Node's TextDecoder may treat the label as Latin-1 (without full
+ * ICU), which would turn curly quotes into control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const codes = Array.from(bytes.subarray(i, i + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(b - 0x80) : b));
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
+}
+
+/** Reads and decodes one article file, reading no more than MAX_ARTICLE_BYTES of it. */
 export async function readArticle(file: string): Promise<ReadResult> {
+  let handle: fs.FileHandle | undefined;
   try {
-    return decodeArticle(await fs.readFile(file));
+    handle = await fs.open(file, 'r');
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { ok: false, reason: 'not a file' };
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_ARTICLE_BYTES));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    const read = decodeArticle(buffer.subarray(0, filled), Math.max(stat.size, filled));
+    return read.ok ? { ...read, mtimeMs: stat.mtimeMs } : read;
   } catch (err) {
-    return { ok: false, reason: (err as NodeJS.ErrnoException).code ?? String(err) };
+    const code = (err as NodeJS.ErrnoException).code;
+    return { ok: false, reason: code ?? String(err), code };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 

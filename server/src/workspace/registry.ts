@@ -1,7 +1,7 @@
 // The team's speaker registry (`attribution-lens.yaml`): data, never code. Parsed with the `yaml`
 // package's core schema (no custom tags), size-limited, validated with positions so that the
 // editor can underline the exact key. A broken file yields problems, never an exception.
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { Span } from '../analysis/types';
 import type { IdentityHints } from './identity';
 
@@ -58,6 +58,8 @@ export function parseRegistry(text: string): RegistryParse {
   const doc = parseDocument(text, { schema: 'core', prettyErrors: false, uniqueKeys: true });
   for (const err of doc.errors) problems.push({ span: { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) }, message: err.message.split('\n')[0], severity: 'error' });
   if (doc.errors.length > 0) return { problems };
+  const tagged = foreignTags(doc);
+  if (tagged.length > 0) return { problems: tagged };
   const registry = emptyRegistry();
   const root = doc.contents;
   if (root === null || root === undefined) return { registry, problems };
@@ -195,6 +197,24 @@ function findScalar(root: YamlNode, value: string, key: string): Span | undefine
   };
   visit(root, undefined);
   return found;
+}
+
+/** The YAML core schema's own tags; anything else (`!!js/function`, `!custom`) is refused. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+function foreignTags(doc: ReturnType<typeof parseDocument>): RegistryProblem[] {
+  const problems: RegistryProblem[] = [];
+  visit(doc, {
+    Node(_key, node) {
+      const tag = (node as { tag?: string }).tag;
+      if (tag && !CORE_TAGS.has(tag)) {
+        const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        const span = spanOf(node as YamlNode);
+        problems.push({ span, message: `The tag ${shown} is not allowed: the registry is plain data (strings, numbers, lists, mappings), so the file was not used`, severity: 'error' });
+      }
+    },
+  });
+  return problems;
 }
 
 function spanOf(node: YamlNode | null | undefined): Span {
