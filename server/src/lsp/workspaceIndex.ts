@@ -64,7 +64,7 @@ export class WorkspaceIndex {
   private readonly changed = new Set<string>();
   private dirty = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
-  readonly startup = { restored: 0, analysed: 0, cache: 'none' as string };
+  readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as string };
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.modelValue = new WorkspaceModel();
@@ -113,7 +113,8 @@ export class WorkspaceIndex {
         if (this.isArticleDocument(doc) && this.model.getArticle(uri)?.analysis.text !== doc.getText()) this.setArticle(uri, doc.getText());
       }
       // Guessed dateline years are worked out again with every dated article known.
-      if (this.model.settleStale() > 0) this.dirty = true;
+      this.startup.settled = this.model.settleStale();
+      if (this.startup.settled > 0) this.dirty = true;
       if (this.cached && this.cached.size !== this.diskKeys.size) this.dirty = true; // files gone since
       this.cached = undefined;
       this.initialDone = true;

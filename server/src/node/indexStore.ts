@@ -16,14 +16,19 @@ export class IndexStore {
 
   /** The cached entries, or why there are none (no cache yet, or one that was discarded). */
   async load(expected: CacheHeader): Promise<{ entries?: Map<string, CachedArticle>; problem?: string }> {
-    let data: string;
+    let bytes: Buffer;
     try {
-      data = await fs.readFile(this.file, 'utf8');
+      bytes = await fs.readFile(this.file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       return { problem: code === 'ENOENT' ? undefined : `unreadable (${code ?? String(err)})` };
     }
-    const entries = decodeCache(data, expected);
+    // The first line is the checksum of the rest: a truncated or altered file is caught here,
+    // including the parts that are only parsed when a feature reads them.
+    const newline = bytes.indexOf(10);
+    const body = newline > 0 ? bytes.subarray(newline + 1) : undefined;
+    const intact = !!body && bytes.subarray(0, newline).toString('latin1') === checksum(body);
+    const entries = intact ? decodeCache(body.toString('latin1'), expected) : undefined;
     if (!entries) {
       // Corrupt, or from another build or other options: not trusted, and not kept around.
       await fs.rm(this.file, { force: true }).catch(() => undefined);
@@ -33,7 +38,9 @@ export class IndexStore {
   }
 
   async save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>): Promise<void> {
-    const data = encodeCache(header, entries);
+    // Written as ASCII (\u escapes), so reading it back makes a one-byte string, quick to parse.
+    const body = Buffer.from(encodeCache(header, entries).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+    const data = Buffer.concat([Buffer.from(checksum(body) + '\n', 'latin1'), body]);
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
@@ -43,6 +50,10 @@ export class IndexStore {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
     }
   }
+}
+
+function checksum(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex');
 }
 
 /** The key of a file's bytes as read now. */

@@ -107,6 +107,24 @@ describe('persistent index store', () => {
     assert.ok(!fs.existsSync(store.file));
   });
 
+  it('discards a cache altered anywhere, even in a part parsed only on demand (checksum)', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save(header, sampleEntries());
+    const data = fs.readFileSync(store.file, 'latin1');
+    fs.writeFileSync(store.file, data.replace(/sentences/, 'sentencez'), 'latin1');
+    const loaded = await store.load(header);
+    assert.strictEqual(loaded.entries, undefined);
+    assert.match(loaded.problem ?? '', /discarded/);
+  });
+
+  it('keeps non-ASCII text intact through the file', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save(header, sampleEntries());
+    const entry = (await store.load(header)).entries!.get('file:///ws/a.txt')!;
+    const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+    assert.deepStrictEqual(plain(restoredAnalysis(entry, ARTICLE)), plain(analyzeArticle(ARTICLE)));
+  });
+
   it('discards a cache written by another version', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     await store.save({ ...header, code: 'older-build' }, sampleEntries());
