@@ -142,7 +142,7 @@ async function indexTimes(ws: GeneratedWorkspace, runs: number, cacheRoot: strin
   const rss: number[] = [];
   const warmRss: number[] = [];
   let restored = 0;
-  const timeoutMs = Math.max(60_000, ws.files.length * 50);
+  const timeoutMs = Math.max(600_000, ws.files.length * 200);
   for (let r = 0; r < runs; r++) {
     const storage = fs.mkdtempSync(path.join(cacheRoot, 'storage-'));
     let { client, ms } = await startServer(ws, storage, timeoutMs);
@@ -169,7 +169,7 @@ async function indexTimes(ws: GeneratedWorkspace, runs: number, cacheRoot: strin
 /** Hover and references latency, and edit-to-diagnostics, over the protocol on one workspace. */
 async function protocolLatency(ws: GeneratedWorkspace, cacheRoot: string) {
   const storage = fs.mkdtempSync(path.join(cacheRoot, 'storage-'));
-  const timeoutMs = Math.max(60_000, ws.files.length * 50);
+  const timeoutMs = Math.max(600_000, ws.files.length * 200);
   // A warm start first, as a user reopening the workspace would have.
   let { client } = await startServer(ws, storage, timeoutMs);
   await client.stop();
