@@ -4,7 +4,7 @@
 import { createHash } from 'crypto';
 import { promises as fs, readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import { decodeCache, encodeCache, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import { decodeCache, encodeCacheParts, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
 
 export class IndexStore {
   readonly file: string;
@@ -38,19 +38,45 @@ export class IndexStore {
   }
 
   async save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>): Promise<void> {
-    // Written as ASCII (\u escapes), so reading it back makes a one-byte string, quick to parse.
-    const body = Buffer.from(encodeCache(header, entries).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
-    const data = Buffer.concat([Buffer.from(checksum(body) + '\n', 'latin1'), body]);
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await fs.writeFile(temporary, data);
+      // Written in pieces (never the whole cache as one string), the checksum line filled in last.
+      const handle = await fs.open(temporary, 'w');
+      try {
+        const hash = createHash('sha1');
+        let position = CHECKSUM_LINE;
+        let pending: string[] = [];
+        let pendingLength = 0;
+        const flush = async () => {
+          // ASCII (\u escapes), so reading it back makes a one-byte string, quick to parse.
+          const bytes = Buffer.from(pending.join('').replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+          hash.update(bytes);
+          await handle.write(bytes, 0, bytes.length, position);
+          position += bytes.length;
+          pending = [];
+          pendingLength = 0;
+        };
+        for (const part of encodeCacheParts(header, entries)) {
+          pending.push(part);
+          pendingLength += part.length;
+          if (pendingLength > 1 << 20) await flush();
+        }
+        await flush();
+        const line = Buffer.from(hash.digest('hex') + '\n', 'latin1');
+        await handle.write(line, 0, line.length, 0);
+      } finally {
+        await handle.close();
+      }
       await fs.rename(temporary, this.file);
     } finally {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
     }
   }
 }
+
+/** The first line: a SHA-1 in hex and a newline. */
+const CHECKSUM_LINE = 41;
 
 function checksum(bytes: Buffer): string {
   return createHash('sha1').update(bytes).digest('hex');

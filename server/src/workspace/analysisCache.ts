@@ -39,11 +39,6 @@ export interface CachedArticle {
   context?: string;
 }
 
-interface CacheDocument {
-  header: CacheHeader;
-  articles: Record<string, CachedArticle>;
-}
-
 /** The cache entry of an article's analysis. */
 export function cachedArticle(analysis: ArticleAnalysis, key: FileKey, context?: string): CachedArticle {
   const compact = packedForm.get(analysis) ?? packAnalysis(analysis);
@@ -143,8 +138,18 @@ export function entryServes(cached: CachedArticle, key: FileKey): boolean {
 }
 
 export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>): string {
-  const document: CacheDocument = { header, articles: Object.fromEntries(articles) };
-  return JSON.stringify(document);
+  return [...encodeCacheParts(header, articles)].join('');
+}
+
+/** `encodeCache` in pieces, one per article, so a big cache is never one string in memory. */
+export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>): Generator<string> {
+  yield `{"header":${JSON.stringify(header)},"articles":{`;
+  let first = true;
+  for (const [uri, entry] of articles) {
+    yield `${first ? '' : ','}${JSON.stringify(uri)}:${JSON.stringify(entry)}`;
+    first = false;
+  }
+  yield '}}';
 }
 
 /**
