@@ -371,7 +371,8 @@ export class WorkspaceIndex {
   /** Analyses one article; a failure of the core costs that article, not the server. */
   private setArticle(uri: string, text: string, diskKey?: FileKey): boolean {
     if (diskKey) this.diskKeys.set(uri, diskKey);
-    else this.diskKeys.delete(uri);
+    // A buffer that differs from its file leaves the cache at the next write (no write per keystroke).
+    else if (this.diskKeys.delete(uri)) this.dirty = true;
     try {
       const cached = diskKey ? this.cached?.get(uri) : undefined;
       if (cached && entryServes(cached, diskKey!)) {
@@ -379,7 +380,7 @@ export class WorkspaceIndex {
         this.startup.restored++;
       } else {
         this.model.setArticle(uri, text);
-        this.scheduleSave();
+        if (diskKey) this.scheduleSave();
         if (!this.initialDone) this.startup.analysed++;
       }
       this.skippedFiles.delete(uri);
