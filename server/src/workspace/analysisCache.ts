@@ -41,18 +41,20 @@ export interface CachedArticle {
 
 /** The cache entry of an article's analysis. */
 export function cachedArticle(analysis: ArticleAnalysis, key: FileKey, context?: string): CachedArticle {
-  const compact = packedForm.get(analysis) ?? packAnalysis(analysis);
+  const compact = packAnalysis(analysis);
   return context === undefined ? { key, ...compact } : { key, ...compact, context };
 }
 
 function packAnalysis(analysis: ArticleAnalysis): { analysis: Record<string, unknown>; onDemand: string } {
   const eager: Record<string, unknown> = {};
   const later: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(analysis)) {
-    if (k === 'text' || v === undefined) continue;
-    (READ_ON_DEMAND.has(k) ? later : eager)[k] = pack(v, analysis.text);
+  const kept = onDemandForm.get(analysis);
+  for (const k of Object.keys(analysis)) {
+    if (k === 'text' || (kept !== undefined && READ_ON_DEMAND.has(k))) continue;
+    const v = (analysis as unknown as Record<string, unknown>)[k];
+    if (v !== undefined) (READ_ON_DEMAND.has(k) ? later : eager)[k] = pack(v, analysis.text);
   }
-  return { analysis: eager, onDemand: JSON.stringify(later) };
+  return { analysis: eager, onDemand: kept ?? JSON.stringify(later) };
 }
 
 /**
@@ -60,8 +62,8 @@ function packAnalysis(analysis: ArticleAnalysis): { analysis: Record<string, unk
  * counts do not): restored when first read, so a warm start does not build them for every file.
  */
 const READ_ON_DEMAND = new Set(['structure', 'dates', 'quotations']);
-/** The compact form a restored analysis came from (saved again as it is). */
-const packedForm = new WeakMap<ArticleAnalysis, { analysis: Record<string, unknown>; onDemand: string }>();
+/** The on-demand part a restored analysis came from (saved again as it is, read or not). */
+const onDemandForm = new WeakMap<ArticleAnalysis, string>();
 
 /** The analysis again, once the file's text is read. */
 export function restoredAnalysis(cached: CachedArticle, text: string): ArticleAnalysis {
@@ -71,7 +73,7 @@ export function restoredAnalysis(cached: CachedArticle, text: string): ArticleAn
   let later: Record<string, unknown> | undefined;
   for (const k of READ_ON_DEMAND) onDemand(out, k, () => unpack((later ??= JSON.parse(cached.onDemand) as Record<string, unknown>)[k], text));
   const analysis = out as unknown as ArticleAnalysis;
-  packedForm.set(analysis, { analysis: packed, onDemand: cached.onDemand });
+  onDemandForm.set(analysis, cached.onDemand);
   return analysis;
 }
 

@@ -44,6 +44,16 @@ describe('persistent index format', () => {
     assert.deepStrictEqual(plain(restoredAnalysis(entry, ARTICLE)), plain(analyzeArticle(ARTICLE)));
   });
 
+  it('an analysis restored from the cache is cached again unchanged, whether its on-demand parts were read or not', () => {
+    const key = fileKeyOf(Buffer.from(ARTICLE), 1000);
+    for (const read of [false, true]) {
+      const restored = restoredAnalysis(sampleEntries().get('file:///ws/a.txt')!, ARTICLE);
+      if (read) assert.ok(restored.structure.sentences.length > 0);
+      const again = decodeCache(encodeCache(header, new Map([['u', cachedArticle(restored, key)]])), header)!.get('u')!;
+      assert.deepStrictEqual(plain(restoredAnalysis(again, ARTICLE)), plain(analyzeArticle(ARTICLE)));
+    }
+  });
+
   it('does not store the article text (the file holds it)', () => {
     assert.ok(!encodeCache(header, sampleEntries()).includes('We cannot build a quay out of goodwill,” Cordova told'));
   });
