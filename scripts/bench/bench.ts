@@ -2,7 +2,7 @@
 // Not a test: it measures and reports, as one JSON document (also written to a file) and a table.
 //
 //   npm run bench -- [--sizes 1000,10000,50000] [--protocol-size 10000] [--baseline-articles 200]
-//                    [--runs 3] [--cache DIR] [--out FILE] [--no-protocol]
+//                    [--runs 3] [--cache DIR] [--out FILE] [--no-protocol] [--skip analysis,index,latency]
 //
 // Per size: single-core analysis throughput (in this process), then the real server over stdio:
 // cold index (empty storage folder) and warm start (the persistent index the cold run wrote),
@@ -21,6 +21,7 @@ import { generateWorkspace, type GeneratedWorkspace } from './generate';
 
 interface Options {
   sizes: number[];
+  skip: Set<string>;
   protocolSize: number | undefined;
   baselineArticles: number;
   runs: number;
@@ -39,6 +40,7 @@ function parseOptions(argv: string[]): Options {
   const protocolSize = argv.includes('--no-protocol') ? undefined : Number(value('--protocol-size') ?? (sizes.includes(10000) ? 10000 : sizes[sizes.length - 1]));
   return {
     sizes,
+    skip: new Set((value('--skip') ?? '').split(',').filter(Boolean)),
     protocolSize,
     baselineArticles: Number(value('--baseline-articles') ?? 200),
     runs: Math.max(1, Number(value('--runs') ?? 1)),
@@ -140,7 +142,7 @@ async function indexTimes(ws: GeneratedWorkspace, runs: number, cacheRoot: strin
   const rss: number[] = [];
   const warmRss: number[] = [];
   let restored = 0;
-  const timeoutMs = Math.max(60_000, ws.files.length * 50);
+  const timeoutMs = Math.max(600_000, ws.files.length * 200);
   for (let r = 0; r < runs; r++) {
     const storage = fs.mkdtempSync(path.join(cacheRoot, 'storage-'));
     let { client, ms } = await startServer(ws, storage, timeoutMs);
@@ -167,7 +169,7 @@ async function indexTimes(ws: GeneratedWorkspace, runs: number, cacheRoot: strin
 /** Hover and references latency, and edit-to-diagnostics, over the protocol on one workspace. */
 async function protocolLatency(ws: GeneratedWorkspace, cacheRoot: string) {
   const storage = fs.mkdtempSync(path.join(cacheRoot, 'storage-'));
-  const timeoutMs = Math.max(60_000, ws.files.length * 50);
+  const timeoutMs = Math.max(600_000, ws.files.length * 200);
   // A warm start first, as a user reopening the workspace would have.
   let { client } = await startServer(ws, storage, timeoutMs);
   await client.stop();
@@ -230,7 +232,7 @@ function table(result: ReturnType<typeof Object> & Record<string, any>): string 
   rows.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of result.sizes) {
     rows.push(
-      `| ${s.articles} | ${s.mb} | ${s.analysis.mbPerSecond} | ${s.analysis.articlesPerSecond} | ${s.index ? round(s.index.coldIndexMs / 1000) : '–'} | ${s.index ? round(s.index.warmStartMs / 1000) : '–'} | ${s.index?.warmRestored ?? '–'} | ${s.index ? `${s.index.coldPeakRssMb} / ${s.index.warmPeakRssMb}` : '–'} |`,
+      `| ${s.articles} | ${s.mb} | ${s.analysis?.mbPerSecond ?? '–'} | ${s.analysis?.articlesPerSecond ?? '–'} | ${s.index ? round(s.index.coldIndexMs / 1000) : '–'} | ${s.index ? round(s.index.warmStartMs / 1000) : '–'} | ${s.index?.warmRestored ?? '–'} | ${s.index ? `${s.index.coldPeakRssMb} / ${s.index.warmPeakRssMb}` : '–'} |`,
     );
   }
   const out = [rows.join('\n')];
@@ -268,7 +270,7 @@ async function main(): Promise<void> {
   const result: Record<string, any> = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, totalMemMb: Math.round(os.totalmem() / 1048576) },
-    options: { ...options },
+    options: { ...options, skip: [...options.skip] },
     sizes: [],
   };
   const workspaces = new Map<number, GeneratedWorkspace>();
@@ -277,17 +279,20 @@ async function main(): Promise<void> {
     const ws = generateWorkspace(options.cache, size, options.seed);
     workspaces.set(size, ws);
     const texts = readTexts(ws);
-    log(`analysing ${size} articles (${round(ws.bytes / 1e6)} MB)…`);
-    const analysis = analysisThroughput(texts, ws.bytes, options.runs);
-    const row: Record<string, any> = { articles: size, mb: round(ws.bytes / 1e6, 1), analysis };
+    const row: Record<string, any> = { articles: size, mb: round(ws.bytes / 1e6, 1) };
     result.sizes.push(row);
-    if (options.protocolSize !== undefined) {
+    if (!options.skip.has('analysis')) {
+      log(`analysing ${size} articles (${round(ws.bytes / 1e6)} MB)…`);
+      row.analysis = analysisThroughput(texts, ws.bytes, options.runs);
+      log(JSON.stringify(row.analysis));
+    }
+    if (options.protocolSize !== undefined && !options.skip.has('index')) {
       log(`cold index and warm start of ${size} articles over the protocol…`);
       row.index = await indexTimes(ws, options.runs, options.cache);
     }
     log(JSON.stringify(row));
   }
-  if (options.protocolSize !== undefined) {
+  if (options.protocolSize !== undefined && !options.skip.has('latency')) {
     const ws = workspaces.get(options.protocolSize) ?? generateWorkspace(options.cache, options.protocolSize, options.seed);
     log(`hover, references and edits on ${options.protocolSize} articles…`);
     result.protocol = await protocolLatency(ws, options.cache);

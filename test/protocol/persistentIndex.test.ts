@@ -47,7 +47,7 @@ describe('persistent index', function () {
     try {
       const articles = warm.indexed[0].articles;
       assert.ok(articles > 0);
-      assert.deepStrictEqual(warm.indexed[0].startup, { restored: articles, analysed: 0, cache: 'loaded' });
+      assert.deepStrictEqual(warm.indexed[0].startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded' });
       assert.deepStrictEqual(await answers(warm), coldAnswers);
     } finally {
       await warm.stop();
@@ -61,7 +61,7 @@ describe('persistent index', function () {
     const warm = await start();
     try {
       const { articles, startup } = warm.indexed[0];
-      assert.deepStrictEqual(startup, { restored: articles - 1, analysed: 1, cache: 'loaded' });
+      assert.deepStrictEqual(startup, { restored: articles - 1, analysed: 1, settled: 0, cache: 'loaded' });
       const statements = await warm.connection.sendRequest(StatementsBySpeakerRequest.type, { name: 'Ivan Petrov' });
       assert.ok(statements.some((s) => s.text.includes('We will find the money')), 'the new statement is there');
     } finally {
@@ -78,7 +78,7 @@ describe('persistent index', function () {
     const again = await start();
     try {
       const { articles, startup } = again.indexed[0];
-      assert.deepStrictEqual(startup, { restored: 0, analysed: articles, cache: 'discarded' });
+      assert.deepStrictEqual(startup, { restored: 0, analysed: articles, settled: 0, cache: 'discarded' });
       assert.deepStrictEqual(await answers(again), coldAnswers);
     } finally {
       await again.stop();

@@ -16,9 +16,10 @@ export interface IndexedParams {
   skipped: string[];
   /**
    * How the initial index was made (its first notification only): articles restored from the
-   * persistent index, articles analysed, and what became of the persistent index.
+   * persistent index, articles analysed, analyses redone once every article's date was known
+   * (guessed dateline years), and what became of the persistent index.
    */
-  startup?: { restored: number; analysed: number; cache: 'none' | 'loaded' | 'discarded' };
+  startup?: { restored: number; analysed: number; settled: number; cache: 'none' | 'loaded' | 'discarded' };
   /** Articles analysed only up to the length limit (the rest not read), each as `uri: notice`. */
   truncated?: string[];
 }

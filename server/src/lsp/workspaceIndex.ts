@@ -71,7 +71,7 @@ export class WorkspaceIndex {
   private readonly changed = new Set<string>();
   private dirty = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
-  readonly startup = { restored: 0, analysed: 0, cache: 'none' as string };
+  readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as string };
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.modelValue = new WorkspaceModel();
@@ -132,7 +132,8 @@ export class WorkspaceIndex {
         if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
       }
       // Guessed dateline years are worked out again with every dated article known.
-      if (this.model.settleStale() > 0) this.dirty = true;
+      this.startup.settled = this.model.settleStale();
+      if (this.startup.settled > 0) this.dirty = true;
       if (this.cached && this.cached.size !== this.diskKeys.size) this.dirty = true; // files gone since
       this.cached = undefined;
       this.initialDone = true;
@@ -395,7 +396,8 @@ export class WorkspaceIndex {
    */
   private setArticle(uri: string, text: string, diskKey?: FileKey, fileSize?: number): boolean {
     if (diskKey) this.diskKeys.set(uri, diskKey);
-    else this.diskKeys.delete(uri);
+    // A buffer that differs from its file leaves the cache at the next write (no write per keystroke).
+    else if (this.diskKeys.delete(uri)) this.dirty = true;
     const clipped = clipArticle(text);
     const wasTruncated = this.truncatedFiles.get(uri);
     // A file read from disk arrives already cut (readArticle); its size says what the whole was.
@@ -411,7 +413,7 @@ export class WorkspaceIndex {
         this.startup.restored++;
       } else {
         this.model.setArticle(uri, clipped.text);
-        this.scheduleSave();
+        if (diskKey) this.scheduleSave();
         if (!this.initialDone) this.startup.analysed++;
       }
       this.skippedFiles.delete(uri);

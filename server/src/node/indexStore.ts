@@ -4,7 +4,7 @@
 import { createHash } from 'crypto';
 import { promises as fs, readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import { decodeCache, encodeCache, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import { decodeCache, encodeCacheParts, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
 
 export class IndexStore {
   readonly file: string;
@@ -16,14 +16,19 @@ export class IndexStore {
 
   /** The cached entries, or why there are none (no cache yet, or one that was discarded). */
   async load(expected: CacheHeader): Promise<{ entries?: Map<string, CachedArticle>; problem?: string }> {
-    let data: string;
+    let bytes: Buffer;
     try {
-      data = await fs.readFile(this.file, 'utf8');
+      bytes = await fs.readFile(this.file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       return { problem: code === 'ENOENT' ? undefined : `unreadable (${code ?? String(err)})` };
     }
-    const entries = decodeCache(data, expected);
+    // The first line is the checksum of the rest: a truncated or altered file is caught here,
+    // including the parts that are only parsed when a feature reads them.
+    const newline = bytes.indexOf(10);
+    const body = newline > 0 ? bytes.subarray(newline + 1) : undefined;
+    const intact = !!body && bytes.subarray(0, newline).toString('latin1') === checksum(body);
+    const entries = intact ? decodeCache(body.toString('latin1'), expected) : undefined;
     if (!entries) {
       // Corrupt, or from another build or other options: not trusted, and not kept around.
       await fs.rm(this.file, { force: true }).catch(() => undefined);
@@ -33,16 +38,48 @@ export class IndexStore {
   }
 
   async save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>): Promise<void> {
-    const data = encodeCache(header, entries);
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await fs.writeFile(temporary, data);
+      // Written in pieces (never the whole cache as one string), the checksum line filled in last.
+      const handle = await fs.open(temporary, 'w');
+      try {
+        const hash = createHash('sha1');
+        let position = CHECKSUM_LINE;
+        let pending: string[] = [];
+        let pendingLength = 0;
+        const flush = async () => {
+          // ASCII (\u escapes), so reading it back makes a one-byte string, quick to parse.
+          const bytes = Buffer.from(pending.join('').replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+          hash.update(bytes);
+          await handle.write(bytes, 0, bytes.length, position);
+          position += bytes.length;
+          pending = [];
+          pendingLength = 0;
+        };
+        for (const part of encodeCacheParts(header, entries)) {
+          pending.push(part);
+          pendingLength += part.length;
+          if (pendingLength > 1 << 20) await flush();
+        }
+        await flush();
+        const line = Buffer.from(hash.digest('hex') + '\n', 'latin1');
+        await handle.write(line, 0, line.length, 0);
+      } finally {
+        await handle.close();
+      }
       await fs.rename(temporary, this.file);
     } finally {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
     }
   }
+}
+
+/** The first line: a SHA-1 in hex and a newline. */
+const CHECKSUM_LINE = 41;
+
+function checksum(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex');
 }
 
 /** The key of a file's bytes as read now. */

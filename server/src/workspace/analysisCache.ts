@@ -5,7 +5,7 @@
 import type { ArticleAnalysis } from '../analysis/types';
 
 /** Bumped whenever the layout below changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** What a file was when it was analysed: an entry serves only a file with the same size and hash. */
 export interface FileKey {
@@ -27,30 +27,69 @@ export interface CacheHeader {
 /**
  * An analysis in compact form, with the key of the file it was made from. Compact: without the
  * article text (the file holds it), spans as [start, end], and a `text` that is just the text of
- * its span stored as 0.
+ * its span stored as 0. What the workspace index reads is stored as data; the rest (`onDemand`:
+ * structure, dates, quotations — read only by features on an open document) as a JSON string,
+ * parsed when first read.
  */
 export interface CachedArticle {
   key: FileKey;
   analysis: Record<string, unknown>;
+  onDemand: string;
   /** The model's `contextKey` for analyses that depend on other articles. */
   context?: string;
 }
 
-interface CacheDocument {
-  header: CacheHeader;
-  articles: Record<string, CachedArticle>;
-}
-
 /** The cache entry of an article's analysis. */
 export function cachedArticle(analysis: ArticleAnalysis, key: FileKey, context?: string): CachedArticle {
-  const { text, ...rest } = analysis;
-  const compact = pack(rest, text) as Record<string, unknown>;
-  return context === undefined ? { key, analysis: compact } : { key, analysis: compact, context };
+  const compact = packAnalysis(analysis);
+  return context === undefined ? { key, ...compact } : { key, ...compact, context };
 }
+
+function packAnalysis(analysis: ArticleAnalysis): { analysis: Record<string, unknown>; onDemand: string } {
+  const eager: Record<string, unknown> = {};
+  const later: Record<string, unknown> = {};
+  const kept = onDemandForm.get(analysis);
+  for (const k of Object.keys(analysis)) {
+    if (k === 'text' || (kept !== undefined && READ_ON_DEMAND.has(k))) continue;
+    const v = (analysis as unknown as Record<string, unknown>)[k];
+    if (v !== undefined) (READ_ON_DEMAND.has(k) ? later : eager)[k] = pack(v, analysis.text);
+  }
+  return { analysis: eager, onDemand: kept ?? JSON.stringify(later) };
+}
+
+/**
+ * Parts of an analysis that only features on an open document read (the workspace index and
+ * counts do not): restored when first read, so a warm start does not build them for every file.
+ */
+const READ_ON_DEMAND = new Set(['structure', 'dates', 'quotations']);
+/** The on-demand part a restored analysis came from (saved again as it is, read or not). */
+const onDemandForm = new WeakMap<ArticleAnalysis, string>();
 
 /** The analysis again, once the file's text is read. */
 export function restoredAnalysis(cached: CachedArticle, text: string): ArticleAnalysis {
-  return { text, ...(unpack(cached.analysis, text) as Omit<ArticleAnalysis, 'text'>) };
+  const packed = cached.analysis;
+  const out: Record<string, unknown> = { text };
+  for (const k of Object.keys(packed)) out[k] = unpack(packed[k], text);
+  let later: Record<string, unknown> | undefined;
+  for (const k of READ_ON_DEMAND) onDemand(out, k, () => unpack((later ??= JSON.parse(cached.onDemand) as Record<string, unknown>)[k], text));
+  const analysis = out as unknown as ArticleAnalysis;
+  onDemandForm.set(analysis, cached.onDemand);
+  return analysis;
+}
+
+/** A property that computes its value on first read and is a plain data property from then on. */
+function onDemand(target: Record<string, unknown>, key: string, make: () => unknown): void {
+  const settle = (value: unknown) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
 }
 
 function isSpan(x: unknown): x is { start: number; end: number } {
@@ -101,8 +140,18 @@ export function entryServes(cached: CachedArticle, key: FileKey): boolean {
 }
 
 export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>): string {
-  const document: CacheDocument = { header, articles: Object.fromEntries(articles) };
-  return JSON.stringify(document);
+  return [...encodeCacheParts(header, articles)].join('');
+}
+
+/** `encodeCache` in pieces, one per article, so a big cache is never one string in memory. */
+export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>): Generator<string> {
+  yield `{"header":${JSON.stringify(header)},"articles":{`;
+  let first = true;
+  for (const [uri, entry] of articles) {
+    yield `${first ? '' : ','}${JSON.stringify(uri)}:${JSON.stringify(entry)}`;
+    first = false;
+  }
+  yield '}}';
 }
 
 /**
@@ -128,12 +177,12 @@ export function decodeCache(data: string, expected: CacheHeader): Map<string, Ca
 }
 
 function isCachedArticle(entry: unknown): entry is CachedArticle {
-  if (!isObject(entry) || !isObject(entry.key) || !isObject(entry.analysis)) return false;
+  if (!isObject(entry) || !isObject(entry.key) || !isObject(entry.analysis) || typeof entry.onDemand !== 'string') return false;
   const { key, analysis } = entry;
   if (typeof key.size !== 'number' || typeof key.mtimeMs !== 'number' || typeof key.hash !== 'string') return false;
   if (entry.context !== undefined && typeof entry.context !== 'string') return false;
-  if (!isObject(analysis.structure) || !Array.isArray(analysis.structure.paragraphs) || !Array.isArray(analysis.structure.sentences)) return false;
-  return ['dates', 'quotations', 'people', 'statements', 'diagnostics'].every((k) => Array.isArray(analysis[k]));
+  // The on-demand part is parsed when read; the file's checksum (indexStore.ts) vouches for it.
+  return ['people', 'statements', 'diagnostics'].every((k) => Array.isArray(analysis[k]));
 }
 
 function isObject(x: unknown): x is Record<string, any> {

@@ -44,6 +44,16 @@ describe('persistent index format', () => {
     assert.deepStrictEqual(plain(restoredAnalysis(entry, ARTICLE)), plain(analyzeArticle(ARTICLE)));
   });
 
+  it('an analysis restored from the cache is cached again unchanged, whether its on-demand parts were read or not', () => {
+    const key = fileKeyOf(Buffer.from(ARTICLE), 1000);
+    for (const read of [false, true]) {
+      const restored = restoredAnalysis(sampleEntries().get('file:///ws/a.txt')!, ARTICLE);
+      if (read) assert.ok(restored.structure.sentences.length > 0);
+      const again = decodeCache(encodeCache(header, new Map([['u', cachedArticle(restored, key)]])), header)!.get('u')!;
+      assert.deepStrictEqual(plain(restoredAnalysis(again, ARTICLE)), plain(analyzeArticle(ARTICLE)));
+    }
+  });
+
   it('does not store the article text (the file holds it)', () => {
     assert.ok(!encodeCache(header, sampleEntries()).includes('We cannot build a quay out of goodwill,” Cordova told'));
   });
@@ -105,6 +115,24 @@ describe('persistent index store', () => {
     assert.strictEqual(loaded.entries, undefined);
     assert.match(loaded.problem ?? '', /discarded/);
     assert.ok(!fs.existsSync(store.file));
+  });
+
+  it('discards a cache altered anywhere, even in a part parsed only on demand (checksum)', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save(header, sampleEntries());
+    const data = fs.readFileSync(store.file, 'latin1');
+    fs.writeFileSync(store.file, data.replace(/sentences/, 'sentencez'), 'latin1');
+    const loaded = await store.load(header);
+    assert.strictEqual(loaded.entries, undefined);
+    assert.match(loaded.problem ?? '', /discarded/);
+  });
+
+  it('keeps non-ASCII text intact through the file', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save(header, sampleEntries());
+    const entry = (await store.load(header)).entries!.get('file:///ws/a.txt')!;
+    const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+    assert.deepStrictEqual(plain(restoredAnalysis(entry, ARTICLE)), plain(analyzeArticle(ARTICLE)));
   });
 
   it('discards a cache written by another version', async () => {
