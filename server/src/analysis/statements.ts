@@ -317,7 +317,8 @@ class StatementFinder {
     if (!close || !isClosingQuote(close)) return false;
     const stop = this.text[e - 2];
     if (stop !== '.' && stop !== '?' && stop !== '!' && stop !== '\u2026') return false;
-    return this.outer.some((q) => q.span.end === e && q.span.start >= unit.start - 1);
+    const q = this.outer[this.outerEndingBy(e)];
+    return !!q && q.span.end === e && q.span.start >= unit.start - 1;
   }
 
   /**
@@ -909,7 +910,8 @@ class StatementFinder {
    * sentence, then a short attribution with a verb the lexicon does not know.
    */
   private quoteThenVerb(unit: Unit): boolean {
-    const q = this.outer.find((o) => o.span.start === this.tokens[unit.firstToken]?.start);
+    const opening = this.tokens[unit.firstToken];
+    const q = opening ? this.outerStartingAt(opening.start) : undefined;
     if (!q || !/[,?!\u2014]\s*$/.test(this.text.slice(q.inner.start, q.inner.end))) return false;
     let k = this.tokenAtOrAfter(q.span.end);
     if (k >= unit.lastToken) return false;
@@ -998,7 +1000,7 @@ class StatementFinder {
       if (source && (source.named || source.label)) {
         let k = this.tokenAtOrAfter(source.phraseEnd);
         if (k < unit.lastToken && (this.tokens[k].text === ':' || this.tokens[k].text === ',')) k++;
-        const q = k < unit.lastToken ? this.outer.find((o) => o.span.start === this.tokens[k].start) : undefined;
+        const q = k < unit.lastToken ? this.outerStartingAt(this.tokens[k].start) : undefined;
         if (q) return { source, content: this.trimContent(q.inner) ?? q.inner, kind: 'direct' };
       }
     }
