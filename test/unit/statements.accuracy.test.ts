@@ -245,4 +245,22 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([b.kind, b.content], ['direct', 'We will win the seat']);
     });
   });
+  describe('the cue that opens the quotation', () => {
+    it('takes “he warned” after a clause with another verb and subject', () => {
+      const s = find(statementsOf('Tom Reed spoke in Dayton. After Mary Olsen accused him of waffling, he warned, “This is the only plan we have.”'), 'only plan');
+      assert.deepEqual([s.kind, s.cue, s.source, s.content], ['direct', 'warned', 'he', 'This is the only plan we have']);
+    });
+
+    it('takes “said” in “he laughed and said, “…””', () => {
+      const s = find(statementsOf('Tom Reed was asked about a news conference, and he laughed and said, “We will see about that.”'), 'see about that');
+      assert.deepEqual([s.kind, s.cue, s.source, s.content], ['direct', 'said', 'he', 'We will see about that']);
+    });
+  });
+
+  describe('he and she', () => {
+    it('skip a speaker the text has called Ms. or Mr. the other way', () => {
+      const seen = statementsOf('Ms. Olsen said the vote would wait. Governor Tom Reed met the press. “We will not back down,” he said.');
+      assert.equal(find(seen, 'back down').speaker, 'Tom Reed');
+    });
+  });
 });

@@ -553,7 +553,8 @@ class StatementFinder {
   private pronounSource(k: number): Source | undefined {
     const token = this.tokens[k];
     const pronoun = token.lower.replace(/'s$/, '');
-    const person = pronoun === 'they' ? this.lastGroupBefore(token.start) : this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
+    const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
+    const person = pronoun === 'they' ? this.lastGroupBefore(token.start) : this.lastSpeakerBefore(token.start, gender) ?? this.lastPersonBefore(token.start, gender) ?? this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
     const span = pronoun !== token.lower ? { start: token.start, end: token.start + pronoun.length } : { start: token.start, end: token.end };
     if (person) this.book.addMention(person, span, token.text, 'pronoun');
     return { span, person, label: person ? undefined : token.text, phraseStart: token.start, phraseEnd: token.end, named: !!person };
@@ -779,22 +780,48 @@ class StatementFinder {
     } : undefined);
   }
 
-  private lastSpeakerBefore(at: number): PersonRecord | undefined {
+  /** With `gender`, "he" or "she": the last speaker not known to be of the other gender. */
+  private lastSpeakerBefore(at: number, gender?: 'm' | 'f'): PersonRecord | undefined {
     for (let s = this.statements.length - 1; s >= 0 && s >= this.statements.length - SPEAKER_LOOKBACK; s--) {
       const st = this.statements[s];
       if (st.contentSpan.start > at && (st.sourceSpan?.start ?? Infinity) > at) continue;
       if (!st.personKey) continue;
       const person = this.book.get(st.personKey);
-      if (person && !person.isOrganization) return person;
+      if (person && !person.isOrganization && (!gender || this.genderOf(person, at) !== (gender === 'm' ? 'f' : 'm'))) return person;
     }
     return undefined;
   }
 
-  private lastPersonBefore(at: number): PersonRecord | undefined {
+  /**
+   * What the text before `at` says of a person's gender: "Mr."/"Mrs."/"Ms." before a name, or the
+   * pronouns already resolved to them. Unknown when the evidence is absent or split.
+   */
+  private genderOf(person: PersonRecord, at: number): 'm' | 'f' | undefined {
+    let male = 0;
+    let female = 0;
+    const mentions = person.mentions;
+    for (let i = Math.max(0, mentions.length - 48); i < mentions.length; i++) {
+      const m = mentions[i];
+      if (m.span.start >= at) continue;
+      const word = m.text.toLowerCase();
+      if (m.kind === 'pronoun') {
+        if (word === 'he' || word === 'his' || word === 'him') male++;
+        else if (word === 'she' || word === 'her') female++;
+        continue;
+      }
+      const title = this.text.slice(Math.max(0, m.span.start - 6), m.span.start).toLowerCase();
+      if (/\bmr\.? ?$/.test(title)) male += 2;
+      else if (/\b(?:mrs|ms|miss)\.? ?$/.test(title)) female += 2;
+    }
+    return male > female ? 'm' : female > male ? 'f' : undefined;
+  }
+
+  private lastPersonBefore(at: number, gender?: 'm' | 'f'): PersonRecord | undefined {
     let best: PersonRecord | undefined;
     let bestAt = -1;
     for (const person of this.book.all()) {
       if (person.isOrganization || !person.confirmed) continue;
+      if (gender && this.genderOf(person, at) === (gender === 'm' ? 'f' : 'm')) continue;
       for (const m of person.mentions) if (m.span.start < at && m.span.start > bestAt) {
         bestAt = m.span.start;
         best = person;
@@ -829,6 +856,16 @@ class StatementFinder {
       if (!this.colonQuote(unit) && !this.quoteThenVerb(unit)) this.subjectVerbQuote(unit);
       return;
     }
+    // "After Smith accused him of lying, he warned, “…”", "he laughed and said, “…”": a later cue that
+    // opens a quotation inside the chosen content introduces it; the earlier verb only leads up to it.
+    const chosen = best;
+    const inner = cues.find((c) => c.first > chosen.cue.first && !this.inQuote[c.first] && this.tokens[c.first].start >= chosen.content.start && this.tokens[c.first].start < chosen.content.end && this.opensQuotation(c));
+    if (inner && !this.joinedVerb(inner)) {
+      // Only with a subject of its own between the two verbs: "…, he warned, “…”".
+      const found = this.statementFor(inner, unit);
+      const subject = found ? this.tokenAtOrAfter(found.source.span.start) : -1;
+      if (found && found.source.span.start > this.tokens[chosen.cue.first].start && this.tokens[subject - 1]?.text === ',' && (found.source.named || !chosen.source.named)) best = { cue: inner, ...found };
+    }
     let previous = this.push(best.cue, best.source, best.content, best.kind, unit);
     // "…,” the mayor said, adding that it would take “more hours”", "… and called the plan “a mess”":
     // further statements by the same speaker, each a verb joined to the one before.
@@ -841,6 +878,14 @@ class StatementFinder {
       if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
       previous = this.push(cue, best.source, found.content, found.kind, unit);
     }
+  }
+
+  /** `said, “…`, `said: “…`, `said “…`: the cue is followed by an opening quotation mark. */
+  private opensQuotation(cue: Cue): boolean {
+    const next = this.tokens[cue.last];
+    if (!next) return false;
+    if (isOpeningQuote(next.text)) return true;
+    return (next.text === ',' || next.text === ':') && !!this.tokens[cue.last + 1] && isOpeningQuote(this.tokens[cue.last + 1].text);
   }
 
   /** A cue joined to the verb before it with the same subject: "…, adding", "… and said", "but he warned". */
@@ -892,6 +937,16 @@ class StatementFinder {
       if (!/(?:ed|s|ing)$/.test(verb.lower) && !IRREGULAR_PAST.has(verb.lower)) continue;
       const content = this.trimContent({ start: verb.end, end: unit.end });
       if (!content || content.start > quote.span.start) continue;
+      // "he laughed and said, “…”": the speech verb joined to the first one introduces the quotation.
+      const joined = this.tokens[after + 1]?.lower === 'and' && this.isCueAt(after + 2) ? { first: after + 2, last: after + 3, text: this.tokens[after + 2].text, according: false } : undefined;
+      if (joined && this.opensQuotation(joined)) {
+        const said = this.trimContent({ start: this.contentStartAfter(joined, unit), end: unit.end });
+        if (said) {
+          const found = this.afterContentOf(said);
+          this.push(joined, source, found.content, found.kind, unit);
+          return;
+        }
+      }
       const cue: Cue = { first: after, last: after + 1, text: verb.text, according: false };
       // "Trump boasted, “That makes me smart.”": the verb, a comma or colon, and the quotation to the end.
       const mark = this.tokens[after + 1];
