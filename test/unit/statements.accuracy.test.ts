@@ -263,4 +263,10 @@ describe('statements: accuracy rules', () => {
       assert.equal(find(seen, 'back down').speaker, 'Tom Reed');
     });
   });
+  describe('“calling it …” after the main verb', () => {
+    it('attributes the quoted name-calling to the subject of the sentence', () => {
+      const s = find(statementsOf('Tom Reed attacked the harbour plan on Monday, calling it “a total disaster.”'), 'total disaster');
+      assert.deepEqual([s.kind, s.cue, s.source, s.content], ['partial', 'calling', 'Tom Reed', 'it “a total disaster.”']);
+    });
+  });
 });
