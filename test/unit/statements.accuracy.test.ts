@@ -269,4 +269,15 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.kind, s.cue, s.source, s.content], ['partial', 'calling', 'Tom Reed', 'it “a total disaster.”']);
     });
   });
+  describe('a speech verb joined by “and” or “but”', () => {
+    it('gives “… and said” the subject of the sentence', () => {
+      const s = find(statementsOf('Tom Reed, her Republican opponent, toured the plant and said he thought the plan was “a very big mistake” for the town.'), 'big mistake');
+      assert.deepEqual([s.cue, s.source, s.content], ['said', 'Tom Reed', 'he thought the plan was “a very big mistake” for the town']);
+    });
+
+    it('takes the pronoun of “but she said” as that statement’s source', () => {
+      const s = find(statementsOf('Chief Ann Lee said the video was unclear, but she said that the footage “supports what we have heard.”'), 'footage');
+      assert.deepEqual([s.speaker, s.source], ['Ann Lee', 'she']);
+    });
+  });
 });

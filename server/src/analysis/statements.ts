@@ -876,7 +876,15 @@ class StatementFinder {
       if (!content || this.wordsBetween(content.start, content.end) < 2 || this.isTailOnly(start, unit)) continue;
       const found = this.afterContentOf(content);
       if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
-      previous = this.push(cue, best.source, found.content, found.kind, unit);
+      // "…, but she said …": the pronoun is this statement's own mention of the speaker.
+      const subject = this.tokens[cue.first - 1];
+      let source = best.source;
+      if (subject && (subject.lower === 'he' || subject.lower === 'she') && !this.inQuote[cue.first - 1] && source.person) {
+        const span = { start: subject.start, end: subject.end };
+        this.book.addMention(source.person, span, subject.text, 'pronoun');
+        source = { span, person: source.person, phraseStart: subject.start, phraseEnd: subject.end, named: true };
+      }
+      previous = this.push(cue, source, found.content, found.kind, unit);
     }
   }
 
@@ -1046,6 +1054,15 @@ class StatementFinder {
       const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
       if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return { source: subject, ...this.afterContentOf(content) };
       return undefined;
+    }
+    if (this.tokens[cue.first - 1]?.lower === 'and' && !this.inQuote[cue.first - 1] && cue.first - 1 > unit.firstToken && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) {
+      // "Reed, her opponent, toured the plant and said he thought …": the verb shares the sentence's subject.
+      // "…, and he laughed and said": a pronoun right before the first verb is the nearer subject.
+      const pronoun = this.tokens[cue.first - 3];
+      const nearer = pronoun && cue.first - 3 > unit.firstToken && (pronoun.lower === 'he' || pronoun.lower === 'she') && !this.inQuote[cue.first - 3];
+      const subject = nearer ? this.pronounSource(cue.first - 3) : this.subjectOf(unit, cue.first - 1);
+      const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
+      if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return { source: subject, ...this.afterContentOf(content) };
     }
     if (cue.first === unit.firstToken && cue.last - cue.first === 1 && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) {
       // "Said Ellis: “…”" — the cue opens the sentence and the speaker follows it.
