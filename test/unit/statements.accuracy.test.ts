@@ -280,4 +280,12 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.source], ['Ann Lee', 'she']);
     });
   });
+  describe('a text that “reads”', () => {
+    it('attributes the quoted words to the document, and a plain “read” to nobody', () => {
+      const seen = statementsOf('Ann Lee sent a letter to the council. The letter reads: “We cannot wait any longer for the harbour.” Tom Reed read the report twice before the vote.');
+      const s = find(seen, 'wait any longer');
+      assert.deepEqual([s.kind, s.cue, s.source], ['direct', 'reads', 'The letter']);
+      assert.equal(seen.filter((x) => x.content.includes('report twice')).length, 0);
+    });
+  });
 });
