@@ -52,6 +52,11 @@ describe('parseDateline', () => {
     assert.deepEqual([d?.written, d?.agency, d?.month, d?.day], ['TOKYO, June 14 (Reuters) -', 'Reuters', 6, 14]);
   });
 
+  it('reads a dateline closed by a horizontal bar (―)', () => {
+    const d = dateline('DAYTON \u2015 The council voted on Tuesday to close the harbour.');
+    assert.deepEqual([d?.written, d?.place], ['DAYTON \u2015', 'DAYTON']);
+  });
+
   it('keeps the year when the dateline gives one', () => {
     const d = dateline('Lisbon, 7 October 2023 — Portugal announced new elections.');
     assert.deepEqual([d?.written, d?.place, d?.day, d?.month, d?.year], ['Lisbon, 7 October 2023 —', 'Lisbon', 7, 10, 2023]);

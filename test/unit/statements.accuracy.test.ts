@@ -245,4 +245,47 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([b.kind, b.content], ['direct', 'We will win the seat']);
     });
   });
+  describe('the cue that opens the quotation', () => {
+    it('takes “he warned” after a clause with another verb and subject', () => {
+      const s = find(statementsOf('Tom Reed spoke in Dayton. After Mary Olsen accused him of waffling, he warned, “This is the only plan we have.”'), 'only plan');
+      assert.deepEqual([s.kind, s.cue, s.source, s.content], ['direct', 'warned', 'he', 'This is the only plan we have']);
+    });
+
+    it('takes “said” in “he laughed and said, “…””', () => {
+      const s = find(statementsOf('Tom Reed was asked about a news conference, and he laughed and said, “We will see about that.”'), 'see about that');
+      assert.deepEqual([s.kind, s.cue, s.source, s.content], ['direct', 'said', 'he', 'We will see about that']);
+    });
+  });
+
+  describe('he and she', () => {
+    it('skip a speaker the text has called Ms. or Mr. the other way', () => {
+      const seen = statementsOf('Ms. Olsen said the vote would wait. Governor Tom Reed met the press. “We will not back down,” he said.');
+      assert.equal(find(seen, 'back down').speaker, 'Tom Reed');
+    });
+  });
+  describe('“calling it …” after the main verb', () => {
+    it('attributes the quoted name-calling to the subject of the sentence', () => {
+      const s = find(statementsOf('Tom Reed attacked the harbour plan on Monday, calling it “a total disaster.”'), 'total disaster');
+      assert.deepEqual([s.kind, s.cue, s.source, s.content], ['partial', 'calling', 'Tom Reed', 'it “a total disaster.”']);
+    });
+  });
+  describe('a speech verb joined by “and” or “but”', () => {
+    it('gives “… and said” the subject of the sentence', () => {
+      const s = find(statementsOf('Tom Reed, her Republican opponent, toured the plant and said he thought the plan was “a very big mistake” for the town.'), 'big mistake');
+      assert.deepEqual([s.cue, s.source, s.content], ['said', 'Tom Reed', 'he thought the plan was “a very big mistake” for the town']);
+    });
+
+    it('takes the pronoun of “but she said” as that statement’s source', () => {
+      const s = find(statementsOf('Chief Ann Lee said the video was unclear, but she said that the footage “supports what we have heard.”'), 'footage');
+      assert.deepEqual([s.speaker, s.source], ['Ann Lee', 'she']);
+    });
+  });
+  describe('a text that “reads”', () => {
+    it('attributes the quoted words to the document, and a plain “read” to nobody', () => {
+      const seen = statementsOf('Ann Lee sent a letter to the council. The letter reads: “We cannot wait any longer for the harbour.” Tom Reed read the report twice before the vote.');
+      const s = find(seen, 'wait any longer');
+      assert.deepEqual([s.kind, s.cue, s.source], ['direct', 'reads', 'The letter']);
+      assert.equal(seen.filter((x) => x.content.includes('report twice')).length, 0);
+    });
+  });
 });

@@ -33,8 +33,8 @@ const DATE_DM_RE = new RegExp(
 const COMMA_RE = new RegExp(`${SP}*,${SP}{0,3}`, 'y');
 const SLASH_AGENCY_RE = new RegExp(`${SP}{0,3}\\.?${SP}{0,3}\\/${SP}{0,2}([A-Za-z][A-Za-z .&\\-]{0,24}?)${SP}{0,2}\\/(?:${SP}{0,3}\\.)?`, 'y');
 const PAREN_AGENCY_RE = new RegExp(`${SP}{0,3}\\((\\p{L}[\\p{L}\\p{M} .&'’/\\-]{0,29})\\)`, 'uy');
-const DASH_RE = new RegExp(`${SP}{0,3}(?:\\.${SP}{0,2})?(?:--?|[—–])`, 'y');
-const AFTER_AGENCY_RE = new RegExp(`${SP}{0,3}(?:\\.${SP}{0,2}(?:--?|[—–])|--?|[—–]|[.:])`, 'y');
+const DASH_RE = new RegExp(`${SP}{0,3}(?:\\.${SP}{0,2})?(?:--?|[—–―])`, 'y');
+const AFTER_AGENCY_RE = new RegExp(`${SP}{0,3}(?:\\.${SP}{0,2}(?:--?|[—–―])|--?|[—–―]|[.:])`, 'y');
 
 /** Capitalised words that start ordinary sentences and never name a dateline place. */
 const NOT_PLACES = new Set([

@@ -35,7 +35,7 @@ export const CUE_VERBS = set(`
   declaring writing tweeting asking accusing recalling acknowledging admitting predicting promising
   vowing urging complaining
   described describes dubbed branded labeled labelled dismissed mocked decried hailed characterized
-  deemed termed sings sang chanted yelled screamed calls called
+  deemed termed sings sang chanted yelled screamed calls called calling describing dubbing branding labeling labelling reads
 `);
 
 /** Cues of more than one word; matched token by token, case-insensitively. */

@@ -53,16 +53,16 @@ const ADVERBS = new Set(['however', 'meanwhile', 'too', 'instead', 'though', 'no
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'several', 'some', 'many', 'other', 'both', 'most', 'few']);
 const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'expert', 'experts', 'analyst', 'analysts', 'report', 'reports', 'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'statement', 'people', 'critics', 'residents', 'witnesses', 'police', 'authorities', 'observers', 'insiders', 'aides', 'advisers', 'advisors', 'supporters', 'opponents', 'voters', 'democrats', 'republicans', 'diplomats', 'data', 'document', 'documents', 'ministry', 'government', 'campaign', 'agency', 'spokesman', 'spokeswoman', 'spokesperson', 'researchers', 'scientists', 'economists', 'lawmakers', 'leaders', 'investigators', 'prosecutors', 'lawyers', 'members', 'organizers', 'activists', 'protesters', 'workers', 'employees', 'administration', 'white', 'company', 'group', 'committee', 'council', 'court', 'filing', 'letter', 'memo', 'email', 'website', 'newspaper', 'magazine', 'paper', 'network', 'release', 'estimate', 'estimates', 'figures', 'records', 'findings', 'pollster', 'pollsters', 'candidate', 'nominee', 'president', 'man', 'woman', 'person', 'friend', 'neighbor', 'neighbour', 'relative', 'spokespeople', 'representatives', 'representative', 'department', 'office', 'team']);
 /** Cues that take a bare clause: "said the West had walked back …" (not "explained its position"). */
-const BARE_CLAUSE_CUES = new Set(['called', 'calls', 'described', 'describes', 'dubbed', 'branded', 'labeled', 'labelled', 'slammed', 'blasted', 'criticized', 'criticised', 'praised', 'dismissed', 'mocked', 'accused', 'decried', 'hailed', 'characterized', 'deemed', 'termed', 'sings', 'sang', 'chanted', 'yelled', 'screamed', 'said', 'says', 'say', 'told', 'tells', 'tell', 'added', 'adds', 'stressed', 'stresses', 'noted', 'notes', 'insisted', 'insists', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'believes', 'believe', 'believed', 'thinks', 'think', 'thought', 'felt', 'feels', 'hopes', 'hoped', 'wrote', 'writes', 'tweeted', 'affirmed', 'assured', 'indicated', 'emphasized', 'emphasised', 'underlined', 'recalled', 'reiterated', 'acknowledged', 'admitted', 'conceded', 'suggested', 'predicted', 'estimated', 'declared', 'maintained', 'contended', 'reckoned', 'reckons', 'continued', 'complained', 'observed', 'remarked', 'stated', 'agreed', 'replied', 'answered', 'responded', 'alleged', 'concluded', 'announced', 'confirmed', 'reported', 'reports', 'showed', 'shows', 'found', 'expects', 'expected']);
+const BARE_CLAUSE_CUES = new Set(['called', 'calls', 'calling', 'describing', 'dubbing', 'branding', 'labeling', 'labelling', 'described', 'describes', 'dubbed', 'branded', 'labeled', 'labelled', 'slammed', 'blasted', 'criticized', 'criticised', 'praised', 'dismissed', 'mocked', 'accused', 'decried', 'hailed', 'characterized', 'deemed', 'termed', 'sings', 'sang', 'chanted', 'yelled', 'screamed', 'said', 'says', 'say', 'told', 'tells', 'tell', 'added', 'adds', 'stressed', 'stresses', 'noted', 'notes', 'insisted', 'insists', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'believes', 'believe', 'believed', 'thinks', 'think', 'thought', 'felt', 'feels', 'hopes', 'hoped', 'wrote', 'writes', 'tweeted', 'affirmed', 'assured', 'indicated', 'emphasized', 'emphasised', 'underlined', 'recalled', 'reiterated', 'acknowledged', 'admitted', 'conceded', 'suggested', 'predicted', 'estimated', 'declared', 'maintained', 'contended', 'reckoned', 'reckons', 'continued', 'complained', 'observed', 'remarked', 'stated', 'agreed', 'replied', 'answered', 'responded', 'alleged', 'concluded', 'announced', 'confirmed', 'reported', 'reports', 'showed', 'shows', 'found', 'expects', 'expected']);
 /** Verbs that report speech only when they carry a quotation: "called the plan “a disaster”". */
-const QUOTE_ONLY_CUES = new Set(['called', 'calls', 'described', 'describes', 'dubbed', 'branded', 'labeled', 'labelled', 'slammed', 'blasted', 'criticized', 'criticised', 'praised', 'dismissed', 'mocked', 'accused', 'decried', 'hailed', 'characterized', 'deemed', 'termed', 'sings', 'sang', 'chanted', 'yelled', 'screamed']);
+const QUOTE_ONLY_CUES = new Set(['reads', 'called', 'calls', 'calling', 'describing', 'dubbing', 'branding', 'labeling', 'labelling', 'described', 'describes', 'dubbed', 'branded', 'labeled', 'labelled', 'slammed', 'blasted', 'criticized', 'criticised', 'praised', 'dismissed', 'mocked', 'accused', 'decried', 'hailed', 'characterized', 'deemed', 'termed', 'sings', 'sang', 'chanted', 'yelled', 'screamed']);
 const IRREGULAR_PAST = new Set(['told', 'said', 'wrote', 'gave', 'took', 'made', 'sang', 'saw', 'felt', 'thought', 'put', 'set', 'let', 'cut', 'hit', 'led', 'met', 'won', 'lost', 'sent', 'spent', 'left', 'kept', 'held', 'brought', 'bought', 'built', 'heard', 'meant', 'read', 'ran', 'got', 'began', 'spoke', 'drew', 'threw', 'swore', 'struck', 'laid', 'paid']);
 const OBJECT_QUOTE_CUES = new Set(['tells', 'told', 'tell', 'urged', 'urges', 'asked', 'asks', 'warned', 'warns', 'called', 'calls', 'encouraged', 'encourages']);
 const INTRODUCTORY = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'speaking', 'asked', 'writing', 'addressing', 'responding', 'earlier', 'later', 'separately', 'meanwhile', 'however', 'still', 'also', 'but', 'and', 'yet', 'last', 'this', 'as', 'since', 'though', 'although', 'despite', 'with', 'without', 'for', 'from', 'to', 'by', 'under', 'over', 'through', 'amid', 'among', 'following', 'ahead', 'hours', 'days', 'weeks']);
 /** Participles that report speech after a main clause: "…, saying the plan failed". */
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
-const SPEECH_INVERTIBLE = new Set(['said', 'says', 'added', 'asked', 'stressed', 'noted', 'continued', 'explained', 'wrote', 'replied', 'answered', 'recalled', 'remarked', 'observed', 'insisted', 'warned', 'declared', 'stated', 'argued', 'affirmed', 'concluded', 'tweeted', 'told', 'emphasized', 'emphasised', 'commented', 'responded', 'admitted', 'conceded', 'quipped', 'joked', 'reckoned', 'went', 'underlined', 'pointed', 'indicated', 'assured', 'claimed', 'suggested', 'predicted', 'promised', 'says']);
+const SPEECH_INVERTIBLE = new Set(['reads', 'said', 'says', 'added', 'asked', 'stressed', 'noted', 'continued', 'explained', 'wrote', 'replied', 'answered', 'recalled', 'remarked', 'observed', 'insisted', 'warned', 'declared', 'stated', 'argued', 'affirmed', 'concluded', 'tweeted', 'told', 'emphasized', 'emphasised', 'commented', 'responded', 'admitted', 'conceded', 'quipped', 'joked', 'reckoned', 'went', 'underlined', 'pointed', 'indicated', 'assured', 'claimed', 'suggested', 'predicted', 'promised', 'says']);
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
 const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 'upon', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
 
@@ -554,7 +554,8 @@ class StatementFinder {
   private pronounSource(k: number): Source | undefined {
     const token = this.tokens[k];
     const pronoun = token.lower.replace(/'s$/, '');
-    const person = pronoun === 'they' ? this.lastGroupBefore(token.start) : this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
+    const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
+    const person = pronoun === 'they' ? this.lastGroupBefore(token.start) : this.lastSpeakerBefore(token.start, gender) ?? this.lastPersonBefore(token.start, gender) ?? this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
     const span = pronoun !== token.lower ? { start: token.start, end: token.start + pronoun.length } : { start: token.start, end: token.end };
     if (person) this.book.addMention(person, span, token.text, 'pronoun');
     return { span, person, label: person ? undefined : token.text, phraseStart: token.start, phraseEnd: token.end, named: !!person };
@@ -780,22 +781,48 @@ class StatementFinder {
     } : undefined);
   }
 
-  private lastSpeakerBefore(at: number): PersonRecord | undefined {
+  /** With `gender`, "he" or "she": the last speaker not known to be of the other gender. */
+  private lastSpeakerBefore(at: number, gender?: 'm' | 'f'): PersonRecord | undefined {
     for (let s = this.statements.length - 1; s >= 0 && s >= this.statements.length - SPEAKER_LOOKBACK; s--) {
       const st = this.statements[s];
       if (st.contentSpan.start > at && (st.sourceSpan?.start ?? Infinity) > at) continue;
       if (!st.personKey) continue;
       const person = this.book.get(st.personKey);
-      if (person && !person.isOrganization) return person;
+      if (person && !person.isOrganization && (!gender || this.genderOf(person, at) !== (gender === 'm' ? 'f' : 'm'))) return person;
     }
     return undefined;
   }
 
-  private lastPersonBefore(at: number): PersonRecord | undefined {
+  /**
+   * What the text before `at` says of a person's gender: "Mr."/"Mrs."/"Ms." before a name, or the
+   * pronouns already resolved to them. Unknown when the evidence is absent or split.
+   */
+  private genderOf(person: PersonRecord, at: number): 'm' | 'f' | undefined {
+    let male = 0;
+    let female = 0;
+    const mentions = person.mentions;
+    for (let i = Math.max(0, mentions.length - 48); i < mentions.length; i++) {
+      const m = mentions[i];
+      if (m.span.start >= at) continue;
+      const word = m.text.toLowerCase();
+      if (m.kind === 'pronoun') {
+        if (word === 'he' || word === 'his' || word === 'him') male++;
+        else if (word === 'she' || word === 'her') female++;
+        continue;
+      }
+      const title = this.text.slice(Math.max(0, m.span.start - 6), m.span.start).toLowerCase();
+      if (/\bmr\.? ?$/.test(title)) male += 2;
+      else if (/\b(?:mrs|ms|miss)\.? ?$/.test(title)) female += 2;
+    }
+    return male > female ? 'm' : female > male ? 'f' : undefined;
+  }
+
+  private lastPersonBefore(at: number, gender?: 'm' | 'f'): PersonRecord | undefined {
     let best: PersonRecord | undefined;
     let bestAt = -1;
     for (const person of this.book.all()) {
       if (person.isOrganization || !person.confirmed) continue;
+      if (gender && this.genderOf(person, at) === (gender === 'm' ? 'f' : 'm')) continue;
       for (const m of person.mentions) if (m.span.start < at && m.span.start > bestAt) {
         bestAt = m.span.start;
         best = person;
@@ -830,6 +857,16 @@ class StatementFinder {
       if (!this.colonQuote(unit) && !this.quoteThenVerb(unit)) this.subjectVerbQuote(unit);
       return;
     }
+    // "After Smith accused him of lying, he warned, “…”", "he laughed and said, “…”": a later cue that
+    // opens a quotation inside the chosen content introduces it; the earlier verb only leads up to it.
+    const chosen = best;
+    const inner = cues.find((c) => c.first > chosen.cue.first && !this.inQuote[c.first] && this.tokens[c.first].start >= chosen.content.start && this.tokens[c.first].start < chosen.content.end && this.opensQuotation(c));
+    if (inner && !this.joinedVerb(inner)) {
+      // Only with a subject of its own between the two verbs: "…, he warned, “…”".
+      const found = this.statementFor(inner, unit);
+      const subject = found ? this.tokenAtOrAfter(found.source.span.start) : -1;
+      if (found && found.source.span.start > this.tokens[chosen.cue.first].start && this.tokens[subject - 1]?.text === ',' && (found.source.named || !chosen.source.named)) best = { cue: inner, ...found };
+    }
     let previous = this.push(best.cue, best.source, best.content, best.kind, unit);
     // "…,” the mayor said, adding that it would take “more hours”", "… and called the plan “a mess”":
     // further statements by the same speaker, each a verb joined to the one before.
@@ -840,8 +877,24 @@ class StatementFinder {
       if (!content || this.wordsBetween(content.start, content.end) < 2 || this.isTailOnly(start, unit)) continue;
       const found = this.afterContentOf(content);
       if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
-      previous = this.push(cue, best.source, found.content, found.kind, unit);
+      // "…, but she said …": the pronoun is this statement's own mention of the speaker.
+      const subject = this.tokens[cue.first - 1];
+      let source = best.source;
+      if (subject && (subject.lower === 'he' || subject.lower === 'she') && !this.inQuote[cue.first - 1] && source.person) {
+        const span = { start: subject.start, end: subject.end };
+        this.book.addMention(source.person, span, subject.text, 'pronoun');
+        source = { span, person: source.person, phraseStart: subject.start, phraseEnd: subject.end, named: true };
+      }
+      previous = this.push(cue, source, found.content, found.kind, unit);
     }
+  }
+
+  /** `said, “…`, `said: “…`, `said “…`: the cue is followed by an opening quotation mark. */
+  private opensQuotation(cue: Cue): boolean {
+    const next = this.tokens[cue.last];
+    if (!next) return false;
+    if (isOpeningQuote(next.text)) return true;
+    return (next.text === ',' || next.text === ':') && !!this.tokens[cue.last + 1] && isOpeningQuote(this.tokens[cue.last + 1].text);
   }
 
   /** A cue joined to the verb before it with the same subject: "…, adding", "… and said", "but he warned". */
@@ -893,6 +946,16 @@ class StatementFinder {
       if (!/(?:ed|s|ing)$/.test(verb.lower) && !IRREGULAR_PAST.has(verb.lower)) continue;
       const content = this.trimContent({ start: verb.end, end: unit.end });
       if (!content || content.start > quote.span.start) continue;
+      // "he laughed and said, “…”": the speech verb joined to the first one introduces the quotation.
+      const joined = this.tokens[after + 1]?.lower === 'and' && this.isCueAt(after + 2) ? { first: after + 2, last: after + 3, text: this.tokens[after + 2].text, according: false } : undefined;
+      if (joined && this.opensQuotation(joined)) {
+        const said = this.trimContent({ start: this.contentStartAfter(joined, unit), end: unit.end });
+        if (said) {
+          const found = this.afterContentOf(said);
+          this.push(joined, source, found.content, found.kind, unit);
+          return;
+        }
+      }
       const cue: Cue = { first: after, last: after + 1, text: verb.text, according: false };
       // "Trump boasted, “That makes me smart.”": the verb, a comma or colon, and the quotation to the end.
       const mark = this.tokens[after + 1];
@@ -993,6 +1056,15 @@ class StatementFinder {
       const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
       if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return { source: subject, ...this.afterContentOf(content) };
       return undefined;
+    }
+    if (this.tokens[cue.first - 1]?.lower === 'and' && !this.inQuote[cue.first - 1] && cue.first - 1 > unit.firstToken && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) {
+      // "Reed, her opponent, toured the plant and said he thought …": the verb shares the sentence's subject.
+      // "…, and he laughed and said": a pronoun right before the first verb is the nearer subject.
+      const pronoun = this.tokens[cue.first - 3];
+      const nearer = pronoun && cue.first - 3 > unit.firstToken && (pronoun.lower === 'he' || pronoun.lower === 'she') && !this.inQuote[cue.first - 3];
+      const subject = nearer ? this.pronounSource(cue.first - 3) : this.subjectOf(unit, cue.first - 1);
+      const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
+      if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return { source: subject, ...this.afterContentOf(content) };
     }
     if (cue.first === unit.firstToken && cue.last - cue.first === 1 && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) {
       // "Said Ellis: “…”" — the cue opens the sentence and the speaker follows it.
