@@ -3,6 +3,7 @@
 // docs/editor-features.md documents them. Methods are namespaced `attributionLens/…`.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
+import type { StatementRow } from '../workspace/statementTable';
 
 /** Sent after the initial index and after every processed change (edit, file event, settings). */
 export interface IndexedParams {
@@ -141,17 +142,7 @@ export interface StatementTableParams {
 }
 
 /** One row of the statement table, as `attribution-lens export` writes it; `file` is the article's URI. */
-export interface StatementRowItem {
-  speaker: string;
-  speakerId: string;
-  role: string;
-  kind: string;
-  cue: string;
-  text: string;
-  date: string;
-  file: string;
-  line: number;
-}
+export type StatementRowItem = StatementRow;
 
 export namespace StatementTableRequest {
   export const method = 'attributionLens/statementTable' as const;
