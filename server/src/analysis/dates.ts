@@ -8,6 +8,7 @@
 import * as chrono from 'chrono-node';
 import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from './types';
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
+import { lowerBound } from './search';
 
 export interface DateResolution {
   dateline?: Dateline;
@@ -733,13 +734,7 @@ function workspaceDays(dates: readonly string[] | undefined): number[] {
 
 /** The day in a sorted non-empty list nearest to `target` (the earlier one on a tie). */
 function nearestDay(sorted: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = Math.min(lowerBound(sorted, (day) => day < target), sorted.length - 1);
   const after = sorted[lo];
   const before = lo > 0 ? sorted[lo - 1] : undefined;
   if (before !== undefined && target - before <= Math.abs(after - target)) return before;

@@ -3,6 +3,7 @@
 import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
+import { lowerBound } from './search';
 import { isUpperInitial, tokenize, type Token } from './tokens';
 import type { ArticleStructure, DateMention, Paragraph, Person, Quotation, Span, Statement, StatementKind } from './types';
 
@@ -1358,14 +1359,7 @@ class StatementFinder {
   }
 
   private tokenAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.tokens, (t) => t.start < offset);
   }
 
   private wordsBetween(start: number, end: number): number {
@@ -1376,26 +1370,12 @@ class StatementFinder {
 
   /** Index of the first outer quotation starting at or after `offset` (outer quotations are sorted and disjoint). */
   private outerAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.outer.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.outer[mid].span.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.outer, (q) => q.span.start < offset);
   }
 
   /** Index of the last outer quotation ending at or before `offset`, or -1. */
   private outerEndingBy(offset: number): number {
-    let lo = 0;
-    let hi = this.outer.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.outer[mid].span.end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return lowerBound(this.outer, (q) => q.span.end <= offset) - 1;
   }
 
   /** The outer quotation that starts exactly at `offset`. */
@@ -1510,15 +1490,7 @@ class StatementFinder {
 
   /** Index of the first date mention starting at or after `offset` (dates are in document order). */
   private dateAtOrAfter(offset: number): number {
-    const dates = this.input.dates;
-    let lo = 0;
-    let hi = dates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dates[mid].span.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.input.dates, (d) => d.span.start < offset);
   }
 
   // ---- headlines and continuations ----------------------------------------------------------
@@ -1731,14 +1703,7 @@ class StatementFinder {
 
   /** Index of the last statement in a start-sorted list that starts before `offset`, or -1. */
   private lastStartingBefore(sorted: readonly Statement[], offset: number): number {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].contentSpan.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return lowerBound(sorted, (st) => st.contentSpan.start < offset) - 1;
   }
 
   /** Whether a statement's cue lies inside a span: cue spans sorted by start, with the least end from each on. */
@@ -1746,16 +1711,7 @@ class StatementFinder {
     const cues = this.statements.filter((st) => st.cueSpan).map((st) => st.cueSpan!).sort((a, b) => a.start - b.start);
     const leastEndFrom = new Float64Array(cues.length + 1).fill(Infinity);
     for (let i = cues.length - 1; i >= 0; i--) leastEndFrom[i] = Math.min(cues[i].end, leastEndFrom[i + 1]);
-    return (span) => {
-      let lo = 0;
-      let hi = cues.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cues[mid].start < span.start) lo = mid + 1;
-        else hi = mid;
-      }
-      return leastEndFrom[lo] <= span.end;
-    };
+    return (span) => leastEndFrom[lowerBound(cues, (c) => c.start < span.start)] <= span.end;
   }
 
   /**
@@ -1775,23 +1731,10 @@ class StatementFinder {
     return (previous, at) => {
       // Names inside the attribution's own sentence ("…,” said X, who works with Y.) do not interrupt.
       const anchor = previous.cueSpan?.start ?? previous.sourceSpan?.start ?? previous.contentSpan.end;
-      let lo = 0;
-      let hi = sentences.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sentences[mid].span.end < anchor) lo = mid + 1;
-        else hi = mid;
-      }
-      const sentence = lo < sentences.length && sentences[lo].span.start <= anchor ? sentences[lo] : undefined;
+      const s = lowerBound(sentences, (sentence) => sentence.span.end < anchor);
+      const sentence = s < sentences.length && sentences[s].span.start <= anchor ? sentences[s] : undefined;
       const from = Math.max(previous.contentSpan.end, sentence?.span.end ?? 0);
-      lo = 0;
-      hi = mentions.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (mentions[mid].start <= from) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < mentions.length && mentions[i].start < at; i++) if (mentions[i].key !== previous.personKey) return true;
+      for (let i = lowerBound(mentions, (m) => m.start <= from); i < mentions.length && mentions[i].start < at; i++) if (mentions[i].key !== previous.personKey) return true;
       return false;
     };
   }
@@ -1799,13 +1742,7 @@ class StatementFinder {
   private paragraphAt(offset: number): number {
     const paragraphs = this.input.structure.paragraphs;
     // The first paragraph whose end is at or after the offset (paragraphs are sorted and disjoint).
-    let lo = 0;
-    let hi = paragraphs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paragraphs[mid].span.end < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(paragraphs, (p) => p.span.end < offset);
     return lo < paragraphs.length && paragraphs[lo].span.start <= offset ? lo : -1;
   }
 
