@@ -4,12 +4,12 @@
 // error-level problems is not applied and the last good one stays in force, so a typo never stops
 // analysis. When what applies changes (aliases, notes, cue verbs, ignore globs, default year), the
 // `changed` callback re-analyses the workspace.
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../analysis/positions';
-import { MAX_REGISTRY_BYTES, parseRegistry, registryHints, type Registry, type RegistryProblem, type RegistrySpeaker } from '../workspace/registry';
+import { readRegistryFile } from '../node/loadRegistry';
+import { parseRegistry, registryHints, type Registry, type RegistryProblem, type RegistrySpeaker } from '../workspace/registry';
 import type { WorkspaceModelOptions } from '../workspace/workspaceModel';
 import { globToRegExp, relativeToFolders } from './articleFiles';
 import { DIAGNOSTIC_SOURCE } from './protocol';
@@ -215,28 +215,16 @@ export class RegistryManager {
       this.parseInto(state, doc.getText(), true);
       return;
     }
-    const file = fsPathOf(state.uri);
-    try {
-      const stat = await fs.stat(file);
-      if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      if (stat.size > MAX_REGISTRY_BYTES) {
-        state.exists = true;
-        state.text = '';
-        state.problems = [{ span: { start: 0, end: 0 }, message: `The registry is larger than ${MAX_REGISTRY_BYTES} bytes and was not read`, severity: 'error' }];
-        return;
-      }
-      this.parseInto(state, (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''), true);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      state.exists = false;
-      state.text = '';
-      state.problems = [];
-      state.applied = undefined;
-      if (code !== 'ENOENT') {
-        state.exists = true;
-        state.problems = [{ span: { start: 0, end: 0 }, message: `Cannot read the registry (${code ?? String(err)})`, severity: 'error' }];
-      }
+    const read = await readRegistryFile(fsPathOf(state.uri));
+    if ('text' in read) {
+      this.parseInto(state, read.text, true);
+      return;
     }
+    const missing = 'missing' in read;
+    state.exists = !missing;
+    state.text = '';
+    state.problems = missing ? [] : [read.problem];
+    if (missing) state.applied = undefined;
   }
 
   private fromText(state: FolderRegistry, text: string, exists: boolean): void {
