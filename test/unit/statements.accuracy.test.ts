@@ -280,6 +280,31 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.source], ['Ann Lee', 'she']);
     });
   });
+  describe('a quotation, then a bare attribution with a speech verb that does not invert', () => {
+    it('joins ““…?” Reed demanded.” into one statement by Reed', () => {
+      const seen = statementsOf('“Every time you say that,” Ann Lee said, “you hand them the argument.”\n\n“Why is this not proof that the bank is too big?” Tom Reed demanded.');
+      const s = find(seen, 'too big');
+      assert.deepEqual([s.speaker, s.cue, s.kind], ['Tom Reed', 'demanded', 'direct']);
+    });
+
+    it('keeps “He adds, “…”” apart: that sentence brings its own quotation', () => {
+      const seen = statementsOf('“We will rebuild the pier,” Tom Reed said on Monday. He adds, “Nobody will be left behind.”');
+      const s = find(seen, 'left behind');
+      assert.deepEqual([s.speaker, s.cue, s.content], ['Tom Reed', 'adds', 'Nobody will be left behind']);
+    });
+  });
+  describe('a speaker’s label before a colon', () => {
+    it('attributes “Reed: “…”” to the named speaker, with the colon as the cue', () => {
+      const seen = statementsOf('The two candidates answered the same question. Tom Reed: “The harbour must be dredged this year.” Ann Lee: “The harbour can wait for the budget.”');
+      assert.deepEqual([find(seen, 'dredged').speaker, find(seen, 'dredged').cue], ['Tom Reed', ':']);
+      assert.equal(find(seen, 'can wait').speaker, 'Ann Lee');
+    });
+
+    it('does not take a name in the middle of a sentence for a label', () => {
+      const seen = statementsOf('The council met with Tom Reed: “a long night” was how one member put it.');
+      assert.equal(seen.filter((s) => s.cue === ':').length, 0);
+    });
+  });
   describe('a text that “reads”', () => {
     it('attributes the quoted words to the document, and a plain “read” to nobody', () => {
       const seen = statementsOf('Ann Lee sent a letter to the council. The letter reads: “We cannot wait any longer for the harbour.” Tom Reed read the report twice before the vote.');

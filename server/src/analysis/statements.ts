@@ -333,7 +333,8 @@ class StatementFinder {
     for (let k = unit.firstToken; k < unit.lastToken && k < unit.firstToken + 9; k++) {
       const t = this.tokens[k];
       if (this.inQuote[k] || isOpeningQuote(t.text)) return false;
-      if (t.isWord && SPEECH_INVERTIBLE.has(t.lower)) {
+      // "“Why not?” Vitter demanded.": any finite speech verb, not only those that invert.
+      if (t.isWord && (SPEECH_INVERTIBLE.has(t.lower) || (this.cueVerbs.has(t.lower) && !t.lower.endsWith('ing')))) {
         cue = k;
         break;
       }
@@ -361,7 +362,11 @@ class StatementFinder {
       for (let k = cue + 1; k < unit.lastToken; k++) if (this.tokens[k].lower === 'that' || isOpeningQuote(this.tokens[k].text)) return false;
       return true;
     }
-    if (next.text === ',') return true; // "he said, adding …" / "said Smith, who …"
+    if (next.text === ',') {
+      // "He adds, “…”", "She said, without evidence, that …": the cue brings content of its own.
+      for (let k = cue + 1; k < unit.lastToken; k++) if (this.tokens[k].lower === 'that' || isOpeningQuote(this.tokens[k].text)) return false;
+      return true; // "he said, adding …" / "said Smith, who …"
+    }
     return this.isTailOnly(next.start, unit);
   }
 
@@ -1026,15 +1031,28 @@ class StatementFinder {
         }
         if (j === k - 1 && this.tokens[j].text === ')') continue;
       }
-      if (runAt < 0 || runAt === k - 1) return false;
-      const source = this.runSource(this.runEndingAt.get(runAt)!, unit);
+      if (runAt < 0) return false;
+      const run = this.runEndingAt.get(runAt)!;
+      // "Clinton: “…”", "More from Jones: “…”": a speaker's label, as in a transcript; the colon is the cue.
+      const label = runAt === k - 1;
+      if (label && !this.isSpeakerLabel(run, unit)) return false;
+      const source = this.runSource(run, unit);
       if (!source) return false;
-      const cue: Cue = { first: runAt + 1, last: k, text: this.slice(runAt + 1, k), according: false };
-      if (!this.tokens[cue.first].isWord) return false;
+      const cue: Cue = label ? { first: k, last: k + 1, text: ':', according: false } : { first: runAt + 1, last: k, text: this.slice(runAt + 1, k), according: false };
+      if (!label && !this.tokens[cue.first].isWord) return false;
       this.push(cue, source, this.trimContent(q.inner) ?? q.inner, 'direct', unit);
       return true;
     }
     return false;
+  }
+
+  /** A person's name that opens its sentence (or follows a dash or "from") and stands before a colon. */
+  private isSpeakerLabel(run: NameRun, unit: Unit): boolean {
+    if (!run.name || run.possessive || run.organization) return false;
+    const before = this.tokens[run.first - 1];
+    const opens = run.first === unit.firstToken || (!!before && (before.text === '-' || before.text === '\u2014' || before.text === '\u2013' || before.lower === 'from'));
+    if (!opens) return false;
+    return nameWords(run.name).length >= 2 || !!run.role || !!this.book.resolveSurname(run.name, run.nameStart);
   }
 
   private statementFor(cue: Cue, unit: Unit): { source: Source; content: Span; kind: StatementKind } | undefined {
