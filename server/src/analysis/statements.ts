@@ -1230,7 +1230,7 @@ class StatementFinder {
     else if (lower === 'told' || lower === 'tells' || lower === 'tell' || lower === 'telling' || lower === 'assured' || lower === 'warned' || lower === 'reminded' || lower === 'informed') {
       // "told reporters that …", "told the media Russia …": skip the listener up to "that" if it is near.
       let found = false;
-      for (let j = k; j < Math.min(unit.lastToken, k + 8); j++) {
+      for (let j = k; j < Math.min(unit.lastToken, k + 14); j++) {
         if (this.tokens[j].lower === 'that' && !this.inQuote[j]) {
           k = j + 1;
           found = true;
