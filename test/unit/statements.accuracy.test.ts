@@ -305,6 +305,13 @@ describe('statements: accuracy rules', () => {
       assert.equal(seen.filter((s) => s.cue === ':').length, 0);
     });
   });
+  describe('documents and crowds as sources', () => {
+    it('names “The ad” and “the lawsuit” as what speaks', () => {
+      const seen = statementsOf('Tom Reed ran a new spot this week. The ad claims “Reed is the mayor you can trust.” The lawsuit contends that the harbour deal was “negligent and reckless.”');
+      assert.deepEqual([find(seen, 'you can trust').source, find(seen, 'you can trust').kind], ['The ad', 'direct']);
+      assert.equal(find(seen, 'negligent').source, 'The lawsuit');
+    });
+  });
   describe('a text that “reads”', () => {
     it('attributes the quoted words to the document, and a plain “read” to nobody', () => {
       const seen = statementsOf('Ann Lee sent a letter to the council. The letter reads: “We cannot wait any longer for the harbour.” Tom Reed read the report twice before the vote.');
