@@ -312,6 +312,14 @@ describe('statements: accuracy rules', () => {
       assert.equal(find(seen, 'negligent').source, 'The lawsuit');
     });
   });
+  describe('a quotation before the sentence’s speech verb', () => {
+    it('gives “… urged voters to “…” and said …” two statements by the same subject', () => {
+      const seen = statementsOf('Tom Reed exhorted voters to “keep the harbour open” and said he would stand by the plan.');
+      const quoted = find(seen, 'keep the harbour open');
+      assert.deepEqual([quoted.speaker, quoted.cue, quoted.kind, quoted.content], ['Tom Reed', 'exhorted', 'partial', 'voters to “keep the harbour open”']);
+      assert.equal(find(seen, 'stand by the plan').cue, 'said');
+    });
+  });
   describe('a text that “reads”', () => {
     it('attributes the quoted words to the document, and a plain “read” to nobody', () => {
       const seen = statementsOf('Ann Lee sent a letter to the council. The letter reads: “We cannot wait any longer for the harbour.” Tom Reed read the report twice before the vote.');

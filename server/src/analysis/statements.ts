@@ -873,6 +873,7 @@ class StatementFinder {
       const subject = found ? this.tokenAtOrAfter(found.source.span.start) : -1;
       if (found && found.source.span.start > this.tokens[chosen.cue.first].start && this.tokens[subject - 1]?.text === ',' && (found.source.named || !chosen.source.named)) best = { cue: inner, ...found };
     }
+    const pushedFrom = this.statements.length;
     let previous = this.push(best.cue, best.source, best.content, best.kind, unit);
     // "…,” the mayor said, adding that it would take “more hours”", "… and called the plan “a mess”":
     // further statements by the same speaker, each a verb joined to the one before.
@@ -893,6 +894,11 @@ class StatementFinder {
       }
       previous = this.push(cue, source, found.content, found.kind, unit);
     }
+    // "Cruz exhorted Republicans to “vote your conscience” and said he …": the chosen cue comes after
+    // a quotation that none of its statements holds; the verb before that quotation speaks it.
+    const quote = this.outer[this.outerAtOrAfter(unit.start + 1)];
+    const cueStart = this.tokens[best.cue.first].start;
+    if (quote && quote.span.end <= cueStart && quote.span.start >= best.source.phraseEnd && !this.statements.some((st, i) => i >= pushedFrom && st.contentSpan.start <= quote.inner.start && quote.inner.end <= st.contentSpan.end)) this.subjectVerbQuote(unit);
   }
 
   /** `said, “…`, `said: “…`, `said “…`: the cue is followed by an opening quotation mark. */
