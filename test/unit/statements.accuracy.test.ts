@@ -320,6 +320,22 @@ describe('statements: accuracy rules', () => {
       assert.equal(find(seen, 'stand by the plan').cue, 'said');
     });
   });
+  describe('a subject the rules cannot name', () => {
+    it('takes the phrase that opens the sentence before a set-off relative clause', () => {
+      const s = find(statementsOf('The lawmaker, who represents a coastal district, said the harbour plan was “a disgrace.”'), 'disgrace');
+      assert.deepEqual([s.source, s.cue, s.kind], ['The lawmaker', 'said', 'partial']);
+    });
+
+    it('takes a share of a poll as the subject', () => {
+      const s = find(statementsOf('About four in 10 said they were “angry” with the council.'), 'angry');
+      assert.equal(s.source, 'About four in 10');
+    });
+
+    it('does not take the start of a longer clause, nor a lead-in, for the subject', () => {
+      const seen = statementsOf('The listing, which drew many bids, was replaced by a message that said “Sold to a buyer.” For someone who conceded she is “not a natural speaker,” Ann Lee did well.');
+      assert.deepEqual(seen.filter((s) => s.source === 'The listing' || s.source === 'For someone'), []);
+    });
+  });
   describe('a text that “reads”', () => {
     it('attributes the quoted words to the document, and a plain “read” to nobody', () => {
       const seen = statementsOf('Ann Lee sent a letter to the council. The letter reads: “We cannot wait any longer for the harbour.” Tom Reed read the report twice before the vote.');

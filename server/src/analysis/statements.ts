@@ -1106,6 +1106,12 @@ class StatementFinder {
       const content = this.contentForSubjectCue(cue, before, unit);
       const quoteOnly = cue.last - cue.first === 1 && QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower);
       if (content && (!quoteOnly || content.kind !== 'indirect')) return { source: before, ...content };
+    } else {
+      // "The lawmaker, who represents …, said Trump's remarks “…”", "About four in 10 said they were
+      // “angry”": a subject the rules above cannot name, but that is all the sentence has before its verb.
+      const subject = this.wholeSubjectBefore(cue, unit);
+      const content = subject && this.contentForSubjectCue(cue, subject, unit);
+      if (subject && content && this.tokens[cue.first].start < content.content.start) return { source: subject, ...content };
     }
     const prev = this.tokens[cue.first - 1];
     const inverted = prev && cue.first > unit.firstToken && cue.last - cue.first === 1 && (SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower) && (prev.text === ',' || prev.text === '\u2014' || prev.text === '-') || (isClosingQuote(prev.text) && !this.inQuote[cue.first - 1]));
@@ -1120,6 +1126,62 @@ class StatementFinder {
     }
     void cueEnd;
     return undefined;
+  }
+
+  /**
+   * The noun phrase that opens the sentence (after a lead-in such as "Although …,") and runs up to a
+   * plain speech verb, cut before a set-off appositive or a relative clause; no verb of its own.
+   */
+  private wholeSubjectBefore(cue: Cue, unit: Unit): Source | undefined {
+    if (cue.last - cue.first !== 1 || !SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) return undefined;
+    let from = unit.firstToken;
+    const opener = this.tokens[from];
+    if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
+      for (let k = from; k < cue.first && k < from + 14; k++) {
+        if (this.tokens[k].text === ',' && !this.inQuote[k]) {
+          from = k + 1;
+          break;
+        }
+      }
+    }
+    // "… later Thursday forcefully told": adverbs and a time phrase before the verb are not the subject.
+    let end = cue.first;
+    for (let guard = 0; guard < 4 && end > from; guard++) {
+      const t = this.tokens[end - 1];
+      if ((ADVERBS.has(t.lower) && !['has', 'had', 'have', 'was', 'is', 'would', 'will', 'did', 'does', 'do'].includes(t.lower)) || (t.isWord && /[a-z]ly$/.test(t.text))) end--;
+      else {
+        const before = this.skipTimePhraseBefore(end - 1, unit) + 1;
+        if (before === end) break;
+        end = before;
+      }
+    }
+    if (end <= from || cue.first - from > 24) return undefined;
+    let cut = end;
+    for (let k = from; k < end; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k] || isOpeningQuote(t.text) || isClosingQuote(t.text) && k === from) return undefined;
+      if (t.text === ',' || t.lower === 'who' || t.lower === 'which' || t.lower === 'that' || t.text === '(' || t.text === '\u2014') {
+        cut = Math.min(cut, k);
+        continue;
+      }
+      if (k >= cut) continue;
+      if (!t.isWord && t.text !== '.' && t.text !== '-' && t.text !== '&') return undefined;
+      const w = t.lower;
+      if (['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'and', 'but', 'or', 'it', 'i', 'we', 'you', 'this', 'there', 'if', 'when', 'while', 'because'].includes(w) || this.cueVerbs.has(w)) return undefined;
+    }
+    if (cut <= from || cut - from > 8) return undefined;
+    // What follows the phrase is set off and closed right before the verb (", who …, said"), or is a
+    // relative clause ("an official who spoke anonymously said"), never the rest of a clause.
+    const cutBy = this.tokens[cut];
+    if (cut < end && cutBy.text === ',' && this.tokens[end - 1].text !== ',') return undefined;
+    if (cut < end && cutBy.text !== ',') for (let k = cut; k < end; k++) if (this.tokens[k].text === ',') return undefined;
+    const first = this.tokens[from];
+    if (INTRODUCTORY.has(first.lower) || ADVERBS.has(first.lower) || TAIL_STARTERS.has(first.lower) || first.lower === 'so' || first.lower === 'once' || SUBJECT_PRONOUNS.has(first.lower)) return undefined;
+    for (let k = from; k < cut; k++) if (ADVERBS.has(this.tokens[k].lower) && !DETERMINERS.has(this.tokens[k].lower)) return undefined;
+    const span = { start: this.tokens[from].start, end: this.tokens[cut - 1].end };
+    const label = this.text.slice(span.start, span.end);
+    if (!/\p{L}/u.test(label)) return undefined;
+    return { span, label, phraseStart: span.start, phraseEnd: this.tokens[end - 1].end, named: false };
   }
 
   /** Content for "SOURCE said …", "…, SOURCE said", "“…,” SOURCE said", "X, SOURCE said, Y". */
