@@ -1133,7 +1133,8 @@ class StatementFinder {
    * plain speech verb, cut before a set-off appositive or a relative clause; no verb of its own.
    */
   private wholeSubjectBefore(cue: Cue, unit: Unit): Source | undefined {
-    if (cue.last - cue.first !== 1 || !SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) return undefined;
+    const verb = this.tokens[cue.first].lower;
+    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)))) return undefined;
     let from = unit.firstToken;
     const opener = this.tokens[from];
     if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
