@@ -128,6 +128,13 @@ describe('diagnostics', () => {
       assert.deepEqual([d.data?.replacement, spanText(a, d.data?.replaceSpan)], ['\u201d', '\u201c']);
     });
 
+    it('reports a quotation opened with a closing mark and offers the opening mark in its place', () => {
+      const a = body('\u201dThis one starts with the wrong mark,\u201d Port director Nadia Kerr said.');
+      const [d] = malformed(a);
+      assert.equal(d.message, 'The quotation \u201cThis one starts with the wrong mark\u201d is opened with \u201d instead of \u201c');
+      assert.deepEqual([d.data?.replacement, spanText(a, d.data?.replaceSpan), d.span.start], ['\u201c', '\u201d', a.quotations[0].span.start]);
+    });
+
     it('still attributes the quotation with the wrong closing mark', () => {
       const a = body('\u201cThis one ends with the wrong mark,\u201c Port director Nadia Kerr said.');
       assert.equal(a.statements[0].speaker, 'Nadia Kerr');

@@ -159,6 +159,15 @@ describe('quotation marks', () => {
       assert.equal(a.quotations[1].malformed, undefined);
     });
 
+    it('recovers a quotation opened with a closing curly mark and reports the mark', () => {
+      const a = body('Getty.', '\u201dFear. I am afraid the harbour will close.\u201d \u2015 Ana Ruiz.');
+      const q = only(a);
+      assert.equal(a.text.slice(q.inner.start, q.inner.end), 'Fear. I am afraid the harbour will close.');
+      assert.deepEqual(q.malformed, { span: { start: q.span.start, end: q.span.start + 1 }, problem: 'wrong-opening-mark', expected: '\u201c' });
+      const s = a.statements.find((st) => st.text.includes('afraid'));
+      assert.equal(s?.speaker, 'Ana Ruiz');
+    });
+
     it('takes a stray closing mark with nothing open for no quotation', () => {
       assert.deepEqual(inners(body('The talks ended\u201d on Friday.')), []);
     });

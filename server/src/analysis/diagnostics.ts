@@ -16,9 +16,12 @@ export function malformedQuoteMarks(text: string, quotations: readonly Quotation
   quotations.forEach((q, index) => {
     if (!q.malformed) return;
     const words = quotedWords(text, q);
+    const wrongMark = q.malformed.problem !== 'unclosed';
     const message = q.malformed.problem === 'wrong-closing-mark'
       ? `The quotation ${words} is closed with ${q.closeMark} instead of ${q.malformed.expected}`
-      : `The quotation ${words} is never closed (expected ${q.malformed.expected})`;
+      : q.malformed.problem === 'wrong-opening-mark'
+        ? `The quotation ${words} is opened with ${q.openMark} instead of ${q.malformed.expected}`
+        : `The quotation ${words} is never closed (expected ${q.malformed.expected})`;
     out.push({
       code: 'malformed-quote-marks',
       severity: 'warning',
@@ -27,8 +30,8 @@ export function malformedQuoteMarks(text: string, quotations: readonly Quotation
       text: text.slice(q.inner.start, q.inner.end),
       data: {
         quotation: index,
-        replacement: q.malformed.problem === 'wrong-closing-mark' ? q.malformed.expected : undefined,
-        replaceSpan: q.malformed.problem === 'wrong-closing-mark' ? q.malformed.span : { start: q.span.end, end: q.span.end },
+        replacement: wrongMark ? q.malformed.expected : undefined,
+        replaceSpan: wrongMark ? q.malformed.span : { start: q.span.end, end: q.span.end },
       },
     });
   });

@@ -1,6 +1,6 @@
 // Quotation marks: pairs “ ” ‘ ’ " ' « » „ with nesting, tells apostrophes from closing single
 // quotes, joins a quotation left open at a paragraph end and reopened in the next paragraph, and
-// recovers from a quotation closed with the wrong mark. One pass, a small stack: linear.
+// recovers from a quotation opened or closed with the wrong mark. One pass, a small stack: linear.
 import { isWordChar } from './tokens';
 import type { Paragraph, Quotation, Span } from './types';
 
@@ -11,6 +11,8 @@ interface OpenQuote {
   depth: number;
   /** Characters in the opening mark: 2 for '' and ``. */
   width: number;
+  /** Opened with a closing mark (”Fear …”): reported when the quotation closes. */
+  wrongMark?: boolean;
 }
 
 const DOUBLE_OPENERS = new Set(['\u201c', '\u00ab', '\u201e']);
@@ -74,6 +76,9 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
         } else push(stack, i, ch, true);
       } else if (DOUBLE_CLOSERS.has(ch)) {
         if (openDouble >= 0) close(stack, openDouble, i, ch, quotations);
+        // ”Fear is what I feel.” — a closing mark with nothing open, after a space and before a word,
+        // can only open a quotation: recover, and report the mark when the quotation closes.
+        else if (ch === '\u201d' && openingContext && next !== undefined && isWordChar(next)) stack.push({ start: i, mark: ch, double: true, depth: stack.length, width: 1, wrongMark: true });
       } else if (ch === '\u2018' || ch === '\u201a') {
         if (!(prev && isWordChar(prev))) push(stack, i, ch, false);
       } else if (ch === '\u2019' || ch === "'") {
@@ -171,7 +176,7 @@ function close(stack: QuoteStack, index: number, at: number, mark: string, out: 
     openMark: open.mark,
     closeMark: mark,
     depth: open.depth,
-    malformed,
+    malformed: malformed ?? (open.wrongMark ? { span: { start: open.start, end: open.start + 1 }, problem: 'wrong-opening-mark', expected: '\u201c' } : undefined),
   });
 }
 

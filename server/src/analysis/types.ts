@@ -120,8 +120,8 @@ export interface Quotation {
   closeMark: string;
   /** Nesting depth: 0 for outermost. */
   depth: number;
-  /** Set when the quotation was closed with the wrong mark or left open. */
-  malformed?: { span: Span; problem: 'wrong-closing-mark' | 'unclosed'; expected: string };
+  /** Set when the quotation was opened or closed with the wrong mark, or left open. */
+  malformed?: { span: Span; problem: 'wrong-closing-mark' | 'wrong-opening-mark' | 'unclosed'; expected: string };
 }
 
 export type DiagnosticCode = 'unattributed-quote' | 'malformed-quote-marks';

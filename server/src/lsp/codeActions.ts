@@ -31,7 +31,7 @@ export function codeActions(ctx: FeatureContext, params: CodeActionParams, token
     const edit = (edits: TextEdit[]): WorkspaceEdit => workspaceEdit(ctx, uri, data.version, edits);
     switch (data.rule) {
       case 'malformed-quote-marks':
-        actions.push(fix(`Use ${data.replacement} to close the quotation`, diagnostic, edit([{ range: data.replaceRange, newText: data.replacement }]), true));
+        actions.push(fix(`Use ${data.replacement} to ${data.opens ? 'open' : 'close'} the quotation`, diagnostic, edit([{ range: data.replaceRange, newText: data.replacement }]), true));
         break;
       case 'unattributed-quote':
         actions.push(fix('Add an attribution: … [Name] said.', diagnostic, edit(data.template), true));

@@ -22,6 +22,8 @@ export interface MalformedData extends DataBase {
   rule: 'malformed-quote-marks';
   replaceRange: Range;
   replacement: string;
+  /** The mark to replace opens the quotation (else it closes it, or is missing at its end). */
+  opens?: boolean;
 }
 export interface UnattributedData extends DataBase {
   rule: 'unattributed-quote';
@@ -113,7 +115,8 @@ function malformedData(ctx: FeatureContext, entry: ArticleEntry, d: CoreDiagnost
   const replacement = d.data?.replacement ?? q?.malformed?.expected;
   const span = d.data?.replaceSpan ?? q?.malformed?.span;
   if (replacement === undefined || !span) return undefined;
-  return { ...base, rule: 'malformed-quote-marks', replaceRange: rangeIn(ctx, entry, span), replacement };
+  const opens = q?.malformed?.problem === 'wrong-opening-mark' ? true : undefined;
+  return { ...base, rule: 'malformed-quote-marks', replaceRange: rangeIn(ctx, entry, span), replacement, opens };
 }
 
 /**
