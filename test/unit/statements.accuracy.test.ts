@@ -331,6 +331,11 @@ describe('statements: accuracy rules', () => {
       assert.equal(s.source, 'About four in 10');
     });
 
+    it('serves cue verbs that take a bare clause, not only “said”', () => {
+      const s = find(statementsOf('One in three shopkeepers complained the harbour fees were “far too high.”'), 'far too high');
+      assert.deepEqual([s.source, s.cue], ['One in three shopkeepers', 'complained']);
+    });
+
     it('does not take the start of a longer clause, nor a lead-in, for the subject', () => {
       const seen = statementsOf('The listing, which drew many bids, was replaced by a message that said “Sold to a buyer.” For someone who conceded she is “not a natural speaker,” Ann Lee did well.');
       assert.deepEqual(seen.filter((s) => s.source === 'The listing' || s.source === 'For someone'), []);
