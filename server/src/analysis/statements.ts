@@ -898,7 +898,12 @@ class StatementFinder {
     // a quotation that none of its statements holds; the verb before that quotation speaks it.
     const quote = this.outer[this.outerAtOrAfter(unit.start + 1)];
     const cueStart = this.tokens[best.cue.first].start;
-    if (quote && quote.span.end <= cueStart && quote.span.start >= best.source.phraseEnd && !this.statements.some((st, i) => i >= pushedFrom && st.contentSpan.start <= quote.inner.start && quote.inner.end <= st.contentSpan.end)) this.subjectVerbQuote(unit);
+    if (!quote || quote.span.end > cueStart || quote.span.start < best.source.phraseEnd) return;
+    for (let i = pushedFrom; i < this.statements.length; i++) {
+      const held = this.statements[i].contentSpan;
+      if (held.start <= quote.inner.start && quote.inner.end <= held.end) return;
+    }
+    this.subjectVerbQuote(unit);
   }
 
   /** `said, “…`, `said: “…`, `said “…`: the cue is followed by an opening quotation mark. */
