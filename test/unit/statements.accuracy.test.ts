@@ -341,6 +341,12 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual(seen.filter((s) => s.source === 'The listing' || s.source === 'For someone'), []);
     });
   });
+  describe('a cue word used as a noun', () => {
+    it('reads “the reality TV show” and “the report” as nouns, not as cues', () => {
+      const seen = statementsOf('Tom Reed, a star of the reality TV show “Harbour Nights,” won the seat. The report “Ships and Shores” is due in May.');
+      assert.deepEqual(seen.map((s) => s.cue), []);
+    });
+  });
   describe('a text that “reads”', () => {
     it('attributes the quoted words to the document, and a plain “read” to nobody', () => {
       const seen = statementsOf('Ann Lee sent a letter to the council. The letter reads: “We cannot wait any longer for the harbour.” Tom Reed read the report twice before the vote.');

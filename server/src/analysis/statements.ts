@@ -73,6 +73,9 @@ const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'f
 const TITLE_LEAD_WORDS = new Set(['on', 'of', 'in', 'to', 'titled', 'entitled', 'dubbed', 'show', 'program', 'programme', 'book', 'film', 'movie', 'song', 'album', 'column', 'podcast', 'series', 'episode', 'segment', 'documentary', 'memoir', 'novel', 'play', 'musical', 'hashtag']);
 /** Who is told: "told reporters the plan …". */
 const LISTENERS = new Set(['reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'crowd', 'audience', 'students', 'members', 'donors', 'delegates', 'viewers', 'listeners', 'readers', 'interviewer', 'host', 'senators', 'officials', 'residents', 'workers', 'colleagues', 'him', 'her', 'them', 'us', 'me', 'reporter', 'newspaper', 'media', 'press']);
+/** Words after which a cue word is a noun ("the report", "his comments"); not "one", "some", "most": those are subjects. */
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our', 'this', 'my', 'your']);
+const SHOW_KINDS = new Set(['tv', 'reality', 'talk', 'radio', 'game', 'news', 'morning', 'cooking', 'comedy', 'variety', 'late-night', 'television']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'couple']);
 /** Words in -ing that open no participle clause: ", including the tax", ", according to". */
@@ -391,9 +394,17 @@ class StatementFinder {
         k += multi.length - 1;
         continue;
       }
-      if (this.cueVerbs.has(this.tokens[k].lower)) cues.push({ first: k, last: k + 1, text: this.tokens[k].text, according: false });
+      if (this.cueVerbs.has(this.tokens[k].lower) && !this.isNounUse(k)) cues.push({ first: k, last: k + 1, text: this.tokens[k].text, according: false });
     }
     return cues;
+  }
+
+  /** "the reality TV show", "a claim", "his comments": a cue word used as a noun. */
+  private isNounUse(k: number): boolean {
+    const before = this.tokens[k - 1];
+    if (!before || !before.isWord || this.paragraphOfToken[k - 1] !== this.paragraphOfToken[k]) return false;
+    if (NOUN_DETERMINERS.has(before.lower)) return true;
+    return (this.tokens[k].lower === 'show' || this.tokens[k].lower === 'shows') && SHOW_KINDS.has(before.lower);
   }
 
   private slice(first: number, last: number): string {
