@@ -347,6 +347,12 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual(seen.map((s) => s.cue), []);
     });
   });
+  describe('shouted words', () => {
+    it('takes “yells” as a cue for the quotation before it', () => {
+      const s = find(statementsOf('“Open the gates now,” Ann Lee yells as the crowd moves forward.'), 'Open the gates');
+      assert.deepEqual([s.speaker, s.cue, s.kind], ['Ann Lee', 'yells', 'direct']);
+    });
+  });
   describe('a text that “reads”', () => {
     it('attributes the quoted words to the document, and a plain “read” to nobody', () => {
       const seen = statementsOf('Ann Lee sent a letter to the council. The letter reads: “We cannot wait any longer for the harbour.” Tom Reed read the report twice before the vote.');

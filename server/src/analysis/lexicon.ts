@@ -36,6 +36,7 @@ export const CUE_VERBS = set(`
   vowing urging complaining
   described describes dubbed branded labeled labelled dismissed mocked decried hailed characterized
   deemed termed sings sang chanted yelled screamed calls called calling describing dubbing branding labeling labelling reads
+  yell yells yelling chant chants chanting scream screams screaming
 `);
 
 /** Cues of more than one word; matched token by token, case-insensitively. */
