@@ -353,6 +353,13 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.cue, s.kind], ['Ann Lee', 'yells', 'direct']);
     });
   });
+  describe('a second cue after a dash', () => {
+    it('gives the quotation to the subject after the dash, not to the first verb', () => {
+      const seen = statementsOf('When Ann Lee noted that the mayor had paid no harbour tax ― as the filings showed ― Tom Reed boasted, “That makes me clever.”');
+      const s = find(seen, 'makes me clever');
+      assert.deepEqual([s.speaker, s.cue, s.kind], ['Tom Reed', 'boasted', 'direct']);
+    });
+  });
   describe('a text that “reads”', () => {
     it('attributes the quoted words to the document, and a plain “read” to nobody', () => {
       const seen = statementsOf('Ann Lee sent a letter to the council. The letter reads: “We cannot wait any longer for the harbour.” Tom Reed read the report twice before the vote.');

@@ -882,7 +882,7 @@ class StatementFinder {
       // Only with a subject of its own between the two verbs: "…, he warned, “…”".
       const found = this.statementFor(inner, unit);
       const subject = found ? this.tokenAtOrAfter(found.source.span.start) : -1;
-      if (found && found.source.span.start > this.tokens[chosen.cue.first].start && this.tokens[subject - 1]?.text === ',' && (found.source.named || !chosen.source.named)) best = { cue: inner, ...found };
+      if (found && found.source.span.start > this.tokens[chosen.cue.first].start && [',', '\u2015', '\u2014', '\u2013'].includes(this.tokens[subject - 1]?.text ?? '') && (found.source.named || !chosen.source.named)) best = { cue: inner, ...found };
     }
     const pushedFrom = this.statements.length;
     let previous = this.push(best.cue, best.source, best.content, best.kind, unit);
