@@ -331,6 +331,12 @@ describe('statements: accuracy rules', () => {
       assert.equal(s.source, 'About four in 10');
     });
 
+    it('keeps two nouns joined by “and” as one subject, but not a clause before “and”', () => {
+      const seen = statementsOf('The baker and part-time fisherman said the flood was “the worst in memory.” The mayor toured the quay and residents said the water was “still rising.”');
+      assert.equal(find(seen, 'worst in memory').source, 'The baker and part-time fisherman');
+      assert.notEqual(find(seen, 'still rising').source, 'The mayor toured the quay and residents');
+    });
+
     it('serves cue verbs that take a bare clause, not only “said”', () => {
       const s = find(statementsOf('One in three shopkeepers complained the harbour fees were “far too high.”'), 'far too high');
       assert.deepEqual([s.source, s.cue], ['One in three shopkeepers', 'complained']);

@@ -1184,7 +1184,10 @@ class StatementFinder {
       if (k >= cut) continue;
       if (!t.isWord && t.text !== '.' && t.text !== '-' && t.text !== '&') return undefined;
       const w = t.lower;
-      if (['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'and', 'but', 'or', 'it', 'i', 'we', 'you', 'this', 'there', 'if', 'when', 'while', 'because'].includes(w) || this.cueVerbs.has(w)) return undefined;
+      if (['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'but', 'or', 'it', 'i', 'we', 'you', 'this', 'there', 'if', 'when', 'while', 'because'].includes(w) || this.cueVerbs.has(w)) return undefined;
+      // "The former first lady and U.S. senator said": "and" joins two nouns, never a verb and a clause.
+      if (w === 'and' && (k === from || !this.tokens[k + 1]?.isWord)) return undefined;
+      if (w === 'and' && !isUpperInitial(t.text) && this.tokens.slice(from, k).some((x) => !isUpperInitial(x.text) && (/[a-z]ed$/.test(x.lower) || IRREGULAR_PAST.has(x.lower)))) return undefined;
     }
     if (cut <= from || cut - from > 8) return undefined;
     // What follows the phrase is set off and closed right before the verb (", who …, said"), or is a
