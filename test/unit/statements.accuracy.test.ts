@@ -366,6 +366,13 @@ describe('statements: accuracy rules', () => {
       assert.deepEqual([s.speaker, s.cue, s.kind], ['Tom Reed', 'boasted', 'direct']);
     });
   });
+  describe('“it” opening a sentence with a participle cue', () => {
+    it('takes “it” as the speaker, not the object of the first verb', () => {
+      const s = find(statementsOf('The Harbour Gazette backed the plan in an editorial. Meanwhile, it attacked Tom Reed, saying he “has failed the town.”'), 'failed the town');
+      assert.equal(s.source, 'it');
+      assert.notEqual(s.speaker, 'Tom Reed');
+    });
+  });
   describe('a text that “reads”', () => {
     it('attributes the quoted words to the document, and a plain “read” to nobody', () => {
       const seen = statementsOf('Ann Lee sent a letter to the council. The letter reads: “We cannot wait any longer for the harbour.” Tom Reed read the report twice before the vote.');

@@ -486,6 +486,13 @@ class StatementFinder {
       const t = this.tokens[k];
       if (this.inQuote[k]) continue;
       if (t.lower === 'he' || t.lower === 'she' || t.lower === 'they' || t.lower === "he's" || t.lower === "she's") return this.pronounSource(k);
+      // "Meanwhile, it attacked Trump, saying …": a body that spoke before (a newspaper, a ministry).
+      if (t.lower === 'it' && k === from) {
+        const body = this.lastGroupBefore(t.start);
+        const span = { start: t.start, end: t.end };
+        if (body) this.book.addMention(body, span, t.text, 'pronoun');
+        return { span, person: body, label: body ? undefined : t.text, phraseStart: t.start, phraseEnd: t.end, named: !!body };
+      }
       const run = this.runStartingAt.get(k);
       if (run && run.name && !run.possessive) return this.runSource(run, unit);
       if (run?.possessive) return undefined;
