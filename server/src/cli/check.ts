@@ -1,6 +1,6 @@
 // `attribution-lens check`: problems like a compiler prints them, for a newsroom's CI gate.
 import { LineIndex } from '../analysis/positions';
-import { isIgnored, isMarkdown } from '../lsp/ignoreMarkers';
+import { isIgnored, isMarkdown } from '../workspace/ignoreMarkers';
 import type { RegistryProblem, RuleSeverity } from '../workspace/registry';
 import type { WorkspaceModel } from '../workspace/workspaceModel';
 

@@ -6,7 +6,7 @@ import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from '
 import type { ArticleAnalysis, CoreDiagnostic, Mention, Span } from '../analysis/types';
 import type { ArticleEntry } from '../workspace/types';
 import { fold, isNameMention, peopleOf, rangeIn, surnameOf, type FeatureContext } from './context';
-import { isIgnored, isMarkdown, paragraphAt } from './ignoreMarkers';
+import { isIgnored, isMarkdown, paragraphAt } from '../workspace/ignoreMarkers';
 import { DIAGNOSTIC_SOURCE, type RuleCode } from './protocol';
 import type { RuleSeverity, Settings } from './settings';
 

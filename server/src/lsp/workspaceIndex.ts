@@ -69,6 +69,8 @@ export class WorkspaceIndex {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   private readonly changed = new Set<string>();
+  /** Open or closed since the last `takeTouched()` (their language may count differently). */
+  private readonly openedOrClosed = new Set<string>();
   private dirty = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
   readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as string };
@@ -176,6 +178,7 @@ export class WorkspaceIndex {
   didOpen(doc: TextDocument): void {
     const uri = normalizeUri(doc.uri);
     this.open.set(uri, doc);
+    this.openedOrClosed.add(uri);
     if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
     this.scheduleEmit();
   }
@@ -200,6 +203,7 @@ export class WorkspaceIndex {
   didClose(doc: TextDocument): void {
     const uri = normalizeUri(doc.uri);
     this.open.delete(uri);
+    this.openedOrClosed.add(uri);
     const pending = this.pendingEdits.get(uri);
     if (pending) clearTimeout(pending);
     this.pendingEdits.delete(uri);
@@ -374,6 +378,14 @@ export class WorkspaceIndex {
       this.setArticle(uri, doc.getText());
       this.changed.add(uri);
     }
+  }
+
+  /** Articles set, removed, opened or closed since the last call (model keys). */
+  takeTouched(): Set<string> {
+    const touched = this.model.takeTouched();
+    for (const uri of this.openedOrClosed) touched.add(uri);
+    this.openedOrClosed.clear();
+    return touched;
   }
 
   /** The open documents analysed again since the last call (their diagnostics go out first). */

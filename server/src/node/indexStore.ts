@@ -90,12 +90,38 @@ export function fileKeyOf(bytes: Buffer, mtimeMs: number): FileKey {
 let fingerprint: string | undefined;
 
 /**
+ * The installed version of a dependency (its package.json, found above its entry point, since
+ * packages may not export it); undefined when it is bundled into this file.
+ */
+export function dependencyVersion(name: string): string | undefined {
+  try {
+    let dir = path.dirname(require.resolve(name));
+    for (;;) {
+      const manifest = path.join(dir, 'package.json');
+      try {
+        const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+        if (parsed.name === name && typeof parsed.version === 'string') return parsed.version;
+      } catch {
+        // no package.json here, or an inner one without the name: keep climbing
+      }
+      const up = path.dirname(dir);
+      if (up === dir) return undefined;
+      dir = up;
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A fingerprint of the running analyser's code: the compiled files next to this one (or the
- * bundle this code is in). Any change to the analyser invalidates every cache.
+ * bundle this code is in), and the version of chrono-node it runs with. Any change to the
+ * analyser or an upgrade of chrono-node invalidates every cache.
  */
 export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha1');
+  hash.update(`chrono-node@${dependencyVersion('chrono-node') ?? 'bundled'}\n`);
   const compiledRoot = path.resolve(__dirname, '..');
   const folders = ['analysis', 'workspace'].map((f) => path.join(compiledRoot, f));
   try {

@@ -36,6 +36,9 @@ export class WorkspaceModel {
   private readonly madeWith = new WeakMap<ArticleAnalysis, readonly string[]>();
   /** Context keys that restored analyses claim to have been made under; checked by `settleStale`. */
   private readonly claimed = new WeakMap<ArticleAnalysis, string>();
+  /** Articles set or removed since the last `takeTouched()`: what per-article tallies redo. */
+  private readonly touched = new Set<string>();
+  private speakerCountsRevision = 0;
 
   constructor(private options: WorkspaceModelOptions = {}) {}
 
@@ -45,8 +48,9 @@ export class WorkspaceModel {
     for (const entry of this.entries.values()) {
       entry.analysis = analyzeArticle(entry.analysis.text, this.analysisOptions(entry.uri));
       this.dated.set(entry.uri, entry.analysis);
+      this.touched.add(entry.uri);
     }
-    this.index = undefined;
+    this.invalidateIndex();
   }
 
   /** Analyses (or re-analyses) one article and updates the cross-article index. */
@@ -129,8 +133,9 @@ export class WorkspaceModel {
     if (!previous) return false;
     this.entries.delete(uri);
     this.dated.delete(uri);
+    this.touched.add(uri);
     // An article nobody is named in holds no place in the index.
-    if (previous.analysis.people.length > 0) this.index = undefined;
+    if (previous.analysis.people.length > 0) this.invalidateIndex();
     return true;
   }
 
@@ -145,6 +150,26 @@ export class WorkspaceModel {
   /** How many articles the model holds. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The articles set or removed since the last call (each once). */
+  takeTouched(): Set<string> {
+    const out = new Set(this.touched);
+    this.touched.clear();
+    return out;
+  }
+
+  /**
+   * Changes whenever a speaker's name, statement count or number of articles with statements
+   * may have changed (what code lenses show): a cheap test for "refresh the views".
+   */
+  get speakerCountsVersion(): number {
+    return this.speakerCountsRevision;
+  }
+
+  /** How many workspace speakers there are. */
+  get speakerCount(): number {
+    return this.built().speakers.size;
   }
 
   /** The analysis options an article is analysed with now (what a cached analysis must match). */
@@ -229,13 +254,20 @@ export class WorkspaceModel {
     const entry: ArticleEntry = { uri, analysis };
     this.entries.set(uri, entry);
     this.dated.set(uri, analysis);
+    this.touched.add(uri);
     if (this.index) {
       // Typing rarely changes who is named: then the clusters stand and only this article's
       // share of the index is redone. Otherwise the next question rebuilds it.
-      if (previous && sameIdentity(previous.analysis.people, analysis.people)) patchIndex(this.index, previous, entry);
-      else if (previous || analysis.people.length > 0) this.index = undefined;
+      if (previous && sameIdentity(previous.analysis.people, analysis.people)) {
+        if (patchIndex(this.index, previous, entry)) this.speakerCountsRevision++;
+      } else if (previous || analysis.people.length > 0) this.invalidateIndex();
     }
     return entry;
+  }
+
+  private invalidateIndex(): void {
+    this.index = undefined;
+    this.speakerCountsRevision++;
   }
 
   private built(): Index {
@@ -316,8 +348,11 @@ function sameIdentity(a: readonly Person[], b: readonly Person[]): boolean {
   return true;
 }
 
-/** Redoes one article's share of the index after it changed without changing who it names. */
-function patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): void {
+/**
+ * Redoes one article's share of the index after it changed without changing who it names;
+ * returns whether any speaker's statement count or number of statement articles changed.
+ */
+function patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
   const uri = entry.uri;
   const ids = index.idOf.get(uri);
   const touched = new Set<string>();
@@ -345,7 +380,10 @@ function patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): 
     list.push({ uri, index: i, statement, speakerId: id });
     fresh.set(id, list);
   });
+  let countsChanged = false;
   for (const id of affected) {
+    const speaker = index.speakers.get(id)!;
+    const before = `${speaker.statementCount}:${speaker.statementArticles.length}`;
     const kept = (index.statementsBy.get(id) ?? []).filter((r) => r.uri !== uri);
     const added = fresh.get(id) ?? [];
     // The list is in URI order (the order the full build visits articles in).
@@ -355,7 +393,9 @@ function patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): 
     if (list.length) index.statementsBy.set(id, list);
     else index.statementsBy.delete(id);
     summariseStatements(index, id);
+    if (`${speaker.statementCount}:${speaker.statementArticles.length}` !== before) countsChanged = true;
   }
+  return countsChanged;
 }
 
 /** A speaker's roles, spellings and articles, from its members in workspace order. */

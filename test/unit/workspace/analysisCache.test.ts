@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { analyzeArticle } from '../../../server/src/analysis';
-import { fileKeyOf, IndexStore } from '../../../server/src/node/indexStore';
+import { codeFingerprint, dependencyVersion, fileKeyOf, IndexStore } from '../../../server/src/node/indexStore';
 import {
   CACHE_FORMAT,
   cachedArticle,
@@ -141,5 +141,14 @@ describe('persistent index store', () => {
     const loaded = await store.load(header);
     assert.strictEqual(loaded.entries, undefined);
     assert.match(loaded.problem ?? '', /discarded/);
+  });
+});
+
+describe('persistent index key', () => {
+  it('names the installed chrono-node, so that upgrading it invalidates every cache', () => {
+    const installed = JSON.parse(fs.readFileSync(path.join(require.resolve('chrono-node').split('/node_modules/')[0], 'node_modules/chrono-node/package.json'), 'utf8')).version;
+    assert.strictEqual(dependencyVersion('chrono-node'), installed);
+    assert.strictEqual(dependencyVersion('no-such-package-here'), undefined);
+    assert.match(codeFingerprint(), /^[0-9a-f]{16}$/);
   });
 });
