@@ -82,9 +82,9 @@ function checksum(bytes: Buffer): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-/** The key of a file's bytes as read now. */
-export function fileKeyOf(bytes: Buffer, mtimeMs: number): FileKey {
-  return { size: bytes.length, mtimeMs, hash: createHash('sha1').update(bytes).digest('base64') };
+/** The key of a file as read now: its size and modification time, and a hash of the text analysed. */
+export function fileKeyOf(text: string, size: number, mtimeMs: number): FileKey {
+  return { size, mtimeMs, hash: createHash('sha1').update(text, 'utf8').digest('base64') };
 }
 
 let fingerprint: string | undefined;

@@ -32,7 +32,7 @@ function answers(model: WorkspaceModel) {
       .articles()
       .map((e) => e.uri)
       .sort()
-      .map((uri) => model.getArticle(uri)!.analysis.people.map((p) => [uri, p.key, model.speakerIdOf(uri, p.key)])),
+      .map((uri) => model.getArticle(uri)!.summary.people.map((p) => [uri, p.key, model.speakerIdOf(uri, p.key)])),
   };
 }
 
