@@ -2,7 +2,7 @@
 // Pure: callers hand it texts; it never reads files. The CLI and the server share it.
 // The cross-article index is built lazily, on the first question; an edit that names the same
 // people patches it by difference, any other change has it rebuilt on the next question.
-import { analyzeArticle } from '../analysis';
+import type * as AnalysisModule from '../analysis';
 import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person } from '../analysis/types';
 import { hashString, summarizeArticle, type ArticleSummary } from './articleSummary';
 import { clusterPeople, type IdentityHints, type PersonOccurrence } from './identity';
@@ -30,6 +30,17 @@ interface Index {
   /** speaker id → its people in every article, in workspace (URI) order */
   members: Map<string, PersonOccurrence[]>;
   notes: WorkspaceModelOptions['speakerNotes'];
+}
+
+let analyser: typeof AnalysisModule | undefined;
+/**
+ * `analyzeArticle`, loaded on first use: a warm start that restores every article from the
+ * persistent index never needs the analyser, nor the ~0.3 s it takes to load it and chrono-node.
+ */
+function analyzeArticle(text: string, options: AnalysisOptions): ArticleAnalysis {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  analyser ??= require('../analysis') as typeof AnalysisModule;
+  return analyser.analyzeArticle(text, options);
 }
 
 /** Dates that the article itself establishes: evidence for the years of other articles. */
