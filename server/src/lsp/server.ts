@@ -223,8 +223,13 @@ export function wireServer(connection: Connection): void {
     });
   });
 
-  /** What was last published per document, so unchanged diagnostics are not sent again. */
-  const published = new Map<string, string>();
+  /**
+   * What was last published per document, and what it was made from: a document none of whose
+   * inputs changed (its analysis, version, language and rule settings, the names across the
+   * workspace) is not even checked again, so an edit costs one document's diagnostics, not all.
+   */
+  const published = new Map<string, { inputs: unknown[]; signature: string }>();
+  const sameInputs = (a: unknown[] | undefined, b: unknown[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
   async function publishAll(): Promise<void> {
     // The documents just edited first: their diagnostics are the ones the user waits for.
     const changed = index.takeChanged();
@@ -234,11 +239,15 @@ export function wireServer(connection: Connection): void {
       if (!entry) continue;
       try {
         const s = await ctx.settings(doc.uri);
+        const model = index.model;
+        const inputs = [entry.analysis, model, model.namesVersion, doc.version, doc.languageId, JSON.stringify(s.diagnostics), index.truncationOf(doc.uri)?.notice];
+        const last = published.get(doc.uri);
+        if (sameInputs(last?.inputs, inputs)) continue;
         const diagnostics = [...diagnosticsFor(ctx, entry, s), ...lengthLimitNotice(ctx, entry)];
         const params = { uri: doc.uri, version: doc.version, diagnostics };
         const signature = JSON.stringify(params);
-        if (published.get(doc.uri) === signature) continue;
-        published.set(doc.uri, signature);
+        published.set(doc.uri, { inputs, signature });
+        if (last?.signature === signature) continue;
         log.trace(() => `diagnostics ${doc.uri} v${doc.version} doc ${textDigest(doc.getText())} analysed ${textDigest(entry.analysis.text)}: ${diagnostics.map((d) => d.code).join(' ') || 'none'}`);
         await connection.sendDiagnostics(params);
       } catch (err) {

@@ -2,10 +2,11 @@
 // server reads and writes the file (server/src/node/indexStore.ts); this file only says what goes
 // in, and refuses anything it cannot vouch for — a cache from another format, another analyser
 // build or other options, or one that does not parse, is discarded whole and never trusted in part.
+import type { Mention, MentionKind, Person, Span, Statement } from '../analysis/types';
 import type { ArticleSummary } from './articleSummary';
 
 /** Bumped whenever the layout below changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /**
  * What a file was when it was summarised. An entry serves a file whose size and modification time
@@ -29,8 +30,9 @@ export interface CacheHeader {
 }
 
 /**
- * An article's summary with the key of the file it was made from. The summary is stored as it
- * is (plain data): parsing the cache gives the objects the model holds, with no second pass.
+ * An article's summary with the key of the file it was made from. In the file, people and
+ * statements are tuples (`packPeople`, `packStatements`): about half the size of the objects,
+ * which is most of what a warm start spends reading and parsing.
  */
 export interface CachedArticle {
   key: FileKey;
@@ -65,10 +67,74 @@ export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<str
   yield `{"header":${JSON.stringify(header)},"articles":{`;
   let first = true;
   for (const [uri, entry] of articles) {
-    yield `${first ? '' : ','}${JSON.stringify(uri)}:${JSON.stringify(entry)}`;
+    const summary = { ...entry.summary, people: packPeople(entry.summary.people), statements: packStatements(entry.summary.statements, entry.summary.people) };
+    yield `${first ? '' : ','}${JSON.stringify(uri)}:${JSON.stringify({ ...entry, summary })}`;
     first = false;
   }
   yield '}}';
+}
+
+const MENTION_KINDS: readonly MentionKind[] = ['name', 'surname', 'pronoun', 'role', 'organization'];
+const MENTION_FIELDS = new Set(['span', 'text', 'kind', 'personKey']);
+const PERSON_FIELDS = new Set(['key', 'name', 'roles', 'isOrganization', 'mentions']);
+const STATEMENT_FIELDS = new Set(['personKey', 'speaker', 'kind', 'cue', 'contentSpan', 'text', 'sourceSpan', 'cueSpan', 'date', 'quotation']);
+/** Only objects with these fields (spans exactly start and end) are packed; anything else is stored as it is. */
+const packable = (o: object, fields: ReadonlySet<string>, spans: readonly string[]) =>
+  Object.keys(o).every((k) => fields.has(k)) && spans.every((k) => (o as Record<string, unknown>)[k] === undefined || isPlainSpan((o as Record<string, unknown>)[k]));
+const isPlainSpan = (x: unknown) => typeof x === 'object' && x !== null && Object.keys(x).length === 2 && typeof (x as Span).start === 'number' && typeof (x as Span).end === 'number';
+
+/** A person as [key, name, roles, isOrganization 0/1, mentions as start, end, text, kind index …]. */
+function packPeople(people: readonly Person[]): unknown[] {
+  return people.map((p) => {
+    if (!packable(p, PERSON_FIELDS, []) || !p.mentions.every((m) => packable(m, MENTION_FIELDS, ['span']) && m.personKey === p.key && MENTION_KINDS.includes(m.kind))) return p;
+    const mentions: unknown[] = [];
+    for (const m of p.mentions) mentions.push(m.span.start, m.span.end, m.text, MENTION_KINDS.indexOf(m.kind));
+    return [p.key, p.name, p.roles, p.isOrganization ? 1 : 0, mentions];
+  });
+}
+
+function unpackPeople(packed: unknown[]): Person[] {
+  return packed.map((x) => {
+    if (!Array.isArray(x)) return x as Person;
+    const [key, name, roles, isOrganization, flat] = x as [string, string, string[], number, unknown[]];
+    const mentions: Mention[] = [];
+    for (let i = 0; i + 3 < flat.length; i += 4) {
+      mentions.push({ span: { start: flat[i] as number, end: flat[i + 1] as number }, text: flat[i + 2] as string, kind: MENTION_KINDS[flat[i + 3] as number], personKey: key });
+    }
+    return { key, name, roles, isOrganization: isOrganization === 1, mentions };
+  });
+}
+
+/**
+ * A statement as [kind, cue, content start, end, text, personKey, speaker, source start, end, cue
+ * start, end, date, quotation], absent parts null; a speaker who is the person's name is 0.
+ */
+function packStatements(statements: readonly Statement[], people: readonly Person[]): unknown[] {
+  const nameOf = new Map(people.map((p) => [p.key, p.name]));
+  return statements.map((s) => {
+    if (!packable(s, STATEMENT_FIELDS, ['contentSpan', 'sourceSpan', 'cueSpan'])) return s;
+    const speaker = s.speaker === undefined ? null : s.personKey !== undefined && nameOf.get(s.personKey) === s.speaker ? 0 : s.speaker;
+    return [
+      s.kind, s.cue, s.contentSpan.start, s.contentSpan.end, s.text, s.personKey ?? null, speaker,
+      s.sourceSpan?.start ?? null, s.sourceSpan?.end ?? null, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null, s.date ?? null, s.quotation ?? null,
+    ];
+  });
+}
+
+function unpackStatements(packed: unknown[], people: readonly Person[]): Statement[] {
+  const nameOf = new Map(people.map((p) => [p.key, p.name]));
+  return packed.map((x) => {
+    if (!Array.isArray(x)) return x as Statement;
+    const [kind, cue, cs, ce, text, personKey, speaker, ss, se, us, ue, date, quotation] = x as [Statement['kind'], string, number, number, string, string | null, string | 0 | null, number | null, number | null, number | null, number | null, string | null, number | null];
+    const s: Statement = { kind, cue, contentSpan: { start: cs, end: ce }, text };
+    if (personKey !== null) s.personKey = personKey;
+    if (speaker !== null) s.speaker = speaker === 0 ? nameOf.get(personKey ?? '') : speaker;
+    if (ss !== null && se !== null) s.sourceSpan = { start: ss, end: se };
+    if (us !== null && ue !== null) s.cueSpan = { start: us, end: ue };
+    if (date !== null) s.date = date;
+    if (quotation !== null) s.quotation = quotation;
+    return s;
+  });
 }
 
 /**
@@ -86,9 +152,16 @@ export function decodeCache(data: string, expected: CacheHeader): Map<string, Ca
   const header = document.header;
   if (header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return undefined;
   const out = new Map<string, CachedArticle>();
-  for (const [uri, entry] of Object.entries(document.articles)) {
-    if (!isCachedArticle(entry)) return undefined;
-    out.set(uri, entry);
+  try {
+    for (const [uri, entry] of Object.entries(document.articles)) {
+      if (!isCachedArticle(entry)) return undefined;
+      const summary = entry.summary;
+      summary.people = unpackPeople(summary.people);
+      summary.statements = unpackStatements(summary.statements, summary.people);
+      out.set(uri, entry);
+    }
+  } catch {
+    return undefined;
   }
   return out;
 }
@@ -102,6 +175,7 @@ function isCachedArticle(entry: unknown): entry is CachedArticle {
   // The shape of each part; the file's checksum (indexStore.ts) vouches for what is inside.
   return (
     ['people', 'statements', 'lineStarts'].every((k) => Array.isArray(summary[k])) &&
+    [...summary.people, ...summary.statements].every((x: unknown) => typeof x === 'object' && x !== null) &&
     ['length', 'unattributed'].every((k) => typeof summary[k] === 'number') &&
     ['title', 'textHash'].every((k) => typeof summary[k] === 'string') &&
     typeof summary.hasDateline === 'boolean'

@@ -58,6 +58,7 @@ export class WorkspaceModel {
   /** Articles set or removed since the last `takeTouched()`: what per-article tallies redo. */
   private readonly touched = new Set<string>();
   private speakerCountsRevision = 0;
+  private namesRevision = 0;
 
   constructor(private options: WorkspaceModelOptions = {}) {}
 
@@ -153,6 +154,7 @@ export class WorkspaceModel {
     this.entries.delete(uri);
     this.dated.delete(uri);
     this.touched.add(uri);
+    this.namesRevision++;
     // An article nobody is named in holds no place in the index.
     if (previous.summary.people.length > 0) this.invalidateIndex();
     return true;
@@ -189,6 +191,14 @@ export class WorkspaceModel {
    */
   get speakerCountsVersion(): number {
     return this.speakerCountsRevision;
+  }
+
+  /**
+   * Changes whenever who is named where, or how, may have changed (people, their names, roles and
+   * name mentions' spellings): what an article's cross-article diagnostics depend on besides itself.
+   */
+  get namesVersion(): number {
+    return this.namesRevision;
   }
 
   /** How many workspace speakers there are. */
@@ -279,6 +289,7 @@ export class WorkspaceModel {
     this.entries.set(uri, entry);
     this.dated.set(uri, entry.summary);
     this.touched.add(uri);
+    if (!previous || !sameNames(previous.summary.people, entry.summary.people)) this.namesRevision++;
     if (this.index) {
       // Typing rarely changes who is named: then the clusters stand and only this article's
       // share of the index is redone. Otherwise the next question rebuilds it.
@@ -292,6 +303,7 @@ export class WorkspaceModel {
   private invalidateIndex(): void {
     this.index = undefined;
     this.speakerCountsRevision++;
+    this.namesRevision++;
   }
 
   private built(): Index {
@@ -356,6 +368,22 @@ function sameIdentity(a: readonly Person[], b: readonly Person[]): boolean {
     if (a[i].key !== b[i].key || a[i].name !== b[i].name || a[i].isOrganization !== b[i].isOrganization) return false;
   }
   return true;
+}
+
+/** The same people with the same roles and name mentions spelled the same way (positions aside). */
+function sameNames(a: readonly Person[], b: readonly Person[]): boolean {
+  if (!sameIdentity(a, b)) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i].mentions.filter(spellsName);
+    const y = b[i].mentions.filter(spellsName);
+    if (x.length !== y.length || x.some((m, j) => m.text !== y[j].text || m.kind !== y[j].kind)) return false;
+    if (a[i].roles.join('\u0000') !== b[i].roles.join('\u0000')) return false;
+  }
+  return true;
+}
+
+function spellsName(m: Mention): boolean {
+  return m.kind === 'name' || m.kind === 'surname';
 }
 
 /**

@@ -48,6 +48,14 @@ describe('persistent index format', () => {
     assert.ok(entry.summary.statements.length >= 2 && entry.summary.people.length >= 1);
   });
 
+  it('round-trips what the compact form cannot pack (a field it does not know) and a speaker unlike the person’s name', () => {
+    const made = summary();
+    const odd = { ...made, statements: [{ ...made.statements[0], speaker: 'the harbour master' }, { ...made.statements[1], extra: 'kept' } as never, ...made.statements.slice(2)] };
+    const entries = new Map([['u', cachedArticle(odd, fileKeyOf(ARTICLE, SIZE, 1000))]]);
+    assert.deepStrictEqual(decodeCache(encodeCache(header, entries), header)!.get('u')!.summary, plain(odd));
+    assert.ok(encodeCache(header, sampleEntries()).length < JSON.stringify(plain(made)).length, 'the packed form is smaller than the objects');
+  });
+
   it('keeps whether the file was cut at the length limit', () => {
     const entries = new Map([['u', cachedArticle(summary(), fileKeyOf(ARTICLE, SIZE, 1000), undefined, true)]]);
     assert.strictEqual(decodeCache(encodeCache(header, entries), header)!.get('u')!.truncated, true);

@@ -129,4 +129,18 @@ describe('incremental workspace index', () => {
     model.setArticle(URIS[1], VARIANTS[3]);
     assert.deepStrictEqual([...model.takeTouched()].sort(), [URIS[0], URIS[1]]);
   });
+
+  it('moves its names version when who is named (or how) changes, not when only the words around change', () => {
+    const model = new WorkspaceModel();
+    model.setArticle(URIS[0], VARIANTS[0]);
+    model.setArticle(URIS[1], VARIANTS[2]);
+    const before = model.namesVersion;
+    model.setArticle(URIS[1], VARIANTS[3]);
+    assert.strictEqual(model.namesVersion, before, 'the same people, spelled the same');
+    model.setArticle(URIS[0], VARIANTS[6]);
+    assert.notStrictEqual(model.namesVersion, before, 'Kalberg is spelled Kalbergh now');
+    const after = model.namesVersion;
+    model.removeArticle(URIS[1]);
+    assert.notStrictEqual(model.namesVersion, after);
+  });
 });
