@@ -2,7 +2,7 @@
 // then kept current from open-document edits and file-system events. Open buffers win over disk.
 // Analysis itself is the WorkspaceModel's business; this file only decides which text it gets
 // and when, and says when the model has caught up (`onDidUpdate`).
-import { promises as fs } from 'fs';
+import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -615,8 +615,8 @@ export class WorkspaceIndex {
     // not read at all: the entry's summary is all the model keeps of a closed article anyway.
     const cached = this.cached?.get(uri);
     if (cached && !this.model.getArticle(uri) && !this.keepAnalysis(uri)) {
-      const stat = await fs.stat(fsPathOf(uri)).catch(() => undefined);
-      if (this.diskGeneration.get(uri) !== generation || this.open.has(uri)) return;
+      // Synchronous: a stat is quicker than the round trip through the thread pool, 10,000 times over.
+      const stat = statOrUndefined(fsPathOf(uri));
       if (stat?.isFile() && entryServesUnread(cached, stat)) {
         this.restoreUnread(uri, cached);
         return;
@@ -679,6 +679,15 @@ export class WorkspaceIndex {
       this.truncatedFiles.delete(uri);
       this.removeArticle(uri);
     }
+  }
+}
+
+/** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */
+function statOrUndefined(file: string): import('fs').Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

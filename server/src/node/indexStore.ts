@@ -4,7 +4,7 @@
 import { createHash } from 'crypto';
 import { promises as fs, readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import { decodeCache, encodeCacheParts, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import { decodeCacheLines, encodeCacheParts, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
 
 export class IndexStore {
   readonly file: string;
@@ -28,7 +28,7 @@ export class IndexStore {
     const newline = bytes.indexOf(10);
     const body = newline > 0 ? bytes.subarray(newline + 1) : undefined;
     const intact = !!body && bytes.subarray(0, newline).toString('latin1') === checksum(body);
-    const entries = intact ? decodeCache(body.toString('latin1'), expected) : undefined;
+    const entries = intact ? decodeCacheLines(linesOf(body), expected) : undefined;
     if (!entries) {
       // Corrupt, or from another build or other options: not trusted, and not kept around.
       await fs.rm(this.file, { force: true }).catch(() => undefined);
@@ -72,6 +72,17 @@ export class IndexStore {
     } finally {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
     }
+  }
+}
+
+/** The lines of an ASCII buffer, each made a string only when its turn comes. */
+function* linesOf(bytes: Buffer): Generator<string> {
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    yield bytes.toString('latin1', start, end);
+    start = end + 1;
   }
 }
 

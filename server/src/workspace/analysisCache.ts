@@ -1,4 +1,5 @@
-// The persistent index's format: article summaries keyed by file, as one JSON document. Pure: the
+// The persistent index's format: article summaries keyed by file, one JSON line each under a
+// header line (so that a warm start parses one small line at a time, not one huge document). Pure: the
 // server reads and writes the file (server/src/node/indexStore.ts); this file only says what goes
 // in, and refuses anything it cannot vouch for — a cache from another format, another analyser
 // build or other options, or one that does not parse, is discarded whole and never trusted in part.
@@ -6,7 +7,7 @@ import type { Mention, MentionKind, Person, Span, Statement } from '../analysis/
 import type { ArticleSummary } from './articleSummary';
 
 /** Bumped whenever the layout below changes. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 /**
  * What a file was when it was summarised. An entry serves a file whose size and modification time
@@ -62,16 +63,16 @@ export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, C
   return [...encodeCacheParts(header, articles)].join('');
 }
 
-/** `encodeCache` in pieces, one per article, so a big cache is never one string in memory. */
+/**
+ * `encodeCache` in lines: the header with the number of articles, then `[uri, entry]` per article
+ * (JSON escapes line breaks inside strings, so every entry is one line).
+ */
 export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>): Generator<string> {
-  yield `{"header":${JSON.stringify(header)},"articles":{`;
-  let first = true;
+  yield `${JSON.stringify({ header, articles: articles.size })}\n`;
   for (const [uri, entry] of articles) {
     const summary = { ...entry.summary, people: packPeople(entry.summary.people), statements: packStatements(entry.summary.statements, entry.summary.people) };
-    yield `${first ? '' : ','}${JSON.stringify(uri)}:${JSON.stringify({ ...entry, summary })}`;
-    first = false;
+    yield `${JSON.stringify([uri, { ...entry, summary }])}\n`;
   }
-  yield '}}';
 }
 
 const MENTION_KINDS: readonly MentionKind[] = ['name', 'surname', 'pronoun', 'role', 'organization'];
@@ -139,31 +140,42 @@ function unpackStatements(packed: unknown[], people: readonly Person[]): Stateme
 
 /**
  * The entries of a cache written by `encodeCache`, or undefined when it cannot be trusted:
- * it does not parse, its header differs from `expected`, or any entry is malformed.
+ * a line does not parse, its header differs from `expected`, any entry is malformed, or there are
+ * more or fewer entries than the header says.
  */
 export function decodeCache(data: string, expected: CacheHeader): Map<string, CachedArticle> | undefined {
-  let document: unknown;
-  try {
-    document = JSON.parse(data);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(document) || !isObject(document.header) || !isObject(document.articles)) return undefined;
-  const header = document.header;
-  if (header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return undefined;
+  return decodeCacheLines(data.split('\n'), expected);
+}
+
+/** `decodeCache` over the lines of a cache, read one at a time. */
+export function decodeCacheLines(lines: Iterable<string>, expected: CacheHeader): Map<string, CachedArticle> | undefined {
   const out = new Map<string, CachedArticle>();
+  let declared: number | undefined;
+  let entries = 0;
   try {
-    for (const [uri, entry] of Object.entries(document.articles)) {
+    for (const line of lines) {
+      if (line === '') continue;
+      const parsed: unknown = JSON.parse(line);
+      if (declared === undefined) {
+        if (!isObject(parsed) || !isObject(parsed.header) || typeof parsed.articles !== 'number') return undefined;
+        const header = parsed.header;
+        if (header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return undefined;
+        declared = parsed.articles;
+        continue;
+      }
+      if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return undefined;
+      const entry: unknown = parsed[1];
       if (!isCachedArticle(entry)) return undefined;
       const summary = entry.summary;
       summary.people = unpackPeople(summary.people);
       summary.statements = unpackStatements(summary.statements, summary.people);
-      out.set(uri, entry);
+      out.set(parsed[0], entry);
+      entries++;
     }
   } catch {
     return undefined;
   }
-  return out;
+  return declared !== undefined && declared === entries && entries === out.size ? out : undefined;
 }
 
 function isCachedArticle(entry: unknown): entry is CachedArticle {

@@ -85,11 +85,14 @@ describe('persistent index format', () => {
     assert.strictEqual(decodeCache(data.slice(0, data.length / 2), header), undefined);
     assert.strictEqual(decodeCache('', header), undefined);
     assert.strictEqual(decodeCache('[]', header), undefined);
-    const broken = JSON.parse(data);
-    delete broken.articles['file:///ws/a.txt'].summary.people;
-    assert.strictEqual(decodeCache(JSON.stringify(broken), header), undefined);
-    broken.articles['file:///ws/a.txt'] = { key: { size: '12', mtimeMs: 0, hash: 'x' }, summary: {} };
-    assert.strictEqual(decodeCache(JSON.stringify(broken), header), undefined);
+    const [head, line] = data.split('\n');
+    assert.strictEqual(decodeCache(head, header), undefined, 'an entry fewer than the header says');
+    assert.strictEqual(decodeCache([head, line, line].join('\n'), header)?.size, undefined, 'an entry more');
+    const broken = JSON.parse(line);
+    delete broken[1].summary.people;
+    assert.strictEqual(decodeCache([head, JSON.stringify(broken)].join('\n'), header), undefined);
+    broken[1] = { key: { size: '12', mtimeMs: 0, hash: 'x' }, summary: {} };
+    assert.strictEqual(decodeCache([head, JSON.stringify(broken)].join('\n'), header), undefined);
   });
 
   it('discards a cache of another format, another analyser build or other options', () => {
