@@ -393,47 +393,65 @@ function spellsName(m: Mention): boolean {
 function patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
   const uri = entry.uri;
   const ids = index.idOf.get(uri);
+  const before = new Map(previous.summary.people.map((p) => [p.key, p]));
   const touched = new Set<string>();
   for (const person of entry.summary.people) {
     const id = ids?.get(person.key);
     if (!id) continue;
-    touched.add(id);
     const members = index.members.get(id)!;
     const at = members.findIndex((m) => m.uri === uri && m.person.key === person.key);
     members[at] = { uri, person };
+    // A speaker's roles, spellings and articles come from its members' names and roles alone:
+    // when this article's are as they were (most keystrokes), its summary stands.
+    const old = before.get(person.key);
+    if (!old || !sameNames([old], [person])) touched.add(id);
   }
   for (const id of touched) summarise(index, id);
 
-  const affected = new Set<string>();
+  const datesBefore = new Map<string, string[]>();
   for (const s of previous.summary.statements) {
     const id = s.personKey ? ids?.get(s.personKey) : undefined;
-    if (id) affected.add(id);
+    if (id) (datesBefore.get(id) ?? datesBefore.set(id, []).get(id)!).push(s.date ?? '');
   }
   const fresh = new Map<string, StatementRef[]>();
   entry.summary.statements.forEach((statement, i) => {
     const id = statement.personKey ? ids?.get(statement.personKey) : undefined;
     if (!id) return;
-    affected.add(id);
-    const list = fresh.get(id) ?? [];
-    list.push({ uri, index: i, statement, speakerId: id });
-    fresh.set(id, list);
+    (fresh.get(id) ?? fresh.set(id, []).get(id)!).push({ uri, index: i, statement, speakerId: id });
   });
   let countsChanged = false;
-  for (const id of affected) {
-    const speaker = index.speakers.get(id)!;
-    const before = `${speaker.statementCount}:${speaker.statementArticles.length}`;
-    const kept = (index.statementsBy.get(id) ?? []).filter((r) => r.uri !== uri);
+  for (const id of new Set([...datesBefore.keys(), ...fresh.keys()])) {
+    const list = index.statementsBy.get(id) ?? [];
     const added = fresh.get(id) ?? [];
-    // The list is in URI order (the order the full build visits articles in).
-    let at = 0;
-    while (at < kept.length && kept[at].uri < uri) at++;
-    const list = [...kept.slice(0, at), ...added, ...kept.slice(at)];
+    // The list is in URI order (the order the full build visits articles in): this article's
+    // statements are one run in it, found by binary search and replaced in place.
+    const from = firstAtOrAfter(list, uri, false);
+    const to = firstAtOrAfter(list, uri, true);
+    list.splice(from, to - from, ...added);
     if (list.length) index.statementsBy.set(id, list);
     else index.statementsBy.delete(id);
+    // The same number of statements with the same dates: count, articles and first and last dates stand.
+    const dates = added.map((r) => r.statement.date ?? '');
+    const old = datesBefore.get(id) ?? [];
+    if (dates.length === old.length && dates.every((d, i) => d === old[i])) continue;
+    const speaker = index.speakers.get(id)!;
+    const counts = `${speaker.statementCount}:${speaker.statementArticles.length}`;
     summariseStatements(index, id);
-    if (`${speaker.statementCount}:${speaker.statementArticles.length}` !== before) countsChanged = true;
+    if (`${speaker.statementCount}:${speaker.statementArticles.length}` !== counts) countsChanged = true;
   }
   return countsChanged;
+}
+
+/** The first position in a URI-ordered list whose URI is at or after (`after`: strictly after) `uri`. */
+function firstAtOrAfter(list: readonly StatementRef[], uri: string, after: boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].uri < uri || (after && list[mid].uri === uri)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A speaker's roles, spellings and articles, from its members in workspace order. */
