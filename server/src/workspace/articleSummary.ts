@@ -9,6 +9,7 @@ import { lineStartsOf } from './lineTable';
 export interface ArticleSummary {
   /** The article's people; without an analysis, only their mentions that spell a name (see `trimPeople`). */
   people: Person[];
+  /** The article's statements; without an analysis, only what other articles' answers read (see `trimStatements`). */
   statements: Statement[];
   articleDate?: ArticleAnalysis['articleDate'];
   /** Whether the article opens with a dateline (whose year may have been guessed). */
@@ -23,12 +24,15 @@ export interface ArticleSummary {
   unattributed: number;
 }
 
-/** The summary of an analysis; `keepMentions` false drops the mentions only an open article needs. */
-export function summarizeArticle(uri: string, analysis: ArticleAnalysis, keepMentions: boolean): ArticleSummary {
+/**
+ * The summary of an analysis; `whole` false (an article kept without its analysis) drops the
+ * mentions and statement parts only features on an open article read.
+ */
+export function summarizeArticle(uri: string, analysis: ArticleAnalysis, whole: boolean): ArticleSummary {
   const markdown = isMarkdown(uri, undefined);
   return {
-    people: keepMentions ? analysis.people : trimPeople(analysis.people),
-    statements: analysis.statements,
+    people: whole ? analysis.people : trimPeople(analysis.people),
+    statements: whole ? analysis.statements : trimStatements(analysis.statements),
     ...(analysis.articleDate ? { articleDate: analysis.articleDate } : {}),
     hasDateline: !!analysis.dateline,
     title: titleOf(uri, analysis),
@@ -55,6 +59,14 @@ export function trimPeople(people: readonly Person[]): Person[] {
     const mentions: Mention[] = named.length ? named : [...person.mentions].sort((a, b) => a.span.start - b.span.start).slice(0, 1);
     return { ...person, mentions };
   });
+}
+
+/**
+ * Statements with what other articles' answers read (speaker, kind, cue, words, where, when):
+ * the cue and source spans and the quotation index serve features on the open article only.
+ */
+export function trimStatements(statements: readonly Statement[]): Statement[] {
+  return statements.map(({ sourceSpan: _source, cueSpan: _cue, quotation: _quotation, ...kept }) => kept);
 }
 
 function spellsName(m: Mention): boolean {

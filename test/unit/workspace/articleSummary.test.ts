@@ -10,6 +10,7 @@ import { statementRows } from '../../../server/src/workspace/statementTable';
 import { buildTimeline } from '../../../server/src/workspace/timeline';
 import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
 import { analyzeArticle } from '../../../server/src/analysis';
+import type { Statement } from '../../../server/src/analysis/types';
 
 const ARTICLES: Record<string, string> = {
   'file:///ws/a.txt': `Bridge tolls to stay\n\nMARBURY, April 3, 2023 (Northern Desk) - Finance Minister Astrid Kalberg said on Monday that bridge tolls would stay.\n\n“We have no money for a free bridge,” Kalberg said.\n\n“Drivers will pay,” she added.\n`,
@@ -30,7 +31,10 @@ function answers(model: WorkspaceModel) {
   const speakers = plain(model.speakers()).sort((a, b) => a.id.localeCompare(b.id));
   return {
     speakers,
-    statements: speakers.map((s) => plain(model.statementsBySpeaker(s.id))),
+    // What features read of another article's statement (statementItem, references, timeline, table).
+    statements: speakers.map((s) =>
+      model.statementsBySpeaker(s.id).map((r) => plain([r.uri, r.index, r.speakerId, r.statement.kind, r.statement.cue, r.statement.text, r.statement.date, r.statement.contentSpan, r.statement.speaker, r.statement.personKey])),
+    ),
     timeline: plain(buildTimeline(model)),
     rows: statementRows(model),
     unattributed: model.articles().map((e) => [e.uri, e.summary.unattributed]),
@@ -45,6 +49,15 @@ describe('article summaries', () => {
     assert.ok(full.articles().every((e) => e.analysis !== undefined));
     assert.deepStrictEqual(answers(summarised), answers(full));
     assert.ok(full.speakers().some((s) => s.statementArticles.length > 1), JSON.stringify(full.speakers().map((s) => [s.name, s.spellings, s.statementArticles])));
+  });
+
+  it('a closed article’s statements keep their words, speaker, date and place, not their cue and source spans', () => {
+    const analysis = analyzeArticle(ARTICLES['file:///ws/a.txt']);
+    const full = analysis.statements.find((s) => s.cueSpan && s.sourceSpan)!;
+    const trimmed = summarizeArticle('file:///ws/a.txt', analysis, false).statements[analysis.statements.indexOf(full)];
+    assert.deepStrictEqual(trimmed, trimmedOf(full));
+    assert.ok(!('cueSpan' in trimmed) && !('sourceSpan' in trimmed) && trimmed.text === full.text);
+    assert.strictEqual(summarizeArticle('file:///ws/a.txt', analysis, true).statements, analysis.statements, 'an open article shares its analysis’s statements');
   });
 
   it('a closed article keeps the mentions that spell a name, and a never-named person its first mention', () => {
@@ -91,3 +104,9 @@ describe('article summaries', () => {
     );
   });
 });
+
+/** A statement without the parts only the open article's features read. */
+function trimmedOf(s: Statement): Partial<Statement> {
+  const { sourceSpan: _s, cueSpan: _c, quotation: _q, ...kept } = s;
+  return kept;
+}
