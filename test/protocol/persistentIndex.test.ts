@@ -86,6 +86,23 @@ describe('persistent index', function () {
     }
   });
 
+  it('an article opened and closed again gives way to its summary and answers as before, hover included', async () => {
+    const client = await start();
+    try {
+      const before = await answers(client);
+      const target = file('02-dam-funding.txt');
+      let indexed = client.nextIndexed();
+      await client.open(target);
+      await client.guard(indexed, 'indexed after the open');
+      indexed = client.nextIndexed();
+      await client.close(target);
+      await client.guard(indexed, 'indexed after the close');
+      assert.deepStrictEqual(await answers(client), before);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('a corrupt cache is discarded: every article is analysed and the answers are right', async () => {
     const cold = await start();
     const coldAnswers = await answers(cold);
