@@ -69,6 +69,40 @@ describe('persistent index', function () {
     }
   });
 
+  it('a file touched but not changed (new time, same text) is read and restored, not analysed', async () => {
+    const cold = await start();
+    const coldAnswers = await answers(cold);
+    await cold.stop();
+    const target = file('02-dam-funding.txt');
+    const later = new Date(fs.statSync(target).mtimeMs + 60_000);
+    fs.utimesSync(target, later, later);
+    const warm = await start();
+    try {
+      const { articles, startup } = warm.indexed[0];
+      assert.deepStrictEqual(startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded' });
+      assert.deepStrictEqual(await answers(warm), coldAnswers);
+    } finally {
+      await warm.stop();
+    }
+  });
+
+  it('an article opened and closed again gives way to its summary and answers as before, hover included', async () => {
+    const client = await start();
+    try {
+      const before = await answers(client);
+      const target = file('02-dam-funding.txt');
+      let indexed = client.nextIndexed();
+      await client.open(target);
+      await client.guard(indexed, 'indexed after the open');
+      indexed = client.nextIndexed();
+      await client.close(target);
+      await client.guard(indexed, 'indexed after the close');
+      assert.deepStrictEqual(await answers(client), before);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('a corrupt cache is discarded: every article is analysed and the answers are right', async () => {
     const cold = await start();
     const coldAnswers = await answers(cold);

@@ -1,6 +1,6 @@
 // `attribution-lens check`: problems like a compiler prints them, for a newsroom's CI gate.
 import { LineIndex } from '../analysis/positions';
-import { isIgnored, isMarkdown } from '../lsp/ignoreMarkers';
+import { isIgnored, isMarkdown } from '../workspace/ignoreMarkers';
 import type { RegistryProblem, RuleSeverity } from '../workspace/registry';
 import type { WorkspaceModel } from '../workspace/workspaceModel';
 
@@ -25,7 +25,7 @@ export function registryCheckProblems(file: string, text: string | undefined, pr
 /** Default severities: the core's, unless the registry or a flag says otherwise. Registry problems come first. */
 export function checkReport(model: WorkspaceModel, severities: Record<string, RuleSeverity>, fileOf: (uri: string) => string, registryProblems: readonly CheckProblem[] = []) {
   const problems: CheckProblem[] = [...registryProblems];
-  for (const entry of [...model.articles()].sort((a, b) => fileOf(a.uri).localeCompare(fileOf(b.uri)))) {
+  for (const entry of [...model.analysedArticles()].sort((a, b) => fileOf(a.uri).localeCompare(fileOf(b.uri)))) {
     const lines = new LineIndex(entry.analysis.text);
     const markdown = isMarkdown(entry.uri, undefined);
     for (const d of entry.analysis.diagnostics) {
@@ -37,6 +37,6 @@ export function checkReport(model: WorkspaceModel, severities: Record<string, Ru
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
   const text = problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}\n`).join('') +
-    `${problems.length} problem${problems.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in ${model.articles().length} articles\n`;
-  return { problems, errors, text, json: { problems, errors, articles: model.articles().length } };
+    `${problems.length} problem${problems.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) in ${model.analysedArticles().length} articles\n`;
+  return { problems, errors, text, json: { problems, errors, articles: model.analysedArticles().length } };
 }

@@ -5,7 +5,7 @@ import type { WorkspaceModel } from '../workspace/workspaceModel';
 
 export function scanJson(model: WorkspaceModel, pathOf: (uri: string) => string) {
   return {
-    documents: model.articles().map((entry) => {
+    documents: model.analysedArticles().map((entry) => {
       const a = entry.analysis;
       const lines = new LineIndex(a.text);
       return {

@@ -6,7 +6,7 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function scanSummary(model: WorkspaceModel, nameOf: (uri: string) => string): string {
   const out: string[] = [];
-  const articles = model.articles().sort((a, b) => nameOf(a.uri).localeCompare(nameOf(b.uri)));
+  const articles = model.analysedArticles().sort((a, b) => nameOf(a.uri).localeCompare(nameOf(b.uri)));
   for (const { uri, analysis } of articles) {
     const lines = new LineIndex(analysis.text);
     const date = analysis.articleDate ? `${analysis.articleDate.value} (${analysis.articleDate.source})` : 'undated';

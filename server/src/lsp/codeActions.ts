@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { throwIfCancelled, type FeatureContext } from './context';
 import type { DiagnosticData } from './diagnostics';
-import { ignoreMarkerFor } from './ignoreMarkers';
+import { ignoreMarkerFor } from '../workspace/ignoreMarkers';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
 export function codeActions(ctx: FeatureContext, params: CodeActionParams, token?: CancellationToken): CodeAction[] {

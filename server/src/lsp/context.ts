@@ -2,7 +2,7 @@
 // conversions of the core's plain data (offsets → ranges via LineIndex) happen through here.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Location, type Position, type Range } from 'vscode-languageserver/node';
 import type { Mention, Person, Span } from '../analysis/types';
-import type { ArticleEntry, Speaker, StatementRef } from '../workspace/types';
+import type { AnalysedEntry, ArticleEntry, Speaker, StatementRef } from '../workspace/types';
 import type { StatementItem } from './protocol';
 import type { Settings } from './settings';
 import type { RegistryManager } from './registry';
@@ -32,20 +32,20 @@ export function locationOf(ctx: FeatureContext, entry: ArticleEntry, span: Span)
 }
 
 /** The article and offset under a client position, after any pending edit is applied. */
-export function articleAt(ctx: FeatureContext, uri: string, position: Position): { entry: ArticleEntry; offset: number } | undefined {
+export function articleAt(ctx: FeatureContext, uri: string, position: Position): { entry: AnalysedEntry; offset: number } | undefined {
   const entry = ctx.index.article(uri);
   if (!entry) return undefined;
   return { entry, offset: ctx.index.lineIndex(entry).offsetAt(position) };
 }
 
 /** The person mention at an offset, also accepting a caret just after the word. */
-export function mentionNear(ctx: FeatureContext, entry: ArticleEntry, offset: number): { mention: Mention; person: Person; speakerId?: string } | undefined {
+export function mentionNear(ctx: FeatureContext, entry: AnalysedEntry, offset: number): { mention: Mention; person: Person; speakerId?: string } | undefined {
   const model = ctx.index.model;
   return model.mentionAt(entry.uri, offset) ?? (offset > 0 ? model.mentionAt(entry.uri, offset - 1) : undefined);
 }
 
 /** The speaker id under an offset: a mention's, or the speaker of the statement there. */
-export function speakerIdNear(ctx: FeatureContext, entry: ArticleEntry, offset: number): string | undefined {
+export function speakerIdNear(ctx: FeatureContext, entry: AnalysedEntry, offset: number): string | undefined {
   const m = mentionNear(ctx, entry, offset);
   if (m) return m.speakerId ?? ctx.index.model.speakerIdOf(entry.uri, m.person.key);
   return ctx.index.model.statementAt(entry.uri, offset)?.speakerId;
@@ -69,9 +69,9 @@ export function statementItem(ctx: FeatureContext, ref: StatementRef): Statement
   };
 }
 
-/** The people of one article that are the given workspace speaker. */
+/** The people of one article that are the given workspace speaker (from its summary: names, not pronouns). */
 export function peopleOf(ctx: FeatureContext, entry: ArticleEntry, speakerId: string): Person[] {
-  return entry.analysis.people.filter((p) => ctx.index.model.speakerIdOf(entry.uri, p.key) === speakerId);
+  return entry.summary.people.filter((p) => ctx.index.model.speakerIdOf(entry.uri, p.key) === speakerId);
 }
 
 /** Mentions that spell a name (as opposed to "he" or "the diplomat"). */

@@ -4,9 +4,9 @@
 // diagnostic carries `data` (DiagnosticData) with the document version, read by codeActions.ts.
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver/node';
 import type { ArticleAnalysis, CoreDiagnostic, Mention, Span } from '../analysis/types';
-import type { ArticleEntry } from '../workspace/types';
+import type { AnalysedEntry, ArticleEntry } from '../workspace/types';
 import { fold, isNameMention, peopleOf, rangeIn, surnameOf, type FeatureContext } from './context';
-import { isIgnored, isMarkdown, paragraphAt } from './ignoreMarkers';
+import { isIgnored, isMarkdown, paragraphAt } from '../workspace/ignoreMarkers';
 import { DIAGNOSTIC_SOURCE, type RuleCode } from './protocol';
 import type { RuleSeverity, Settings } from './settings';
 
@@ -43,7 +43,7 @@ export type DiagnosticData = MalformedData | UnattributedData | SpellingData;
 export const SPEAKER_PLACEHOLDER = '[Name]';
 
 /** Diagnostics for one article under the given settings. */
-export function diagnosticsFor(ctx: FeatureContext, entry: ArticleEntry, settings: Settings): Diagnostic[] {
+export function diagnosticsFor(ctx: FeatureContext, entry: AnalysedEntry, settings: Settings): Diagnostic[] {
   const analysis = entry.analysis;
   const markdown = isMarkdown(entry.uri, ctx.index.languageOf(entry.uri));
   const version = ctx.index.version(entry.uri);
@@ -100,17 +100,23 @@ export function diagnosticsFor(ctx: FeatureContext, entry: ArticleEntry, setting
 /** Counts per analysis (plain text, Markdown): the workspace total is summed after every change. */
 const unattributedCounts = new WeakMap<ArticleAnalysis, [number | undefined, number | undefined]>();
 
-/** Unattributed quotes in an article after ignore markers, for the workspace count. */
+/**
+ * Unattributed quotes in an article after ignore markers, for the workspace count: the summary's
+ * count unless the article is open under a language of its own (then counted from its analysis).
+ */
 export function unattributedCount(ctx: FeatureContext, entry: ArticleEntry): number {
-  const markdown = isMarkdown(entry.uri, ctx.index.languageOf(entry.uri));
-  let counts = unattributedCounts.get(entry.analysis);
-  if (!counts) unattributedCounts.set(entry.analysis, (counts = [undefined, undefined]));
+  const language = ctx.index.languageOf(entry.uri);
+  const analysis = entry.analysis;
+  if (!language || !analysis) return entry.summary.unattributed;
+  const markdown = isMarkdown(entry.uri, language);
+  let counts = unattributedCounts.get(analysis);
+  if (!counts) unattributedCounts.set(analysis, (counts = [undefined, undefined]));
   const slot = markdown ? 1 : 0;
-  counts[slot] ??= entry.analysis.diagnostics.filter((d) => d.code === 'unattributed-quote' && !isIgnored(entry.analysis, d.span, d.code, markdown)).length;
+  counts[slot] ??= analysis.diagnostics.filter((d) => d.code === 'unattributed-quote' && !isIgnored(analysis, d.span, d.code, markdown)).length;
   return counts[slot]!;
 }
 
-function malformedData(ctx: FeatureContext, entry: ArticleEntry, d: CoreDiagnostic, base: DataBase): MalformedData | undefined {
+function malformedData(ctx: FeatureContext, entry: AnalysedEntry, d: CoreDiagnostic, base: DataBase): MalformedData | undefined {
   const q = d.data?.quotation !== undefined ? entry.analysis.quotations[d.data.quotation] : undefined;
   const replacement = d.data?.replacement ?? q?.malformed?.expected;
   const span = d.data?.replaceSpan ?? q?.malformed?.span;
@@ -123,7 +129,7 @@ function malformedData(ctx: FeatureContext, entry: ArticleEntry, d: CoreDiagnost
  * The attribution template for a quote: `"We are ready."` becomes `"We are ready," [Name] said.`
  * (the sentence's full stop moves after the cue; ? and ! stay inside the quote).
  */
-function unattributedData(ctx: FeatureContext, entry: ArticleEntry, d: CoreDiagnostic, base: DataBase): UnattributedData {
+function unattributedData(ctx: FeatureContext, entry: AnalysedEntry, d: CoreDiagnostic, base: DataBase): UnattributedData {
   const a: ArticleAnalysis = entry.analysis;
   const text = a.text;
   const q = d.data?.quotation !== undefined ? a.quotations[d.data.quotation] : a.quotations.find((x) => x.span.start === d.span.start);
@@ -159,7 +165,7 @@ interface SpellingIssue {
  * articles; one issue per distinct spelling. Case-only differences (headlines in capitals) and
  * spellings no other article uses the canonical form against are left alone.
  */
-export function spellingDiagnostics(ctx: FeatureContext, entry: ArticleEntry): SpellingIssue[] {
+export function spellingDiagnostics(ctx: FeatureContext, entry: AnalysedEntry): SpellingIssue[] {
   const model = ctx.index.model;
   const issues = new Map<string, SpellingIssue>();
   for (const person of entry.analysis.people) {

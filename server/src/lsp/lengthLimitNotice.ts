@@ -10,7 +10,7 @@ export const LENGTH_LIMIT_CODE = 'length-limit';
 export function lengthLimitNotice(ctx: FeatureContext, entry: ArticleEntry): Diagnostic[] {
   const truncation = ctx.index.truncationOf(entry.uri);
   if (!truncation) return [];
-  const end = entry.analysis.text.length;
+  const end = entry.summary.length;
   return [
     {
       range: rangeIn(ctx, entry, { start: end, end }),

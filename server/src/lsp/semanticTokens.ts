@@ -3,7 +3,7 @@
 // (a name inside a quotation) the more specific one wins: speaker > date > cue > quotation.
 import type { CancellationToken, SemanticTokens, SemanticTokensLegend, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver/node';
 import type { Span } from '../analysis/types';
-import type { ArticleEntry } from '../workspace/types';
+import type { AnalysedEntry } from '../workspace/types';
 import { throwIfCancelled, type FeatureContext } from './context';
 
 export const TOKEN_TYPES = ['speaker', 'quotation', 'cue', 'date'] as const;
@@ -41,7 +41,7 @@ function mask(...mods: Array<TokenModifier | false>): number {
 }
 
 /** The non-overlapping, single-line tokens of an article, encoded as LSP relative integers. */
-function encode(ctx: FeatureContext, entry: ArticleEntry, window: Span | undefined): number[] {
+function encode(ctx: FeatureContext, entry: AnalysedEntry, window: Span | undefined): number[] {
   const a = entry.analysis;
   const raw: Painted[] = [];
   const unattributed = new Set(a.diagnostics.filter((d) => d.code === 'unattributed-quote').map((d) => d.span.start));

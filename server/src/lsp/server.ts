@@ -23,7 +23,7 @@ import { codeLenses } from './codeLens';
 import { installCrashGuards } from './crashGuards';
 import type { FeatureContext } from './context';
 import { definition } from './definition';
-import { diagnosticsFor, unattributedCount } from './diagnostics';
+import { diagnosticsFor } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
@@ -40,6 +40,7 @@ import { speakers } from './speakers';
 import { statementsBySpeaker } from './statementsBySpeaker';
 import { statementTable } from './statementTable';
 import { timeline } from './timeline';
+import { UnattributedTally } from './unattributedTally';
 import { WorkspaceIndex, type ProgressSink } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbols';
 
@@ -198,7 +199,8 @@ export function wireServer(connection: Connection): void {
   let publishing: Promise<void> = Promise.resolve();
   let again = false;
   let busy = false;
-  let lastSpeakerSignature = '';
+  let refreshedAt: { model: unknown; version: number } | undefined;
+  const tally = new UnattributedTally();
   let startupReported = false;
   index.onDidUpdate(() => {
     log.trace(() => `update${busy ? ' (while publishing)' : ''}`);
@@ -221,8 +223,13 @@ export function wireServer(connection: Connection): void {
     });
   });
 
-  /** What was last published per document, so unchanged diagnostics are not sent again. */
-  const published = new Map<string, string>();
+  /**
+   * What was last published per document, and what it was made from: a document none of whose
+   * inputs changed (its analysis, version, language and rule settings, the names across the
+   * workspace) is not even checked again, so an edit costs one document's diagnostics, not all.
+   */
+  const published = new Map<string, { inputs: unknown[]; signature: string }>();
+  const sameInputs = (a: unknown[] | undefined, b: unknown[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
   async function publishAll(): Promise<void> {
     // The documents just edited first: their diagnostics are the ones the user waits for.
     const changed = index.takeChanged();
@@ -232,11 +239,15 @@ export function wireServer(connection: Connection): void {
       if (!entry) continue;
       try {
         const s = await ctx.settings(doc.uri);
+        const model = index.model;
+        const inputs = [entry.analysis, model, model.namesVersion, doc.version, doc.languageId, JSON.stringify(s.diagnostics), index.truncationOf(doc.uri)?.notice];
+        const last = published.get(doc.uri);
+        if (sameInputs(last?.inputs, inputs)) continue;
         const diagnostics = [...diagnosticsFor(ctx, entry, s), ...lengthLimitNotice(ctx, entry)];
         const params = { uri: doc.uri, version: doc.version, diagnostics };
         const signature = JSON.stringify(params);
-        if (published.get(doc.uri) === signature) continue;
-        published.set(doc.uri, signature);
+        published.set(doc.uri, { inputs, signature });
+        if (last?.signature === signature) continue;
         log.trace(() => `diagnostics ${doc.uri} v${doc.version} doc ${textDigest(doc.getText())} analysed ${textDigest(entry.analysis.text)}: ${diagnostics.map((d) => d.code).join(' ') || 'none'}`);
         await connection.sendDiagnostics(params);
       } catch (err) {
@@ -244,11 +255,10 @@ export function wireServer(connection: Connection): void {
       }
     }
     const model = index.model;
-    const articles = model.articles();
     const params: IndexedParams = {
-      articles: articles.length,
-      speakers: model.speakers().length,
-      unattributedQuotes: articles.reduce((n, e) => n + unattributedCount(ctx, e), 0),
+      articles: model.size,
+      speakers: model.speakerCount,
+      unattributedQuotes: tally.total(ctx, index.takeTouched()),
       skipped: index.skipped(),
       truncated: index.truncated(),
     };
@@ -263,12 +273,10 @@ export function wireServer(connection: Connection): void {
 
   /** Cross-article counts changed: ask the client to re-request lenses, hints and tokens. */
   function refreshViews(): void {
-    const signature = index.model
-      .speakers()
-      .map((s) => `${s.id}:${s.statementCount}:${s.statementArticles.length}:${s.name}`)
-      .join('|');
-    if (signature === lastSpeakerSignature) return;
-    lastSpeakerSignature = signature;
+    // The model says when speakers' names or counts may have changed; no walk over every speaker.
+    const now = { model: index.model, version: index.model.speakerCountsVersion };
+    if (refreshedAt && refreshedAt.model === now.model && refreshedAt.version === now.version) return;
+    refreshedAt = now;
     const ws = capabilities.workspace;
     if (ws?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (ws?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);

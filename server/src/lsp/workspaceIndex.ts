@@ -2,22 +2,26 @@
 // then kept current from open-document edits and file-system events. Open buffers win over disk.
 // Analysis itself is the WorkspaceModel's business; this file only decides which text it gets
 // and when, and says when the model has caught up (`onDidUpdate`).
-import { promises as fs } from 'fs';
+import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../analysis/positions';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
-import { cachedArticle, CACHE_FORMAT, entryServes, restoredAnalysis, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
-import { readArticle } from '../node/readArticle';
+import { cachedArticle, CACHE_FORMAT, entryServes, entryServesUnread, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
+import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
-import type { ArticleEntry } from '../workspace/types';
+import { summarizes } from '../workspace/articleSummary';
+import { LineTable, type Lines } from '../workspace/lineTable';
+import type { AnalysedEntry, ArticleEntry } from '../workspace/types';
 import { WorkspaceModel, type WorkspaceModelOptions } from '../workspace/workspaceModel';
 import { ARTICLE_LANGUAGES, ArticleMatcher, relativeToFolders } from './articleFiles';
 import type { Settings } from './settings';
 import { fileUriOf, fsPathOf, isFileUri, normalizeUri } from './uris';
 
 const READ_CONCURRENCY = 16;
+/** Closed articles whose full analysis a request needed, kept in case the next one needs it too. */
+const DETAILED_CLOSED_ARTICLES = 4;
 
 export interface ProgressSink {
   begin(title: string, percentage?: number, message?: string): void;
@@ -54,7 +58,11 @@ export class WorkspaceIndex {
   private readonly skippedFiles = new Map<string, string>();
   /** Articles analysed only up to the length limit: characters analysed, and what the whole was. */
   private readonly truncatedFiles = new Map<string, { analysed: number; whole: string }>();
-  private readonly lineIndexes = new WeakMap<object, LineIndex>();
+  private readonly lineIndexes = new WeakMap<object, Lines>();
+  /** Closed articles analysed in full for a request (most recent last); the model keeps their analyses. */
+  private readonly detailed: string[] = [];
+  /** The model keeps full analyses of open documents (and a few closed ones a request needed). */
+  private readonly keepAnalysis = (uri: string): boolean => this.open.has(uri) || this.detailed.includes(uri);
   private queue: Promise<void> = Promise.resolve();
   private initialDone = false;
   private emitScheduled = false;
@@ -69,12 +77,14 @@ export class WorkspaceIndex {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   private readonly changed = new Set<string>();
+  /** Open or closed since the last `takeTouched()` (their language may count differently). */
+  private readonly openedOrClosed = new Set<string>();
   private dirty = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
   readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as string };
 
   constructor(private readonly options: WorkspaceIndexOptions) {
-    this.modelValue = new WorkspaceModel();
+    this.modelValue = new WorkspaceModel({ keepAnalysis: this.keepAnalysis });
   }
 
   get model(): WorkspaceModel {
@@ -132,7 +142,7 @@ export class WorkspaceIndex {
         if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
       }
       // Guessed dateline years are worked out again with every dated article known.
-      this.startup.settled = this.model.settleStale();
+      this.startup.settled = this.model.settleStale((uri) => this.diskText(uri));
       if (this.startup.settled > 0) this.dirty = true;
       if (this.cached && this.cached.size !== this.diskKeys.size) this.dirty = true; // files gone since
       this.cached = undefined;
@@ -176,7 +186,13 @@ export class WorkspaceIndex {
   didOpen(doc: TextDocument): void {
     const uri = normalizeUri(doc.uri);
     this.open.set(uri, doc);
-    if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
+    this.openedOrClosed.add(uri);
+    // An open document has its full analysis (the model kept only a summary while it was closed).
+    if (this.isArticleDocument(doc) && !this.hasAnalysisOf(uri, doc.getText())) {
+      const text = doc.getText();
+      if (this.isCurrent(uri, text)) this.analyseInFull(uri, clipArticle(text).text);
+      else this.setArticle(uri, text);
+    }
     this.scheduleEmit();
   }
 
@@ -200,6 +216,7 @@ export class WorkspaceIndex {
   didClose(doc: TextDocument): void {
     const uri = normalizeUri(doc.uri);
     this.open.delete(uri);
+    this.openedOrClosed.add(uri);
     const pending = this.pendingEdits.get(uri);
     if (pending) clearTimeout(pending);
     this.pendingEdits.delete(uri);
@@ -251,10 +268,25 @@ export class WorkspaceIndex {
 
   // ----- lookups for the features -----
 
-  /** The analysed article for a URI as the client names it (after applying any pending edit). */
-  article(uri: string): ArticleEntry | undefined {
+  /**
+   * The analysed article for a URI as the client names it (after applying any pending edit), with
+   * its full analysis: a closed article, of which the model keeps only a summary, is read and
+   * analysed again (and kept for the next few requests).
+   */
+  article(uri: string): AnalysedEntry | undefined {
     this.flush(uri);
-    return this.model.getArticle(normalizeUri(uri));
+    const key = normalizeUri(uri);
+    const entry = this.model.getArticle(key);
+    if (!entry || entry.analysis) return entry as AnalysedEntry | undefined;
+    const text = this.open.get(key)?.getText() ?? this.diskText(key);
+    if (text === undefined) return undefined;
+    if (!this.open.has(key)) this.keepDetailed(key);
+    const clipped = clipArticle(text).text;
+    // The text summarised: its analysis is the summary's, in full. Another text: the file changed
+    // since (its event is on the way), and the model follows it as it would then.
+    if (this.isCurrent(key, clipped) ? !this.analyseInFull(key, clipped) : !this.setArticle(key, text)) return undefined;
+    const detailed = this.model.getArticle(key);
+    return detailed?.analysis ? (detailed as AnalysedEntry) : undefined;
   }
 
   /** The model key of a client URI. */
@@ -281,12 +313,13 @@ export class WorkspaceIndex {
     return this.open.get(key)?.languageId;
   }
 
-  /** The LineIndex of an entry's analysed text (cached per analysis). */
-  lineIndex(entry: ArticleEntry): LineIndex {
-    let li = this.lineIndexes.get(entry.analysis);
+  /** Lines of an entry's analysed text: from the text when the model holds it, else from its summary (cached). */
+  lineIndex(entry: ArticleEntry): Lines {
+    const owner: object = entry.analysis ?? entry.summary;
+    let li = this.lineIndexes.get(owner);
     if (!li) {
-      li = new LineIndex(entry.analysis.text);
-      this.lineIndexes.set(entry.analysis, li);
+      li = entry.analysis ? new LineIndex(entry.analysis.text) : new LineTable(entry.summary.lineStarts, entry.summary.length);
+      this.lineIndexes.set(owner, li);
     }
     return li;
   }
@@ -311,7 +344,7 @@ export class WorkspaceIndex {
     const entries = new Map<string, CachedArticle>();
     for (const [uri, key] of this.diskKeys) {
       const entry = this.model.getArticle(uri);
-      if (entry) entries.set(uri, cachedArticle(entry.analysis, key, this.model.contextKey(uri)));
+      if (entry) entries.set(uri, cachedArticle(entry.summary, key, this.model.contextKey(uri), this.truncatedFiles.has(uri)));
     }
     try {
       await this.store.save(this.cacheHeader(), entries);
@@ -376,6 +409,14 @@ export class WorkspaceIndex {
     }
   }
 
+  /** Articles set, removed, opened or closed since the last call (model keys). */
+  takeTouched(): Set<string> {
+    const touched = this.model.takeTouched();
+    for (const uri of this.openedOrClosed) touched.add(uri);
+    this.openedOrClosed.clear();
+    return touched;
+  }
+
   /** The open documents analysed again since the last call (their diagnostics go out first). */
   takeChanged(): Set<string> {
     const changed = new Set(this.changed);
@@ -383,10 +424,46 @@ export class WorkspaceIndex {
     return changed;
   }
 
-  /** Whether the model holds this text for the URI (up to the length limit). */
+  /** Whether the model holds this text for the URI (up to the length limit), analysed or summarised. */
   private isCurrent(uri: string, text: string): boolean {
     const known = this.model.getArticle(uri);
-    return !!known && known.analysis.text === clipArticle(text).text;
+    if (!known) return false;
+    const clipped = clipArticle(text).text;
+    return known.analysis ? known.analysis.text === clipped : summarizes(known.summary, clipped);
+  }
+
+  /** Whether the model holds the full analysis of this text. */
+  private hasAnalysisOf(uri: string, text: string): boolean {
+    return this.model.getArticle(uri)?.analysis?.text === clipArticle(text).text;
+  }
+
+  /** A closed article's text as it is on disk now (for a request or a re-analysis), read at once. */
+  private diskText(uri: string): string | undefined {
+    if (!isFileUri(uri)) return undefined;
+    const read = readArticleSync(fsPathOf(uri));
+    return read.ok ? read.text : undefined;
+  }
+
+  /** Analyses the very text the model summarised, to hold its full analysis; false when analysis failed. */
+  private analyseInFull(uri: string, text: string): boolean {
+    try {
+      this.model.setArticle(uri, text);
+      return true;
+    } catch (err) {
+      this.options.log(`analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`);
+      return false;
+    }
+  }
+
+  /** Keeps a closed article's full analysis for a while; the oldest such goes back to its summary. */
+  private keepDetailed(uri: string): void {
+    const at = this.detailed.indexOf(uri);
+    if (at >= 0) this.detailed.splice(at, 1);
+    this.detailed.push(uri);
+    while (this.detailed.length > DETAILED_CLOSED_ARTICLES) {
+      const old = this.detailed.shift()!;
+      if (!this.open.has(old)) this.model.release(old);
+    }
   }
 
   /**
@@ -407,9 +484,9 @@ export class WorkspaceIndex {
       if (!wasTruncated) this.options.log(`${uri}: ${truncationNotice(clipped.text.length, whole)}`);
     } else this.truncatedFiles.delete(uri);
     try {
-      const cached = diskKey ? this.cached?.get(uri) : undefined;
+      const cached = diskKey && !this.keepAnalysis(uri) ? this.cached?.get(uri) : undefined;
       if (cached && entryServes(cached, diskKey!)) {
-        this.model.restoreArticle(uri, restoredAnalysis(cached, clipped.text), cached.context);
+        this.model.restoreArticle(uri, cached.summary, cached.context);
         this.startup.restored++;
       } else {
         this.model.setArticle(uri, clipped.text);
@@ -442,8 +519,7 @@ export class WorkspaceIndex {
       if (folder === scopes[0] && s.defaultYear !== this.defaultYear) {
         this.defaultYear = s.defaultYear;
         // The year option is the model's; a new model re-analyses every article with it.
-        const texts = this.modelValue.articles().map((e) => [e.uri, e.analysis.text] as const);
-        this.rebuildModel(texts);
+        await this.rebuildModel();
         changed = true;
       }
     }
@@ -453,17 +529,26 @@ export class WorkspaceIndex {
   /** The registry (or other model options) changed: re-analyse every article and re-select files. */
   reconfigure(): Promise<void> {
     return this.enqueue(async () => {
-      this.rebuildModel(this.modelValue.articles().map((e) => [e.uri, e.analysis.text] as const));
+      await this.rebuildModel();
       if (this.initialDone) await this.reconcile();
     });
   }
 
-  /** A new model with the current options, holding the given articles again. */
-  private rebuildModel(texts: ReadonlyArray<readonly [string, string]>): void {
+  /**
+   * A new model with the current options, holding the same articles analysed again: those whose
+   * text the model holds (open documents) from it, the others read from disk again.
+   */
+  private async rebuildModel(): Promise<void> {
+    const previous = this.modelValue.articles();
     const extra = this.options.modelOptions?.() ?? {};
     const analysis = { ...extra.analysis, ...(this.defaultYear == null ? {} : { defaultYear: this.defaultYear }) };
-    this.modelValue = new WorkspaceModel({ ...extra, analysis });
-    for (const [uri, text] of texts) this.setArticle(uri, text, this.diskKeys.get(uri));
+    this.modelValue = new WorkspaceModel({ ...extra, analysis, keepAnalysis: this.keepAnalysis });
+    const unread: string[] = [];
+    for (const e of previous) {
+      if (e.analysis) this.setArticle(e.uri, e.analysis.text, this.diskKeys.get(e.uri));
+      else unread.push(e.uri);
+    }
+    await forEachLimited(unread, READ_CONCURRENCY, (uri) => this.readFromDisk(uri));
   }
 
   private matcherFor(uri: string): ArticleMatcher | undefined {
@@ -526,6 +611,17 @@ export class WorkspaceIndex {
   private async readFromDisk(uri: string): Promise<void> {
     const generation = (this.diskGeneration.get(uri) ?? 0) + 1;
     this.diskGeneration.set(uri, generation);
+    // On a warm start, a file whose size and modification time are those of its cache entry is
+    // not read at all: the entry's summary is all the model keeps of a closed article anyway.
+    const cached = this.cached?.get(uri);
+    if (cached && !this.model.getArticle(uri) && !this.keepAnalysis(uri)) {
+      // Synchronous: a stat is quicker than the round trip through the thread pool, 10,000 times over.
+      const stat = statOrUndefined(fsPathOf(uri));
+      if (stat?.isFile() && entryServesUnread(cached, stat)) {
+        this.restoreUnread(uri, cached);
+        return;
+      }
+    }
     const read = await readArticle(fsPathOf(uri));
     if (this.diskGeneration.get(uri) !== generation || this.open.has(uri)) return;
     if (!read.ok) {
@@ -543,16 +639,32 @@ export class WorkspaceIndex {
       this.removeArticle(uri);
       return;
     }
-    // The persistent index keys a file by what is analysed of it: the decoded (and cut) text.
-    const key = fileKeyOf(Buffer.from(read.text, 'utf8'), read.mtimeMs ?? 0);
+    // The persistent index keys a file by its size, time and what is analysed of it: the decoded (and cut) text.
+    const key = fileKeyOf(read.text, read.size, read.mtimeMs ?? 0);
     if (this.isCurrent(uri, read.text) && !read.truncated === !this.truncatedFiles.has(uri)) {
-      if (!this.diskKeys.has(uri)) {
+      const known = this.diskKeys.get(uri);
+      if (!known || known.mtimeMs !== key.mtimeMs || known.size !== key.size) {
         this.diskKeys.set(uri, key);
         this.scheduleSave();
       }
+      // A document closed with the text of its file: its summary is enough from now on.
+      if (!this.keepAnalysis(uri)) this.model.release(uri);
       return;
     }
     this.setArticle(uri, read.text, key, read.truncated ? read.size : undefined);
+  }
+
+  /** Puts a cache entry's summary in the model for a file not read (its size and time unchanged). */
+  private restoreUnread(uri: string, cached: CachedArticle): void {
+    this.diskKeys.set(uri, cached.key);
+    if (cached.truncated) {
+      const whole = `the file (${cached.key.size.toLocaleString('en-US')} bytes)`;
+      if (!this.truncatedFiles.has(uri)) this.options.log(`${uri}: ${truncationNotice(cached.summary.length, whole)}`);
+      this.truncatedFiles.set(uri, { analysed: cached.summary.length, whole });
+    } else this.truncatedFiles.delete(uri);
+    this.model.restoreArticle(uri, cached.summary, cached.context);
+    this.skippedFiles.delete(uri);
+    this.startup.restored++;
   }
 
   private removeArticle(uri: string): void {
@@ -567,6 +679,15 @@ export class WorkspaceIndex {
       this.truncatedFiles.delete(uri);
       this.removeArticle(uri);
     }
+  }
+}
+
+/** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */
+function statOrUndefined(file: string): import('fs').Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

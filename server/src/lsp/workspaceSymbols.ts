@@ -28,7 +28,7 @@ export function workspaceSymbols(ctx: FeatureContext, params: WorkspaceSymbolPar
   const wanted = fold(query);
   for (const entry of model.articles()) {
     throwIfCancelled(token);
-    for (const statement of entry.analysis.statements) {
+    for (const statement of entry.summary.statements) {
       if (results.length >= MAX_RESULTS) break;
       if (!fold(statement.text).includes(wanted)) continue;
       const id = statement.personKey ? model.speakerIdOf(entry.uri, statement.personKey) : undefined;

@@ -4,7 +4,7 @@
 import { createHash } from 'crypto';
 import { promises as fs, readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import { decodeCache, encodeCacheParts, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import { decodeCacheLines, encodeCacheParts, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
 
 export class IndexStore {
   readonly file: string;
@@ -28,7 +28,7 @@ export class IndexStore {
     const newline = bytes.indexOf(10);
     const body = newline > 0 ? bytes.subarray(newline + 1) : undefined;
     const intact = !!body && bytes.subarray(0, newline).toString('latin1') === checksum(body);
-    const entries = intact ? decodeCache(body.toString('latin1'), expected) : undefined;
+    const entries = intact ? decodeCacheLines(linesOf(body), expected) : undefined;
     if (!entries) {
       // Corrupt, or from another build or other options: not trusted, and not kept around.
       await fs.rm(this.file, { force: true }).catch(() => undefined);
@@ -75,6 +75,17 @@ export class IndexStore {
   }
 }
 
+/** The lines of an ASCII buffer, each made a string only when its turn comes. */
+function* linesOf(bytes: Buffer): Generator<string> {
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    yield bytes.toString('latin1', start, end);
+    start = end + 1;
+  }
+}
+
 /** The first line: a SHA-1 in hex and a newline. */
 const CHECKSUM_LINE = 41;
 
@@ -82,20 +93,46 @@ function checksum(bytes: Buffer): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-/** The key of a file's bytes as read now. */
-export function fileKeyOf(bytes: Buffer, mtimeMs: number): FileKey {
-  return { size: bytes.length, mtimeMs, hash: createHash('sha1').update(bytes).digest('base64') };
+/** The key of a file as read now: its size and modification time, and a hash of the text analysed. */
+export function fileKeyOf(text: string, size: number, mtimeMs: number): FileKey {
+  return { size, mtimeMs, hash: createHash('sha1').update(text, 'utf8').digest('base64') };
 }
 
 let fingerprint: string | undefined;
 
 /**
+ * The installed version of a dependency (its package.json, found above its entry point, since
+ * packages may not export it); undefined when it is bundled into this file.
+ */
+export function dependencyVersion(name: string): string | undefined {
+  try {
+    let dir = path.dirname(require.resolve(name));
+    for (;;) {
+      const manifest = path.join(dir, 'package.json');
+      try {
+        const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+        if (parsed.name === name && typeof parsed.version === 'string') return parsed.version;
+      } catch {
+        // no package.json here, or an inner one without the name: keep climbing
+      }
+      const up = path.dirname(dir);
+      if (up === dir) return undefined;
+      dir = up;
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A fingerprint of the running analyser's code: the compiled files next to this one (or the
- * bundle this code is in). Any change to the analyser invalidates every cache.
+ * bundle this code is in), and the version of chrono-node it runs with. Any change to the
+ * analyser or an upgrade of chrono-node invalidates every cache.
  */
 export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha1');
+  hash.update(`chrono-node@${dependencyVersion('chrono-node') ?? 'bundled'}\n`);
   const compiledRoot = path.resolve(__dirname, '..');
   const folders = ['analysis', 'workspace'].map((f) => path.join(compiledRoot, f));
   try {

@@ -1,7 +1,7 @@
 // Reading article files from disk: the one place that decodes bytes. Binary files are refused with
 // a reason; UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1252 text are decoded. Only
 // the first MAX_ARTICLE_CHARS characters are kept (see workspace/articleLimit.ts).
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import * as path from 'node:path';
 import { clipArticle, MAX_ARTICLE_CHARS } from '../workspace/articleLimit';
 
@@ -90,6 +90,33 @@ export async function readArticle(file: string): Promise<ReadResult> {
     return { ok: false, reason: code ?? String(err), code };
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * `readArticle` without waiting: for a request that needs the full analysis of an article nobody
+ * has open (the server keeps only a summary of those), answered in the same turn.
+ */
+export function readArticleSync(file: string): ReadResult {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, reason: 'not a file' };
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_ARTICLE_BYTES));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    const read = decodeArticle(buffer.subarray(0, filled), Math.max(stat.size, filled));
+    return read.ok ? { ...read, mtimeMs: stat.mtimeMs } : read;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { ok: false, reason: code ?? String(err), code };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,188 +1,197 @@
-// The persistent index's format: analyses keyed by file, as one JSON document. Pure: the server
-// reads and writes the file (server/src/lsp/indexStore.ts); this file only says what goes in, and
-// refuses anything it cannot vouch for — a cache from another format, another analyser build or
-// other options, or one that does not parse, is discarded whole and never trusted in part.
-import type { ArticleAnalysis } from '../analysis/types';
+// The persistent index's format: article summaries keyed by file, one JSON line each under a
+// header line (so that a warm start parses one small line at a time, not one huge document). Pure: the
+// server reads and writes the file (server/src/node/indexStore.ts); this file only says what goes
+// in, and refuses anything it cannot vouch for — a cache from another format, another analyser
+// build or other options, or one that does not parse, is discarded whole and never trusted in part.
+import type { Mention, MentionKind, Person, Span, Statement } from '../analysis/types';
+import type { ArticleSummary } from './articleSummary';
 
 /** Bumped whenever the layout below changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 6;
 
-/** What a file was when it was analysed: an entry serves only a file with the same size and hash. */
+/**
+ * What a file was when it was summarised. An entry serves a file whose size and modification time
+ * are unchanged (no need to read it), or, once read, whose size and text hash are the same.
+ */
 export interface FileKey {
+  /** The file's size in bytes. */
   size: number;
   mtimeMs: number;
-  /** Hash of the file's bytes. */
+  /** Hash of the analysed text (the decoded file, cut at the length limit). */
   hash: string;
 }
 
 /** What every entry of a cache depends on; a cache whose header differs is discarded. */
 export interface CacheHeader {
   format: number;
-  /** Fingerprint of the analyser's code. */
+  /** Fingerprint of the analyser's code (and the chrono-node it runs with). */
   code: string;
   /** The model's `optionsKey()`. */
   options: string;
 }
 
 /**
- * An analysis in compact form, with the key of the file it was made from. Compact: without the
- * article text (the file holds it), spans as [start, end], and a `text` that is just the text of
- * its span stored as 0. What the workspace index reads is stored as data; the rest (`onDemand`:
- * structure, dates, quotations — read only by features on an open document) as a JSON string,
- * parsed when first read.
+ * An article's summary with the key of the file it was made from. In the file, people and
+ * statements are tuples (`packPeople`, `packStatements`): about half the size of the objects,
+ * which is most of what a warm start spends reading and parsing.
  */
 export interface CachedArticle {
   key: FileKey;
-  analysis: Record<string, unknown>;
-  onDemand: string;
-  /** The model's `contextKey` for analyses that depend on other articles. */
+  summary: ArticleSummary;
+  /** The model's `contextKey` for summaries that depend on other articles. */
   context?: string;
+  /** The file goes on past the length limit (only its beginning was analysed). */
+  truncated?: boolean;
 }
 
-/** The cache entry of an article's analysis. */
-export function cachedArticle(analysis: ArticleAnalysis, key: FileKey, context?: string): CachedArticle {
-  const compact = packAnalysis(analysis);
-  return context === undefined ? { key, ...compact } : { key, ...compact, context };
+/** The cache entry of an article's summary. */
+export function cachedArticle(summary: ArticleSummary, key: FileKey, context?: string, truncated?: boolean): CachedArticle {
+  return { key, summary, ...(context === undefined ? {} : { context }), ...(truncated ? { truncated } : {}) };
 }
 
-function packAnalysis(analysis: ArticleAnalysis): { analysis: Record<string, unknown>; onDemand: string } {
-  const eager: Record<string, unknown> = {};
-  const later: Record<string, unknown> = {};
-  const kept = onDemandForm.get(analysis);
-  for (const k of Object.keys(analysis)) {
-    if (k === 'text' || (kept !== undefined && READ_ON_DEMAND.has(k))) continue;
-    const v = (analysis as unknown as Record<string, unknown>)[k];
-    if (v !== undefined) (READ_ON_DEMAND.has(k) ? later : eager)[k] = pack(v, analysis.text);
-  }
-  return { analysis: eager, onDemand: kept ?? JSON.stringify(later) };
-}
-
-/**
- * Parts of an analysis that only features on an open document read (the workspace index and
- * counts do not): restored when first read, so a warm start does not build them for every file.
- */
-const READ_ON_DEMAND = new Set(['structure', 'dates', 'quotations']);
-/** The on-demand part a restored analysis came from (saved again as it is, read or not). */
-const onDemandForm = new WeakMap<ArticleAnalysis, string>();
-
-/** The analysis again, once the file's text is read. */
-export function restoredAnalysis(cached: CachedArticle, text: string): ArticleAnalysis {
-  const packed = cached.analysis;
-  const out: Record<string, unknown> = { text };
-  for (const k of Object.keys(packed)) out[k] = unpack(packed[k], text);
-  let later: Record<string, unknown> | undefined;
-  for (const k of READ_ON_DEMAND) onDemand(out, k, () => unpack((later ??= JSON.parse(cached.onDemand) as Record<string, unknown>)[k], text));
-  const analysis = out as unknown as ArticleAnalysis;
-  onDemandForm.set(analysis, cached.onDemand);
-  return analysis;
-}
-
-/** A property that computes its value on first read and is a plain data property from then on. */
-function onDemand(target: Record<string, unknown>, key: string, make: () => unknown): void {
-  const settle = (value: unknown) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = make();
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
-}
-
-function isSpan(x: unknown): x is { start: number; end: number } {
-  if (typeof x !== 'object' || x === null) return false;
-  const o = x as Record<string, unknown>;
-  return typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2;
-}
-
-/** The span whose text an object's `text` is, when it is exactly that. */
-function ownSpan(o: Record<string, unknown>): unknown {
-  return o.span ?? o.contentSpan;
-}
-
-function pack(value: unknown, text: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => pack(v, text));
-  if (typeof value !== 'object' || value === null) return value;
-  if (isSpan(value)) return [value.start, value.end];
-  const o = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  const span = ownSpan(o);
-  for (const [k, v] of Object.entries(o)) {
-    if (v === undefined) continue;
-    if (k === 'text' && isSpan(span) && v === text.slice(span.start, span.end)) out[k] = 0;
-    else out[k] = pack(v, text);
-  }
-  return out;
-}
-
-function unpack(value: unknown, text: string): unknown {
-  if (Array.isArray(value)) {
-    if (value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number') return { start: value[0], end: value[1] };
-    return value.map((v) => unpack(v, text));
-  }
-  if (typeof value !== 'object' || value === null) return value;
-  const o = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k in o) out[k] = unpack(o[k], text);
-  if (out.text === 0) {
-    const span = ownSpan(out) as { start: number; end: number };
-    out.text = text.slice(span.start, span.end);
-  }
-  return out;
-}
-
-/** Whether an entry serves the file as it is now. */
+/** Whether an entry serves the file as it is now (its text read and hashed). */
 export function entryServes(cached: CachedArticle, key: FileKey): boolean {
   return cached.key.size === key.size && cached.key.hash === key.hash;
+}
+
+/** Whether an entry serves a file whose size and modification time alone are known. */
+export function entryServesUnread(cached: CachedArticle, stat: { size: number; mtimeMs: number }): boolean {
+  return cached.key.size === stat.size && cached.key.mtimeMs === stat.mtimeMs;
 }
 
 export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>): string {
   return [...encodeCacheParts(header, articles)].join('');
 }
 
-/** `encodeCache` in pieces, one per article, so a big cache is never one string in memory. */
+/**
+ * `encodeCache` in lines: the header with the number of articles, then `[uri, entry]` per article
+ * (JSON escapes line breaks inside strings, so every entry is one line).
+ */
 export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>): Generator<string> {
-  yield `{"header":${JSON.stringify(header)},"articles":{`;
-  let first = true;
+  yield `${JSON.stringify({ header, articles: articles.size })}\n`;
   for (const [uri, entry] of articles) {
-    yield `${first ? '' : ','}${JSON.stringify(uri)}:${JSON.stringify(entry)}`;
-    first = false;
+    const summary = { ...entry.summary, people: packPeople(entry.summary.people), statements: packStatements(entry.summary.statements, entry.summary.people) };
+    yield `${JSON.stringify([uri, { ...entry, summary }])}\n`;
   }
-  yield '}}';
+}
+
+const MENTION_KINDS: readonly MentionKind[] = ['name', 'surname', 'pronoun', 'role', 'organization'];
+const MENTION_FIELDS = new Set(['span', 'text', 'kind', 'personKey']);
+const PERSON_FIELDS = new Set(['key', 'name', 'roles', 'isOrganization', 'mentions']);
+const STATEMENT_FIELDS = new Set(['personKey', 'speaker', 'kind', 'cue', 'contentSpan', 'text', 'sourceSpan', 'cueSpan', 'date', 'quotation']);
+/** Only objects with these fields (spans exactly start and end) are packed; anything else is stored as it is. */
+const packable = (o: object, fields: ReadonlySet<string>, spans: readonly string[]) =>
+  Object.keys(o).every((k) => fields.has(k)) && spans.every((k) => (o as Record<string, unknown>)[k] === undefined || isPlainSpan((o as Record<string, unknown>)[k]));
+const isPlainSpan = (x: unknown) => typeof x === 'object' && x !== null && Object.keys(x).length === 2 && typeof (x as Span).start === 'number' && typeof (x as Span).end === 'number';
+
+/** A person as [key, name, roles, isOrganization 0/1, mentions as start, end, text, kind index …]. */
+function packPeople(people: readonly Person[]): unknown[] {
+  return people.map((p) => {
+    if (!packable(p, PERSON_FIELDS, []) || !p.mentions.every((m) => packable(m, MENTION_FIELDS, ['span']) && m.personKey === p.key && MENTION_KINDS.includes(m.kind))) return p;
+    const mentions: unknown[] = [];
+    for (const m of p.mentions) mentions.push(m.span.start, m.span.end, m.text, MENTION_KINDS.indexOf(m.kind));
+    return [p.key, p.name, p.roles, p.isOrganization ? 1 : 0, mentions];
+  });
+}
+
+function unpackPeople(packed: unknown[]): Person[] {
+  return packed.map((x) => {
+    if (!Array.isArray(x)) return x as Person;
+    const [key, name, roles, isOrganization, flat] = x as [string, string, string[], number, unknown[]];
+    const mentions: Mention[] = [];
+    for (let i = 0; i + 3 < flat.length; i += 4) {
+      mentions.push({ span: { start: flat[i] as number, end: flat[i + 1] as number }, text: flat[i + 2] as string, kind: MENTION_KINDS[flat[i + 3] as number], personKey: key });
+    }
+    return { key, name, roles, isOrganization: isOrganization === 1, mentions };
+  });
+}
+
+/**
+ * A statement as [kind, cue, content start, end, text, personKey, speaker, source start, end, cue
+ * start, end, date, quotation], absent parts null; a speaker who is the person's name is 0.
+ */
+function packStatements(statements: readonly Statement[], people: readonly Person[]): unknown[] {
+  const nameOf = new Map(people.map((p) => [p.key, p.name]));
+  return statements.map((s) => {
+    if (!packable(s, STATEMENT_FIELDS, ['contentSpan', 'sourceSpan', 'cueSpan'])) return s;
+    const speaker = s.speaker === undefined ? null : s.personKey !== undefined && nameOf.get(s.personKey) === s.speaker ? 0 : s.speaker;
+    return [
+      s.kind, s.cue, s.contentSpan.start, s.contentSpan.end, s.text, s.personKey ?? null, speaker,
+      s.sourceSpan?.start ?? null, s.sourceSpan?.end ?? null, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null, s.date ?? null, s.quotation ?? null,
+    ];
+  });
+}
+
+function unpackStatements(packed: unknown[], people: readonly Person[]): Statement[] {
+  const nameOf = new Map(people.map((p) => [p.key, p.name]));
+  return packed.map((x) => {
+    if (!Array.isArray(x)) return x as Statement;
+    const [kind, cue, cs, ce, text, personKey, speaker, ss, se, us, ue, date, quotation] = x as [Statement['kind'], string, number, number, string, string | null, string | 0 | null, number | null, number | null, number | null, number | null, string | null, number | null];
+    const s: Statement = { kind, cue, contentSpan: { start: cs, end: ce }, text };
+    if (personKey !== null) s.personKey = personKey;
+    if (speaker !== null) s.speaker = speaker === 0 ? nameOf.get(personKey ?? '') : speaker;
+    if (ss !== null && se !== null) s.sourceSpan = { start: ss, end: se };
+    if (us !== null && ue !== null) s.cueSpan = { start: us, end: ue };
+    if (date !== null) s.date = date;
+    if (quotation !== null) s.quotation = quotation;
+    return s;
+  });
 }
 
 /**
  * The entries of a cache written by `encodeCache`, or undefined when it cannot be trusted:
- * it does not parse, its header differs from `expected`, or any entry is malformed.
+ * a line does not parse, its header differs from `expected`, any entry is malformed, or there are
+ * more or fewer entries than the header says.
  */
 export function decodeCache(data: string, expected: CacheHeader): Map<string, CachedArticle> | undefined {
-  let document: unknown;
+  return decodeCacheLines(data.split('\n'), expected);
+}
+
+/** `decodeCache` over the lines of a cache, read one at a time. */
+export function decodeCacheLines(lines: Iterable<string>, expected: CacheHeader): Map<string, CachedArticle> | undefined {
+  const out = new Map<string, CachedArticle>();
+  let declared: number | undefined;
+  let entries = 0;
   try {
-    document = JSON.parse(data);
+    for (const line of lines) {
+      if (line === '') continue;
+      const parsed: unknown = JSON.parse(line);
+      if (declared === undefined) {
+        if (!isObject(parsed) || !isObject(parsed.header) || typeof parsed.articles !== 'number') return undefined;
+        const header = parsed.header;
+        if (header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return undefined;
+        declared = parsed.articles;
+        continue;
+      }
+      if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return undefined;
+      const entry: unknown = parsed[1];
+      if (!isCachedArticle(entry)) return undefined;
+      const summary = entry.summary;
+      summary.people = unpackPeople(summary.people);
+      summary.statements = unpackStatements(summary.statements, summary.people);
+      out.set(parsed[0], entry);
+      entries++;
+    }
   } catch {
     return undefined;
   }
-  if (!isObject(document) || !isObject(document.header) || !isObject(document.articles)) return undefined;
-  const header = document.header;
-  if (header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return undefined;
-  const out = new Map<string, CachedArticle>();
-  for (const [uri, entry] of Object.entries(document.articles)) {
-    if (!isCachedArticle(entry)) return undefined;
-    out.set(uri, entry);
-  }
-  return out;
+  return declared !== undefined && declared === entries && entries === out.size ? out : undefined;
 }
 
 function isCachedArticle(entry: unknown): entry is CachedArticle {
-  if (!isObject(entry) || !isObject(entry.key) || !isObject(entry.analysis) || typeof entry.onDemand !== 'string') return false;
-  const { key, analysis } = entry;
+  if (!isObject(entry) || !isObject(entry.key) || !isObject(entry.summary)) return false;
+  const { key, summary } = entry;
   if (typeof key.size !== 'number' || typeof key.mtimeMs !== 'number' || typeof key.hash !== 'string') return false;
   if (entry.context !== undefined && typeof entry.context !== 'string') return false;
-  // The on-demand part is parsed when read; the file's checksum (indexStore.ts) vouches for it.
-  return ['people', 'statements', 'diagnostics'].every((k) => Array.isArray(analysis[k]));
+  if (entry.truncated !== undefined && typeof entry.truncated !== 'boolean') return false;
+  // The shape of each part; the file's checksum (indexStore.ts) vouches for what is inside.
+  return (
+    ['people', 'statements', 'lineStarts'].every((k) => Array.isArray(summary[k])) &&
+    [...summary.people, ...summary.statements].every((x: unknown) => typeof x === 'object' && x !== null) &&
+    ['length', 'unattributed'].every((k) => typeof summary[k] === 'number') &&
+    ['title', 'textHash'].every((k) => typeof summary[k] === 'string') &&
+    typeof summary.hasDateline === 'boolean'
+  );
 }
 
 function isObject(x: unknown): x is Record<string, any> {

@@ -53,9 +53,21 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   const surnameOnly: number[] = [];
   const aliasFirst = new Map<number, number>();
 
+  // The same people recur across articles: each distinct name is folded and split once.
+  const nameForms = new Map<string, { folded: string; words: string[]; given: string }>();
+  const formsOf = (name: string) => {
+    let forms = nameForms.get(name);
+    if (!forms) {
+      const raw = nameWords(name);
+      forms = { folded: foldName(name), words: raw.map(foldName).filter(Boolean), given: raw.length ? foldName(raw[0]) : '' };
+      nameForms.set(name, forms);
+    }
+    return forms;
+  };
   const givenOf: string[] = [];
   occurrences.forEach((occ, i) => {
-    const folded = foldName(occ.person.name);
+    const forms = formsOf(occ.person.name);
+    const folded = forms.folded;
     const alias = aliasOf.get(folded);
     if (alias !== undefined) {
       // Registry aliases join; the spelling rules below may still join further variants.
@@ -67,12 +79,12 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
       else orgByName.set(folded, i);
       return;
     }
-    const words = nameWords(occ.person.name).map(foldName).filter(Boolean);
+    const words = forms.words;
     if (words.length < 2) {
       surnameOnly.push(i);
       return;
     }
-    givenOf[i] = foldName(nameWords(occ.person.name)[0]);
+    givenOf[i] = forms.given;
     const surname = words[words.length - 1];
     const bucket = bySurname.get(surname) ?? [];
     bucket.push(i);
@@ -122,10 +134,19 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
     const full = members.filter((i) => given(i).length > 1);
     const initials = members.filter((i) => given(i).length <= 1);
     const clusters: number[] = [];
+    // Without never-merge pairs, where a first name goes depends on that name alone (clusters
+    // only grow at the end, so the first compatible one stays first): asked once per name.
+    const clusterOfGiven = distinct.size === 0 ? new Map<string, number>() : undefined;
     for (const i of full) {
+      const known = clusterOfGiven?.get(given(i));
+      if (known !== undefined) {
+        union(known, i);
+        continue;
+      }
       const match = clusters.find((c) => compatibleGiven(given(c), given(i)) && !isDistinct(occurrences[c].person.name, occurrences[i].person.name));
       if (match !== undefined) union(match, i);
       else clusters.push(i);
+      clusterOfGiven?.set(given(i), match ?? i);
     }
     for (const i of initials) {
       const compatible = clusters.filter((c) => compatibleGiven(given(c), given(i)));
@@ -138,7 +159,7 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   // Without registry aliases these joins cannot merge two people, so a group's answer holds.
   const soleRoot = new Map<number[], boolean>();
   for (const i of surnameOnly) {
-    const surname = foldName(occurrences[i].person.name);
+    const surname = formsOf(occurrences[i].person.name).folded;
     const members = merged.get(rep(surname));
     if (!members) continue;
     let sole = aliasOf.size === 0 ? soleRoot.get(members) : undefined;
@@ -152,7 +173,7 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   const loneSurname = new Map<string, number>();
   for (const i of surnameOnly) {
     if (find(i) !== i) continue;
-    const surname = foldName(occurrences[i].person.name);
+    const surname = formsOf(occurrences[i].person.name).folded;
     if (merged.has(rep(surname))) continue;
     if (loneSurname.has(surname)) union(loneSurname.get(surname)!, i);
     else loneSurname.set(surname, i);
@@ -171,7 +192,7 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
   (hints.aliases ?? []).forEach((group, g) => aliasCanonical.set(g, group[0]));
   for (const indexes of [...groups.values()].sort((a, b) => a[0] - b[0])) {
     const members = indexes.map((i) => occurrences[i]);
-    const alias = members.map((m) => aliasOf.get(foldName(m.person.name))).find((a) => a !== undefined);
+    const alias = aliasOf.size ? members.map((m) => aliasOf.get(formsOf(m.person.name).folded)).find((a) => a !== undefined) : undefined;
     const name = alias !== undefined ? aliasCanonical.get(alias)! : canonicalName(members.map((m) => m.person.name));
     let id = slug(name) || 'speaker';
     for (let n = 2; usedIds.has(id); n++) id = `${slug(name)}-${n}`;
@@ -185,11 +206,9 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
 export function canonicalName(names: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) =>
-    (nameWords(b[0]).length - nameWords(a[0]).length) ||
-    (b[1] - a[1]) ||
-    (plainness(b[0]) - plainness(a[0])) ||
-    a[0].localeCompare(b[0]))[0][0];
+  // Each distinct spelling measured once, not once per comparison.
+  const ranked = [...counts.entries()].map(([name, count]) => ({ name, count, words: nameWords(name).length, plain: plainness(name) }));
+  return ranked.sort((a, b) => b.words - a.words || b.count - a.count || b.plain - a.plain || a.name.localeCompare(b.name))[0].name;
 }
 
 function plainness(name: string): number {

@@ -1,6 +1,6 @@
 // Every statement as a table row: what a fact-checker loads into a spreadsheet. Pure; the CLI's
 // `export` and the editor's "Export Statements" both use it.
-import { LineIndex } from '../analysis/positions';
+import { LineTable } from './lineTable';
 import type { WorkspaceModel } from './workspaceModel';
 
 export interface StatementRow {
@@ -22,8 +22,8 @@ export function statementRows(model: WorkspaceModel, options: { speaker?: string
   const wanted = options.speaker ? new Set(model.findSpeakers(options.speaker).map((s) => s.id)) : undefined;
   const rows: StatementRow[] = [];
   for (const entry of [...model.articles()].sort((a, b) => a.uri.localeCompare(b.uri))) {
-    const lines = new LineIndex(entry.analysis.text);
-    for (const s of entry.analysis.statements) {
+    const lines = new LineTable(entry.summary.lineStarts, entry.summary.length);
+    for (const s of entry.summary.statements) {
       const id = s.personKey ? model.speakerIdOf(entry.uri, s.personKey) : undefined;
       if (wanted && (!id || !wanted.has(id))) continue;
       const speaker = id ? model.getSpeaker(id) : undefined;

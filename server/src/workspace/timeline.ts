@@ -62,7 +62,7 @@ export function buildTimeline(model: WorkspaceModel, filter: TimelineFilter = {}
   const titles = new Map<string, TimelineArticle>();
   for (const entry of model.articles()) {
     if (articleFilter && !articleFilter.has(entry.uri)) continue;
-    const analysis = entry.analysis;
+    const analysis = entry.summary;
     analysis.statements.forEach((s, index) => {
       const speakerId = s.personKey ? model.speakerIdOf(entry.uri, s.personKey) : undefined;
       if (!speakerId || (speakers && !speakers.has(speakerId))) return;
@@ -100,13 +100,7 @@ export function buildTimeline(model: WorkspaceModel, filter: TimelineFilter = {}
 
 /** The headline (else front-matter title, else first line) of an article, for labels. */
 export function articleTitle(model: WorkspaceModel, uri: string): string {
-  const analysis = model.getArticle(uri)?.analysis;
-  if (!analysis) return uri;
-  const fm = analysis.structure.frontMatter?.title;
-  if (fm) return fm;
-  const headline = analysis.structure.paragraphs.find((p) => p.role === 'headline') ?? analysis.structure.paragraphs[0];
-  const text = headline ? analysis.text.slice(headline.span.start, headline.span.end).replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim() : '';
-  return text.length > 100 ? text.slice(0, 99) + '…' : text || uri.slice(uri.lastIndexOf('/') + 1);
+  return model.getArticle(uri)?.summary.title ?? uri;
 }
 
 function compareEntries(a: TimelineEntry, b: TimelineEntry): number {

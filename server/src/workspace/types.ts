@@ -1,5 +1,6 @@
 // Plain data of the workspace model: many analysed articles joined by speaker identity.
 import type { ArticleAnalysis, Statement } from '../analysis/types';
+import type { ArticleSummary } from './articleSummary';
 
 /** One statement with where it lives and who (across the workspace) made it. */
 export interface StatementRef {
@@ -33,7 +34,15 @@ export interface Speaker {
   organization?: string;
 }
 
+/**
+ * One article of the model: always its summary (what cross-article answers read); the full
+ * analysis (with the text) only while the model keeps it (open documents, or every article).
+ */
 export interface ArticleEntry {
   uri: string;
-  analysis: ArticleAnalysis;
+  summary: ArticleSummary;
+  analysis?: ArticleAnalysis;
 }
+
+/** An entry with its full analysis: what features on one document read. */
+export type AnalysedEntry = ArticleEntry & { analysis: ArticleAnalysis };

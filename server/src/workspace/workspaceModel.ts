@@ -2,16 +2,24 @@
 // Pure: callers hand it texts; it never reads files. The CLI and the server share it.
 // The cross-article index is built lazily, on the first question; an edit that names the same
 // people patches it by difference, any other change has it rebuilt on the next question.
-import { analyzeArticle } from '../analysis';
+import type * as AnalysisModule from '../analysis';
 import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person } from '../analysis/types';
+import { hashString, summarizeArticle, type ArticleSummary } from './articleSummary';
 import { clusterPeople, type IdentityHints, type PersonOccurrence } from './identity';
-import type { ArticleEntry, Speaker, StatementRef } from './types';
+import type { AnalysedEntry, ArticleEntry, Speaker, StatementRef } from './types';
+
+export { hashString } from './articleSummary';
 
 export interface WorkspaceModelOptions {
   analysis?: AnalysisOptions;
   identity?: IdentityHints;
   /** Registry facts shown in hover, by folded canonical name. */
   speakerNotes?: Map<string, { role?: string; note?: string; organization?: string }>;
+  /**
+   * Whether to keep an article's full analysis (and text) besides its summary; default: every
+   * article's. The server keeps only open documents' and `release`s the others.
+   */
+  keepAnalysis?(uri: string): boolean;
 }
 
 interface Index {
@@ -24,6 +32,17 @@ interface Index {
   notes: WorkspaceModelOptions['speakerNotes'];
 }
 
+let analyser: typeof AnalysisModule | undefined;
+/**
+ * `analyzeArticle`, loaded on first use: a warm start that restores every article from the
+ * persistent index never needs the analyser, nor the ~0.3 s it takes to load it and chrono-node.
+ */
+function analyzeArticle(text: string, options: AnalysisOptions): ArticleAnalysis {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  analyser ??= require('../analysis') as typeof AnalysisModule;
+  return analyser.analyzeArticle(text, options);
+}
+
 /** Dates that the article itself establishes: evidence for the years of other articles. */
 const DATED_SOURCES = new Set(['dateline', 'front-matter', 'byline-date', 'weekday', 'text-year']);
 
@@ -32,39 +51,41 @@ export class WorkspaceModel {
   private index: Index | undefined;
   /** The dates of dated articles, kept as articles come and go (not recomputed per analysis). */
   private readonly dated = new DatedArticles();
-  /** The workspace dates (the `dated.all()` array) each analysis was made with. */
-  private readonly madeWith = new WeakMap<ArticleAnalysis, readonly string[]>();
-  /** Context keys that restored analyses claim to have been made under; checked by `settleStale`. */
-  private readonly claimed = new WeakMap<ArticleAnalysis, string>();
+  /** The workspace dates (the `dated.all()` array) each analysis was made with, by its summary. */
+  private readonly madeWith = new WeakMap<ArticleSummary, readonly string[]>();
+  /** Context keys that restored summaries claim to have been made under; checked by `settleStale`. */
+  private readonly claimed = new WeakMap<ArticleSummary, string>();
+  /** Articles set or removed since the last `takeTouched()`: what per-article tallies redo. */
+  private readonly touched = new Set<string>();
+  private speakerCountsRevision = 0;
+  private namesRevision = 0;
 
   constructor(private options: WorkspaceModelOptions = {}) {}
-
-  /** Replaces options (a new registry, say) and re-analyses every article. */
-  configure(options: WorkspaceModelOptions): void {
-    this.options = options;
-    for (const entry of this.entries.values()) {
-      entry.analysis = analyzeArticle(entry.analysis.text, this.analysisOptions(entry.uri));
-      this.dated.set(entry.uri, entry.analysis);
-    }
-    this.index = undefined;
-  }
 
   /** Analyses (or re-analyses) one article and updates the cross-article index. */
   setArticle(uri: string, text: string): ArticleEntry {
     const dates = this.dated.all();
     const analysis = analyzeArticle(text, this.analysisOptions(uri));
-    this.madeWith.set(analysis, dates);
-    return this.putAnalysis(uri, analysis);
+    const keep = this.options.keepAnalysis?.(uri) ?? true;
+    const entry: ArticleEntry = { uri, summary: summarizeArticle(uri, analysis, keep), ...(keep ? { analysis } : {}) };
+    this.madeWith.set(entry.summary, dates);
+    return this.putEntry(entry);
   }
 
   /**
-   * Puts an analysis made earlier (a persistent cache's) into the model as if `setArticle` had
-   * made it. The caller vouches that it is the analysis of that text under `optionsKey()`;
-   * `context` is its `contextKey` then, checked by `settleStale` for the analyses that depend on it.
+   * Puts a summary made earlier (a persistent cache's) into the model as if `setArticle` had
+   * made it. The caller vouches that it is the summary of that text under `optionsKey()`;
+   * `context` is its `contextKey` then, checked by `settleStale` for the summaries that depend on it.
    */
-  restoreArticle(uri: string, analysis: ArticleAnalysis, context?: string): ArticleEntry {
-    if (context !== undefined) this.claimed.set(analysis, context);
-    return this.putAnalysis(uri, analysis);
+  restoreArticle(uri: string, summary: ArticleSummary, context?: string): ArticleEntry {
+    if (context !== undefined) this.claimed.set(summary, context);
+    return this.putEntry({ uri, summary });
+  }
+
+  /** Drops an article's full analysis (its document was closed); its summary answers from now on. */
+  release(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (entry?.analysis) this.entries.set(uri, { uri, summary: entry.summary });
   }
 
   /**
@@ -73,20 +94,23 @@ export class WorkspaceModel {
    * the current one are kept. A few passes, since a redone analysis may change the dates; returns
    * how many analyses were redone.
    */
-  settleStale(maxPasses = 3): number {
+  settleStale(textOf: (uri: string) => string | undefined = () => undefined, maxPasses = 3): number {
     let redone = 0;
     for (let pass = 0; pass < maxPasses; pass++) {
       const current = this.dated.all();
       const currentKey = this.contextKeyOf(current);
       let stale = 0;
       for (const entry of [...this.entries.values()]) {
-        const analysis = entry.analysis;
-        if (!dependsOnWorkspace(analysis) || this.madeWith.get(analysis) === this.dated.all()) continue;
-        if (this.claimed.get(analysis) === currentKey && this.dated.all() === current) {
-          this.madeWith.set(analysis, current);
+        const summary = entry.summary;
+        if (!dependsOnWorkspace(summary) || this.madeWith.get(summary) === this.dated.all()) continue;
+        if (this.claimed.get(summary) === currentKey && this.dated.all() === current) {
+          this.madeWith.set(summary, current);
           continue;
         }
-        this.setArticle(entry.uri, analysis.text);
+        // A summary without its text is analysed again from the text the caller reads.
+        const text = entry.analysis?.text ?? textOf(entry.uri);
+        if (text === undefined) continue;
+        this.setArticle(entry.uri, text);
         stale++;
       }
       redone += stale;
@@ -100,11 +124,11 @@ export class WorkspaceModel {
    * dateline year is guessed, the day and the workspace dates it was made with; else undefined.
    */
   contextKey(uri: string): string | undefined {
-    const analysis = this.entries.get(uri)?.analysis;
-    if (!analysis || !dependsOnWorkspace(analysis)) return undefined;
-    const made = this.madeWith.get(analysis);
+    const summary = this.entries.get(uri)?.summary;
+    if (!summary || !dependsOnWorkspace(summary)) return undefined;
+    const made = this.madeWith.get(summary);
     if (made) return this.contextKeyOf(made);
-    return this.claimed.get(analysis);
+    return this.claimed.get(summary);
   }
 
   /** The options every analysis depends on, as a string a cache compares. */
@@ -119,7 +143,7 @@ export class WorkspaceModel {
    */
   settle(): void {
     for (const entry of [...this.entries.values()]) {
-      if (dependsOnWorkspace(entry.analysis)) this.setArticle(entry.uri, entry.analysis.text);
+      if (entry.analysis && dependsOnWorkspace(entry.summary)) this.setArticle(entry.uri, entry.analysis.text);
     }
   }
 
@@ -129,8 +153,10 @@ export class WorkspaceModel {
     if (!previous) return false;
     this.entries.delete(uri);
     this.dated.delete(uri);
+    this.touched.add(uri);
+    this.namesRevision++;
     // An article nobody is named in holds no place in the index.
-    if (previous.analysis.people.length > 0) this.index = undefined;
+    if (previous.summary.people.length > 0) this.invalidateIndex();
     return true;
   }
 
@@ -142,9 +168,42 @@ export class WorkspaceModel {
     return [...this.entries.values()];
   }
 
+  /** The articles whose full analysis the model keeps (all of them, unless `keepAnalysis` says otherwise). */
+  analysedArticles(): AnalysedEntry[] {
+    return this.articles().filter((e): e is AnalysedEntry => e.analysis !== undefined);
+  }
+
   /** How many articles the model holds. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The articles set or removed since the last call (each once). */
+  takeTouched(): Set<string> {
+    const out = new Set(this.touched);
+    this.touched.clear();
+    return out;
+  }
+
+  /**
+   * Changes whenever a speaker's name, statement count or number of articles with statements
+   * may have changed (what code lenses show): a cheap test for "refresh the views".
+   */
+  get speakerCountsVersion(): number {
+    return this.speakerCountsRevision;
+  }
+
+  /**
+   * Changes whenever who is named where, or how, may have changed (people, their names, roles and
+   * name mentions' spellings): what an article's cross-article diagnostics depend on besides itself.
+   */
+  get namesVersion(): number {
+    return this.namesRevision;
+  }
+
+  /** How many workspace speakers there are. */
+  get speakerCount(): number {
+    return this.built().speakers.size;
   }
 
   /** The analysis options an article is analysed with now (what a cached analysis must match). */
@@ -187,7 +246,7 @@ export class WorkspaceModel {
   mentionAt(uri: string, offset: number): { mention: Mention; person: Person; speakerId?: string } | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
-    for (const person of entry.analysis.people) {
+    for (const person of (entry.analysis ?? entry.summary).people) {
       for (const mention of person.mentions) {
         if (mention.span.start <= offset && offset <= mention.span.end) {
           return { mention, person, speakerId: this.speakerIdOf(uri, person.key) };
@@ -201,7 +260,7 @@ export class WorkspaceModel {
   statementAt(uri: string, offset: number): StatementRef | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
-    const statements = entry.analysis.statements;
+    const statements = entry.summary.statements;
     const within = (s: { start: number; end: number } | undefined) => !!s && s.start <= offset && offset <= s.end;
     let index = statements.findIndex((s) => within(s.cueSpan) || within(s.sourceSpan));
     if (index < 0) index = statements.findIndex((s) => within(s.contentSpan));
@@ -211,7 +270,7 @@ export class WorkspaceModel {
   }
 
   dateAt(uri: string, offset: number): DateMention | undefined {
-    return this.entries.get(uri)?.analysis.dates.find((d) => d.span.start <= offset && offset <= d.span.end);
+    return this.entries.get(uri)?.analysis?.dates.find((d) => d.span.start <= offset && offset <= d.span.end);
   }
 
   private readonly contextKeys = new WeakMap<readonly string[], string>();
@@ -224,25 +283,34 @@ export class WorkspaceModel {
     return key;
   }
 
-  private putAnalysis(uri: string, analysis: ArticleAnalysis): ArticleEntry {
+  private putEntry(entry: ArticleEntry): ArticleEntry {
+    const uri = entry.uri;
     const previous = this.entries.get(uri);
-    const entry: ArticleEntry = { uri, analysis };
     this.entries.set(uri, entry);
-    this.dated.set(uri, analysis);
+    this.dated.set(uri, entry.summary);
+    this.touched.add(uri);
+    if (!previous || !sameNames(previous.summary.people, entry.summary.people)) this.namesRevision++;
     if (this.index) {
       // Typing rarely changes who is named: then the clusters stand and only this article's
       // share of the index is redone. Otherwise the next question rebuilds it.
-      if (previous && sameIdentity(previous.analysis.people, analysis.people)) patchIndex(this.index, previous, entry);
-      else if (previous || analysis.people.length > 0) this.index = undefined;
+      if (previous && sameIdentity(previous.summary.people, entry.summary.people)) {
+        if (patchIndex(this.index, previous, entry)) this.speakerCountsRevision++;
+      } else if (previous || entry.summary.people.length > 0) this.invalidateIndex();
     }
     return entry;
+  }
+
+  private invalidateIndex(): void {
+    this.index = undefined;
+    this.speakerCountsRevision++;
+    this.namesRevision++;
   }
 
   private built(): Index {
     if (this.index) return this.index;
     const occurrences: PersonOccurrence[] = [];
     const uris = [...this.entries.keys()].sort();
-    for (const uri of uris) for (const person of this.entries.get(uri)!.analysis.people) occurrences.push({ uri, person });
+    for (const uri of uris) for (const person of this.entries.get(uri)!.summary.people) occurrences.push({ uri, person });
     const clusters = clusterPeople(occurrences, this.options.identity);
     const index: Index = { speakers: new Map(), idOf: new Map(), statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes };
     for (const cluster of clusters) {
@@ -267,7 +335,7 @@ export class WorkspaceModel {
     for (const uri of uris) {
       const entry = this.entries.get(uri)!;
       const ids = index.idOf.get(uri);
-      entry.analysis.statements.forEach((statement, i) => {
+      entry.summary.statements.forEach((statement, i) => {
         const id = statement.personKey ? ids?.get(statement.personKey) : undefined;
         if (!id) return;
         let list = index.statementsBy.get(id);
@@ -282,29 +350,15 @@ export class WorkspaceModel {
 }
 
 /** Whether an article's analysis depends on the other articles (its dateline year was guessed). */
-export function dependsOnWorkspace(analysis: ArticleAnalysis): boolean {
-  const source = analysis.articleDate?.source;
-  return !!analysis.dateline && (!source || !DATED_SOURCES.has(source) || source === 'text-year');
+export function dependsOnWorkspace(summary: Pick<ArticleSummary, 'hasDateline' | 'articleDate'>): boolean {
+  const source = summary.articleDate?.source;
+  return summary.hasDateline && (!source || !DATED_SOURCES.has(source) || source === 'text-year');
 }
 
 /** Today's date where the analysis runs (what `analyzeArticle` takes for "today"), as ISO. */
 function localToday(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
-/** A 53-bit string hash (cyrb53), in base 36: enough to tell two lists of dates apart. */
-export function hashString(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /** The same people under the same keys: the clusters of the workspace do not change. */
@@ -316,46 +370,88 @@ function sameIdentity(a: readonly Person[], b: readonly Person[]): boolean {
   return true;
 }
 
-/** Redoes one article's share of the index after it changed without changing who it names. */
-function patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): void {
+/** The same people with the same roles and name mentions spelled the same way (positions aside). */
+function sameNames(a: readonly Person[], b: readonly Person[]): boolean {
+  if (!sameIdentity(a, b)) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i].mentions.filter(spellsName);
+    const y = b[i].mentions.filter(spellsName);
+    if (x.length !== y.length || x.some((m, j) => m.text !== y[j].text || m.kind !== y[j].kind)) return false;
+    if (a[i].roles.join('\u0000') !== b[i].roles.join('\u0000')) return false;
+  }
+  return true;
+}
+
+function spellsName(m: Mention): boolean {
+  return m.kind === 'name' || m.kind === 'surname';
+}
+
+/**
+ * Redoes one article's share of the index after it changed without changing who it names;
+ * returns whether any speaker's statement count or number of statement articles changed.
+ */
+function patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
   const uri = entry.uri;
   const ids = index.idOf.get(uri);
+  const before = new Map(previous.summary.people.map((p) => [p.key, p]));
   const touched = new Set<string>();
-  for (const person of entry.analysis.people) {
+  for (const person of entry.summary.people) {
     const id = ids?.get(person.key);
     if (!id) continue;
-    touched.add(id);
     const members = index.members.get(id)!;
     const at = members.findIndex((m) => m.uri === uri && m.person.key === person.key);
     members[at] = { uri, person };
+    // A speaker's roles, spellings and articles come from its members' names and roles alone:
+    // when this article's are as they were (most keystrokes), its summary stands.
+    const old = before.get(person.key);
+    if (!old || !sameNames([old], [person])) touched.add(id);
   }
   for (const id of touched) summarise(index, id);
 
-  const affected = new Set<string>();
-  for (const s of previous.analysis.statements) {
+  const datesBefore = new Map<string, string[]>();
+  for (const s of previous.summary.statements) {
     const id = s.personKey ? ids?.get(s.personKey) : undefined;
-    if (id) affected.add(id);
+    if (id) (datesBefore.get(id) ?? datesBefore.set(id, []).get(id)!).push(s.date ?? '');
   }
   const fresh = new Map<string, StatementRef[]>();
-  entry.analysis.statements.forEach((statement, i) => {
+  entry.summary.statements.forEach((statement, i) => {
     const id = statement.personKey ? ids?.get(statement.personKey) : undefined;
     if (!id) return;
-    affected.add(id);
-    const list = fresh.get(id) ?? [];
-    list.push({ uri, index: i, statement, speakerId: id });
-    fresh.set(id, list);
+    (fresh.get(id) ?? fresh.set(id, []).get(id)!).push({ uri, index: i, statement, speakerId: id });
   });
-  for (const id of affected) {
-    const kept = (index.statementsBy.get(id) ?? []).filter((r) => r.uri !== uri);
+  let countsChanged = false;
+  for (const id of new Set([...datesBefore.keys(), ...fresh.keys()])) {
+    const list = index.statementsBy.get(id) ?? [];
     const added = fresh.get(id) ?? [];
-    // The list is in URI order (the order the full build visits articles in).
-    let at = 0;
-    while (at < kept.length && kept[at].uri < uri) at++;
-    const list = [...kept.slice(0, at), ...added, ...kept.slice(at)];
+    // The list is in URI order (the order the full build visits articles in): this article's
+    // statements are one run in it, found by binary search and replaced in place.
+    const from = firstAtOrAfter(list, uri, false);
+    const to = firstAtOrAfter(list, uri, true);
+    list.splice(from, to - from, ...added);
     if (list.length) index.statementsBy.set(id, list);
     else index.statementsBy.delete(id);
+    // The same number of statements with the same dates: count, articles and first and last dates stand.
+    const dates = added.map((r) => r.statement.date ?? '');
+    const old = datesBefore.get(id) ?? [];
+    if (dates.length === old.length && dates.every((d, i) => d === old[i])) continue;
+    const speaker = index.speakers.get(id)!;
+    const counts = `${speaker.statementCount}:${speaker.statementArticles.length}`;
     summariseStatements(index, id);
+    if (`${speaker.statementCount}:${speaker.statementArticles.length}` !== counts) countsChanged = true;
   }
+  return countsChanged;
+}
+
+/** The first position in a URI-ordered list whose URI is at or after (`after`: strictly after) `uri`. */
+function firstAtOrAfter(list: readonly StatementRef[], uri: string, after: boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].uri < uri || (after && list[mid].uri === uri)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A speaker's roles, spellings and articles, from its members in workspace order. */
@@ -403,8 +499,8 @@ class DatedArticles {
   private readonly counts = new Map<string, number>();
   private sorted: string[] | undefined;
 
-  set(uri: string, analysis: ArticleAnalysis): void {
-    const date = analysis.articleDate;
+  set(uri: string, summary: ArticleSummary): void {
+    const date = summary.articleDate;
     const value = date && DATED_SOURCES.has(date.source) ? date.value : undefined;
     if (this.byUri.get(uri) === value) return;
     this.delete(uri);

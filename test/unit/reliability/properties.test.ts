@@ -108,7 +108,7 @@ function answers(model: WorkspaceModel): unknown {
   const speakers = model.speakers().map((s) => ({ ...s, statements: model.statementsBySpeaker(s.id).map((r) => [r.uri, r.index, r.statement.text]) }));
   const articles = model
     .articles()
-    .map((e) => ({ uri: e.uri, date: e.analysis.articleDate, statements: e.analysis.statements, dates: e.analysis.dates, diagnostics: e.analysis.diagnostics }))
+    .map((e) => ({ uri: e.uri, date: e.analysis!.articleDate, statements: e.analysis!.statements, dates: e.analysis!.dates, diagnostics: e.analysis!.diagnostics }))
     .sort((a, b) => a.uri.localeCompare(b.uri));
   return { speakers: speakers.sort((a, b) => a.id.localeCompare(b.id)), articles };
 }

@@ -5,14 +5,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { analyzeArticle } from '../../../server/src/analysis';
-import { fileKeyOf, IndexStore } from '../../../server/src/node/indexStore';
+import { summarizeArticle } from '../../../server/src/workspace/articleSummary';
+import { codeFingerprint, dependencyVersion, fileKeyOf, IndexStore } from '../../../server/src/node/indexStore';
 import {
   CACHE_FORMAT,
   cachedArticle,
   decodeCache,
   encodeCache,
   entryServes,
-  restoredAnalysis,
+  entryServesUnread,
   type CachedArticle,
   type CacheHeader,
 } from '../../../server/src/workspace/analysisCache';
@@ -30,28 +31,35 @@ const header: CacheHeader = { format: CACHE_FORMAT, code: 'build-1', options: '{
 /** What JSON keeps of a value (undefined properties go). */
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
+const SIZE = Buffer.byteLength(ARTICLE);
+const summary = () => summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE), false);
+
 function sampleEntries(): Map<string, CachedArticle> {
-  const bytes = Buffer.from(ARTICLE);
-  return new Map([['file:///ws/a.txt', cachedArticle(analyzeArticle(ARTICLE), fileKeyOf(bytes, 1000))]]);
+  return new Map([['file:///ws/a.txt', cachedArticle(summary(), fileKeyOf(ARTICLE, SIZE, 1000))]]);
 }
 
 describe('persistent index format', () => {
-  it('gives back the same analysis after a round trip, with the text from the file', () => {
+  it('gives back the same summary after a round trip', () => {
     const decoded = decodeCache(encodeCache(header, sampleEntries()), header);
     assert.ok(decoded);
     const entry = decoded.get('file:///ws/a.txt');
     assert.ok(entry);
-    assert.deepStrictEqual(plain(restoredAnalysis(entry, ARTICLE)), plain(analyzeArticle(ARTICLE)));
+    assert.deepStrictEqual(entry.summary, plain(summary()));
+    assert.ok(entry.summary.statements.length >= 2 && entry.summary.people.length >= 1);
   });
 
-  it('an analysis restored from the cache is cached again unchanged, whether its on-demand parts were read or not', () => {
-    const key = fileKeyOf(Buffer.from(ARTICLE), 1000);
-    for (const read of [false, true]) {
-      const restored = restoredAnalysis(sampleEntries().get('file:///ws/a.txt')!, ARTICLE);
-      if (read) assert.ok(restored.structure.sentences.length > 0);
-      const again = decodeCache(encodeCache(header, new Map([['u', cachedArticle(restored, key)]])), header)!.get('u')!;
-      assert.deepStrictEqual(plain(restoredAnalysis(again, ARTICLE)), plain(analyzeArticle(ARTICLE)));
-    }
+  it('round-trips what the compact form cannot pack (a field it does not know) and a speaker unlike the person’s name', () => {
+    const made = summary();
+    const odd = { ...made, statements: [{ ...made.statements[0], speaker: 'the harbour master' }, { ...made.statements[1], extra: 'kept' } as never, ...made.statements.slice(2)] };
+    const entries = new Map([['u', cachedArticle(odd, fileKeyOf(ARTICLE, SIZE, 1000))]]);
+    assert.deepStrictEqual(decodeCache(encodeCache(header, entries), header)!.get('u')!.summary, plain(odd));
+    assert.ok(encodeCache(header, sampleEntries()).length < JSON.stringify(plain(made)).length, 'the packed form is smaller than the objects');
+  });
+
+  it('keeps whether the file was cut at the length limit', () => {
+    const entries = new Map([['u', cachedArticle(summary(), fileKeyOf(ARTICLE, SIZE, 1000), undefined, true)]]);
+    assert.strictEqual(decodeCache(encodeCache(header, entries), header)!.get('u')!.truncated, true);
+    assert.strictEqual(decodeCache(encodeCache(header, sampleEntries()), header)!.get('file:///ws/a.txt')!.truncated, undefined);
   });
 
   it('does not store the article text (the file holds it)', () => {
@@ -60,9 +68,16 @@ describe('persistent index format', () => {
 
   it('serves a file only with the same size and content hash; a changed file is stale', () => {
     const entry = sampleEntries().get('file:///ws/a.txt')!;
-    assert.ok(entryServes(entry, fileKeyOf(Buffer.from(ARTICLE), 2000)), 'a touched file (new mtime, same bytes) is still served');
-    assert.ok(!entryServes(entry, fileKeyOf(Buffer.from(ARTICLE.replace('tenth', 'fifth')), 1000)), 'same size, other bytes');
-    assert.ok(!entryServes(entry, fileKeyOf(Buffer.from(ARTICLE + '\n'), 1000)), 'other size');
+    assert.ok(entryServes(entry, fileKeyOf(ARTICLE, SIZE, 2000)), 'a touched file (new mtime, same bytes) is still served');
+    assert.ok(!entryServes(entry, fileKeyOf(ARTICLE.replace('tenth', 'fifth'), SIZE, 1000)), 'same size, other bytes');
+    assert.ok(!entryServes(entry, fileKeyOf(ARTICLE + '\n', SIZE + 1, 1000)), 'other size');
+  });
+
+  it('serves an unread file only with the same size and modification time', () => {
+    const entry = sampleEntries().get('file:///ws/a.txt')!;
+    assert.ok(entryServesUnread(entry, { size: SIZE, mtimeMs: 1000 }));
+    assert.ok(!entryServesUnread(entry, { size: SIZE, mtimeMs: 2000 }), 'touched: read it to know');
+    assert.ok(!entryServesUnread(entry, { size: SIZE + 1, mtimeMs: 1000 }), 'other size');
   });
 
   it('discards a cache that does not parse, or whose entries are malformed', () => {
@@ -70,11 +85,14 @@ describe('persistent index format', () => {
     assert.strictEqual(decodeCache(data.slice(0, data.length / 2), header), undefined);
     assert.strictEqual(decodeCache('', header), undefined);
     assert.strictEqual(decodeCache('[]', header), undefined);
-    const broken = JSON.parse(data);
-    delete broken.articles['file:///ws/a.txt'].analysis.people;
-    assert.strictEqual(decodeCache(JSON.stringify(broken), header), undefined);
-    broken.articles['file:///ws/a.txt'] = { key: { size: '12', mtimeMs: 0, hash: 'x' }, analysis: {} };
-    assert.strictEqual(decodeCache(JSON.stringify(broken), header), undefined);
+    const [head, line] = data.split('\n');
+    assert.strictEqual(decodeCache(head, header), undefined, 'an entry fewer than the header says');
+    assert.strictEqual(decodeCache([head, line, line].join('\n'), header)?.size, undefined, 'an entry more');
+    const broken = JSON.parse(line);
+    delete broken[1].summary.people;
+    assert.strictEqual(decodeCache([head, JSON.stringify(broken)].join('\n'), header), undefined);
+    broken[1] = { key: { size: '12', mtimeMs: 0, hash: 'x' }, summary: {} };
+    assert.strictEqual(decodeCache([head, JSON.stringify(broken)].join('\n'), header), undefined);
   });
 
   it('discards a cache of another format, another analyser build or other options', () => {
@@ -117,11 +135,11 @@ describe('persistent index store', () => {
     assert.ok(!fs.existsSync(store.file));
   });
 
-  it('discards a cache altered anywhere, even in a part parsed only on demand (checksum)', async () => {
+  it('discards a cache altered anywhere, even where the shape still fits (checksum)', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     await store.save(header, sampleEntries());
     const data = fs.readFileSync(store.file, 'latin1');
-    fs.writeFileSync(store.file, data.replace(/sentences/, 'sentencez'), 'latin1');
+    fs.writeFileSync(store.file, data.replace(/Cordova/, 'Cordoba'), 'latin1');
     const loaded = await store.load(header);
     assert.strictEqual(loaded.entries, undefined);
     assert.match(loaded.problem ?? '', /discarded/);
@@ -129,10 +147,12 @@ describe('persistent index store', () => {
 
   it('keeps non-ASCII text intact through the file', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
-    await store.save(header, sampleEntries());
+    const accented = ARTICLE.replace(/Ines Cordova/g, 'Inés Córdova').replace(/Cordova/g, 'Córdova');
+    const made = summarizeArticle('file:///ws/a.txt', analyzeArticle(accented), false);
+    assert.ok(made.people.some((p) => p.name.includes('Córdova')), JSON.stringify(made.people.map((p) => p.name)));
+    await store.save(header, new Map([['file:///ws/a.txt', cachedArticle(made, fileKeyOf(accented, Buffer.byteLength(accented), 1))]]));
     const entry = (await store.load(header)).entries!.get('file:///ws/a.txt')!;
-    const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
-    assert.deepStrictEqual(plain(restoredAnalysis(entry, ARTICLE)), plain(analyzeArticle(ARTICLE)));
+    assert.deepStrictEqual(entry.summary, plain(made));
   });
 
   it('discards a cache written by another version', async () => {
@@ -141,5 +161,14 @@ describe('persistent index store', () => {
     const loaded = await store.load(header);
     assert.strictEqual(loaded.entries, undefined);
     assert.match(loaded.problem ?? '', /discarded/);
+  });
+});
+
+describe('persistent index key', () => {
+  it('names the installed chrono-node, so that upgrading it invalidates every cache', () => {
+    const installed = JSON.parse(fs.readFileSync(path.join(require.resolve('chrono-node').split('/node_modules/')[0], 'node_modules/chrono-node/package.json'), 'utf8')).version;
+    assert.strictEqual(dependencyVersion('chrono-node'), installed);
+    assert.strictEqual(dependencyVersion('no-such-package-here'), undefined);
+    assert.match(codeFingerprint(), /^[0-9a-f]{16}$/);
   });
 });

@@ -32,7 +32,7 @@ function answers(model: WorkspaceModel) {
       .articles()
       .map((e) => e.uri)
       .sort()
-      .map((uri) => model.getArticle(uri)!.analysis.people.map((p) => [uri, p.key, model.speakerIdOf(uri, p.key)])),
+      .map((uri) => model.getArticle(uri)!.summary.people.map((p) => [uri, p.key, model.speakerIdOf(uri, p.key)])),
   };
 }
 
@@ -102,5 +102,45 @@ describe('incremental workspace index', () => {
     assert.deepStrictEqual(model.workspaceDates(), ['2023-04-05']);
     // An article is not its own evidence.
     assert.deepStrictEqual(model.analysisOptions(URIS[1]).workspaceDates, []);
+  });
+
+  it('moves its speaker-counts version when an edit changes a count, and not when it only rewords', () => {
+    const model = new WorkspaceModel();
+    model.setArticle(URIS[0], VARIANTS[0]);
+    model.setArticle(URIS[1], VARIANTS[2]);
+    assert.strictEqual(model.speakerCount, model.speakers().length);
+    const before = model.speakerCountsVersion;
+    // The same statements by the same people, in other words.
+    model.setArticle(URIS[1], VARIANTS[3]);
+    model.speakers();
+    assert.strictEqual(model.speakerCountsVersion, before);
+    // One more statement by Kalberg ("Drivers will pay," she added).
+    model.setArticle(URIS[0], VARIANTS[1]);
+    assert.notStrictEqual(model.speakerCountsVersion, before);
+  });
+
+  it('tells which articles were set or removed since it was last asked, each once', () => {
+    const model = new WorkspaceModel();
+    model.setArticle(URIS[0], VARIANTS[0]);
+    model.setArticle(URIS[1], VARIANTS[2]);
+    assert.deepStrictEqual([...model.takeTouched()].sort(), [URIS[0], URIS[1]]);
+    assert.deepStrictEqual([...model.takeTouched()], []);
+    model.removeArticle(URIS[0]);
+    model.setArticle(URIS[1], VARIANTS[3]);
+    assert.deepStrictEqual([...model.takeTouched()].sort(), [URIS[0], URIS[1]]);
+  });
+
+  it('moves its names version when who is named (or how) changes, not when only the words around change', () => {
+    const model = new WorkspaceModel();
+    model.setArticle(URIS[0], VARIANTS[0]);
+    model.setArticle(URIS[1], VARIANTS[2]);
+    const before = model.namesVersion;
+    model.setArticle(URIS[1], VARIANTS[3]);
+    assert.strictEqual(model.namesVersion, before, 'the same people, spelled the same');
+    model.setArticle(URIS[0], VARIANTS[6]);
+    assert.notStrictEqual(model.namesVersion, before, 'Kalberg is spelled Kalbergh now');
+    const after = model.namesVersion;
+    model.removeArticle(URIS[1]);
+    assert.notStrictEqual(model.namesVersion, after);
   });
 });

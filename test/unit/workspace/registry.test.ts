@@ -119,15 +119,15 @@ describe('registry: what it does to the workspace', () => {
     const text = `Pier Plans\n\nOlaf Brenner harrumphed that the council would need a bigger boat.\n`;
     const plain = new WorkspaceModel();
     plain.setArticle('file:///a.txt', text);
-    assert.strictEqual(plain.getArticle('file:///a.txt')!.analysis.statements.filter((s) => s.cue === 'harrumphed').length, 0);
+    assert.strictEqual(plain.getArticle('file:///a.txt')!.summary.statements.filter((s) => s.cue === 'harrumphed').length, 0);
     const model = modelWith('cue_verbs: [harrumphed]\n', { 'file:///a.txt': text });
-    assert.strictEqual(model.getArticle('file:///a.txt')!.analysis.statements.filter((s) => s.cue === 'harrumphed').length, 1);
+    assert.strictEqual(model.getArticle('file:///a.txt')!.summary.statements.filter((s) => s.cue === 'harrumphed').length, 1);
   });
 
   it('default_year dates a dateline that gives no year when nothing else does', () => {
     const text = `Pier Plans\n\nBRISK HAVEN, March 20 (Coastline Wire) - "We will need a bigger boat," Olaf Brenner said.\n`;
     const model = modelWith('default_year: 2019\n', { 'file:///a.txt': text });
-    assert.strictEqual(model.getArticle('file:///a.txt')!.analysis.articleDate?.value, '2019-03-20');
+    assert.strictEqual(model.getArticle('file:///a.txt')!.summary.articleDate?.value, '2019-03-20');
   });
 });
 

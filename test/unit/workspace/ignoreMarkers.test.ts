@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { ArticleAnalysis } from '../../../server/src/analysis/types';
-import { ignoreMarkerFor, isIgnored, paragraphAt } from '../../../server/src/lsp/ignoreMarkers';
+import { ignoreMarkerFor, isIgnored, paragraphAt } from '../../../server/src/workspace/ignoreMarkers';
 
 /** An analysis with just text and line paragraphs: all these functions read. */
 function analysis(text: string): ArticleAnalysis {

@@ -1,0 +1,58 @@
+// Offsets ↔ line/character positions for an article whose text is no longer held (a closed
+// article's summary): the line starts alone, counted exactly as analysis/positions.ts's LineIndex
+// counts them, which stays the one place that reads text for lines. Pure.
+import type { Position, Range } from '../analysis/positions';
+import type { Span } from '../analysis/types';
+
+/** Where each line of a text starts (\n, \r\n and a lone \r end lines, as LSP counts them). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** What features need of a line index: LineIndex (with the text) and LineTable (without) both give it. */
+export interface Lines {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  rangeOf(span: Span): Range;
+}
+
+/** LineIndex's answers from line starts and the text's length. */
+export class LineTable implements Lines {
+  constructor(
+    private readonly starts: ArrayLike<number>,
+    private readonly length: number,
+  ) {}
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: clamped - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.length;
+    const lineStart = this.starts[position.line];
+    const nextStart = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.length;
+    return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}

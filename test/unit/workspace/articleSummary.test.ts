@@ -1,0 +1,112 @@
+// Closed articles are held as summaries (workspace/articleSummary.ts): every cross-article answer
+// a model of summaries gives is the answer of a model that keeps every full analysis, and the
+// line table of a summary places offsets exactly as LineIndex does on the text.
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { LineIndex } from '../../../server/src/analysis/positions';
+import { summarizeArticle, summarizes, trimPeople } from '../../../server/src/workspace/articleSummary';
+import { LineTable, lineStartsOf } from '../../../server/src/workspace/lineTable';
+import { statementRows } from '../../../server/src/workspace/statementTable';
+import { buildTimeline } from '../../../server/src/workspace/timeline';
+import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
+import { analyzeArticle } from '../../../server/src/analysis';
+import type { Statement } from '../../../server/src/analysis/types';
+
+const ARTICLES: Record<string, string> = {
+  'file:///ws/a.txt': `Bridge tolls to stay\n\nMARBURY, April 3, 2023 (Northern Desk) - Finance Minister Astrid Kalberg said on Monday that bridge tolls would stay.\n\n“We have no money for a free bridge,” Kalberg said.\n\n“Drivers will pay,” she added.\n`,
+  'file:///ws/b.md': `# Tolls row deepens\n\nMARBURY, April 4 (Northern Desk) - Mayor Tomasz Velenko said the tolls were unfair.\r\n\r\n“Our town pays twice,” Velenko told reporters.\n\n“Nobody asked us.”\n\nAstrid Kalbergh said the council had agreed to the plan.\n`,
+  'file:///ws/c.txt': `Union backs mayor\n\nUnion leader Kofi Drasen said his members supported Mayor Tomasz Velenko.\n\n“We stand with the town,” the union leader said.\n\nThe ferry runs twice a day.\n\n"This quote has nobody." [attribution-lens-ignore]\n\nThe ferry timetable changes in spring.\n`,
+};
+
+function build(keepAnalysis?: (uri: string) => boolean): WorkspaceModel {
+  const model = new WorkspaceModel(keepAnalysis ? { keepAnalysis } : {});
+  for (const [uri, text] of Object.entries(ARTICLES)) model.setArticle(uri, text);
+  model.settle();
+  return model;
+}
+
+/** The cross-article answers, as plain data. */
+function answers(model: WorkspaceModel) {
+  const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+  const speakers = plain(model.speakers()).sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    speakers,
+    // What features read of another article's statement (statementItem, references, timeline, table).
+    statements: speakers.map((s) =>
+      model.statementsBySpeaker(s.id).map((r) => plain([r.uri, r.index, r.speakerId, r.statement.kind, r.statement.cue, r.statement.text, r.statement.date, r.statement.contentSpan, r.statement.speaker, r.statement.personKey])),
+    ),
+    timeline: plain(buildTimeline(model)),
+    rows: statementRows(model),
+    unattributed: model.articles().map((e) => [e.uri, e.summary.unattributed]),
+  };
+}
+
+describe('article summaries', () => {
+  it('a model of summaries answers every cross-article question as one of full analyses does', () => {
+    const full = build();
+    const summarised = build(() => false);
+    assert.ok(summarised.articles().every((e) => e.analysis === undefined));
+    assert.ok(full.articles().every((e) => e.analysis !== undefined));
+    assert.deepStrictEqual(answers(summarised), answers(full));
+    assert.ok(full.speakers().some((s) => s.statementArticles.length > 1), JSON.stringify(full.speakers().map((s) => [s.name, s.spellings, s.statementArticles])));
+  });
+
+  it('a closed article’s statements keep their words, speaker, date and place, not their cue and source spans', () => {
+    const analysis = analyzeArticle(ARTICLES['file:///ws/a.txt']);
+    const full = analysis.statements.find((s) => s.cueSpan && s.sourceSpan)!;
+    const trimmed = summarizeArticle('file:///ws/a.txt', analysis, false).statements[analysis.statements.indexOf(full)];
+    assert.deepStrictEqual(trimmed, trimmedOf(full));
+    assert.ok(!('cueSpan' in trimmed) && !('sourceSpan' in trimmed) && trimmed.text === full.text);
+    assert.strictEqual(summarizeArticle('file:///ws/a.txt', analysis, true).statements, analysis.statements, 'an open article shares its analysis’s statements');
+  });
+
+  it('a closed article keeps the mentions that spell a name, and a never-named person its first mention', () => {
+    const analysis = analyzeArticle(ARTICLES['file:///ws/a.txt']);
+    const kalberg = analysis.people.find((p) => p.name === 'Astrid Kalberg')!;
+    assert.ok(kalberg.mentions.some((m) => m.kind === 'pronoun'), 'the fixture has a pronoun to drop');
+    const trimmed = trimPeople(analysis.people).find((p) => p.key === kalberg.key)!;
+    assert.deepStrictEqual(trimmed.mentions, kalberg.mentions.filter((m) => m.kind === 'name' || m.kind === 'surname'));
+    const roleOnly = { ...kalberg, mentions: kalberg.mentions.filter((m) => m.kind === 'pronoun') };
+    assert.strictEqual(trimPeople([roleOnly])[0].mentions.length, 1);
+  });
+
+  it('counts unattributed quotes not silenced by an ignore marker, and knows its own text', () => {
+    const c = ARTICLES['file:///ws/c.txt'];
+    const summary = summarizeArticle('file:///ws/c.txt', analyzeArticle(c), false);
+    assert.strictEqual(summary.unattributed, 0, 'the only unattributed quote carries an ignore marker');
+    const unmarked = c.replace(' [attribution-lens-ignore]', '');
+    assert.strictEqual(summarizeArticle('file:///ws/c.txt', analyzeArticle(unmarked), false).unattributed, 1);
+    const b = summarizeArticle('file:///ws/b.md', analyzeArticle(ARTICLES['file:///ws/b.md']), false);
+    assert.strictEqual(b.title, 'Tolls row deepens');
+    assert.ok(summarizes(summary, c));
+    assert.ok(!summarizes(summary, c.replace('town', 'city')));
+  });
+
+  it('releasing an analysis keeps the summary and every answer', () => {
+    const model = build();
+    const before = answers(model);
+    for (const uri of Object.keys(ARTICLES)) model.release(uri);
+    assert.ok(model.articles().every((e) => e.analysis === undefined));
+    assert.deepStrictEqual(answers(model), before);
+  });
+
+  it('a line table places offsets and positions as LineIndex does on the text', () => {
+    const text = fc.array(fc.constantFrom('a', 'é', '\n', '\r', '\r\n', ' ', '😀'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(70), fc.nat(8), fc.nat(70), (t, offset, line, character) => {
+        const index = new LineIndex(t);
+        const table = new LineTable(lineStartsOf(t), t.length);
+        assert.deepStrictEqual(table.positionAt(offset), index.positionAt(offset));
+        assert.strictEqual(table.offsetAt({ line, character }), index.offsetAt({ line, character }));
+        assert.deepStrictEqual(table.rangeOf({ start: 0, end: offset }), index.rangeOf({ start: 0, end: offset }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** A statement without the parts only the open article's features read. */
+function trimmedOf(s: Statement): Partial<Statement> {
+  const { sourceSpan: _s, cueSpan: _c, quotation: _q, ...kept } = s;
+  return kept;
+}
