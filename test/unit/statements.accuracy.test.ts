@@ -381,4 +381,14 @@ describe('statements: accuracy rules', () => {
       assert.equal(seen.filter((x) => x.content.includes('report twice')).length, 0);
     });
   });
+  describe('a subject with a place after it', () => {
+    it('names the people before “at the …”, not the place', () => {
+      const s = find(statementsOf('Stall holders at the fish market said trade had slowed since the storm.'), 'trade had slowed');
+      assert.equal(s.source, 'Stall holders at the fish market');
+    });
+    it('keeps a plain definite subject as it was', () => {
+      const s = find(statementsOf('Later the harbour master said the quay would reopen.'), 'quay would reopen');
+      assert.equal(s.source, 'the harbour master');
+    });
+  });
 });

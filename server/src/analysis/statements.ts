@@ -63,6 +63,7 @@ const INTRODUCTORY = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'wh
 /** Participles that report speech after a main clause: "…, saying the plan failed". */
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
+const SUBJECT_PREPOSITIONS = new Set(['at', 'in', 'from', 'near', 'across', 'inside', 'outside', 'around', 'among']);
 const SPEECH_INVERTIBLE = new Set(['reads', 'said', 'says', 'added', 'asked', 'stressed', 'noted', 'continued', 'explained', 'wrote', 'replied', 'answered', 'recalled', 'remarked', 'observed', 'insisted', 'warned', 'declared', 'stated', 'argued', 'affirmed', 'concluded', 'tweeted', 'told', 'emphasized', 'emphasised', 'commented', 'responded', 'admitted', 'conceded', 'quipped', 'joked', 'reckoned', 'went', 'underlined', 'pointed', 'indicated', 'assured', 'claimed', 'suggested', 'predicted', 'promised', 'says']);
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
 const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 'upon', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
@@ -613,8 +614,26 @@ class StatementFinder {
     const plainSpeech = this.tokens[k + 1] && SPEECH_INVERTIBLE.has(this.tokens[k + 1].lower);
     if (!sawHead && !(plainSpeech && determiner >= 0 && k - determiner <= 3 && !NON_NAME_WORDS.has(headToken.lower))) return undefined;
     let first: number;
-    if (determiner >= 0) first = determiner;
-    else {
+    if (determiner >= 0) {
+      first = determiner;
+      // "Traders at the harbour market said": the phrase after a preposition is not the subject;
+      // the noun before the preposition heads it.
+      const preposition = this.tokens[determiner - 1];
+      if (preposition && SUBJECT_PREPOSITIONS.has(preposition.lower) && determiner - 2 >= unit.firstToken) {
+        const head = this.tokens[determiner - 2];
+        if (!head.isWord || this.inQuote[determiner - 2] || NP_STOP.has(head.lower) || this.cueVerbs.has(head.lower)) return undefined;
+        if (!(ROLE_HEADS.has(head.lower) || GENERIC_SOURCES.has(head.lower) || /[a-z]s$/.test(head.text))) return undefined;
+        first = determiner - 2;
+        while (first - 1 >= unit.firstToken && determiner - 2 - first < 3) {
+          const t = this.tokens[first - 1];
+          if (!t.isWord || this.inQuote[first - 1] || NP_STOP.has(t.lower) || this.cueVerbs.has(t.lower) || NON_NAME_WORDS.has(t.lower)) break;
+          first--;
+          if (DETERMINERS.has(t.lower)) break;
+        }
+        const span = { start: this.tokens[first].start, end: this.tokens[k].end };
+        return { span, label: this.text.slice(span.start, span.end), phraseStart: span.start, phraseEnd: span.end, named: false };
+      }
+    } else {
       // No determiner: plural or bare nouns ("officials said", "Western diplomats said").
       if (!headIsNoun) return undefined;
       first = k;
