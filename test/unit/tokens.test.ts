@@ -39,6 +39,16 @@ describe('tokens', () => {
       assert.deepEqual(tokenize('xx Hello world yy', 3, 14).map((t) => [t.text, t.start]), [['Hello', 3], ['world', 9]]);
     });
 
+    it('lower-cases capitals and accented letters, and leaves lower-case words as they are', () => {
+      assert.deepEqual(tokenize('Said \u00c9MILE the envoy 1990').map((t) => t.lower), ['said', '\u00e9mile', 'the', 'envoy', '1990']);
+    });
+
+    it('gives every mark of a long run of marks its own token with the mark as its text', () => {
+      const tokens = tokenize('\u201c\u201d'.repeat(1000));
+      assert.equal(tokens.length, 2000);
+      assert.deepEqual([tokens[0].text, tokens[1999].text, tokens[1999].lower, tokens[1999].start], ['\u201c', '\u201d', '\u201d', 1999]);
+    });
+
     it('marks words and punctuation', () => {
       assert.deepEqual(tokenize('No, sir').map((t) => t.isWord), [true, false, true]);
     });

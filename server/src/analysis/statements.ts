@@ -110,8 +110,6 @@ class StatementFinder {
   private readonly readable: Paragraph[];
   /** wordsBefore[k]: word tokens among tokens[0..k), so that counting words in a span is O(log n). */
   private readonly wordsBefore: Int32Array;
-  /** Index in input.quotations of each outer quotation. */
-  private readonly quotationIndex = new Map<Quotation, number>();
 
   constructor(private readonly input: StatementsInput) {
     this.text = input.text;
@@ -127,7 +125,6 @@ class StatementFinder {
       if (p < paragraphs.length && paragraphs[p].span.start <= at) this.paragraphOfToken[t] = p;
     }
     this.outer = input.quotations.filter((q) => q.depth === 0);
-    input.quotations.forEach((q, i) => this.quotationIndex.set(q, i));
     this.wordsBefore = new Int32Array(this.tokens.length + 1);
     for (let k = 0; k < this.tokens.length; k++) this.wordsBefore[k + 1] = this.wordsBefore[k] + (this.tokens[k].isWord ? 1 : 0);
     this.inQuote = new Uint8Array(this.tokens.length);
@@ -1469,9 +1466,18 @@ class StatementFinder {
     return lower.length > 5 && lower.endsWith('ing') && !NOT_PARTICIPLES.has(lower);
   }
 
+  /** Index in input.quotations (sorted by start) of one of them. */
+  private quotationIndexOf(q: Quotation): number | undefined {
+    const quotations = this.input.quotations;
+    for (let i = lowerBound(quotations, (other) => other.span.start < q.span.start); i < quotations.length && quotations[i].span.start === q.span.start; i++) {
+      if (quotations[i] === q) return i;
+    }
+    return undefined;
+  }
+
   private quotationIndexIn(span: Span): number | undefined {
     const q = this.outer[this.outerAtOrAfter(span.start - 1)];
-    return q && q.span.end <= span.end + 1 ? this.quotationIndex.get(q) : undefined;
+    return q && q.span.end <= span.end + 1 ? this.quotationIndexOf(q) : undefined;
   }
 
   /** The day a statement was made: a date told in its sentence (outside quotes), else the article's. */
@@ -1580,7 +1586,7 @@ class StatementFinder {
         sourceSpan: source.span,
         cueSpan: { start: dash, end: dash + 1 },
         date: this.input.articleDate,
-        quotation: this.quotationIndex.get(q),
+        quotation: this.quotationIndexOf(q),
       });
       covers.add(this.statements[this.statements.length - 1]);
     }
@@ -1693,7 +1699,7 @@ class StatementFinder {
         text: this.text.slice(q.inner.start, q.inner.end),
         sourceSpan: previous.sourceSpan,
         date: previous.date,
-        quotation: this.quotationIndex.get(q),
+        quotation: this.quotationIndexOf(q),
       };
       this.statements.push(statement);
       continued.push(statement);
