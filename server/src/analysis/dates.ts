@@ -353,33 +353,81 @@ function parser(): chrono.Chrono {
   return chronoParser;
 }
 
-interface ScanState {
-  ref: Date;
-  chronoLeft: number;
+/**
+ * chrono's cost is mostly per call, not per character: the chunks that need it are parsed together,
+ * up to this many characters at a time, joined by a separator that no parser matches and no
+ * refiner merges across (a line break, an invisible separator, a line break), so every result
+ * stays inside one chunk and is the one chrono finds in that chunk alone.
+ */
+const CHRONO_BATCH = 4000;
+const CHUNK_SEPARATOR = '\n\u2063\n';
+
+/** chrono's results in one chunk, with their offsets in the chunk. */
+interface ChunkResult {
+  index: number;
+  result: chrono.ParsedResult;
 }
 
-function scanChunk(chunk: Chunk, state: ScanState, out: Raw[]): void {
+/** Which chunks hold trigger words, within the work limit. */
+function chunksForChrono(chunks: readonly Chunk[]): boolean[] {
+  let chronoLeft = MAX_TRIGGER_WORDS;
+  return chunks.map((chunk) => {
+    if (chronoLeft <= 0) return false;
+    let triggers = 0;
+    TRIGGER.lastIndex = 0;
+    while (TRIGGER.exec(chunk.text) !== null) triggers++;
+    chronoLeft -= triggers;
+    return triggers > 0;
+  });
+}
+
+/** chrono's results for each chunk marked, parsed in batches. */
+function parseChunks(chunks: readonly Chunk[], marked: readonly boolean[], ref: Date): ChunkResult[][] {
+  const found: ChunkResult[][] = chunks.map(() => []);
+  let batch: number[] = [];
+  let batchChars = 0;
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    const starts: number[] = [];
+    let joined = '';
+    for (const c of batch) {
+      if (joined) joined += CHUNK_SEPARATOR;
+      starts.push(joined.length);
+      joined += chunks[c].text;
+    }
+    let b = 0;
+    for (const result of parser().parse(joined, ref, { forwardDate: false })) {
+      while (b + 1 < batch.length && starts[b + 1] <= result.index) b++;
+      found[batch[b]].push({ index: result.index - starts[b], result });
+    }
+    batch = [];
+    batchChars = 0;
+  };
+  chunks.forEach((chunk, c) => {
+    if (!marked[c]) return;
+    if (batchChars > 0 && batchChars + chunk.text.length > CHRONO_BATCH) flush();
+    batch.push(c);
+    batchChars += chunk.text.length + CHUNK_SEPARATOR.length;
+  });
+  flush();
+  return found;
+}
+
+function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[]): void {
   const t = chunk.text;
   const covered: Array<[number, number]> = [];
-  let triggers = 0;
-  if (state.chronoLeft > 0) {
-    TRIGGER.lastIndex = 0;
-    while (TRIGGER.exec(t) !== null) triggers++;
-  }
-  if (triggers > 0) {
-    state.chronoLeft -= triggers;
-    for (const r of parser().parse(t, state.ref, { forwardDate: false })) {
-      covered.push([r.index, r.index + r.text.length]);
-      const raw = classify(t, r, chunk);
-      if (raw) out.push(raw);
-    }
+  for (const { index, result } of results) {
+    covered.push([index, index + result.text.length]);
+    const raw = classify(t, result, index, chunk);
+    if (raw) out.push(raw);
   }
   if (/\d{4}/.test(t)) scanYears(chunk, covered, out);
 }
 
-function classify(t: string, r: chrono.ParsedResult, chunk: Chunk): Raw | undefined {
+/** One chrono result found at `index` in the chunk, as a mention we keep, or undefined. */
+function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk): Raw | undefined {
   // Strip the words around the date itself: "on Monday," -> "Monday".
-  let relStart = r.index;
+  let relStart = index;
   let text = r.text;
   const lead = LEADING_WORDS.exec(text);
   if (lead) {
@@ -426,7 +474,7 @@ function classify(t: string, r: chrono.ParsedResult, chunk: Chunk): Raw | undefi
   const known = (k: 'weekday' | 'day' | 'month' | 'year'): number | undefined => (c.isCertain(k) ? (c.get(k) ?? undefined) : undefined);
   let weekday = known('weekday');
   // "the end of August": chrono makes up the last day; the text only gives the month.
-  const day = /\b(?:end|start|beginning|middle)\s+of\s+$/i.test(t.slice(Math.max(0, r.index - 16), r.index) + (lead?.[0] ?? '')) || /^(?:end|start|beginning|middle)\s+of\b/i.test(text)
+  const day = /\b(?:end|start|beginning|middle)\s+of\s+$/i.test(t.slice(Math.max(0, index - 16), index) + (lead?.[0] ?? '')) || /^(?:end|start|beginning|middle)\s+of\b/i.test(text)
     ? undefined
     : known('day');
   const month = known('month');
@@ -580,9 +628,10 @@ function scanYears(chunk: Chunk, covered: Array<[number, number]>, out: Raw[]): 
 
 function scan(text: string, regions: Span[], refDay: number): Raw[] {
   const sorted = [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
-  const state: ScanState = { ref: new Date(refDay * DAY_MS + 12 * 3_600_000), chronoLeft: MAX_TRIGGER_WORDS };
+  const chunks = chunkRegions(text, sorted);
+  const found = parseChunks(chunks, chunksForChrono(chunks), new Date(refDay * DAY_MS + 12 * 3_600_000));
   const out: Raw[] = [];
-  for (const chunk of chunkRegions(text, sorted)) scanChunk(chunk, state, out);
+  chunks.forEach((chunk, c) => scanChunk(chunk, found[c], out));
   return out;
 }
 
