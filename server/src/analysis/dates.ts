@@ -354,13 +354,16 @@ function parser(): chrono.Chrono {
 }
 
 /**
- * chrono's cost is mostly per call, not per character: the chunks that need it are parsed together,
- * up to this many characters at a time, joined by a separator that no parser matches and no
- * refiner merges across (a line break, an invisible separator, a line break), so every result
- * stays inside one chunk and is the one chrono finds in that chunk alone.
+ * chrono's cost is mostly per call, then per character. It sees only a window of words around
+ * each trigger word (dates are short; a range or a date with its time fits well inside), and the
+ * windows of an article are parsed together, up to CHRONO_BATCH characters at a time, joined by a
+ * separator that no parser matches and no refiner merges across (a line break, an invisible
+ * separator, a line break): every result stays inside its window, as if its chunk were parsed alone.
  */
 const CHRONO_BATCH = 4000;
 const CHUNK_SEPARATOR = '\n\u2063\n';
+const WINDOW_BEFORE = 40;
+const WINDOW_AFTER = 48;
 
 /** chrono's results in one chunk, with their offsets in the chunk. */
 interface ChunkResult {
@@ -368,48 +371,60 @@ interface ChunkResult {
   result: chrono.ParsedResult;
 }
 
-/** Which chunks hold trigger words, within the work limit. */
-function chunksForChrono(chunks: readonly Chunk[]): boolean[] {
-  let chronoLeft = MAX_TRIGGER_WORDS;
-  return chunks.map((chunk) => {
-    if (chronoLeft <= 0) return false;
-    let triggers = 0;
-    TRIGGER.lastIndex = 0;
-    while (TRIGGER.exec(chunk.text) !== null) triggers++;
-    chronoLeft -= triggers;
-    return triggers > 0;
-  });
+/** A window of a chunk that chrono reads: chunk index and offsets in the chunk. */
+interface Window {
+  chunk: number;
+  start: number;
+  end: number;
 }
 
-/** chrono's results for each chunk marked, parsed in batches. */
-function parseChunks(chunks: readonly Chunk[], marked: readonly boolean[], ref: Date): ChunkResult[][] {
+/** The windows around trigger words, whole words only, overlapping ones merged; within the work limit. */
+function chronoWindows(chunks: readonly Chunk[]): Window[] {
+  let chronoLeft = MAX_TRIGGER_WORDS;
+  const windows: Window[] = [];
+  chunks.forEach((chunk, c) => {
+    if (chronoLeft <= 0) return;
+    const t = chunk.text;
+    let last: Window | undefined;
+    TRIGGER.lastIndex = 0;
+    for (let m = TRIGGER.exec(t); m !== null; m = TRIGGER.exec(t)) {
+      chronoLeft--;
+      let start = Math.max(0, m.index - WINDOW_BEFORE);
+      while (start > 0 && !isSpace(t.charCodeAt(start - 1))) start--;
+      let end = Math.min(t.length, m.index + m[0].length + WINDOW_AFTER);
+      while (end < t.length && !isSpace(t.charCodeAt(end))) end++;
+      if (last && start <= last.end) last.end = end;
+      else {
+        last = { chunk: c, start, end };
+        windows.push(last);
+      }
+    }
+  });
+  return windows;
+}
+
+/** chrono's results for each chunk, from its windows parsed in batches. */
+function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: Date): ChunkResult[][] {
   const found: ChunkResult[][] = chunks.map(() => []);
-  let batch: number[] = [];
-  let batchChars = 0;
-  const flush = (): void => {
-    if (batch.length === 0) return;
-    const starts: number[] = [];
+  let from = 0;
+  while (from < windows.length) {
+    let to = from;
     let joined = '';
-    for (const c of batch) {
+    const starts: number[] = [];
+    while (to < windows.length && (to === from || joined.length + windows[to].end - windows[to].start <= CHRONO_BATCH)) {
+      const w = windows[to++];
       if (joined) joined += CHUNK_SEPARATOR;
       starts.push(joined.length);
-      joined += chunks[c].text;
+      joined += chunks[w.chunk].text.slice(w.start, w.end);
     }
     let b = 0;
     for (const result of parser().parse(joined, ref, { forwardDate: false })) {
-      while (b + 1 < batch.length && starts[b + 1] <= result.index) b++;
-      found[batch[b]].push({ index: result.index - starts[b], result });
+      while (b + 1 < starts.length && starts[b + 1] <= result.index) b++;
+      const w = windows[from + b];
+      found[w.chunk].push({ index: result.index - starts[b] + w.start, result });
     }
-    batch = [];
-    batchChars = 0;
-  };
-  chunks.forEach((chunk, c) => {
-    if (!marked[c]) return;
-    if (batchChars > 0 && batchChars + chunk.text.length > CHRONO_BATCH) flush();
-    batch.push(c);
-    batchChars += chunk.text.length + CHUNK_SEPARATOR.length;
-  });
-  flush();
+    from = to;
+  }
   return found;
 }
 
@@ -521,7 +536,8 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     if ((w === 'may' || w === 'march' || w === 'august') && !MONTH_CONTEXT_BEFORE.has(before)) return undefined;
   }
 
-  const raw: Raw = { ...base, ...abs(s, e), kind: 'absolute' };
+  // A literal, not a spread: this is the common case, and a spread makes a slow object.
+  const raw: Raw = { start: chunk.start + s, end: chunk.start + e, region: chunk.region, kind: 'absolute', future: false };
   if (weekday !== undefined) raw.weekday = weekday;
   if (day !== undefined) raw.day = day;
   if (month !== undefined) raw.month = month;
@@ -629,7 +645,7 @@ function scanYears(chunk: Chunk, covered: Array<[number, number]>, out: Raw[]): 
 function scan(text: string, regions: Span[], refDay: number): Raw[] {
   const sorted = [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
   const chunks = chunkRegions(text, sorted);
-  const found = parseChunks(chunks, chunksForChrono(chunks), new Date(refDay * DAY_MS + 12 * 3_600_000));
+  const found = parseChunks(chunks, chronoWindows(chunks), new Date(refDay * DAY_MS + 12 * 3_600_000));
   const out: Raw[] = [];
   chunks.forEach((chunk, c) => scanChunk(chunk, found[c], out));
   return out;
