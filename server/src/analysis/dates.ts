@@ -450,8 +450,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     text = text.slice(lead[0].length);
   }
   if (!text) return undefined;
-  const base = { region: chunk.region, future: false };
-  const abs = (s: number, e: number): { start: number; end: number } => ({ start: chunk.start + s, end: chunk.start + e });
+  // Records are literals, not spreads of shared parts: spreads make slow objects.
 
   // today / tonight / tomorrow / yesterday / this morning
   let m = /^(today|tonight|tomorrow|yesterday)(?=['’]s\b|\b)/i.exec(text) ?? /^this\s+(morning|afternoon|evening)\b/i.exec(text);
@@ -460,7 +459,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     // "USA Today", "Russia Today", "CBS This Morning": a capitalised word inside a sentence is a name.
     if (/^[A-Z]/.test(m[0]) && !atSentenceStart(t, relStart)) return undefined;
     const offset = w === 'tomorrow' ? 1 : w === 'yesterday' ? -1 : 0;
-    return { ...base, ...abs(relStart, relStart + m[0].length), kind: 'casual', offset };
+    return { start: chunk.start + relStart, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'casual', offset };
   }
   // last week / this month / next year / this weekend
   m = /^(last|this|next|coming|past)\s+(week|month|year|weekend)\b/i.exec(text);
@@ -468,7 +467,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     const mw = m[1].toLowerCase();
     if (mw === 'past' && m[2].toLowerCase() !== 'weekend') return undefined; // "the past week" is a span of time
     const modifier: Modifier = mw === 'last' || mw === 'past' ? 'last' : mw === 'this' ? 'this' : 'next';
-    return { ...base, ...abs(relStart, relStart + m[0].length), kind: 'period', unit: m[2].toLowerCase() as Raw['unit'], modifier };
+    return { start: chunk.start + relStart, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'period', unit: m[2].toLowerCase() as Raw['unit'], modifier };
   }
   // two weeks ago
   m = /^(\d{1,3}|[a-z]+)\s+(day|week|month|year)s?\s+ago\b/i.exec(text);
@@ -482,7 +481,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
       amount += TENS[tens[1].toLowerCase()];
       st = relStart - tens[0].length;
     }
-    return { ...base, ...abs(st, relStart + m[0].length), kind: 'ago', unit: m[2].toLowerCase() as Raw['unit'], amount };
+    return { start: chunk.start + st, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'ago', unit: m[2].toLowerCase() as Raw['unit'], amount };
   }
   if (r.tags().has('result/relativeDate')) return undefined; // "the day before", "two days later", "within a day"
   const c = r.start;
@@ -536,7 +535,6 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     if ((w === 'may' || w === 'march' || w === 'august') && !MONTH_CONTEXT_BEFORE.has(before)) return undefined;
   }
 
-  // A literal, not a spread: this is the common case, and a spread makes a slow object.
   const raw: Raw = { start: chunk.start + s, end: chunk.start + e, region: chunk.region, kind: 'absolute', future: false };
   if (weekday !== undefined) raw.weekday = weekday;
   if (day !== undefined) raw.day = day;

@@ -86,6 +86,20 @@ const MAX_CUES_PER_UNIT = 24;
 const SPEAKER_LOOKBACK = 256;
 const MAX_HEADLINE_QUOTES = 8;
 
+/** The multi-word cues by their first word, in lexicon order: most words open none. */
+const MULTIWORD_CUES_BY_FIRST = new Map<string, string[][]>();
+for (const words of MULTIWORD_CUES) {
+  const list = MULTIWORD_CUES_BY_FIRST.get(words[0]);
+  if (list) list.push(words);
+  else MULTIWORD_CUES_BY_FIRST.set(words[0], [words]);
+}
+
+/** The cue verbs with a workspace's extra ones; the built-in set itself when there are none. */
+function cueVerbsWith(extra: readonly string[] | undefined): ReadonlySet<string> {
+  if (!extra || extra.length === 0) return CUE_VERBS;
+  return new Set([...CUE_VERBS, ...extra.map((v) => v.toLowerCase())]);
+}
+
 export function findStatements(input: StatementsInput): StatementsResult {
   return new StatementFinder(input).run();
 }
@@ -105,7 +119,7 @@ class StatementFinder {
   private readonly runStartingAt = new Map<number, NameRun>();
   private readonly book: PeopleBook;
   private readonly outer: Quotation[];
-  private readonly cueVerbs: Set<string>;
+  private readonly cueVerbs: ReadonlySet<string>;
   private readonly statements: Statement[] = [];
   private readonly readable: Paragraph[];
   /** wordsBefore[k]: word tokens among tokens[0..k), so that counting words in a span is O(log n). */
@@ -138,7 +152,7 @@ class StatementFinder {
       }
     }
     this.book = new PeopleBook((offset) => this.isInsideQuote(offset));
-    this.cueVerbs = new Set([...CUE_VERBS, ...(input.extraCueVerbs ?? []).map((v) => v.toLowerCase())]);
+    this.cueVerbs = cueVerbsWith(input.extraCueVerbs);
     const readableParagraph = (t: number) => {
       const idx = this.paragraphOfToken[t];
       return idx >= 0 && isReadable(paragraphs[idx]);
@@ -373,7 +387,7 @@ class StatementFinder {
     const cues: Cue[] = [];
     for (let k = unit.firstToken; k < unit.lastToken; k++) {
       if (this.inQuote[k] || !this.tokens[k].isWord) continue;
-      const multi = MULTIWORD_CUES.find((words) => words.every((w, j) => k + j < unit.lastToken && this.tokens[k + j].lower === w));
+      const multi = MULTIWORD_CUES_BY_FIRST.get(this.tokens[k].lower)?.find((words) => words.every((w, j) => k + j < unit.lastToken && this.tokens[k + j].lower === w));
       if (multi) {
         if (multi[0] === 'quoted') {
           k += multi.length - 1;
