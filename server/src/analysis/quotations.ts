@@ -19,8 +19,9 @@ const EXPECTED_CLOSE: Record<string, string> = { '\u201c': '\u201d', '\u00ab': '
 const OPENING_NEIGHBOURS = new Set(['(', '[', '{', '\u2014', '\u2013', '-', '/', ':', '\u201c', '\u2018', '"', "'", '\u00ab', '\u201e']);
 const CLOSING_NEIGHBOURS = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '\u2014', '\u2013', '-', '\u201d', '\u2019', '"', "'", '\u00bb', '\u2026']);
 
-/** Every character the loop below acts on. */
-const QUOTE_CHARS = new Set([...'"\'`\u201c\u00ab\u201e\u201d\u00bb\u2018\u201a\u2019'].map((c) => c.charCodeAt(0)));
+/** Every character the loop below acts on, as a table by code (all are below U+2020): a lookup per character of the text. */
+const QUOTE_CHARS = new Uint8Array(0x2020);
+for (const c of '"\'`\u201c\u00ab\u201e\u201d\u00bb\u2018\u201a\u2019') QUOTE_CHARS[c.charCodeAt(0)] = 1;
 
 const isSpace = (ch: string | undefined) => ch === undefined || ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\n' || ch === '\r';
 
@@ -46,7 +47,7 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
     }
     for (; i < end; i++) {
       // Most characters are not marks: skip them before any context is worked out.
-      if (!QUOTE_CHARS.has(text.charCodeAt(i))) continue;
+      if (QUOTE_CHARS[text.charCodeAt(i)] !== 1) continue;
       let ch = text[i];
       let width = 1;
       // Typewriter doubles: '' and `` stand for a double quotation mark (old wire and NYT copy).
