@@ -1675,9 +1675,8 @@ class StatementFinder {
       }
       if (!unit) continue;
       // The quotation must be the unit's main content, not a phrase in the writer's sentence.
-      const unitWords = this.wordsBetween(unit.start, unit.end);
       const quoteWords = this.wordsBetween(q.inner.start, q.inner.end);
-      if (quoteWords < 2 || quoteWords < unitWords * 0.6) continue;
+      if (quoteWords < 2 || quoteWords < this.wordsBetween(unit.start, unit.end) * 0.6) continue;
       // The last statement (in order of start) that ends before the quotation, then a later continuation.
       let previous: Statement | undefined;
       let k = this.lastStartingBefore(nonContinuations, q.span.start);
