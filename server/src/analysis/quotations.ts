@@ -1,7 +1,7 @@
 // Quotation marks: pairs “ ” ‘ ’ " ' « » „ with nesting, tells apostrophes from closing single
 // quotes, joins a quotation left open at a paragraph end and reopened in the next paragraph, and
 // recovers from a quotation closed with the wrong mark. One pass, a small stack: linear.
-import { isWordChar } from './tokens';
+import { isWordChar, markString } from './tokens';
 import type { Paragraph, Quotation, Span } from './types';
 
 interface OpenQuote {
@@ -48,7 +48,7 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
     for (; i < end; i++) {
       // Most characters are not marks: skip them before any context is worked out.
       if (QUOTE_CHARS[text.charCodeAt(i)] !== 1) continue;
-      let ch = text[i];
+      let ch = markString(text, i);
       let width = 1;
       // Typewriter doubles: '' and `` stand for a double quotation mark (old wire and NYT copy).
       if ((ch === "'" && text[i + 1] === "'") || (ch === '`' && text[i + 1] === '`')) {
