@@ -25,7 +25,9 @@ const POSSESSIVE = /[’']s$/;
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'prof', 'rev', 'sgt', 'capt', 'adm', 'maj', 'cmdr', 'hon', 'supt', 'insp', 'det', 'st']);
 
 export function isTitleWord(lower: string): boolean {
-  const bare = lower.replace(/\.$/, '').replace(/[’']s$/, '');
+  // Without a final full stop, then without "'s" or "’s" (string ends, not regexes: this runs per word).
+  let bare = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (bare.endsWith("'s") || bare.endsWith('\u2019s')) bare = bare.slice(0, -2);
   if (TITLE_WORDS.has(bare)) return true;
   return bare.includes('-') && bare.split('-').some((part) => TITLE_WORDS.has(part));
 }
