@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { foldName, isUpperInitial, isWordChar, tokenize } from '../../server/src/analysis/tokens';
+import { foldName, isUpperInitial, isWordChar, tokenize, tokenizeWithoutWordlessSpans } from '../../server/src/analysis/tokens';
 
 const texts = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -47,6 +47,14 @@ describe('tokens', () => {
       const tokens = tokenize('\u201c\u201d'.repeat(1000));
       assert.equal(tokens.length, 2000);
       assert.deepEqual([tokens[0].text, tokens[1999].text, tokens[1999].lower, tokens[1999].start], ['\u201c', '\u201d', '\u201d', 1999]);
+    });
+
+    it('leaves out the tokens of a span with no word in it, and only those', () => {
+      const text = 'He said.\n\u201c\u201d\u201c\u201d\n\u201cYes.\u201d';
+      const spans = [{ start: 0, end: 8 }, { start: 9, end: 13 }, { start: 14, end: 20 }];
+      const kept = tokenizeWithoutWordlessSpans(text, 0, text.length, spans);
+      assert.deepEqual(kept.map((t) => t.text), ['He', 'said', '.', '\u201c', 'Yes', '.', '\u201d']);
+      assert.deepEqual(kept, tokenize(text).filter((t) => t.start < 9 || t.start >= 13));
     });
 
     it('marks words and punctuation', () => {

@@ -67,11 +67,11 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
         else if (openDouble >= 0) close(stack, openDouble, i, ch, quotations, undefined, width);
         i += width - 1;
       } else if (DOUBLE_OPENERS.has(ch)) {
-        const opener = openDouble >= 0 ? stack.at(openDouble).mark : undefined;
+        const opener = openDouble >= 0 ? stack.markAt(openDouble) : undefined;
         if (opener === '\u201e' && ch === '\u201c') close(stack, openDouble, i, ch, quotations);
         else if (openDouble >= 0 && ch === '\u201c' && (restIsBlank(text, i + 1, end) || (isSpace(next) && !openingContext) || (!openingContext && closingContext))) {
           // “ used where ” belongs: recover, close the quotation, and report the mark.
-          close(stack, openDouble, i, ch, quotations, { span: { start: i, end: i + 1 }, problem: 'wrong-closing-mark', expected: EXPECTED_CLOSE[stack.at(openDouble).mark] ?? '\u201d' });
+          close(stack, openDouble, i, ch, quotations, { span: { start: i, end: i + 1 }, problem: 'wrong-closing-mark', expected: EXPECTED_CLOSE[stack.markAt(openDouble)] ?? '\u201d' });
         } else push(stack, i, ch, true);
       } else if (DOUBLE_CLOSERS.has(ch)) {
         if (openDouble >= 0) close(stack, openDouble, i, ch, quotations);
@@ -121,9 +121,14 @@ function lastNonSpace(text: string, span: Span): number {
  * when a run of stray marks has piled up on the stack.
  */
 class QuoteStack {
-  // The arrays never shrink (a shrinking array is copied, and stray marks make the stack deep);
-  // `size` and the two index lists say what is live.
-  private readonly items: OpenQuote[] = [];
+  // Typed arrays, one per field, rather than an object per open quote (a paragraph of a million
+  // stray marks piles up a million of them); they grow by doubling and never shrink. `size` and
+  // the two index lists say what is live.
+  private starts = new Int32Array(16);
+  private depths = new Int32Array(16);
+  private widths = new Uint8Array(16);
+  private isDouble = new Uint8Array(16);
+  private markCodes = new Uint16Array(16);
   private size = 0;
   private readonly doubles: number[] = [];
   private readonly singles: number[] = [];
@@ -133,12 +138,45 @@ class QuoteStack {
   }
 
   at(index: number): OpenQuote {
-    return this.items[index];
+    return { start: this.starts[index], mark: this.markAt(index), double: this.isDouble[index] === 1, depth: this.depths[index], width: this.widths[index] };
+  }
+
+  markAt(index: number): string {
+    return charString(this.markCodes[index]);
   }
 
   push(quote: OpenQuote): void {
-    (quote.double ? this.doubles : this.singles).push(this.size);
-    this.items[this.size++] = quote;
+    this.open(quote.start, quote.mark, quote.double, quote.depth, quote.width);
+  }
+
+  open(start: number, mark: string, double: boolean, depth: number, width: number): void {
+    (double ? this.doubles : this.singles).push(this.size);
+    if (this.size === this.starts.length) this.grow();
+    const i = this.size++;
+    this.starts[i] = start;
+    this.markCodes[i] = mark.charCodeAt(0);
+    this.isDouble[i] = double ? 1 : 0;
+    this.depths[i] = depth;
+    this.widths[i] = width;
+  }
+
+  private grow(): void {
+    const capacity = this.starts.length * 2;
+    const starts = new Int32Array(capacity);
+    starts.set(this.starts);
+    this.starts = starts;
+    const depths = new Int32Array(capacity);
+    depths.set(this.depths);
+    this.depths = depths;
+    const widths = new Uint8Array(capacity);
+    widths.set(this.widths);
+    this.widths = widths;
+    const isDouble = new Uint8Array(capacity);
+    isDouble.set(this.isDouble);
+    this.isDouble = isDouble;
+    const markCodes = new Uint16Array(capacity);
+    markCodes.set(this.markCodes);
+    this.markCodes = markCodes;
   }
 
   /** Drops the quote at `length` and every quote opened after it. */
@@ -155,12 +193,20 @@ class QuoteStack {
   }
 
   firstDouble(): OpenQuote | undefined {
-    return this.doubles.length > 0 ? this.items[this.doubles[0]] : undefined;
+    return this.doubles.length > 0 ? this.at(this.doubles[0]) : undefined;
   }
 }
 
+/** The one-character mark strings (a quotation mark is always one character). */
+const charStrings = new Map<number, string>();
+function charString(code: number): string {
+  let ch = charStrings.get(code);
+  if (ch === undefined) charStrings.set(code, (ch = String.fromCharCode(code)));
+  return ch;
+}
+
 function push(stack: QuoteStack, at: number, mark: string, double: boolean, width = 1): void {
-  stack.push({ start: at, mark, double, depth: stack.length, width });
+  stack.open(at, mark, double, stack.length, width);
 }
 
 function close(stack: QuoteStack, index: number, at: number, mark: string, out: Quotation[], malformed?: Quotation['malformed'], width = 1): void {

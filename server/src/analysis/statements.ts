@@ -4,7 +4,7 @@ import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOU
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { lowerBound } from './search';
-import { isUpperInitial, tokenize, type Token } from './tokens';
+import { isUpperInitial, tokenize, tokenizeWithoutWordlessSpans, type Token } from './tokens';
 import type { ArticleStructure, DateMention, Paragraph, Person, Quotation, Span, Statement, StatementKind } from './types';
 
 export interface StatementsInput {
@@ -130,7 +130,7 @@ class StatementFinder {
     const paragraphs = input.structure.paragraphs;
     this.readable = paragraphs;
     const from = input.structure.frontMatter?.span.end ?? 0;
-    this.tokens = tokenize(this.text, from, this.text.length);
+    this.tokens = tokenizeWithoutWordlessSpans(this.text, from, this.text.length, paragraphs.map((p) => p.span));
     this.paragraphOfToken = new Int32Array(this.tokens.length).fill(-1);
     let p = 0;
     for (let t = 0; t < this.tokens.length; t++) {

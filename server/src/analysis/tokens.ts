@@ -81,7 +81,31 @@ export function markString(text: string, i: number): string {
 
 /** Tokens of text[start, end): words and single punctuation marks; white space is skipped. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  return tokenizeInto(text, start, end, []);
+}
+
+/**
+ * Tokens of text[start, end) but none from the `skippable` spans (sorted, disjoint, each ending on
+ * a token boundary) that hold no word at all: a paragraph of marks alone can hold no statement,
+ * name or cue, and a file of a million quotation marks would otherwise make a million tokens.
+ */
+export function tokenizeWithoutWordlessSpans(text: string, start: number, end: number, skippable: readonly { start: number; end: number }[]): Token[] {
   const tokens: Token[] = [];
+  let at = start;
+  for (const span of skippable) {
+    if (span.start < at || span.end > end || hasWordChar(text, span.start, span.end)) continue;
+    tokenizeInto(text, at, span.start, tokens);
+    at = span.end;
+  }
+  return tokenizeInto(text, at, end, tokens);
+}
+
+function hasWordChar(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isWordCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+function tokenizeInto(text: string, start: number, end: number, tokens: Token[]): Token[] {
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
