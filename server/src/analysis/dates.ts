@@ -4,7 +4,8 @@
 // chrono-node finds and parses candidate expressions; the news rules (which weekday "on Monday" is,
 // which year "December 7th" is in, what "last week" means, what is not a date at all) are ours.
 // Cost is linear in the searched text: regions are cut into sentence-sized chunks of bounded length,
-// chrono only sees chunks holding a date-like word, and every other scan is a single bounded pass.
+// chrono only sees a window of words around each date-like word (all of an article's windows in
+// one call), and every other scan is a single bounded pass.
 import * as chrono from 'chrono-node';
 import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from './types';
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
