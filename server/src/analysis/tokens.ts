@@ -60,7 +60,10 @@ export function isUpperInitial(word: string): boolean {
 function normalizeLower(word: string): string {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c >= 128) return word.toLowerCase().replace(/\u2019/g, "'");
+    if ((c >= 65 && c <= 90) || c >= 128) {
+      const lower = word.toLowerCase();
+      return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
+    }
   }
   return word;
 }
