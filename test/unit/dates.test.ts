@@ -265,3 +265,26 @@ describe('resolveDates: date mentions', () => {
     assert.deepEqual(resolveDates(letters, [{ start: 0, end: letters.length }], undefined, { today: TODAY }).dates, []);
   });
 });
+
+describe('resolveDates: chrono reads windows of many sentences at once', () => {
+  const PARAGRAPH = 'The council met on Monday, a spokeswoman said, and the vote is set for March 3, 2027 at 10 a.m.';
+
+  it('finds in a long article (several batches) exactly what it finds in each paragraph alone', () => {
+    const alone = values(`PARIS, Dec. 9 (AP) — ${PARAGRAPH}`);
+    assert.equal(alone.length, 3);
+    const long = values([`PARIS, Dec. 9 (AP) — ${PARAGRAPH}`, ...Array.from({ length: 80 }, () => PARAGRAPH)].join('\n'));
+    assert.equal(long.length, 3 + 80 * 2);
+    for (let i = 1; i < long.length; i += 2) assert.deepEqual([long[i], long[i + 1]], alone.slice(1));
+  });
+
+  it('reads a date at the far end of a long sentence with the words right before it', () => {
+    const filler = 'the committee, which has met many times over the years to discuss the budget and the roads, '.repeat(3);
+    const text = `LONDON, Nov. 2 (Reuters) — Officials said ${filler}will meet again next Tuesday.`;
+    assert.deepEqual(values(text).slice(1), [['next Tuesday', '2026-11-03']]);
+  });
+
+  it('gives a weekday and a month in neighbouring sentences their own values', () => {
+    const text = 'ROME, June 10 (AP) — The pope spoke on Sunday. He travels to Malta in August.';
+    assert.deepEqual(values(text).slice(1).map(([t]) => t), ['Sunday', 'August']);
+  });
+});

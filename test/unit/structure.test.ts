@@ -108,6 +108,13 @@ describe('article structure', () => {
   });
 
   describe('sentences', () => {
+    it('splits a paragraph with letters the hand-written rules do not know the way ICU does', () => {
+      const paragraph = 'Le ministre est arriv\u00e9 \u00e0 T\u014dky\u014d. \u6771\u4eac\u306f\u6674\u308c\u3002 He left at noon.';
+      const icu = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(paragraph)].map((s) => s.segment.trim());
+      assert.equal(icu.length, 3);
+      assert.deepEqual(sentences(article(['Talks resume', paragraph])).slice(1), icu);
+    });
+
     it('does not end a sentence after "Mr." before a name', () => {
       assert.deepEqual(sentences(article(['Talks resume', 'Mr. Haldane arrived first. He left at noon.'])).slice(1), ['Mr. Haldane arrived first.', 'He left at noon.']);
     });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { foldName, isUpperInitial, isWordChar, tokenize } from '../../server/src/analysis/tokens';
+import { foldName, isUpperInitial, isWordChar, tokenize, tokenizeWithoutWordlessSpans } from '../../server/src/analysis/tokens';
 
 const texts = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -37,6 +37,24 @@ describe('tokens', () => {
 
     it('tokenizes only the range asked for', () => {
       assert.deepEqual(tokenize('xx Hello world yy', 3, 14).map((t) => [t.text, t.start]), [['Hello', 3], ['world', 9]]);
+    });
+
+    it('lower-cases capitals and accented letters, and leaves lower-case words as they are', () => {
+      assert.deepEqual(tokenize('Said \u00c9MILE the envoy 1990').map((t) => t.lower), ['said', '\u00e9mile', 'the', 'envoy', '1990']);
+    });
+
+    it('gives every mark of a long run of marks its own token with the mark as its text', () => {
+      const tokens = tokenize('\u201c\u201d'.repeat(1000));
+      assert.equal(tokens.length, 2000);
+      assert.deepEqual([tokens[0].text, tokens[1999].text, tokens[1999].lower, tokens[1999].start], ['\u201c', '\u201d', '\u201d', 1999]);
+    });
+
+    it('leaves out the tokens of a span with no word in it, and only those', () => {
+      const text = 'He said.\n\u201c\u201d\u201c\u201d\n\u201cYes.\u201d';
+      const spans = [{ start: 0, end: 8 }, { start: 9, end: 13 }, { start: 14, end: 20 }];
+      const kept = tokenizeWithoutWordlessSpans(text, 0, text.length, spans);
+      assert.deepEqual(kept.map((t) => t.text), ['He', 'said', '.', '\u201c', 'Yes', '.', '\u201d']);
+      assert.deepEqual(kept, tokenize(text).filter((t) => t.start < 9 || t.start >= 13));
     });
 
     it('marks words and punctuation', () => {

@@ -4,7 +4,8 @@
 // chrono-node finds and parses candidate expressions; the news rules (which weekday "on Monday" is,
 // which year "December 7th" is in, what "last week" means, what is not a date at all) are ours.
 // Cost is linear in the searched text: regions are cut into sentence-sized chunks of bounded length,
-// chrono only sees chunks holding a date-like word, and every other scan is a single bounded pass.
+// chrono only sees a window of words around each date-like word (all of an article's windows in
+// one call), and every other scan is a single bounded pass.
 import * as chrono from 'chrono-node';
 import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from './types';
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
@@ -353,33 +354,96 @@ function parser(): chrono.Chrono {
   return chronoParser;
 }
 
-interface ScanState {
-  ref: Date;
-  chronoLeft: number;
+/**
+ * chrono's cost is mostly per call, then per character. It sees only a window of words around
+ * each trigger word (dates are short; a range or a date with its time fits well inside), and the
+ * windows of an article are parsed together, up to CHRONO_BATCH characters at a time, joined by a
+ * separator that no parser matches and no refiner merges across (a line break, an invisible
+ * separator, a line break): every result stays inside its window, as if its chunk were parsed alone.
+ */
+const CHRONO_BATCH = 4000;
+const CHUNK_SEPARATOR = '\n\u2063\n';
+const WINDOW_BEFORE = 40;
+const WINDOW_AFTER = 48;
+
+/** chrono's results in one chunk, with their offsets in the chunk. */
+interface ChunkResult {
+  index: number;
+  result: chrono.ParsedResult;
 }
 
-function scanChunk(chunk: Chunk, state: ScanState, out: Raw[]): void {
+/** A window of a chunk that chrono reads: chunk index and offsets in the chunk. */
+interface Window {
+  chunk: number;
+  start: number;
+  end: number;
+}
+
+/** The windows around trigger words, whole words only, overlapping ones merged; within the work limit. */
+function chronoWindows(chunks: readonly Chunk[]): Window[] {
+  let chronoLeft = MAX_TRIGGER_WORDS;
+  const windows: Window[] = [];
+  chunks.forEach((chunk, c) => {
+    if (chronoLeft <= 0) return;
+    const t = chunk.text;
+    let last: Window | undefined;
+    TRIGGER.lastIndex = 0;
+    for (let m = TRIGGER.exec(t); m !== null; m = TRIGGER.exec(t)) {
+      chronoLeft--;
+      let start = Math.max(0, m.index - WINDOW_BEFORE);
+      while (start > 0 && !isSpace(t.charCodeAt(start - 1))) start--;
+      let end = Math.min(t.length, m.index + m[0].length + WINDOW_AFTER);
+      while (end < t.length && !isSpace(t.charCodeAt(end))) end++;
+      if (last && start <= last.end) last.end = end;
+      else {
+        last = { chunk: c, start, end };
+        windows.push(last);
+      }
+    }
+  });
+  return windows;
+}
+
+/** chrono's results for each chunk, from its windows parsed in batches. */
+function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: Date): ChunkResult[][] {
+  const found: ChunkResult[][] = chunks.map(() => []);
+  let from = 0;
+  while (from < windows.length) {
+    let to = from;
+    let joined = '';
+    const starts: number[] = [];
+    while (to < windows.length && (to === from || joined.length + windows[to].end - windows[to].start <= CHRONO_BATCH)) {
+      const w = windows[to++];
+      if (joined) joined += CHUNK_SEPARATOR;
+      starts.push(joined.length);
+      joined += chunks[w.chunk].text.slice(w.start, w.end);
+    }
+    let b = 0;
+    for (const result of parser().parse(joined, ref, { forwardDate: false })) {
+      while (b + 1 < starts.length && starts[b + 1] <= result.index) b++;
+      const w = windows[from + b];
+      found[w.chunk].push({ index: result.index - starts[b] + w.start, result });
+    }
+    from = to;
+  }
+  return found;
+}
+
+function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[]): void {
   const t = chunk.text;
   const covered: Array<[number, number]> = [];
-  let triggers = 0;
-  if (state.chronoLeft > 0) {
-    TRIGGER.lastIndex = 0;
-    while (TRIGGER.exec(t) !== null) triggers++;
-  }
-  if (triggers > 0) {
-    state.chronoLeft -= triggers;
-    for (const r of parser().parse(t, state.ref, { forwardDate: false })) {
-      covered.push([r.index, r.index + r.text.length]);
-      const raw = classify(t, r, chunk);
-      if (raw) out.push(raw);
-    }
+  for (const { index, result } of results) {
+    covered.push([index, index + result.text.length]);
+    const raw = classify(t, result, index, chunk);
+    if (raw) out.push(raw);
   }
   if (/\d{4}/.test(t)) scanYears(chunk, covered, out);
 }
 
-function classify(t: string, r: chrono.ParsedResult, chunk: Chunk): Raw | undefined {
+/** One chrono result found at `index` in the chunk, as a mention we keep, or undefined. */
+function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk): Raw | undefined {
   // Strip the words around the date itself: "on Monday," -> "Monday".
-  let relStart = r.index;
+  let relStart = index;
   let text = r.text;
   const lead = LEADING_WORDS.exec(text);
   if (lead) {
@@ -387,8 +451,7 @@ function classify(t: string, r: chrono.ParsedResult, chunk: Chunk): Raw | undefi
     text = text.slice(lead[0].length);
   }
   if (!text) return undefined;
-  const base = { region: chunk.region, future: false };
-  const abs = (s: number, e: number): { start: number; end: number } => ({ start: chunk.start + s, end: chunk.start + e });
+  // Records are literals, not spreads of shared parts: spreads make slow objects.
 
   // today / tonight / tomorrow / yesterday / this morning
   let m = /^(today|tonight|tomorrow|yesterday)(?=['’]s\b|\b)/i.exec(text) ?? /^this\s+(morning|afternoon|evening)\b/i.exec(text);
@@ -397,7 +460,7 @@ function classify(t: string, r: chrono.ParsedResult, chunk: Chunk): Raw | undefi
     // "USA Today", "Russia Today", "CBS This Morning": a capitalised word inside a sentence is a name.
     if (/^[A-Z]/.test(m[0]) && !atSentenceStart(t, relStart)) return undefined;
     const offset = w === 'tomorrow' ? 1 : w === 'yesterday' ? -1 : 0;
-    return { ...base, ...abs(relStart, relStart + m[0].length), kind: 'casual', offset };
+    return { start: chunk.start + relStart, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'casual', offset };
   }
   // last week / this month / next year / this weekend
   m = /^(last|this|next|coming|past)\s+(week|month|year|weekend)\b/i.exec(text);
@@ -405,7 +468,7 @@ function classify(t: string, r: chrono.ParsedResult, chunk: Chunk): Raw | undefi
     const mw = m[1].toLowerCase();
     if (mw === 'past' && m[2].toLowerCase() !== 'weekend') return undefined; // "the past week" is a span of time
     const modifier: Modifier = mw === 'last' || mw === 'past' ? 'last' : mw === 'this' ? 'this' : 'next';
-    return { ...base, ...abs(relStart, relStart + m[0].length), kind: 'period', unit: m[2].toLowerCase() as Raw['unit'], modifier };
+    return { start: chunk.start + relStart, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'period', unit: m[2].toLowerCase() as Raw['unit'], modifier };
   }
   // two weeks ago
   m = /^(\d{1,3}|[a-z]+)\s+(day|week|month|year)s?\s+ago\b/i.exec(text);
@@ -419,14 +482,14 @@ function classify(t: string, r: chrono.ParsedResult, chunk: Chunk): Raw | undefi
       amount += TENS[tens[1].toLowerCase()];
       st = relStart - tens[0].length;
     }
-    return { ...base, ...abs(st, relStart + m[0].length), kind: 'ago', unit: m[2].toLowerCase() as Raw['unit'], amount };
+    return { start: chunk.start + st, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'ago', unit: m[2].toLowerCase() as Raw['unit'], amount };
   }
   if (r.tags().has('result/relativeDate')) return undefined; // "the day before", "two days later", "within a day"
   const c = r.start;
   const known = (k: 'weekday' | 'day' | 'month' | 'year'): number | undefined => (c.isCertain(k) ? (c.get(k) ?? undefined) : undefined);
   let weekday = known('weekday');
   // "the end of August": chrono makes up the last day; the text only gives the month.
-  const day = /\b(?:end|start|beginning|middle)\s+of\s+$/i.test(t.slice(Math.max(0, r.index - 16), r.index) + (lead?.[0] ?? '')) || /^(?:end|start|beginning|middle)\s+of\b/i.test(text)
+  const day = /\b(?:end|start|beginning|middle)\s+of\s+$/i.test(t.slice(Math.max(0, index - 16), index) + (lead?.[0] ?? '')) || /^(?:end|start|beginning|middle)\s+of\b/i.test(text)
     ? undefined
     : known('day');
   const month = known('month');
@@ -473,7 +536,7 @@ function classify(t: string, r: chrono.ParsedResult, chunk: Chunk): Raw | undefi
     if ((w === 'may' || w === 'march' || w === 'august') && !MONTH_CONTEXT_BEFORE.has(before)) return undefined;
   }
 
-  const raw: Raw = { ...base, ...abs(s, e), kind: 'absolute' };
+  const raw: Raw = { start: chunk.start + s, end: chunk.start + e, region: chunk.region, kind: 'absolute', future: false };
   if (weekday !== undefined) raw.weekday = weekday;
   if (day !== undefined) raw.day = day;
   if (month !== undefined) raw.month = month;
@@ -580,9 +643,10 @@ function scanYears(chunk: Chunk, covered: Array<[number, number]>, out: Raw[]): 
 
 function scan(text: string, regions: Span[], refDay: number): Raw[] {
   const sorted = [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
-  const state: ScanState = { ref: new Date(refDay * DAY_MS + 12 * 3_600_000), chronoLeft: MAX_TRIGGER_WORDS };
+  const chunks = chunkRegions(text, sorted);
+  const found = parseChunks(chunks, chronoWindows(chunks), new Date(refDay * DAY_MS + 12 * 3_600_000));
   const out: Raw[] = [];
-  for (const chunk of chunkRegions(text, sorted)) scanChunk(chunk, state, out);
+  chunks.forEach((chunk, c) => scanChunk(chunk, found[c], out));
   return out;
 }
 

@@ -25,16 +25,25 @@ const POSSESSIVE = /[’']s$/;
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'prof', 'rev', 'sgt', 'capt', 'adm', 'maj', 'cmdr', 'hon', 'supt', 'insp', 'det', 'st']);
 
 export function isTitleWord(lower: string): boolean {
-  const bare = lower.replace(/\.$/, '').replace(/[’']s$/, '');
+  // Without a final full stop, then without "'s" or "’s" (string ends, not regexes: this runs per word).
+  let bare = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (bare.endsWith("'s") || bare.endsWith('\u2019s')) bare = bare.slice(0, -2);
   if (TITLE_WORDS.has(bare)) return true;
   return bare.includes('-') && bare.split('-').some((part) => TITLE_WORDS.has(part));
 }
 
+/** A token's lower-case form without "'s" (its ’ is already '), without a regex: this runs per word. */
+function withoutPossessive(lower: string): string {
+  return lower.endsWith("'s") ? lower.slice(0, -2) : lower;
+}
+
 function isNameToken(token: Token): boolean {
   if (!token.isWord) return false;
-  if (/^(?:al|el|ad|as|ar|bin|ibn)-\p{Lu}/u.test(token.text)) return true;
+  // The regex only where it can match: the word's first hyphen is its third or fourth character.
+  const hyphen = token.text.indexOf('-');
+  if ((hyphen === 2 || hyphen === 3) && /^(?:al|el|ad|as|ar|bin|ibn)-\p{Lu}/u.test(token.text)) return true;
   if (!isUpperInitial(token.text)) return false;
-  const bare = token.lower.replace(/[’']s$/, '');
+  const bare = withoutPossessive(token.lower);
   if (NON_NAME_WORDS.has(bare) && !isTitleWord(bare)) return false;
   if (CUE_VERBS.has(bare)) return false;
   return true;
@@ -105,7 +114,7 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
   // "Head of the Delegation Ivan Petrov", "Kremlin Press Office Maria Ivanova".
   const isConnector = (t: Token) => t.lower === 'of' || t.lower === 'for' || t.lower === 'on' || t.lower === 'the';
   let lastOrg = -1;
-  for (let k = titleEnd; k < last; k++) if (ORGANIZATION_WORDS.has(tokens[k].lower.replace(POSSESSIVE, ''))) lastOrg = k;
+  for (let k = titleEnd; k < last; k++) if (ORGANIZATION_WORDS.has(withoutPossessive(tokens[k].lower))) lastOrg = k;
   if (lastOrg >= 0) {
     // A person's name after the body ("Kremlin Press Office Maria Ivanova"), or the body is the name.
     const after = tokens.slice(lastOrg + 1, last);

@@ -36,7 +36,7 @@ export class PeopleBook {
     const existing = this.byFolded.get(folded) ??
       (words.length >= 2 ? this.firstWithSameFullName(name) : undefined);
     if (existing) {
-      if (nameWords(name).length > nameWords(existing.name).length) {
+      if (foldedNameWords(name).length > foldedNameWords(existing.name).length) {
         existing.name = name;
         this.indexSurname(existing);
       }
@@ -86,7 +86,7 @@ export class PeopleBook {
   /** Persons whose surname is this one word (folded), most complete name first. */
   bySurname(word: string): PersonRecord[] {
     const folded = foldName(word);
-    return this.records.filter((r) => r.foldedSurname === folded && nameWords(r.name).length >= 2 || r.folded === folded);
+    return this.records.filter((r) => r.foldedSurname === folded && foldedNameWords(r.name).length >= 2 || r.folded === folded);
   }
 
   /**
@@ -94,8 +94,8 @@ export class PeopleBook {
    * (two Clintons are kept apart by proximity), or the only one after.
    */
   resolveSurname(word: string, at: number): PersonRecord | undefined {
-    const candidates = this.bySurname(word).filter((r) => r.folded !== foldName(word) || nameWords(r.name).length === 1);
-    const full = candidates.filter((r) => nameWords(r.name).length >= 2);
+    const candidates = this.bySurname(word).filter((r) => r.folded !== foldName(word) || foldedNameWords(r.name).length === 1);
+    const full = candidates.filter((r) => foldedNameWords(r.name).length >= 2);
     const pool = full.length > 0 ? full : candidates;
     if (pool.length <= 1) return pool[0];
     let best: PersonRecord | undefined;
@@ -199,10 +199,25 @@ function surnameVariants(surname: string): string[] {
   return [...new Set(out)];
 }
 
+/** Folded words of names seen before: the same names are compared again and again. */
+const foldedWordsByName = new Map<string, readonly string[]>();
+const FOLDED_WORDS_KEPT = 50_000;
+
+/** nameWords(name), each folded. */
+function foldedNameWords(name: string): readonly string[] {
+  let words = foldedWordsByName.get(name);
+  if (words === undefined) {
+    words = nameWords(name).map(foldName);
+    if (foldedWordsByName.size >= FOLDED_WORDS_KEPT) foldedWordsByName.clear();
+    foldedWordsByName.set(name, words);
+  }
+  return words;
+}
+
 /** "Alexandr Grushkó" and "Alexander Grushko": same surname, compatible first names. */
 export function sameFullName(a: string, b: string): boolean {
-  const wa = nameWords(a).map(foldName);
-  const wb = nameWords(b).map(foldName);
+  const wa = foldedNameWords(a);
+  const wb = foldedNameWords(b);
   if (wa.length === 0 || wb.length === 0) return false;
   if (!similarSurname(wa[wa.length - 1], wb[wb.length - 1])) return false;
   if (wa.length === 1 || wb.length === 1) return true;

@@ -1,7 +1,7 @@
 // Quotation marks: pairs “ ” ‘ ’ " ' « » „ with nesting, tells apostrophes from closing single
 // quotes, joins a quotation left open at a paragraph end and reopened in the next paragraph, and
 // recovers from a quotation opened or closed with the wrong mark. One pass, a small stack: linear.
-import { isWordChar } from './tokens';
+import { isWordChar, markString } from './tokens';
 import type { Paragraph, Quotation, Span } from './types';
 
 interface OpenQuote {
@@ -21,8 +21,9 @@ const EXPECTED_CLOSE: Record<string, string> = { '\u201c': '\u201d', '\u00ab': '
 const OPENING_NEIGHBOURS = new Set(['(', '[', '{', '\u2014', '\u2013', '-', '/', ':', '\u201c', '\u2018', '"', "'", '\u00ab', '\u201e']);
 const CLOSING_NEIGHBOURS = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '\u2014', '\u2013', '-', '\u201d', '\u2019', '"', "'", '\u00bb', '\u2026']);
 
-/** Every character the loop below acts on. */
-const QUOTE_CHARS = new Set([...'"\'`\u201c\u00ab\u201e\u201d\u00bb\u2018\u201a\u2019'].map((c) => c.charCodeAt(0)));
+/** Every character the loop below acts on, as a table by code (all are below U+2020): a lookup per character of the text. */
+const QUOTE_CHARS = new Uint8Array(0x2020);
+for (const c of '"\'`\u201c\u00ab\u201e\u201d\u00bb\u2018\u201a\u2019') QUOTE_CHARS[c.charCodeAt(0)] = 1;
 
 const isSpace = (ch: string | undefined) => ch === undefined || ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\n' || ch === '\r';
 
@@ -48,8 +49,8 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
     }
     for (; i < end; i++) {
       // Most characters are not marks: skip them before any context is worked out.
-      if (!QUOTE_CHARS.has(text.charCodeAt(i))) continue;
-      let ch = text[i];
+      if (QUOTE_CHARS[text.charCodeAt(i)] !== 1) continue;
+      let ch = markString(text, i);
       let width = 1;
       // Typewriter doubles: '' and `` stand for a double quotation mark (old wire and NYT copy).
       if ((ch === "'" && text[i + 1] === "'") || (ch === '`' && text[i + 1] === '`')) {
@@ -68,11 +69,11 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
         else if (openDouble >= 0) close(stack, openDouble, i, ch, quotations, undefined, width);
         i += width - 1;
       } else if (DOUBLE_OPENERS.has(ch)) {
-        const opener = openDouble >= 0 ? stack.at(openDouble).mark : undefined;
+        const opener = openDouble >= 0 ? stack.markAt(openDouble) : undefined;
         if (opener === '\u201e' && ch === '\u201c') close(stack, openDouble, i, ch, quotations);
         else if (openDouble >= 0 && ch === '\u201c' && (restIsBlank(text, i + 1, end) || (isSpace(next) && !openingContext) || (!openingContext && closingContext))) {
           // “ used where ” belongs: recover, close the quotation, and report the mark.
-          close(stack, openDouble, i, ch, quotations, { span: { start: i, end: i + 1 }, problem: 'wrong-closing-mark', expected: EXPECTED_CLOSE[stack.at(openDouble).mark] ?? '\u201d' });
+          close(stack, openDouble, i, ch, quotations, { span: { start: i, end: i + 1 }, problem: 'wrong-closing-mark', expected: EXPECTED_CLOSE[stack.markAt(openDouble)] ?? '\u201d' });
         } else push(stack, i, ch, true);
       } else if (DOUBLE_CLOSERS.has(ch)) {
         if (openDouble >= 0) close(stack, openDouble, i, ch, quotations);
@@ -125,9 +126,15 @@ function lastNonSpace(text: string, span: Span): number {
  * when a run of stray marks has piled up on the stack.
  */
 class QuoteStack {
-  // The arrays never shrink (a shrinking array is copied, and stray marks make the stack deep);
-  // `size` and the two index lists say what is live.
-  private readonly items: OpenQuote[] = [];
+  // Typed arrays, one per field, rather than an object per open quote (a paragraph of a million
+  // stray marks piles up a million of them); they grow by doubling and never shrink. `size` and
+  // the two index lists say what is live.
+  private starts = new Int32Array(16);
+  private depths = new Int32Array(16);
+  private widths = new Uint8Array(16);
+  private isDouble = new Uint8Array(16);
+  private markCodes = new Uint16Array(16);
+  private wrongMarks = new Uint8Array(16);
   private size = 0;
   private readonly doubles: number[] = [];
   private readonly singles: number[] = [];
@@ -137,12 +144,49 @@ class QuoteStack {
   }
 
   at(index: number): OpenQuote {
-    return this.items[index];
+    return { start: this.starts[index], mark: this.markAt(index), double: this.isDouble[index] === 1, depth: this.depths[index], width: this.widths[index], wrongMark: this.wrongMarks[index] === 1 };
+  }
+
+  markAt(index: number): string {
+    return charString(this.markCodes[index]);
   }
 
   push(quote: OpenQuote): void {
-    (quote.double ? this.doubles : this.singles).push(this.size);
-    this.items[this.size++] = quote;
+    this.open(quote.start, quote.mark, quote.double, quote.depth, quote.width, quote.wrongMark);
+  }
+
+  open(start: number, mark: string, double: boolean, depth: number, width: number, wrongMark = false): void {
+    (double ? this.doubles : this.singles).push(this.size);
+    if (this.size === this.starts.length) this.grow();
+    const i = this.size++;
+    this.starts[i] = start;
+    this.markCodes[i] = mark.charCodeAt(0);
+    this.isDouble[i] = double ? 1 : 0;
+    this.depths[i] = depth;
+    this.widths[i] = width;
+    this.wrongMarks[i] = wrongMark ? 1 : 0;
+  }
+
+  private grow(): void {
+    const capacity = this.starts.length * 2;
+    const starts = new Int32Array(capacity);
+    starts.set(this.starts);
+    this.starts = starts;
+    const depths = new Int32Array(capacity);
+    depths.set(this.depths);
+    this.depths = depths;
+    const widths = new Uint8Array(capacity);
+    widths.set(this.widths);
+    this.widths = widths;
+    const isDouble = new Uint8Array(capacity);
+    isDouble.set(this.isDouble);
+    this.isDouble = isDouble;
+    const markCodes = new Uint16Array(capacity);
+    markCodes.set(this.markCodes);
+    this.markCodes = markCodes;
+    const wrongMarks = new Uint8Array(capacity);
+    wrongMarks.set(this.wrongMarks);
+    this.wrongMarks = wrongMarks;
   }
 
   /** Drops the quote at `length` and every quote opened after it. */
@@ -159,12 +203,20 @@ class QuoteStack {
   }
 
   firstDouble(): OpenQuote | undefined {
-    return this.doubles.length > 0 ? this.items[this.doubles[0]] : undefined;
+    return this.doubles.length > 0 ? this.at(this.doubles[0]) : undefined;
   }
 }
 
+/** The one-character mark strings (a quotation mark is always one character). */
+const charStrings = new Map<number, string>();
+function charString(code: number): string {
+  let ch = charStrings.get(code);
+  if (ch === undefined) charStrings.set(code, (ch = String.fromCharCode(code)));
+  return ch;
+}
+
 function push(stack: QuoteStack, at: number, mark: string, double: boolean, width = 1): void {
-  stack.push({ start: at, mark, double, depth: stack.length, width });
+  stack.open(at, mark, double, stack.length, width);
 }
 
 function close(stack: QuoteStack, index: number, at: number, mark: string, out: Quotation[], malformed?: Quotation['malformed'], width = 1): void {

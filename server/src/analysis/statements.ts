@@ -4,7 +4,7 @@ import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOU
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { lowerBound } from './search';
-import { isUpperInitial, tokenize, type Token } from './tokens';
+import { isUpperInitial, tokenize, tokenizeWithoutWordlessSpans, type Token } from './tokens';
 import type { ArticleStructure, DateMention, Paragraph, Person, Quotation, Span, Statement, StatementKind } from './types';
 
 export interface StatementsInput {
@@ -90,6 +90,20 @@ const MAX_CUES_PER_UNIT = 24;
 const SPEAKER_LOOKBACK = 256;
 const MAX_HEADLINE_QUOTES = 8;
 
+/** The multi-word cues by their first word, in lexicon order: most words open none. */
+const MULTIWORD_CUES_BY_FIRST = new Map<string, string[][]>();
+for (const words of MULTIWORD_CUES) {
+  const list = MULTIWORD_CUES_BY_FIRST.get(words[0]);
+  if (list) list.push(words);
+  else MULTIWORD_CUES_BY_FIRST.set(words[0], [words]);
+}
+
+/** The cue verbs with a workspace's extra ones; the built-in set itself when there are none. */
+function cueVerbsWith(extra: readonly string[] | undefined): ReadonlySet<string> {
+  if (!extra || extra.length === 0) return CUE_VERBS;
+  return new Set([...CUE_VERBS, ...extra.map((v) => v.toLowerCase())]);
+}
+
 export function findStatements(input: StatementsInput): StatementsResult {
   return new StatementFinder(input).run();
 }
@@ -109,20 +123,18 @@ class StatementFinder {
   private readonly runStartingAt = new Map<number, NameRun>();
   private readonly book: PeopleBook;
   private readonly outer: Quotation[];
-  private readonly cueVerbs: Set<string>;
+  private readonly cueVerbs: ReadonlySet<string>;
   private readonly statements: Statement[] = [];
   private readonly readable: Paragraph[];
   /** wordsBefore[k]: word tokens among tokens[0..k), so that counting words in a span is O(log n). */
   private readonly wordsBefore: Int32Array;
-  /** Index in input.quotations of each outer quotation. */
-  private readonly quotationIndex = new Map<Quotation, number>();
 
   constructor(private readonly input: StatementsInput) {
     this.text = input.text;
     const paragraphs = input.structure.paragraphs;
     this.readable = paragraphs;
     const from = input.structure.frontMatter?.span.end ?? 0;
-    this.tokens = tokenize(this.text, from, this.text.length);
+    this.tokens = tokenizeWithoutWordlessSpans(this.text, from, this.text.length, paragraphs.map((p) => p.span));
     this.paragraphOfToken = new Int32Array(this.tokens.length).fill(-1);
     let p = 0;
     for (let t = 0; t < this.tokens.length; t++) {
@@ -131,7 +143,6 @@ class StatementFinder {
       if (p < paragraphs.length && paragraphs[p].span.start <= at) this.paragraphOfToken[t] = p;
     }
     this.outer = input.quotations.filter((q) => q.depth === 0);
-    input.quotations.forEach((q, i) => this.quotationIndex.set(q, i));
     this.wordsBefore = new Int32Array(this.tokens.length + 1);
     for (let k = 0; k < this.tokens.length; k++) this.wordsBefore[k + 1] = this.wordsBefore[k] + (this.tokens[k].isWord ? 1 : 0);
     this.inQuote = new Uint8Array(this.tokens.length);
@@ -145,7 +156,7 @@ class StatementFinder {
       }
     }
     this.book = new PeopleBook((offset) => this.isInsideQuote(offset));
-    this.cueVerbs = new Set([...CUE_VERBS, ...(input.extraCueVerbs ?? []).map((v) => v.toLowerCase())]);
+    this.cueVerbs = cueVerbsWith(input.extraCueVerbs);
     const readableParagraph = (t: number) => {
       const idx = this.paragraphOfToken[t];
       return idx >= 0 && isReadable(paragraphs[idx]);
@@ -385,7 +396,7 @@ class StatementFinder {
     const cues: Cue[] = [];
     for (let k = unit.firstToken; k < unit.lastToken; k++) {
       if (this.inQuote[k] || !this.tokens[k].isWord) continue;
-      const multi = MULTIWORD_CUES.find((words) => words.every((w, j) => k + j < unit.lastToken && this.tokens[k + j].lower === w));
+      const multi = MULTIWORD_CUES_BY_FIRST.get(this.tokens[k].lower)?.find((words) => words.every((w, j) => k + j < unit.lastToken && this.tokens[k + j].lower === w));
       if (multi) {
         if (multi[0] === 'quoted') {
           k += multi.length - 1;
@@ -1601,9 +1612,18 @@ class StatementFinder {
     return lower.length > 5 && lower.endsWith('ing') && !NOT_PARTICIPLES.has(lower);
   }
 
+  /** Index in input.quotations (sorted by start) of one of them. */
+  private quotationIndexOf(q: Quotation): number | undefined {
+    const quotations = this.input.quotations;
+    for (let i = lowerBound(quotations, (other) => other.span.start < q.span.start); i < quotations.length && quotations[i].span.start === q.span.start; i++) {
+      if (quotations[i] === q) return i;
+    }
+    return undefined;
+  }
+
   private quotationIndexIn(span: Span): number | undefined {
     const q = this.outer[this.outerAtOrAfter(span.start - 1)];
-    return q && q.span.end <= span.end + 1 ? this.quotationIndex.get(q) : undefined;
+    return q && q.span.end <= span.end + 1 ? this.quotationIndexOf(q) : undefined;
   }
 
   /** The day a statement was made: a date told in its sentence (outside quotes), else the article's. */
@@ -1712,7 +1732,7 @@ class StatementFinder {
         sourceSpan: source.span,
         cueSpan: { start: dash, end: dash + 1 },
         date: this.input.articleDate,
-        quotation: this.quotationIndex.get(q),
+        quotation: this.quotationIndexOf(q),
       });
       covers.add(this.statements[this.statements.length - 1]);
     }
@@ -1787,9 +1807,8 @@ class StatementFinder {
       }
       if (!unit) continue;
       // The quotation must be the unit's main content, not a phrase in the writer's sentence.
-      const unitWords = this.wordsBetween(unit.start, unit.end);
       const quoteWords = this.wordsBetween(q.inner.start, q.inner.end);
-      if (quoteWords < 2 || quoteWords < unitWords * 0.6) continue;
+      if (quoteWords < 2 || quoteWords < this.wordsBetween(unit.start, unit.end) * 0.6) continue;
       // The last statement (in order of start) that ends before the quotation, then a later continuation.
       let previous: Statement | undefined;
       let k = this.lastStartingBefore(nonContinuations, q.span.start);
@@ -1825,7 +1844,7 @@ class StatementFinder {
         text: this.text.slice(q.inner.start, q.inner.end),
         sourceSpan: previous.sourceSpan,
         date: previous.date,
-        quotation: this.quotationIndex.get(q),
+        quotation: this.quotationIndexOf(q),
       };
       this.statements.push(statement);
       continued.push(statement);

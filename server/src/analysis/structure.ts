@@ -2,6 +2,7 @@
 // page furniture, captions, bylines), the dateline, and sentences with positions.
 import { parseDateline } from './dateline';
 import { ABBREVIATIONS, CAPTION_CREDIT, FURNITURE_PATTERNS } from './lexicon';
+import { sentenceBreaks } from './sentenceBreaks';
 import type { ArticleStructure, Dateline, FrontMatter, Paragraph, Sentence, Span } from './types';
 
 export interface StructureResult {
@@ -115,6 +116,7 @@ function looksLikeHeadline(line: string): boolean {
   return !/[.!?"”’]$/.test(line) && line.length < 160;
 }
 
+/** For paragraphs with characters sentenceBreaks does not know (it follows the same rules). */
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /**
@@ -124,7 +126,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  */
 const SEGMENT_CHUNK = 4096;
 
-function* boundedSegments(slice: string): Generator<{ index: number; segment: string }> {
+function* boundedSegments(slice: string): Generator<{ index: number; length: number }> {
   let from = 0;
   while (from < slice.length) {
     let to = slice.length;
@@ -135,7 +137,18 @@ function* boundedSegments(slice: string): Generator<{ index: number; segment: st
       const cut = punct >= 0 ? punct + 2 : space >= 0 ? space + 1 : window.length;
       to = from + SEGMENT_CHUNK / 2 + cut;
     }
-    for (const seg of segmenter.segment(slice.slice(from, to))) yield { index: from + seg.index, segment: seg.segment };
+    const piece = slice.slice(from, to);
+    const breaks = sentenceBreaks(piece);
+    if (breaks) {
+      let start = 0;
+      for (const end of breaks) {
+        yield { index: from + start, length: end - start };
+        start = end;
+      }
+      yield { index: from + start, length: piece.length - start };
+    } else {
+      for (const seg of segmenter.segment(piece)) yield { index: from + seg.index, length: seg.segment.length };
+    }
     from = to;
   }
 }
@@ -150,12 +163,12 @@ function splitSentences(text: string, span: Span, paragraph: number, out: Senten
   for (const seg of boundedSegments(slice)) {
     const start = carried ?? span.start + seg.index;
     carried = undefined;
-    let end = span.start + seg.index + seg.segment.length;
+    let end = span.start + seg.index + seg.length;
     while (end > start && /\s/.test(text[end - 1])) end--;
     // The segmenter leaves an opening mark at the end of the sentence before it: move it on.
     const tail = text.slice(Math.max(start, end - 3), end);
     const opening = /\s(''|``|["\u201c\u2018\u00ab\u201e])$/.exec(tail);
-    if (opening && end - opening[1].length > start && span.start + seg.index + seg.segment.length < span.end) {
+    if (opening && end - opening[1].length > start && span.start + seg.index + seg.length < span.end) {
       carried = end - opening[1].length;
       end = carried;
       while (end > start && /\s/.test(text[end - 1])) end--;

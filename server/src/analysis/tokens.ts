@@ -2,24 +2,53 @@
 // apostrophes and dots ("Secretary-General", "Russia’s", "U.S"), so the rules see whole words.
 
 export interface Token {
-  start: number;
-  end: number;
-  text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
   /** Lower case, with ’ made ' (for lexicon look-ups). */
-  lower: string;
-  isWord: boolean;
+  readonly lower: string;
+  readonly isWord: boolean;
+}
+
+/**
+ * A token keeps four fields and works out its end: an article of a million marks makes a million
+ * tokens, and every field is eight bytes more of each to allocate and copy.
+ */
+class TextToken implements Token {
+  constructor(
+    readonly start: number,
+    readonly text: string,
+    readonly lower: string,
+    readonly isWord: boolean,
+  ) {}
+
+  get end(): number {
+    return this.start + this.text.length;
+  }
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-const JOINERS = new Set(['-', "'", '\u2019', '.', '\u2010', '\u2011']);
 
-export function isWordChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+/** Whether the character with this UTF-16 code is a letter, mark or digit. */
+function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xd800 && c <= 0xdfff) return false;
   // Quotation marks, dashes and other punctuation are common and never letters: skip the regex.
   if ((c >= 0x2000 && c <= 0x206f) || c === 0xab || c === 0xbb || c === 0xa0) return false;
-  return WORD_CHAR.test(ch);
+  return WORD_CHAR.test(String.fromCharCode(c));
+}
+
+export function isWordChar(ch: string): boolean {
+  return isWordCode(ch.charCodeAt(0));
+}
+
+/** Marks that join two word characters into one word: hyphens, apostrophes, a dot ("U.S"). */
+function isJoiner(c: number): boolean {
+  return c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2010 || c === 0x2011;
+}
+
+function isSkippedSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x200b || c === 0xfeff;
 }
 
 export function isUpperInitial(word: string): boolean {
@@ -27,30 +56,80 @@ export function isUpperInitial(word: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-const normalizeLower = (text: string): string => text.toLowerCase().replace(/\u2019/g, "'");
+/** Lower case with ’ made '; most words are already lower-case ASCII and come back as they are. */
+function normalizeLower(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) {
+      const lower = word.toLowerCase();
+      return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
+    }
+  }
+  return word;
+}
+
+/** One-character strings of the marks seen, so a text of a million marks does not make a million strings. */
+const markStrings = new Map<number, string>();
+
+/** text[i], as one shared string per character: for marks that are kept by the thousand (tokens, quotation marks). */
+export function markString(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  let mark = markStrings.get(c);
+  if (mark === undefined) {
+    mark = text[i];
+    if (markStrings.size < 4096) markStrings.set(c, mark);
+  }
+  return mark;
+}
 
 /** Tokens of text[start, end): words and single punctuation marks; white space is skipped. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  return tokenizeInto(text, start, end, []);
+}
+
+/**
+ * Tokens of text[start, end) but none from the `skippable` spans (sorted, disjoint, each ending on
+ * a token boundary) that hold no word at all: a paragraph of marks alone can hold no statement,
+ * name or cue, and a file of a million quotation marks would otherwise make a million tokens.
+ */
+export function tokenizeWithoutWordlessSpans(text: string, start: number, end: number, skippable: readonly { start: number; end: number }[]): Token[] {
   const tokens: Token[] = [];
+  let at = start;
+  for (const span of skippable) {
+    if (span.start < at || span.end > end || hasWordChar(text, span.start, span.end)) continue;
+    tokenizeInto(text, at, span.start, tokens);
+    at = span.end;
+  }
+  return tokenizeInto(text, at, end, tokens);
+}
+
+function hasWordChar(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isWordCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+function tokenizeInto(text: string, start: number, end: number, tokens: Token[]): Token[] {
   let i = start;
   while (i < end) {
-    const ch = text[i];
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u200b' || ch === '\ufeff') {
+    const c = text.charCodeAt(i);
+    if (isSkippedSpace(c)) {
       i++;
       continue;
     }
-    if (isWordChar(ch)) {
+    if (isWordCode(c)) {
       let j = i + 1;
       while (j < end) {
-        if (isWordChar(text[j])) j++;
-        else if (JOINERS.has(text[j]) && j + 1 < end && isWordChar(text[j + 1])) j += 2;
+        const d = text.charCodeAt(j);
+        if (isWordCode(d)) j++;
+        else if (isJoiner(d) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) j += 2;
         else break;
       }
       const word = text.slice(i, j);
-      tokens.push({ start: i, end: j, text: word, lower: normalizeLower(word), isWord: true });
+      tokens.push(new TextToken(i, word, normalizeLower(word), true));
       i = j;
     } else {
-      tokens.push({ start: i, end: i + 1, text: ch, lower: ch, isWord: false });
+      const mark = markString(text, i);
+      tokens.push(new TextToken(i, mark, mark, false));
       i++;
     }
   }
