@@ -173,8 +173,30 @@ describe('quotation marks', () => {
     });
   });
 
+  describe('empty quotations', () => {
+    it('keeps no quotation with nothing but marks inside it', () => {
+      const a = body('The form had a box marked "" and a second box marked “” for the reply.');
+      assert.deepEqual(inners(a), []);
+    });
+    it('keeps a quotation whose inside holds a nested quotation and words', () => {
+      const a = body('“He said ‘wait’ twice,” Ivo Brandl recalled.');
+      assert.deepEqual(inners(a), ['He said ‘wait’ twice,', 'wait']);
+    });
+    it('still pairs the marks of an empty quotation, so the next one is read right', () => {
+      const a = body('He typed "" and then "We will wait," said Ivo Brandl.');
+      assert.deepEqual(inners(a), ['We will wait,']);
+    });
+  });
+  describe('stray opening marks', () => {
+    it('reports one unclosed quotation for a paragraph of opening marks and ends it at the paragraph', () => {
+      const a = body('\u201c'.repeat(5000) + 'wait');
+      const q = only(a);
+      assert.equal(q.malformed?.problem, 'unclosed');
+      assert.equal(a.text.slice(q.span.end - 4, q.span.end), 'wait');
+    });
+  });
   describe('cost', () => {
-    it('pairs 1 MB of nothing but quotation marks in linear time', function () {
+    it('reads 1 MB of nothing but quotation marks in linear time, keeping no empty quotation', function () {
       this.timeout(60000);
       const marks = '\u201c\u201d\u2018\u2019"\'\u00ab\u00bb\u201e`';
       let text = '';
@@ -183,9 +205,19 @@ describe('quotation marks', () => {
       const before = process.cpuUsage();
       const quotations = findQuotations(text, structure.paragraphs);
       const used = process.cpuUsage(before);
-      assert.ok(quotations.length > 100000);
+      assert.ok(quotations.every((q) => q.malformed), 'only reported (malformed) quotations have nothing inside');
       // Well under a second on an idle machine; the bound leaves room for a loaded one while a
       // quadratic pass (minutes) still fails.
+      assert.ok((used.user + used.system) / 1000 < 4000, `took ${(used.user + used.system) / 1000} ms of CPU`);
+    });
+    it('pairs 1 MB of one-letter quotations in linear time', function () {
+      this.timeout(60000);
+      const text = ('\u201ca\u201d "b" '.repeat(99) + '\n').repeat(1100);
+      const { structure } = analyzeStructure(text);
+      const before = process.cpuUsage();
+      const quotations = findQuotations(text, structure.paragraphs);
+      const used = process.cpuUsage(before);
+      assert.equal(quotations.length, 2 * 99 * 1100);
       assert.ok((used.user + used.system) / 1000 < 4000, `took ${(used.user + used.system) / 1000} ms of CPU`);
     });
   });

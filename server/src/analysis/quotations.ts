@@ -32,16 +32,21 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
   const quotations: Quotation[] = [];
   const readable = paragraphs.filter((p) => p.role !== 'furniture' && p.role !== 'caption' && p.role !== 'byline');
   let carried: OpenQuote | undefined; // a double quote left open at the previous paragraph's end
+  // The last character that is not a mark: a quotation with nothing but marks inside it ("" or a
+  // run of stray marks) quotes no words and is not kept, so text made of marks stays cheap.
+  const seen = { lastContentAt: -1 };
   for (let p = 0; p < readable.length; p++) {
     const { start, end } = readable[p].span;
     const stack = new QuoteStack();
     let i = start;
+    let afterLastMark = start;
     if (carried) {
       // News style: a quote that runs on into the next paragraph reopens it with an opening mark.
       const ch = text[start];
       if (DOUBLE_OPENERS.has(ch) || ch === '"') {
         stack.push(carried);
         i = start + 1;
+        afterLastMark = i;
       } else {
         closeUnclosed(carried, lastNonSpace(text, readable[p - 1].span), quotations);
       }
@@ -50,6 +55,7 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
     for (; i < end; i++) {
       // Most characters are not marks: skip them before any context is worked out.
       if (QUOTE_CHARS[text.charCodeAt(i)] !== 1) continue;
+      if (i > afterLastMark) seen.lastContentAt = i - 1;
       let ch = markString(text, i);
       let width = 1;
       // Typewriter doubles: '' and `` stand for a double quotation mark (old wire and NYT copy).
@@ -57,6 +63,7 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
         ch = '"';
         width = 2;
       }
+      afterLastMark = i + width;
       const prev = i > start ? text[i - 1] : undefined;
       const next = i + width < end ? text[i + width] : undefined;
       const openingContext = isSpace(prev) || OPENING_NEIGHBOURS.has(prev!);
@@ -64,19 +71,19 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
       const openDouble = stack.topIndex(true);
       if (ch === '"') {
         const typewriterOpen = width === 2 && text[i] === '`';
-        if (openDouble >= 0 && !typewriterOpen && (closingContext || !openingContext)) close(stack, openDouble, i, ch, quotations, undefined, width);
+        if (openDouble >= 0 && !typewriterOpen && (closingContext || !openingContext)) close(stack, openDouble, i, ch, quotations, seen, undefined, width);
         else if ((openingContext || typewriterOpen) && !isSpace(next)) push(stack, i, ch, true, width);
-        else if (openDouble >= 0) close(stack, openDouble, i, ch, quotations, undefined, width);
+        else if (openDouble >= 0) close(stack, openDouble, i, ch, quotations, seen, undefined, width);
         i += width - 1;
       } else if (DOUBLE_OPENERS.has(ch)) {
         const opener = openDouble >= 0 ? stack.markAt(openDouble) : undefined;
-        if (opener === '\u201e' && ch === '\u201c') close(stack, openDouble, i, ch, quotations);
+        if (opener === '\u201e' && ch === '\u201c') close(stack, openDouble, i, ch, quotations, seen);
         else if (openDouble >= 0 && ch === '\u201c' && (restIsBlank(text, i + 1, end) || (isSpace(next) && !openingContext) || (!openingContext && closingContext))) {
           // “ used where ” belongs: recover, close the quotation, and report the mark.
-          close(stack, openDouble, i, ch, quotations, { span: { start: i, end: i + 1 }, problem: 'wrong-closing-mark', expected: EXPECTED_CLOSE[stack.markAt(openDouble)] ?? '\u201d' });
+          close(stack, openDouble, i, ch, quotations, seen, { span: { start: i, end: i + 1 }, problem: 'wrong-closing-mark', expected: EXPECTED_CLOSE[stack.markAt(openDouble)] ?? '\u201d' });
         } else push(stack, i, ch, true);
       } else if (DOUBLE_CLOSERS.has(ch)) {
-        if (openDouble >= 0) close(stack, openDouble, i, ch, quotations);
+        if (openDouble >= 0) close(stack, openDouble, i, ch, quotations, seen);
         // ”Fear is what I feel.” — a closing mark with nothing open, after a space and before a word,
         // can only open a quotation: recover, and report the mark when the quotation closes.
         else if (ch === '\u201d' && openingContext && next !== undefined && isWordChar(next)) stack.push({ start: i, mark: ch, double: true, depth: stack.length, width: 1, wrongMark: true });
@@ -87,7 +94,7 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
         if (apostrophe) continue;
         const openSingle = stack.topIndex(false);
         if (openSingle >= 0 && openSingle === stack.length - 1 && closingContext && !(prev !== undefined && isSpace(prev))) {
-          close(stack, openSingle, i, ch, quotations);
+          close(stack, openSingle, i, ch, quotations, seen);
         } else if (ch === "'" && openingContext && next !== undefined && isWordChar(next)) push(stack, i, ch, false);
       }
     }
@@ -125,6 +132,9 @@ function lastNonSpace(text: string, span: Span): number {
  * apart, so that finding the innermost open double (or single) quote takes constant time even
  * when a run of stray marks has piled up on the stack.
  */
+/** More open quotes than any real paragraph holds at once. */
+const MAX_OPEN_QUOTES = 256;
+
 class QuoteStack {
   // Typed arrays, one per field, rather than an object per open quote (a paragraph of a million
   // stray marks piles up a million of them); they grow by doubling and never shrink. `size` and
@@ -156,6 +166,9 @@ class QuoteStack {
   }
 
   open(start: number, mark: string, double: boolean, depth: number, width: number, wrongMark = false): void {
+    // Real copy nests quotations a few levels deep; past that, marks are strays (a paragraph of a
+    // million “) and are not worth a place: the stack, and the time spent on it, stay bounded.
+    if (this.size >= MAX_OPEN_QUOTES) return;
     (double ? this.doubles : this.singles).push(this.size);
     if (this.size === this.starts.length) this.grow();
     const i = this.size++;
@@ -219,9 +232,10 @@ function push(stack: QuoteStack, at: number, mark: string, double: boolean, widt
   stack.open(at, mark, double, stack.length, width);
 }
 
-function close(stack: QuoteStack, index: number, at: number, mark: string, out: Quotation[], malformed?: Quotation['malformed'], width = 1): void {
+function close(stack: QuoteStack, index: number, at: number, mark: string, out: Quotation[], seen: { lastContentAt: number }, malformed?: Quotation['malformed'], width = 1): void {
   const open = stack.at(index);
   stack.truncate(index); // quotes opened inside and never closed end here, unreported (they were apostrophes)
+  if (seen.lastContentAt < open.start + open.width && !malformed && !open.wrongMark) return;
   out.push({
     span: { start: open.start, end: at + width },
     inner: { start: open.start + open.width, end: at },
