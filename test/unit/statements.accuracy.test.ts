@@ -381,6 +381,12 @@ describe('statements: accuracy rules', () => {
       assert.equal(seen.filter((x) => x.content.includes('report twice')).length, 0);
     });
   });
+  describe('according to a plural possessive', () => {
+    it('keeps “the dockers’ union” whole', () => {
+      const s = find(statementsOf("Ferry crews walked out on Tuesday, according to the sailors' union."), 'Ferry crews walked out');
+      assert.equal(s.source, "the sailors' union");
+    });
+  });
   describe('a subject with a place after it', () => {
     it('names the people before “at the …”, not the place', () => {
       const s = find(statementsOf('Stall holders at the fish market said trade had slowed since the storm.'), 'trade had slowed');

@@ -814,11 +814,19 @@ class StatementFinder {
     return this.commonPhraseAfter(k, unit);
   }
 
+  /** "the dockers' union": the apostrophe of a plural possessive, inside the noun phrase. */
+  private isPluralPossessive(k: number): boolean {
+    const mark = this.tokens[k];
+    const before = this.tokens[k - 1];
+    const after = this.tokens[k + 1];
+    return (mark.text === "'" || mark.text === '\u2019') && !!before && before.isWord && before.end === mark.start && /s$/.test(before.lower) && !!after && after.isWord && after.start > mark.end;
+  }
+
   private commonPhraseAfter(k: number, unit: Unit): Source | undefined {
     // "said after a lunch", "said on Tuesday": a tail, not a speaker.
     if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower) || NP_STOP.has(this.tokens[k].lower)) return undefined;
     let end = k;
-    while (end < unit.lastToken && end - k < 10 && this.tokens[end].isWord && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && this.tokens[end].lower !== 'of' && end > k)) {
+    while (end < unit.lastToken && end - k < 10 && (this.tokens[end].isWord || this.isPluralPossessive(end)) && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && this.tokens[end].lower !== 'of' && end > k)) {
       if (this.cueVerbs.has(this.tokens[end].lower) && end > k) break;
       end++;
     }
