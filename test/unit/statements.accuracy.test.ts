@@ -381,6 +381,16 @@ describe('statements: accuracy rules', () => {
       assert.equal(seen.filter((x) => x.content.includes('report twice')).length, 0);
     });
   });
+  describe('an age for a person', () => {
+    it('gives “the 62-year-old” to the person last named and last to speak', () => {
+      const s = find(statementsOf('Council leader Peter Holm said the plan would change. The 62-year-old added that a new vote could come in July.'), 'new vote could come');
+      assert.deepEqual([s.speaker, s.source], ['Peter Holm', 'The 62-year-old']);
+    });
+    it('leaves “the 43-year-old” a description when somebody else was named since', () => {
+      const s = find(statementsOf('Council leader Peter Holm said the plan would change. A crowd gathered around Eva Marsh on the quay. The 43-year-old added that nobody had asked her.'), 'nobody had asked');
+      assert.notEqual(s.speaker, 'Peter Holm');
+    });
+  });
   describe('according to a plural possessive', () => {
     it('keeps “the dockers’ union” whole', () => {
       const s = find(statementsOf("Ferry crews walked out on Tuesday, according to the sailors' union."), 'Ferry crews walked out');
@@ -391,6 +401,15 @@ describe('statements: accuracy rules', () => {
     it('names the people before “at the …”, not the place', () => {
       const s = find(statementsOf('Stall holders at the fish market said trade had slowed since the storm.'), 'trade had slowed');
       assert.equal(s.source, 'Stall holders at the fish market');
+    });
+    it('names “a source close to the talks” and “people familiar with the matter” whole', () => {
+      const seen = statementsOf('“The offer is final,” a source close to the talks said. People familiar with the matter said the vote would slip to June.');
+      assert.equal(find(seen, 'offer is final').source, 'a source close to the talks');
+      assert.equal(find(seen, 'vote would slip').source, 'People familiar with the matter');
+    });
+    it('does not run a subject back over “after”', () => {
+      const s = find(statementsOf('The council delayed the vote after residents complained that the quay was too loud.'), 'quay was too loud');
+      assert.equal(s.source, 'residents');
     });
     it('keeps a plain definite subject as it was', () => {
       const s = find(statementsOf('Later the harbour master said the quay would reopen.'), 'quay would reopen');

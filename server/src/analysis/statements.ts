@@ -64,6 +64,10 @@ const INTRODUCTORY = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'wh
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
 const SUBJECT_PREPOSITIONS = new Set(['at', 'in', 'from', 'near', 'across', 'inside', 'outside', 'around', 'among']);
+/** Words that open a clause or an adverbial phrase: a subject's noun phrase never runs back over them. */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'unless', 'although', 'though', 'once', 'whereas', 'during', 'despite', 'amid', 'over', 'about', 'against']);
+/** "close to", "familiar with" …: the adjective and the preposition that follows it. */
+const TWO_WORD_PREPOSITIONS = new Map([['close', 'to'], ['familiar', 'with'], ['briefed', 'on'], ['knowledgeable', 'about']]);
 const SPEECH_INVERTIBLE = new Set(['reads', 'said', 'says', 'added', 'asked', 'stressed', 'noted', 'continued', 'explained', 'wrote', 'replied', 'answered', 'recalled', 'remarked', 'observed', 'insisted', 'warned', 'declared', 'stated', 'argued', 'affirmed', 'concluded', 'tweeted', 'told', 'emphasized', 'emphasised', 'commented', 'responded', 'admitted', 'conceded', 'quipped', 'joked', 'reckoned', 'went', 'underlined', 'pointed', 'indicated', 'assured', 'claimed', 'suggested', 'predicted', 'promised', 'says']);
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
 const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 'upon', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
@@ -597,6 +601,20 @@ class StatementFinder {
     return { span, person, label: person ? undefined : token.text, phraseStart: token.start, phraseEnd: token.end, named: !!person };
   }
 
+  /**
+   * The head noun before a preposition that opens the noun phrase at `determiner`: "Traders at
+   * the market" (one word), "a source close to the talks", "people familiar with the matter",
+   * "officials briefed on the plan" (two words), or undefined when no preposition precedes it.
+   */
+  private headBeforePreposition(determiner: number, unit: Unit): number | undefined {
+    const preposition = this.tokens[determiner - 1]?.lower;
+    if (preposition === undefined || determiner - 1 <= unit.firstToken) return undefined;
+    if (SUBJECT_PREPOSITIONS.has(preposition)) return determiner - 2;
+    const adjective = this.tokens[determiner - 2]?.lower;
+    if (TWO_WORD_PREPOSITIONS.get(adjective ?? '') === preposition && determiner - 2 > unit.firstToken) return determiner - 3;
+    return undefined;
+  }
+
   /** "the diplomat", "the head of the Russian delegation", "a source", "Western diplomats". */
   private commonNounSource(k: number, unit: Unit): Source | undefined {
     let j = k;
@@ -615,7 +633,7 @@ class StatementFinder {
         }
         break;
       }
-      if (NP_STOP.has(t.lower) && t.lower !== 'of') break;
+      if ((NP_STOP.has(t.lower) && t.lower !== 'of') || CLAUSE_OPENERS.has(t.lower)) break;
       if (this.cueVerbs.has(t.lower) && j !== k) break;
       j--;
     }
@@ -627,19 +645,24 @@ class StatementFinder {
     let first: number;
     if (determiner >= 0) {
       first = determiner;
-      // "Traders at the harbour market said": the phrase after a preposition is not the subject;
-      // the noun before the preposition heads it.
-      const preposition = this.tokens[determiner - 1];
-      if (preposition && SUBJECT_PREPOSITIONS.has(preposition.lower) && determiner - 2 >= unit.firstToken) {
-        const head = this.tokens[determiner - 2];
-        if (!head.isWord || this.inQuote[determiner - 2] || NP_STOP.has(head.lower) || this.cueVerbs.has(head.lower)) return undefined;
+      // "Traders at the harbour market said", "a source close to the talks said", "people familiar
+      // with the matter said": the phrase after the preposition is not the subject; the noun
+      // before it heads the phrase.
+      const headAt = this.headBeforePreposition(determiner, unit);
+      if (headAt !== undefined) {
+        const head = this.tokens[headAt];
+        if (headAt < unit.firstToken || !head.isWord || this.inQuote[headAt] || NP_STOP.has(head.lower) || this.cueVerbs.has(head.lower)) return undefined;
         if (!(ROLE_HEADS.has(head.lower) || GENERIC_SOURCES.has(head.lower) || /[a-z]s$/.test(head.text))) return undefined;
-        first = determiner - 2;
-        while (first - 1 >= unit.firstToken && determiner - 2 - first < 3) {
+        first = headAt;
+        while (first - 1 >= unit.firstToken && headAt - first < 3) {
           const t = this.tokens[first - 1];
-          if (!t.isWord || this.inQuote[first - 1] || NP_STOP.has(t.lower) || this.cueVerbs.has(t.lower) || NON_NAME_WORDS.has(t.lower)) break;
+          if (!t.isWord || this.inQuote[first - 1]) break;
+          if (DETERMINERS.has(t.lower)) {
+            first--;
+            break;
+          }
+          if (NP_STOP.has(t.lower) || this.cueVerbs.has(t.lower) || NON_NAME_WORDS.has(t.lower)) break;
           first--;
-          if (DETERMINERS.has(t.lower)) break;
         }
         const span = { start: this.tokens[first].start, end: this.tokens[k].end };
         return { span, label: this.text.slice(span.start, span.end), phraseStart: span.start, phraseEnd: span.end, named: false };
@@ -648,7 +671,7 @@ class StatementFinder {
       // No determiner: plural or bare nouns ("officials said", "Western diplomats said").
       if (!headIsNoun) return undefined;
       first = k;
-      while (first - 1 >= unit.firstToken && this.tokens[first - 1].isWord && !this.inQuote[first - 1] && k - first < 3 && !NP_STOP.has(this.tokens[first - 1].lower) && !this.cueVerbs.has(this.tokens[first - 1].lower) && !NON_NAME_WORDS.has(this.tokens[first - 1].lower)) first--;
+      while (first - 1 >= unit.firstToken && this.tokens[first - 1].isWord && !this.inQuote[first - 1] && k - first < 3 && !NP_STOP.has(this.tokens[first - 1].lower) && !CLAUSE_OPENERS.has(this.tokens[first - 1].lower) && !this.cueVerbs.has(this.tokens[first - 1].lower) && !NON_NAME_WORDS.has(this.tokens[first - 1].lower)) first--;
     }
     // Cut "the head of the Russian delegation" at the first "of" only for the role words.
     const words = this.tokens.slice(first, k + 1).map((t) => t.lower);
@@ -658,6 +681,15 @@ class StatementFinder {
     const roleHead = roleWords[roleWords.length - 1];
     const definite = words[0] === 'the' || words[0] === 'this';
     const singular = !/s$/.test(roleHead) || /(?:ss|us)$/.test(roleHead);
+    // "the 62-year-old added": an age stands for the person last named, when that person is also
+    // the last to have spoken; otherwise it is somebody new and stays a description.
+    if (definite && words.length === 2 && /^\d{1,3}-year-old$/.test(roleHead)) {
+      const person = this.lastSpeakerBefore(span.start);
+      if (person && person === this.lastPersonBefore(span.start)) {
+        this.book.addMention(person, span, label, 'role');
+        return { span, person, phraseStart: span.start, phraseEnd: span.end, named: true };
+      }
+    }
     if (definite && singular && (ROLE_HEADS.has(roleHead) || isTitleWord(roleHead))) {
       // Head noun last: "the head of the Russian delegation" → [russian, delegation, head].
       const complement = words.includes('of') ? words.slice(words.indexOf('of') + 1) : [];
