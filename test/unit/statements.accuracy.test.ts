@@ -381,6 +381,16 @@ describe('statements: accuracy rules', () => {
       assert.equal(seen.filter((x) => x.content.includes('report twice')).length, 0);
     });
   });
+  describe('a second verb joined by “and”', () => {
+    it('gives “and warned that …” to the noun phrase that opens the sentence', () => {
+      const s = find(statementsOf("The harbour board on Friday cut its forecast for next year and warned that fees could rise."), 'fees could rise');
+      assert.deepEqual([s.source, s.cue], ['The harbour board', 'warned']);
+    });
+    it('names nobody when the opening phrase ends in a possessive', () => {
+      const seen = statementsOf("Norway's largely closed and warned that fees could rise.");
+      assert.equal(seen.filter((x) => x.source === "Norway's").length, 0);
+    });
+  });
   describe('an age for a person', () => {
     it('gives “the 62-year-old” to the person last named and last to speak', () => {
       const s = find(statementsOf('Council leader Peter Holm said the plan would change. The 62-year-old added that a new vote could come in July.'), 'new vote could come');

@@ -1180,7 +1180,7 @@ class StatementFinder {
       // "…, and he laughed and said": a pronoun right before the first verb is the nearer subject.
       const pronoun = this.tokens[cue.first - 3];
       const nearer = pronoun && cue.first - 3 > unit.firstToken && (pronoun.lower === 'he' || pronoun.lower === 'she') && !this.inQuote[cue.first - 3];
-      const subject = nearer ? this.pronounSource(cue.first - 3) : this.subjectOf(unit, cue.first - 1);
+      const subject = nearer ? this.pronounSource(cue.first - 3) : this.subjectOf(unit, cue.first - 1) ?? this.openingNounPhrase(unit, cue.first - 1);
       const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
       if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return { source: subject, ...this.afterContentOf(content) };
     }
@@ -1225,6 +1225,34 @@ class StatementFinder {
    * The noun phrase that opens the sentence (after a lead-in such as "Although …,") and runs up to a
    * plain speech verb, cut before a set-off appositive or a relative clause; no verb of its own.
    */
+  /**
+   * "The central bank on Friday cut its forecast and warned that …": the noun phrase that opens the
+   * sentence, up to its first verb, as the subject of a verb joined by "and". Only a short phrase
+   * that starts with a determiner or a capital and meets a past-tense verb or a time phrase.
+   */
+  private openingNounPhrase(unit: Unit, before: number): Source | undefined {
+    const from = unit.firstToken;
+    const first = this.tokens[from];
+    if (!first?.isWord || this.inQuote[from] || !(DETERMINERS.has(first.lower) || isUpperInitial(first.text))) return undefined;
+    if (INTRODUCTORY.has(first.lower) || ADVERBS.has(first.lower) || TAIL_STARTERS.has(first.lower) || SUBJECT_PRONOUNS.has(first.lower) || first.lower === 'it' || first.lower === 'this' || first.lower === 'there') return undefined;
+    let end = from;
+    while (end < before && end - from < 6) {
+      const t = this.tokens[end];
+      if (!t.isWord || this.inQuote[end] || NP_STOP.has(t.lower) || CLAUSE_OPENERS.has(t.lower) || this.cueVerbs.has(t.lower)) break;
+      if (end > from && !isUpperInitial(t.text) && (/[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower))) break;
+      end++;
+    }
+    if (end === from || end >= before || /[’']s?$/.test(this.tokens[end - 1].text)) return undefined;
+    const stop = this.tokens[end];
+    const verbNext = stop.isWord && !isUpperInitial(stop.text) && (/[a-z]ed$/.test(stop.lower) || IRREGULAR_PAST.has(stop.lower));
+    const timeNext = stop.lower === 'on' && WEEKDAYS.has(this.tokens[end + 1]?.lower ?? '');
+    if (!verbNext && !timeNext) return undefined;
+    const span = { start: this.tokens[from].start, end: this.tokens[end - 1].end };
+    const run = this.runStartingAt.get(from);
+    if (run && run.name && !run.possessive && run.last === end) return this.runSource(run, unit);
+    return { span, label: this.text.slice(span.start, span.end), phraseStart: span.start, phraseEnd: span.end, named: false };
+  }
+
   private wholeSubjectBefore(cue: Cue, unit: Unit): Source | undefined {
     const verb = this.tokens[cue.first].lower;
     if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)))) return undefined;
