@@ -417,6 +417,10 @@ describe('statements: accuracy rules', () => {
       assert.equal(find(seen, 'offer is final').source, 'a source close to the talks');
       assert.equal(find(seen, 'vote would slip').source, 'People familiar with the matter');
     });
+    it('reads “the mayor of this town” as one source', () => {
+      const s = find(statementsOf('The mayor of this coastal town said on Tuesday that every pier would be rebuilt.'), 'every pier');
+      assert.equal(s.source, 'The mayor of this coastal town');
+    });
     it('does not run a subject back over “after”', () => {
       const s = find(statementsOf('The council delayed the vote after residents complained that the quay was too loud.'), 'quay was too loud');
       assert.equal(s.source, 'residents');

@@ -624,7 +624,8 @@ class StatementFinder {
       const t = this.tokens[j];
       if (!t.isWord || this.inQuote[j]) break;
       if (ROLE_HEADS.has(t.lower) || GENERIC_SOURCES.has(t.lower) || isTitleWord(t.lower)) sawHead = true;
-      if (DETERMINERS.has(t.lower)) {
+      // "the mayor of this flood-hit town": a demonstrative after "of" is a determiner too.
+      if (DETERMINERS.has(t.lower) || ((t.lower === 'this' || t.lower === 'that') && this.tokens[j - 1]?.lower === 'of' && j !== k)) {
         determiner = j;
         // "the head of the delegation": keep going past "of the".
         if (j - 1 >= unit.firstToken && this.tokens[j - 1].lower === 'of') {
