@@ -136,6 +136,13 @@ describe('resolveDates: date mentions', () => {
     assert.deepEqual(values(`${lead}The minister said on Friday that the consultations held this Tuesday failed.`).slice(2), [['this Tuesday', '2022-03-01']]);
   });
 
+  it('reads “would”, “could” in reported speech as the future, and “would have” as the past', () => {
+    assert.deepEqual(values('The minister said the bank would publish its figures in December. Talks could resume in July. He would have voted in September.', { frontMatterDate: '2025-10-03' }), [
+      ['December', '2025-12'],
+      ['July', '2026-07'],
+      ['September', '2025-09'],
+    ]);
+  });
   it('resolves a weekday in the future tense to the next such day', () => {
     assert.deepEqual(values(`${lead}The minister said on Friday that the ministers will meet on Tuesday.\nThey meet again next Friday.\nMonday's session will be closed.`).slice(2), [
       ['Tuesday', '2022-03-08'],

@@ -210,6 +210,11 @@ describe('statements', () => {
       const a = article(['Harbour talks resume', 'VARNOS, May 9, 2025 (Reuters) - Deputy Minister Ivo Brandl said the port would reopen.']);
       assert.equal(statement(a, 'the port would reopen').date, '2025-05-09');
     });
+
+    it('does not date a statement by a day inside what was said', () => {
+      const a = article(['Harbour talks resume', 'VARNOS, May 9, 2025 (Reuters) - Deputy Minister Ivo Brandl said the port would reopen on Tuesday.']);
+      assert.equal(statement(a, 'the port would reopen').date, '2025-05-09');
+    });
   });
 
   describe('spans', () => {

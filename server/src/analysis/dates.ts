@@ -228,6 +228,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
+const MODALS_OF_FUTURE_IN_PAST = new Set(['would', 'could', 'might']);
 const FUTURE_WORDS = new Set(['will', 'shall', 'wo', 'won’t', "won't", 'next', 'upcoming', 'due', 'scheduled', 'planned', 'plans', 'plan', 'going', 'expected', 'set']);
 const IRREGULAR_PAST = new Set([
   'said', 'told', 'held', 'met', 'took', 'made', 'came', 'went', 'began', 'saw', 'gave', 'got', 'was', 'were', 'had',
@@ -254,6 +255,9 @@ function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 
       if (w === 'due' && next === 'to') continue;
       return 'future';
     }
+    // "said the bank would publish them in December": future in the past, ahead of the article's day;
+    // "would have voted in November" looks back.
+    if (MODALS_OF_FUTURE_IN_PAST.has(w) && words[i + 1] !== undefined && words[i + 1].toLowerCase() !== 'have' && !(words[i + 1].toLowerCase() === 'not' && words[i + 2]?.toLowerCase() === 'have')) return 'future';
     if (/^[A-Z]/.test(raw) && i > 0) continue;
     if ((w === 'was' || w === 'were') && words[i + 1]?.toLowerCase() === 'to') return 'future'; // "were to win in November"
     const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w));

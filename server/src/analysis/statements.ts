@@ -1627,7 +1627,7 @@ class StatementFinder {
       text: this.text.slice(content.start, content.end),
       sourceSpan: source.span,
       cueSpan,
-      date: this.dateFor(unit, cueSpan),
+      date: this.dateFor(unit, cueSpan, content),
       quotation,
     });
     return this.statements[this.statements.length - 1];
@@ -1696,12 +1696,15 @@ class StatementFinder {
   }
 
   /** The day a statement was made: a date told in its sentence (outside quotes), else the article's. */
-  private dateFor(unit: Unit, cue: Span): string | undefined {
+  /** When the statement was made: the day written nearest its cue, outside quotations and outside what was said. */
+  private dateFor(unit: Unit, cue: Span, content: Span): string | undefined {
     let best: DateMention | undefined;
     const dates = this.input.dates;
     for (let i = this.dateAtOrAfter(unit.start); i < dates.length && dates[i].span.start < unit.end; i++) {
       const d = dates[i];
       if (d.span.start < unit.start || d.span.end > unit.end || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+      // "said the union would meet on Thursday": the meeting's day, not the statement's.
+      if (content.start <= d.span.start && d.span.end <= content.end) continue;
       const q = this.outer[this.outerAtOrAfter(d.span.start + 1) - 1];
       if (q && q.span.start <= d.span.start && d.span.end <= q.span.end) continue;
       if (!best || Math.abs(d.span.start - cue.end) < Math.abs(best.span.start - cue.end)) best = d;
