@@ -149,33 +149,58 @@ export function decodeCache(data: string, expected: CacheHeader): Map<string, Ca
 
 /** `decodeCache` over the lines of a cache, read one at a time. */
 export function decodeCacheLines(lines: Iterable<string>, expected: CacheHeader): Map<string, CachedArticle> | undefined {
-  const out = new Map<string, CachedArticle>();
-  let declared: number | undefined;
-  let entries = 0;
-  try {
-    for (const line of lines) {
-      if (line === '') continue;
+  const decoder = new CacheDecoder(expected);
+  for (const line of lines) if (!decoder.line(line)) return undefined;
+  return decoder.result();
+}
+
+/**
+ * `decodeCacheLines` fed one line at a time, so that a caller reading the file in chunks never
+ * holds all of it: `line` returns false once the cache is refused, `result` the entries or undefined.
+ */
+export class CacheDecoder {
+  private readonly out = new Map<string, CachedArticle>();
+  private declared: number | undefined;
+  private entries = 0;
+  private refused = false;
+
+  constructor(private readonly expected: CacheHeader) {}
+
+  line(line: string): boolean {
+    if (this.refused || line === '') return !this.refused;
+    try {
       const parsed: unknown = JSON.parse(line);
-      if (declared === undefined) {
-        if (!isObject(parsed) || !isObject(parsed.header) || typeof parsed.articles !== 'number') return undefined;
-        const header = parsed.header;
-        if (header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return undefined;
-        declared = parsed.articles;
-        continue;
+      if (this.declared === undefined) {
+        const header = isObject(parsed) && isObject(parsed.header) && typeof parsed.articles === 'number' ? parsed.header : undefined;
+        const expected = this.expected;
+        if (!header || header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return this.refuse();
+        this.declared = (parsed as { articles: number }).articles;
+        return true;
       }
-      if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return undefined;
+      if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return this.refuse();
       const entry: unknown = parsed[1];
-      if (!isCachedArticle(entry)) return undefined;
+      if (!isCachedArticle(entry)) return this.refuse();
       const summary = entry.summary;
       summary.people = unpackPeople(summary.people);
       summary.statements = unpackStatements(summary.statements, summary.people);
-      out.set(parsed[0], entry);
-      entries++;
+      this.out.set(parsed[0], entry);
+      this.entries++;
+      return true;
+    } catch {
+      return this.refuse();
     }
-  } catch {
-    return undefined;
   }
-  return declared !== undefined && declared === entries && entries === out.size ? out : undefined;
+
+  result(): Map<string, CachedArticle> | undefined {
+    const { declared, entries, out } = this;
+    return !this.refused && declared !== undefined && declared === entries && entries === out.size ? out : undefined;
+  }
+
+  private refuse(): false {
+    this.refused = true;
+    this.out.clear();
+    return false;
+  }
 }
 
 function isCachedArticle(entry: unknown): entry is CachedArticle {

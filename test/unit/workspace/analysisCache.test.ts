@@ -117,6 +117,29 @@ describe('persistent index store', () => {
     assert.deepStrictEqual([...loaded.entries!.keys()], ['file:///ws/a.txt']);
   });
 
+  it('loads a cache larger than one read, whose lines are split between reads', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    const made = summary();
+    const entries = new Map<string, CachedArticle>();
+    for (let i = 0; i < 4000; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    await store.save(header, entries);
+    assert.ok(fs.statSync(store.file).size > 2 << 20, 'the file spans several 1 MB reads');
+    const loaded = (await store.load(header)).entries!;
+    assert.strictEqual(loaded.size, 4000);
+    assert.deepStrictEqual(loaded.get('file:///ws/3999.txt')!.summary, plain(made));
+    assert.strictEqual(loaded.get('file:///ws/3999.txt')!.key.mtimeMs, 3999);
+  });
+
+  it('discards a cache cut short', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save(header, sampleEntries());
+    const data = fs.readFileSync(store.file);
+    fs.writeFileSync(store.file, data.subarray(0, data.length - 10));
+    const loaded = await store.load(header);
+    assert.strictEqual(loaded.entries, undefined);
+    assert.ok(!fs.existsSync(store.file));
+  });
+
   it('keeps one cache per set of workspace folders', () => {
     assert.notStrictEqual(new IndexStore(dir, ['file:///a']).file, new IndexStore(dir, ['file:///b']).file);
     assert.strictEqual(new IndexStore(dir, ['file:///a', 'file:///b']).file, new IndexStore(dir, ['file:///b', 'file:///a']).file);
