@@ -10,29 +10,43 @@ export interface Range {
   end: Position;
 }
 
-/** Line-start table for one text; lines end at \n, \r\n or a lone \r (as LSP counts them). */
-export class LineIndex {
-  private readonly starts: number[];
-
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+/** Where each line of a text starts (\n, \r\n and a lone \r end lines, as LSP counts them). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
     }
-    this.starts = starts;
   }
+  return starts;
+}
+
+/** What features need of a line index: LineIndex (with the text) and LineTable (without) both give it. */
+export interface Lines {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  rangeOf(span: Span): Range;
+}
+
+/**
+ * Positions from line starts and the text's length alone: what a closed article's summary keeps
+ * once its text is no longer held.
+ */
+export class LineTable implements Lines {
+  constructor(
+    protected readonly starts: ArrayLike<number>,
+    private readonly length: number,
+  ) {}
 
   get lineCount(): number {
     return this.starts.length;
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -45,13 +59,20 @@ export class LineIndex {
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line >= this.starts.length) return this.length;
     const lineStart = this.starts[position.line];
-    const nextStart = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    const nextStart = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.length;
     return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
   }
 
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+/** Line-start table for one text. */
+export class LineIndex extends LineTable {
+  constructor(text: string) {
+    super(lineStartsOf(text), text.length);
   }
 }

@@ -12,7 +12,7 @@ import { cachedArticle, CACHE_FORMAT, entryServes, entryServesUnread, type Cache
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
 import { summarizes } from '../workspace/articleSummary';
-import { LineTable, type Lines } from '../workspace/lineTable';
+import { LineTable, type Lines } from '../analysis/positions';
 import type { AnalysedEntry, ArticleEntry } from '../workspace/types';
 import { WorkspaceModel, type WorkspaceModelOptions } from '../workspace/workspaceModel';
 import { ARTICLE_LANGUAGES, ArticleMatcher, relativeToFolders } from './articleFiles';

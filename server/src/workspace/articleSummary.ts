@@ -4,7 +4,7 @@
 // full analysis and the text. Open articles keep their full analysis as well. Pure.
 import type { ArticleAnalysis, Mention, Person, Statement } from '../analysis/types';
 import { isIgnored, isMarkdown } from './ignoreMarkers';
-import { lineStartsOf } from './lineTable';
+import { lineStartsOf } from '../analysis/positions';
 
 export interface ArticleSummary {
   /** The article's people; without an analysis, only their mentions that spell a name (see `trimPeople`). */

@@ -1,6 +1,6 @@
 // Every statement as a table row: what a fact-checker loads into a spreadsheet. Pure; the CLI's
 // `export` and the editor's "Export Statements" both use it.
-import { LineTable } from './lineTable';
+import { LineTable } from '../analysis/positions';
 import type { WorkspaceModel } from './workspaceModel';
 
 export interface StatementRow {

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { LineIndex } from '../../../server/src/analysis/positions';
 import { summarizeArticle, summarizes, trimPeople } from '../../../server/src/workspace/articleSummary';
-import { LineTable, lineStartsOf } from '../../../server/src/workspace/lineTable';
+import { LineTable, lineStartsOf } from '../../../server/src/analysis/positions';
 import { statementRows } from '../../../server/src/workspace/statementTable';
 import { buildTimeline } from '../../../server/src/workspace/timeline';
 import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
