@@ -35,9 +35,10 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
   // The last character that is not a mark: a quotation with nothing but marks inside it ("" or a
   // run of stray marks) quotes no words and is not kept, so text made of marks stays cheap.
   const seen = { lastContentAt: -1 };
+  const stack = new QuoteStack();
   for (let p = 0; p < readable.length; p++) {
     const { start, end } = readable[p].span;
-    const stack = new QuoteStack();
+    stack.truncate(0);
     let i = start;
     let afterLastMark = start;
     if (carried) {
@@ -127,24 +128,23 @@ function lastNonSpace(text: string, span: Span): number {
   return e;
 }
 
+/** More open quotes than any real paragraph holds at once. */
+const MAX_OPEN_QUOTES = 256;
+
 /**
  * The open quotes of a paragraph, with the positions of the double and the single ones kept
  * apart, so that finding the innermost open double (or single) quote takes constant time even
  * when a run of stray marks has piled up on the stack.
  */
-/** More open quotes than any real paragraph holds at once. */
-const MAX_OPEN_QUOTES = 256;
-
 class QuoteStack {
-  // Typed arrays, one per field, rather than an object per open quote (a paragraph of a million
-  // stray marks piles up a million of them); they grow by doubling and never shrink. `size` and
-  // the two index lists say what is live.
-  private starts = new Int32Array(16);
-  private depths = new Int32Array(16);
-  private widths = new Uint8Array(16);
-  private isDouble = new Uint8Array(16);
-  private markCodes = new Uint16Array(16);
-  private wrongMarks = new Uint8Array(16);
+  // Typed arrays of a fixed size, one per field, rather than an object per open quote; one stack
+  // serves every paragraph. `size` and the two index lists say what is live.
+  private readonly starts = new Int32Array(MAX_OPEN_QUOTES);
+  private readonly depths = new Int32Array(MAX_OPEN_QUOTES);
+  private readonly widths = new Uint8Array(MAX_OPEN_QUOTES);
+  private readonly isDouble = new Uint8Array(MAX_OPEN_QUOTES);
+  private readonly markCodes = new Uint16Array(MAX_OPEN_QUOTES);
+  private readonly wrongMarks = new Uint8Array(MAX_OPEN_QUOTES);
   private size = 0;
   private readonly doubles: number[] = [];
   private readonly singles: number[] = [];
@@ -170,7 +170,6 @@ class QuoteStack {
     // million “) and are not worth a place: the stack, and the time spent on it, stay bounded.
     if (this.size >= MAX_OPEN_QUOTES) return;
     (double ? this.doubles : this.singles).push(this.size);
-    if (this.size === this.starts.length) this.grow();
     const i = this.size++;
     this.starts[i] = start;
     this.markCodes[i] = mark.charCodeAt(0);
@@ -178,28 +177,6 @@ class QuoteStack {
     this.depths[i] = depth;
     this.widths[i] = width;
     this.wrongMarks[i] = wrongMark ? 1 : 0;
-  }
-
-  private grow(): void {
-    const capacity = this.starts.length * 2;
-    const starts = new Int32Array(capacity);
-    starts.set(this.starts);
-    this.starts = starts;
-    const depths = new Int32Array(capacity);
-    depths.set(this.depths);
-    this.depths = depths;
-    const widths = new Uint8Array(capacity);
-    widths.set(this.widths);
-    this.widths = widths;
-    const isDouble = new Uint8Array(capacity);
-    isDouble.set(this.isDouble);
-    this.isDouble = isDouble;
-    const markCodes = new Uint16Array(capacity);
-    markCodes.set(this.markCodes);
-    this.markCodes = markCodes;
-    const wrongMarks = new Uint8Array(capacity);
-    wrongMarks.set(this.wrongMarks);
-    this.wrongMarks = wrongMarks;
   }
 
   /** Drops the quote at `length` and every quote opened after it. */

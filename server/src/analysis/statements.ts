@@ -66,6 +66,10 @@ const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while
 const SUBJECT_PREPOSITIONS = new Set(['at', 'in', 'from', 'near', 'across', 'inside', 'outside', 'around', 'among']);
 /** Words that open a clause or an adverbial phrase: a subject's noun phrase never runs back over them. */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'unless', 'although', 'though', 'once', 'whereas', 'during', 'despite', 'amid', 'over', 'about', 'against']);
+/** A sentence's first word that cannot begin its subject's noun phrase: a lead-in, an adverb, a pronoun. */
+function opensNoSubject(word: string): boolean {
+  return INTRODUCTORY.has(word) || ADVERBS.has(word) || TAIL_STARTERS.has(word) || SUBJECT_PRONOUNS.has(word) || word === 'it' || word === 'this' || word === 'there' || word === 'so';
+}
 /** "close to", "familiar with" …: the adjective and the preposition that follows it. */
 const TWO_WORD_PREPOSITIONS = new Map([['close', 'to'], ['familiar', 'with'], ['briefed', 'on'], ['knowledgeable', 'about']]);
 const SPEECH_INVERTIBLE = new Set(['reads', 'said', 'says', 'added', 'asked', 'stressed', 'noted', 'continued', 'explained', 'wrote', 'replied', 'answered', 'recalled', 'remarked', 'observed', 'insisted', 'warned', 'declared', 'stated', 'argued', 'affirmed', 'concluded', 'tweeted', 'told', 'emphasized', 'emphasised', 'commented', 'responded', 'admitted', 'conceded', 'quipped', 'joked', 'reckoned', 'went', 'underlined', 'pointed', 'indicated', 'assured', 'claimed', 'suggested', 'predicted', 'promised', 'says']);
@@ -1235,7 +1239,7 @@ class StatementFinder {
     const from = unit.firstToken;
     const first = this.tokens[from];
     if (!first?.isWord || this.inQuote[from] || !(DETERMINERS.has(first.lower) || isUpperInitial(first.text))) return undefined;
-    if (INTRODUCTORY.has(first.lower) || ADVERBS.has(first.lower) || TAIL_STARTERS.has(first.lower) || SUBJECT_PRONOUNS.has(first.lower) || first.lower === 'it' || first.lower === 'this' || first.lower === 'there') return undefined;
+    if (opensNoSubject(first.lower)) return undefined;
     let end = from;
     while (end < before && end - from < 6) {
       const t = this.tokens[end];
@@ -1302,7 +1306,7 @@ class StatementFinder {
     if (cut < end && cutBy.text === ',' && this.tokens[end - 1].text !== ',') return undefined;
     if (cut < end && cutBy.text !== ',') for (let k = cut; k < end; k++) if (this.tokens[k].text === ',') return undefined;
     const first = this.tokens[from];
-    if (INTRODUCTORY.has(first.lower) || ADVERBS.has(first.lower) || TAIL_STARTERS.has(first.lower) || first.lower === 'so' || first.lower === 'once' || SUBJECT_PRONOUNS.has(first.lower)) return undefined;
+    if (opensNoSubject(first.lower)) return undefined;
     for (let k = from; k < cut; k++) if (ADVERBS.has(this.tokens[k].lower) && !DETERMINERS.has(this.tokens[k].lower)) return undefined;
     const span = { start: this.tokens[from].start, end: this.tokens[cut - 1].end };
     const label = this.text.slice(span.start, span.end);
