@@ -76,8 +76,8 @@ const WORD_PARSERS: ReadonlyArray<readonly [string, Needs]> = [
  * chrono's refiners, in order. With a single result, the merging ones and the overlap removal do
  * nothing; the filters keep our four forms (none is "may", numeric or ends "the second"); the forward
  * date refiner is off (dates.ts passes forwardDate: false); the time zone and year suffix refiners
- * need a zone name or digits after the result, and the end-of-period one "end of" before it: those
- * two cases go to chrono.
+ * need a zone name in capitals or digits after the result, and the end-of-period one "end of" before
+ * it: those cases go to chrono.
  */
 const REFINERS = [
   'ENEndOfPeriodRefiner', 'OverlapRemovalRefiner', 'ENMergeRelativeAfterDateRefiner', 'ENMergeRelativeFollowByDateRefiner',
@@ -199,6 +199,8 @@ function readAlone(matchers: readonly Matcher[], window: string, tail: string): 
   }
   if (!found) return undefined;
   if (END_OF_PERIOD_BEFORE.test(text.substring(0, found.index))) return undefined;
-  if (TIME_ZONE_AFTER.test(text.substring(found.index + found.reading.text.length))) return undefined;
+  // The four forms are dates without a time: chrono takes a zone after them only when written in capitals.
+  const zone = TIME_ZONE_AFTER.exec(text.substring(found.index + found.reading.text.length));
+  if (zone && zone[1] === zone[1].toUpperCase()) return undefined;
   return found;
 }
