@@ -10,7 +10,6 @@ import * as chrono from 'chrono-node';
 import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from './types';
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
 import { lowerBound } from './search';
-import { shortcutFor, type DateReading, type Shortcut } from './dateShortcuts';
 
 export interface DateResolution {
   dateline?: Dateline;
@@ -374,7 +373,7 @@ const WINDOW_AFTER = 48;
 /** chrono's results in one chunk, with their offsets in the chunk. */
 interface ChunkResult {
   index: number;
-  result: DateReading;
+  result: chrono.ParsedResult;
 }
 
 /** A window of a chunk that chrono reads: chunk index and offsets in the chunk. */
@@ -409,72 +408,25 @@ function chronoWindows(chunks: readonly Chunk[]): Window[] {
   return windows;
 }
 
-/**
- * A window opening with a time of day: chrono, given it after a separator, reads the separator's line
- * break into the result, which then falls to the window before. Batches holding one are parsed as a
- * whole, as they always were.
- */
-const OPENS_WITH_TIME_OF_DAY = /^(?:morning|afternoon|evening|night|midnight|midday|noon)(?=\W|$)/i;
-
-let chronoShortcut: Shortcut | undefined | null = null;
-
-function shortcut(): Shortcut | undefined {
-  if (chronoShortcut === null) chronoShortcut = shortcutFor(parser());
-  return chronoShortcut;
-}
-
-/**
- * chrono's results for each chunk, from its windows in batches. A window the shortcut reads alone
- * is not parsed; the others of its batch are, each with the neighbours it has in the whole batch (a
- * separator after it, or the end of the text after the last; never alone unless the batch is one
- * window), so every result is the one the whole batch would give.
- */
+/** chrono's results for each chunk, from its windows parsed in batches. */
 function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: Date): ChunkResult[][] {
   const found: ChunkResult[][] = chunks.map(() => []);
-  const read = shortcut();
   let from = 0;
   while (from < windows.length) {
     let to = from;
-    let size = 0;
-    while (to < windows.length && (to === from || size + windows[to].end - windows[to].start <= CHRONO_BATCH)) {
-      const w = windows[to++];
-      size += (size > 0 ? CHUNK_SEPARATOR.length : 0) + w.end - w.start;
-    }
-    const n = to - from;
-    const texts: string[] = [];
-    for (let k = 0; k < n; k++) texts.push(chunks[windows[from + k].chunk].text.slice(windows[from + k].start, windows[from + k].end));
-    let whole = read === undefined;
-    for (let k = 1; k < n && !whole; k++) whole = OPENS_WITH_TIME_OF_DAY.test(texts[k]);
-    const perWindow: Array<ChunkResult[] | undefined> = new Array(n);
     let joined = '';
     const starts: number[] = [];
-    const members: number[] = [];
-    for (let k = 0; k < n; k++) {
-      const last = k === n - 1;
-      const quick = whole ? undefined : read!(texts[k], last ? '' : CHUNK_SEPARATOR);
-      if (quick) {
-        perWindow[k] = [{ index: quick.index + windows[from + k].start, result: quick.reading }];
-        continue;
-      }
-      // The last window of a batch of several is not parsed alone (chrono's last filter keeps a
-      // result that is the whole text).
-      if (last && n > 1 && members.length === 0) joined = CHUNK_SEPARATOR;
+    while (to < windows.length && (to === from || joined.length + windows[to].end - windows[to].start <= CHRONO_BATCH)) {
+      const w = windows[to++];
+      if (joined) joined += CHUNK_SEPARATOR;
       starts.push(joined.length);
-      members.push(k);
-      joined += texts[k];
-      if (!last) joined += CHUNK_SEPARATOR;
+      joined += chunks[w.chunk].text.slice(w.start, w.end);
     }
-    if (members.length > 0) {
-      let b = 0;
-      for (const result of parser().parse(joined, ref, { forwardDate: false })) {
-        while (b + 1 < starts.length && starts[b + 1] <= result.index) b++;
-        const k = members[b];
-        (perWindow[k] ??= []).push({ index: result.index - starts[b] + windows[from + k].start, result });
-      }
-    }
-    for (let k = 0; k < n; k++) {
-      const results = perWindow[k];
-      if (results) for (const r of results) found[windows[from + k].chunk].push(r);
+    let b = 0;
+    for (const result of parser().parse(joined, ref, { forwardDate: false })) {
+      while (b + 1 < starts.length && starts[b + 1] <= result.index) b++;
+      const w = windows[from + b];
+      found[w.chunk].push({ index: result.index - starts[b] + w.start, result });
     }
     from = to;
   }
@@ -493,7 +445,7 @@ function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[]): v
 }
 
 /** One chrono result found at `index` in the chunk, as a mention we keep, or undefined. */
-function classify(t: string, r: DateReading, index: number, chunk: Chunk): Raw | undefined {
+function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk): Raw | undefined {
   // Strip the words around the date itself: "on Monday," -> "Monday".
   let relStart = index;
   let text = r.text;
