@@ -295,3 +295,49 @@ describe('resolveDates: chrono reads windows of many sentences at once', () => {
     assert.deepEqual(values(text).slice(1).map(([t]) => t), ['Sunday', 'August']);
   });
 });
+
+describe('resolveDates: the commonest forms', () => {
+  // 18 November 2026 is a Wednesday.
+  const lead = 'LONDON, November 18, 2026 (Reuters) — ';
+
+  it('a weekday said in the past is the last one on or before the dateline', () => {
+    assert.deepEqual(values(`${lead}The minister said on Monday that talks had failed.`).slice(1), [['Monday', '2026-11-16']]);
+  });
+
+  it('a weekday in the future tense, or after “would”, is the next one', () => {
+    assert.deepEqual(values(`${lead}The council will vote on Friday.\nShe said they would meet on Tuesday.`).slice(1), [
+      ['Friday', '2026-11-20'],
+      ['Tuesday', '2026-11-24'],
+    ]);
+  });
+
+  it('“last” and “next” weekdays step over the dateline day', () => {
+    assert.deepEqual(values(`${lead}Talks held last Wednesday failed; the next round is set for next Wednesday.`).slice(1), [
+      ['last Wednesday', '2026-11-11'],
+      ['next Wednesday', '2026-11-25'],
+    ]);
+  });
+
+  it('periods are the ISO week, month or year around the dateline', () => {
+    assert.deepEqual(values(`${lead}Figures published last week showed a fall; the plant reopens next month and prices rose this year.`).slice(1), [
+      ['last week', '2026-W46'],
+      ['next month', '2026-12'],
+      ['this year', '2026'],
+    ]);
+  });
+
+  it('yesterday, today and tomorrow are days around the dateline', () => {
+    assert.deepEqual(values(`${lead}The rebels freed the hostages yesterday.\nTalks resume tomorrow.\nToday the border is shut.`).slice(1), [
+      ['yesterday', '2026-11-17'],
+      ['tomorrow', '2026-11-19'],
+      ['Today', '2026-11-18'],
+    ]);
+  });
+
+  it('a month alone is the last one before the dateline, or the coming one in the future tense', () => {
+    assert.deepEqual(values(`${lead}Prices fell in March.\nThe vote will be held in February.`).slice(1), [
+      ['March', '2026-03'],
+      ['February', '2027-02'],
+    ]);
+  });
+});
