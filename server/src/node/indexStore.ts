@@ -6,6 +6,7 @@ import { promises as fs, readdirSync, readFileSync, statSync } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
 import { CacheDecoder, encodeCacheParts, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import type { PackedIndex } from '../workspace/workspaceModel';
 
 export class IndexStore {
   readonly file: string;
@@ -15,8 +16,8 @@ export class IndexStore {
     this.file = path.join(directory, `attribution-lens-index-${id}.json`);
   }
 
-  /** The cached entries, or why there are none (no cache yet, or one that was discarded). */
-  async load(expected: CacheHeader): Promise<{ entries?: Map<string, CachedArticle>; problem?: string }> {
+  /** The cached entries (and the cross-article index kept with them), or why there are none (no cache yet, or one that was discarded). */
+  async load(expected: CacheHeader): Promise<{ entries?: Map<string, CachedArticle>; index?: PackedIndex; problem?: string }> {
     let handle: FileHandle;
     try {
       handle = await fs.open(this.file, 'r');
@@ -25,8 +26,9 @@ export class IndexStore {
       return { problem: code === 'ENOENT' ? undefined : `unreadable (${code ?? String(err)})` };
     }
     let entries: Map<string, CachedArticle> | undefined;
+    let index: PackedIndex | undefined;
     try {
-      entries = await decodeFile(handle, expected);
+      ({ entries, index } = (await decodeFile(handle, expected)) ?? {});
     } catch {
       entries = undefined;
     } finally {
@@ -37,10 +39,10 @@ export class IndexStore {
       await fs.rm(this.file, { force: true }).catch(() => undefined);
       return { problem: 'discarded (corrupt, or written by another version or with other options)' };
     }
-    return { entries };
+    return { entries, ...(index ? { index } : {}) };
   }
 
-  async save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>): Promise<void> {
+  async save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
@@ -60,7 +62,7 @@ export class IndexStore {
           pending = [];
           pendingLength = 0;
         };
-        for (const part of encodeCacheParts(header, entries)) {
+        for (const part of encodeCacheParts(header, entries, index)) {
           pending.push(part);
           pendingLength += part.length;
           if (pendingLength > 1 << 20) await flush();
@@ -86,7 +88,7 @@ const CHUNK = 1 << 20;
  * first line is the checksum of the rest: a truncated or altered file is caught at the end, and
  * what was decoded so far is then dropped.
  */
-async function decodeFile(handle: FileHandle, expected: CacheHeader): Promise<Map<string, CachedArticle> | undefined> {
+async function decodeFile(handle: FileHandle, expected: CacheHeader): Promise<{ entries: Map<string, CachedArticle>; index?: PackedIndex } | undefined> {
   const head = Buffer.alloc(CHECKSUM_LINE);
   const { bytesRead } = await handle.read(head, 0, CHECKSUM_LINE, 0);
   if (bytesRead !== CHECKSUM_LINE || head[CHECKSUM_LINE - 1] !== 10) return undefined;
@@ -116,7 +118,9 @@ async function decodeFile(handle: FileHandle, expected: CacheHeader): Promise<Ma
     carried = Buffer.concat([carried, bytes.subarray(start)]);
   }
   if (carried.length && !decoder.line(carried.toString('latin1'))) return undefined;
-  return head.toString('latin1', 0, CHECKSUM_LINE - 1) === hash.digest('hex') ? decoder.result() : undefined;
+  if (head.toString('latin1', 0, CHECKSUM_LINE - 1) !== hash.digest('hex')) return undefined;
+  const entries = decoder.result();
+  return entries && { entries, index: decoder.index() };
 }
 
 /** The first line: a SHA-1 in hex and a newline. */
