@@ -4,7 +4,7 @@
 // in, and refuses anything it cannot vouch for — a cache from another format, another analyser
 // build or other options, or one that does not parse, is discarded whole and never trusted in part.
 import { packed, type ArticleSummary } from './articleSummary';
-import { fieldsOf, PackedSummary, type SummaryFields } from './packedSummary';
+import { asciiBytes, asciiText, fieldsOf, PackedSummary, type SummaryFields } from './packedSummary';
 import type { PackedIndex } from './workspaceModel';
 
 /** Bumped whenever the layout below changes. */
@@ -61,7 +61,7 @@ export function entryServesUnread(cached: CachedArticle, stat: { size: number; m
 }
 
 export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): string {
-  return [...encodeCacheParts(header, articles, index)].join('');
+  return [...encodeCacheParts(header, articles, index)].map((part) => (typeof part === 'string' ? part : asciiText(part))).join('');
 }
 
 /**
@@ -71,11 +71,13 @@ export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, C
  * read back) — then the index. JSON escapes tabs and line breaks inside strings, so neither
  * separator can occur inside a part.
  */
-export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): Generator<string> {
+export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): Generator<string | Uint8Array> {
   yield `${JSON.stringify({ header, articles: articles.size, index: index !== undefined })}\n`;
   for (const [uri, entry] of articles) {
     const summary = packed(entry.summary);
-    yield `${JSON.stringify([uri, { ...entry, summary: fieldsOf(summary) }])}\t${summary.detail}\n`;
+    yield `${JSON.stringify([uri, { ...entry, summary: fieldsOf(summary) }])}\t`;
+    yield summary.detail;
+    yield '\n';
   }
   if (index) yield `${JSON.stringify({ index })}\n`;
 }
@@ -111,8 +113,12 @@ export class CacheDecoder {
 
   constructor(private readonly expected: CacheHeader) {}
 
-  line(line: string): boolean {
-    if (this.refused || line === '') return !this.refused;
+  /**
+   * One line; an article's line may come as its JSON part and the bytes after its tab (`detail`),
+   * which are then kept as they are.
+   */
+  line(line: string, detail?: Uint8Array): boolean {
+    if (this.refused || (line === '' && !detail)) return !this.refused;
     try {
       if (this.declared === undefined) {
         const parsed: unknown = JSON.parse(line);
@@ -131,14 +137,14 @@ export class CacheDecoder {
         this.indexValue = parsed.index as PackedIndex;
         return true;
       }
-      const tab = line.indexOf('\t');
+      const tab = detail ? line.length : line.indexOf('\t');
       if (tab < 0) return this.refuse();
       const parsed: unknown = JSON.parse(line.slice(0, tab));
       if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return this.refuse();
       const entry: unknown = parsed[1];
       if (!isCachedArticle(entry)) return this.refuse();
       // People and statements stay packed, decoded when read (packedSummary.ts).
-      entry.summary = new PackedSummary(entry.summary as SummaryFields, line.slice(tab + 1));
+      entry.summary = new PackedSummary(entry.summary as SummaryFields, detail ?? asciiBytes(line.slice(tab + 1)));
       this.out.set(parsed[0], entry);
       this.entries++;
       return true;

@@ -20,7 +20,7 @@ export interface ArticleSummary {
   /** The analysed text's length and a hash of it: whether a text is the one summarised. */
   length: number;
   textHash: string;
-  lineStarts: number[];
+  lineStarts: ArrayLike<number>;
   /** Unattributed quotes not silenced by an ignore marker, read as the file's name says (Markdown or not). */
   unattributed: number;
 }

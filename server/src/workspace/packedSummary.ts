@@ -1,10 +1,11 @@
 // A closed article's summary, held packed: the few fields counts, dates, titles and positions read
-// as plain values, and its people and statements as one string — the persistent index's tuples, in
+// as plain values, and its people and statements as bytes — the persistent index's tuples, in ASCII
 // JSON — decoded only when something reads that article's people or statements (a request on it, a
 // rebuild of the cross-article index), and then kept only among the last few decoded. A workspace
-// of 10,000 articles holds 10,000 strings instead of about a million small objects, which is what
-// a warm start spent parsing and the garbage collector tracing. The same form serves an article
-// analysed now and one restored from the cache, and its string is the cache line's tail. Pure.
+// of 10,000 articles holds 10,000 byte arrays (outside the JavaScript heap, so the garbage
+// collector neither traces nor copies them) instead of about a million small objects, which is what
+// a warm start spent parsing and collecting. The same form serves an article analysed now and one
+// restored from the cache, whose line ends with these very bytes. Pure.
 import type { Mention, MentionKind, Person, Span, Statement } from '../analysis/types';
 import type { ArticleSummary } from './articleSummary';
 
@@ -17,17 +18,18 @@ export class PackedSummary implements ArticleSummary {
   readonly title: string;
   readonly length: number;
   readonly textHash: string;
-  readonly lineStarts: number[];
+  /** Kept as a typed array: outside the heap, like `detail`. */
+  readonly lineStarts: Uint32Array;
   readonly unattributed: number;
 
   /** `detail`: `[people, statements]` as `packPeople` and `packStatements` make them, in ASCII JSON. */
-  constructor(fields: SummaryFields, readonly detail: string) {
+  constructor(fields: SummaryFields, readonly detail: Uint8Array) {
     if (fields.articleDate) this.articleDate = fields.articleDate;
     this.hasDateline = fields.hasDateline;
     this.title = fields.title;
     this.length = fields.length;
     this.textHash = fields.textHash;
-    this.lineStarts = fields.lineStarts;
+    this.lineStarts = fields.lineStarts instanceof Uint32Array ? fields.lineStarts : Uint32Array.from(fields.lineStarts);
     this.unattributed = fields.unattributed;
   }
 
@@ -40,7 +42,7 @@ export class PackedSummary implements ArticleSummary {
   }
 }
 
-/** The plain fields of a summary (no people or statements). */
+/** The plain fields of a summary (no people or statements), as JSON takes them. */
 export function fieldsOf(summary: ArticleSummary): SummaryFields {
   return {
     ...(summary.articleDate ? { articleDate: summary.articleDate } : {}),
@@ -48,7 +50,7 @@ export function fieldsOf(summary: ArticleSummary): SummaryFields {
     title: summary.title,
     length: summary.length,
     textHash: summary.textHash,
-    lineStarts: summary.lineStarts,
+    lineStarts: Array.from(summary.lineStarts),
     unattributed: summary.unattributed,
   };
 }
@@ -57,7 +59,20 @@ export function fieldsOf(summary: ArticleSummary): SummaryFields {
 export function packSummary(summary: ArticleSummary, trim: (people: readonly Person[], statements: readonly Statement[]) => { people: Person[]; statements: Statement[] }): PackedSummary {
   if (summary instanceof PackedSummary) return summary;
   const { people, statements } = trim(summary.people, summary.statements);
-  return new PackedSummary(fieldsOf(summary), asciiJson([packPeople(people), packStatements(statements, people)]));
+  return new PackedSummary(summary, asciiBytes(asciiJson([packPeople(people), packStatements(statements, people)])));
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The bytes of an ASCII string. */
+export function asciiBytes(ascii: string): Uint8Array {
+  return encoder.encode(ascii);
+}
+
+/** The string of ASCII bytes. */
+export function asciiText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
 }
 
 /** JSON with every character past ASCII escaped: a one-byte string in memory, and as the cache file is written. */
@@ -86,9 +101,9 @@ function unpacked(summary: PackedSummary): { people: Person[]; statements: State
  * a cache file whose checksum held; should it not decode all the same, the article reads as naming
  * nobody rather than failing every request that touches it.
  */
-function decodeDetail(detail: string): { people: Person[]; statements: Statement[] } {
+function decodeDetail(detail: Uint8Array): { people: Person[]; statements: Statement[] } {
   try {
-    const parsed: unknown = JSON.parse(detail);
+    const parsed: unknown = JSON.parse(asciiText(detail));
     if (Array.isArray(parsed) && parsed.length === 2 && Array.isArray(parsed[0]) && Array.isArray(parsed[1])) {
       const people = unpackPeople(parsed[0]);
       return { people, statements: unpackStatements(parsed[1], people) };
@@ -130,19 +145,24 @@ export function unpackPeople(packed: unknown[]): Person[] {
   });
 }
 
+const STATEMENT_KINDS: readonly Statement['kind'][] = ['direct', 'partial', 'indirect'];
+
 /**
- * A statement as [kind, cue, content start, end, text, personKey, speaker, source start, end, cue
- * start, end, date, quotation], absent parts null; a speaker who is the person's name is 0.
+ * A statement as [kind index, cue, content start, end, text, personKey, speaker, date, source
+ * start, end, cue start, end, quotation], absent parts null and trailing ones left out (a closed
+ * article's statements end at the date); a speaker who is the person's name is 0.
  */
 export function packStatements(statements: readonly Statement[], people: readonly Person[]): unknown[] {
   const nameOf = new Map(people.map((p) => [p.key, p.name]));
   return statements.map((s) => {
-    if (!packable(s, STATEMENT_FIELDS, ['contentSpan', 'sourceSpan', 'cueSpan'])) return s;
+    if (!packable(s, STATEMENT_FIELDS, ['contentSpan', 'sourceSpan', 'cueSpan']) || !STATEMENT_KINDS.includes(s.kind)) return s;
     const speaker = s.speaker === undefined ? null : s.personKey !== undefined && nameOf.get(s.personKey) === s.speaker ? 0 : s.speaker;
-    return [
-      s.kind, s.cue, s.contentSpan.start, s.contentSpan.end, s.text, s.personKey ?? null, speaker,
-      s.sourceSpan?.start ?? null, s.sourceSpan?.end ?? null, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null, s.date ?? null, s.quotation ?? null,
+    const tuple: unknown[] = [
+      STATEMENT_KINDS.indexOf(s.kind), s.cue, s.contentSpan.start, s.contentSpan.end, s.text, s.personKey ?? null, speaker, s.date ?? null,
+      s.sourceSpan?.start ?? null, s.sourceSpan?.end ?? null, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null, s.quotation ?? null,
     ];
+    while (tuple[tuple.length - 1] === null) tuple.pop();
+    return tuple;
   });
 }
 
@@ -150,8 +170,10 @@ export function unpackStatements(packed: unknown[], people: readonly Person[]): 
   const nameOf = new Map(people.map((p) => [p.key, p.name]));
   return packed.map((x) => {
     if (!Array.isArray(x)) return x as Statement;
-    const [kind, cue, cs, ce, text, personKey, speaker, ss, se, us, ue, date, quotation] = x as [Statement['kind'], string, number, number, string, string | null, string | 0 | null, number | null, number | null, number | null, number | null, string | null, number | null];
-    const s: Statement = { kind, cue, contentSpan: { start: cs, end: ce }, text };
+    const [kind, cue, cs, ce, text, personKey = null, speaker = null, date = null, ss = null, se = null, us = null, ue = null, quotation = null] = x as [
+      number, string, number, number, string, (string | null)?, (string | 0 | null)?, (string | null)?, (number | null)?, (number | null)?, (number | null)?, (number | null)?, (number | null)?,
+    ];
+    const s: Statement = { kind: STATEMENT_KINDS[kind], cue, contentSpan: { start: cs, end: ce }, text };
     if (personKey !== null) s.personKey = personKey;
     if (speaker !== null) s.speaker = speaker === 0 ? nameOf.get(personKey ?? '') : speaker;
     if (ss !== null && se !== null) s.sourceSpan = { start: ss, end: se };

@@ -30,6 +30,30 @@ interface Index {
   /** speaker id → its people in every article (by key, found again in the article), in workspace (URI) order */
   members: Map<string, MemberRef[]>;
   notes: WorkspaceModelOptions['speakerNotes'];
+  /** Of a restored index: speakers' members and statement lists not unpacked yet (`membersOf`, `statementsOf`). */
+  packed?: { uris: string[]; dates: string[]; members: Map<string, Array<number | string>>; statements: Map<string, Int32Array> };
+}
+
+/** A speaker's members, unpacked from a restored index on first use. */
+function membersOf(index: Index, id: string): MemberRef[] | undefined {
+  const flat = index.packed?.members.get(id);
+  if (flat) {
+    index.packed!.members.delete(id);
+    const members: MemberRef[] = [];
+    for (let i = 0; i < flat.length; i += 2) members.push({ uri: index.packed!.uris[flat[i] as number], key: flat[i + 1] as string });
+    index.members.set(id, members);
+  }
+  return index.members.get(id);
+}
+
+/** A speaker's statement list, unpacked from a restored index on first use. */
+function statementsOf(index: Index, id: string): SpeakerStatements | undefined {
+  const flat = index.packed?.statements.get(id);
+  if (flat) {
+    index.packed!.statements.delete(id);
+    index.statementsBy.set(id, SpeakerStatements.fromFlat(flat, index.packed!.uris, index.packed!.dates)!);
+  }
+  return index.statementsBy.get(id);
 }
 
 interface MemberRef {
@@ -64,7 +88,8 @@ export interface PackedIndex {
   key: string;
   uris: string[];
   dates: string[];
-  speakers: Array<[string, string, number, string[], string[], string | null, string | null, Array<number | string>, number[]]>;
+  /** …, then the articles of its statements (numbers) and their first and last dates. */
+  speakers: Array<[string, string, number, string[], string[], string | null, string | null, Array<number | string>, number[], number[], string | null, string | null]>;
 }
 
 let analyser: typeof AnalysisModule | undefined;
@@ -274,7 +299,7 @@ export class WorkspaceModel {
 
   /** Every statement by a speaker, ordered by article and position. */
   statementsBySpeaker(id: string): StatementRef[] {
-    const list = this.built().statementsBy.get(id);
+    const list = statementsOf(this.built(), id);
     return list ? list.refs(id, this.statementOf) : [];
   }
 
@@ -297,9 +322,12 @@ export class WorkspaceModel {
     const speakers: PackedIndex['speakers'] = [];
     for (const [id, speaker] of index.speakers) {
       const members: Array<number | string> = [];
-      for (const m of index.members.get(id) ?? []) members.push(numberOf.get(m.uri)!, m.key);
-      const statements = index.statementsBy.get(id)?.flat(numberOf, dates, dateNumbers) ?? [];
-      speakers.push([id, speaker.name, speaker.isOrganization ? 1 : 0, speaker.roles, speaker.spellings, speaker.note ?? null, speaker.organization ?? null, members, statements]);
+      for (const m of membersOf(index, id) ?? []) members.push(numberOf.get(m.uri)!, m.key);
+      const statements = statementsOf(index, id)?.flat(numberOf, dates, dateNumbers) ?? [];
+      speakers.push([
+        id, speaker.name, speaker.isOrganization ? 1 : 0, speaker.roles, speaker.spellings, speaker.note ?? null, speaker.organization ?? null, members, statements,
+        speaker.statementArticles.map((uri) => numberOf.get(uri)!), speaker.firstDate ?? null, speaker.lastDate ?? null,
+      ]);
     }
     return { key: this.indexKey(), uris, dates, speakers };
   }
@@ -309,6 +337,8 @@ export class WorkspaceModel {
    * question. The caller vouches that every article holds the very summary it was made from; here
    * it is checked to be of these articles (the same URIs) and these hints and notes, and of the
    * right shape. Returns whether it was installed; if not, the index is built when first needed.
+   * Speakers and who is who are set up at once; a speaker's statement list and members are
+   * unpacked when first read (references, an edit that touches the speaker).
    */
   restoreIndex(packedIndex: PackedIndex): boolean {
     try {
@@ -316,34 +346,39 @@ export class WorkspaceModel {
       const uris = [...this.entries.keys()].sort();
       const theirs = packedIndex.uris;
       if (!Array.isArray(theirs) || theirs.length !== uris.length || theirs.some((u, i) => u !== uris[i])) return false;
-      const index: Index = { speakers: new Map(), idOf: new Map(), statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes };
-      for (const [id, name, isOrganization, roles, spellings, note, organization, flatMembers, flatStatements] of packedIndex.speakers) {
+      const dates = packedIndex.dates;
+      const packed: NonNullable<Index['packed']> = { uris, dates, members: new Map(), statements: new Map() };
+      const index: Index = { speakers: new Map(), idOf: new Map(), statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes, packed };
+      for (const [id, name, isOrganization, roles, spellings, note, organization, flatMembers, flatStatements, statementArticles, firstDate, lastDate] of packedIndex.speakers) {
         if (typeof id !== 'string' || typeof name !== 'string' || !Array.isArray(roles) || !Array.isArray(spellings) || !Array.isArray(flatMembers) || !Array.isArray(flatStatements)) return false;
-        if (index.speakers.has(id) || flatMembers.length === 0 || flatMembers.length % 2 || flatStatements.length % 5) return false;
-        const members: MemberRef[] = [];
+        if (index.speakers.has(id) || flatMembers.length === 0 || flatMembers.length % 2 || flatStatements.length % 5 || !Array.isArray(statementArticles)) return false;
         const articles: string[] = [];
         for (let i = 0; i < flatMembers.length; i += 2) {
           const uri = uris[flatMembers[i] as number];
           const key = flatMembers[i + 1];
           if (uri === undefined || typeof key !== 'string') return false;
-          members.push({ uri, key });
           if (articles[articles.length - 1] !== uri) articles.push(uri);
           let ids = index.idOf.get(uri);
           if (!ids) index.idOf.set(uri, (ids = new Map()));
           ids.set(key, id);
         }
-        index.members.set(id, members);
+        for (let i = 0; i < flatStatements.length; i += 5) {
+          const d = flatStatements[i + 4];
+          if (uris[flatStatements[i]] === undefined || !(d === -1 || typeof dates[d] === 'string')) return false;
+        }
+        packed.members.set(id, flatMembers);
+        if (flatStatements.length) packed.statements.set(id, Int32Array.from(flatStatements));
         // Made as `built` makes it, so that a restored speaker equals a built one field for field.
-        const speaker: Speaker = { id, name, roles, spellings, isOrganization: isOrganization === 1, statementCount: 0, articles, statementArticles: [] };
+        const speaker: Speaker = { id, name, roles, spellings, isOrganization: isOrganization === 1, statementCount: flatStatements.length / 5, articles, statementArticles: [] };
         speaker.note = note ?? undefined;
         speaker.organization = organization ?? undefined;
-        index.speakers.set(id, speaker);
-        const list = SpeakerStatements.fromFlat(flatStatements, uris, packedIndex.dates);
-        if (!list) return false;
-        if (list.length) {
-          index.statementsBy.set(id, list);
-          summariseStatements(index, id);
+        if (flatStatements.length) {
+          speaker.statementArticles = statementArticles.map((n) => uris[n]);
+          if (speaker.statementArticles.some((uri) => uri === undefined)) return false;
+          speaker.firstDate = firstDate ?? undefined;
+          speaker.lastDate = lastDate ?? undefined;
         }
+        index.speakers.set(id, speaker);
       }
       this.index = index;
       return true;
@@ -483,7 +518,7 @@ export class WorkspaceModel {
   /** A speaker's people as facts, each found again (by key) in its article. */
   private memberFacts(index: Index, id: string): PersonOccurrence<PersonFacts>[] {
     const out: PersonOccurrence<PersonFacts>[] = [];
-    for (const { uri, key } of index.members.get(id) ?? []) {
+    for (const { uri, key } of membersOf(index, id) ?? []) {
       const person = this.entries.get(uri)?.summary.people.find((p) => p.key === key);
       if (person) out.push({ uri, person: factsOf(person) });
     }
@@ -522,7 +557,7 @@ export class WorkspaceModel {
     });
     let countsChanged = false;
     for (const id of new Set([...datesBefore.keys(), ...fresh.keys()])) {
-      const list = index.statementsBy.get(id) ?? new SpeakerStatements();
+      const list = statementsOf(index, id) ?? new SpeakerStatements();
       const added = fresh.get(id) ?? [];
       // The list is in URI order (the order the full build visits articles in): this article's
       // statements are one run in it, found by binary search and replaced in place.
@@ -679,11 +714,14 @@ class SpeakerStatements {
   }
 
   /** The list `flat` made, or undefined if it does not fit the articles and dates given. */
-  static fromFlat(flat: readonly number[], uris: readonly string[], dates: readonly string[]): SpeakerStatements | undefined {
+  static fromFlat(flat: ArrayLike<number>, uris: readonly string[], dates: readonly string[]): SpeakerStatements | undefined {
     const list = new SpeakerStatements();
     for (let i = 0; i < flat.length; i += 5) {
       const uri = uris[flat[i]];
-      const [index, start, end, d] = [flat[i + 1], flat[i + 2], flat[i + 3], flat[i + 4]];
+      const index = flat[i + 1];
+      const start = flat[i + 2];
+      const end = flat[i + 3];
+      const d = flat[i + 4];
       if (uri === undefined || !Number.isInteger(index) || !Number.isInteger(start) || !Number.isInteger(end) || !(d === -1 || typeof dates[d] === 'string')) return undefined;
       list.push(uri, index, start, end, d === -1 ? '' : dates[d]);
     }
@@ -727,7 +765,7 @@ function summarise(index: Index, id: string, members: readonly PersonOccurrence<
 /** A speaker's statement count, articles and first and last dates, from its statement list. */
 function summariseStatements(index: Index, id: string): void {
   const speaker = index.speakers.get(id)!;
-  const list = index.statementsBy.get(id);
+  const list = statementsOf(index, id);
   if (!list) {
     speaker.statementCount = 0;
     speaker.statementArticles = [];
