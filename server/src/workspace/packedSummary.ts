@@ -29,7 +29,7 @@ export class PackedSummary implements ArticleSummary {
     this.title = fields.title;
     this.length = fields.length;
     this.textHash = fields.textHash;
-    this.lineStarts = fields.lineStarts instanceof Uint32Array ? fields.lineStarts : Uint32Array.from(fields.lineStarts);
+    this.lineStarts = fields.lineStarts instanceof Uint32Array ? fields.lineStarts : new Uint32Array(fields.lineStarts);
     this.unattributed = fields.unattributed;
   }
 

@@ -367,7 +367,7 @@ export class WorkspaceModel {
           if (uris[flatStatements[i]] === undefined || !(d === -1 || typeof dates[d] === 'string')) return false;
         }
         packed.members.set(id, flatMembers);
-        if (flatStatements.length) packed.statements.set(id, Int32Array.from(flatStatements));
+        if (flatStatements.length) packed.statements.set(id, new Int32Array(flatStatements));
         // Made as `built` makes it, so that a restored speaker equals a built one field for field.
         const speaker: Speaker = { id, name, roles, spellings, isOrganization: isOrganization === 1, statementCount: flatStatements.length / 5, articles, statementArticles: [] };
         speaker.note = note ?? undefined;
