@@ -320,10 +320,27 @@ export class WorkspaceModel {
     const dates: string[] = [];
     const dateNumbers = new Map<string, number>();
     const speakers: PackedIndex['speakers'] = [];
+    const packed = index.packed;
+    const dateNumber = (date: string): number => {
+      let d = dateNumbers.get(date);
+      if (d === undefined) dateNumbers.set(date, (d = dates.push(date) - 1));
+      return d;
+    };
     for (const [id, speaker] of index.speakers) {
+      // A speaker still packed (never read since the index was restored) is renumbered, not unpacked.
       const members: Array<number | string> = [];
-      for (const m of membersOf(index, id) ?? []) members.push(numberOf.get(m.uri)!, m.key);
-      const statements = statementsOf(index, id)?.flat(numberOf, dates, dateNumbers) ?? [];
+      const packedMembers = packed?.members.get(id);
+      if (packedMembers) {
+        for (let i = 0; i < packedMembers.length; i += 2) members.push(numberOf.get(packed!.uris[packedMembers[i] as number])!, packedMembers[i + 1]);
+      } else for (const m of index.members.get(id) ?? []) members.push(numberOf.get(m.uri)!, m.key);
+      const packedStatements = packed?.statements.get(id);
+      let statements: number[] = [];
+      if (packedStatements) {
+        for (let i = 0; i < packedStatements.length; i += 5) {
+          const d = packedStatements[i + 4];
+          statements.push(numberOf.get(packed!.uris[packedStatements[i]])!, packedStatements[i + 1], packedStatements[i + 2], packedStatements[i + 3], d < 0 ? -1 : dateNumber(packed!.dates[d]));
+        }
+      } else statements = index.statementsBy.get(id)?.flat(numberOf, dates, dateNumbers) ?? [];
       speakers.push([
         id, speaker.name, speaker.isOrganization ? 1 : 0, speaker.roles, speaker.spellings, speaker.note ?? null, speaker.organization ?? null, members, statements,
         speaker.statementArticles.map((uri) => numberOf.get(uri)!), speaker.firstDate ?? null, speaker.lastDate ?? null,

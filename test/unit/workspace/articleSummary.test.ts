@@ -108,7 +108,10 @@ describe('article summaries', () => {
     const restored = new WorkspaceModel({ keepAnalysis: () => false });
     for (const entry of built.articles()) restored.restoreArticle(entry.uri, entry.summary);
     assert.ok(restored.restoreIndex(exported));
+    const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+    assert.deepStrictEqual(plain(restored.exportIndex()), plain(built.exportIndex()), 'exported again before anything is unpacked');
     assert.deepStrictEqual(answers(restored), before);
+    assert.deepStrictEqual(plain(restored.exportIndex()), plain(built.exportIndex()), 'and after');
     // An edit after the restore is patched into it as into a built index.
     const edited = ARTICLES['file:///ws/a.txt'].replace('Drivers will pay', 'Drivers will pay dearly');
     restored.setArticle('file:///ws/a.txt', edited);
