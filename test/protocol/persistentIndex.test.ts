@@ -27,6 +27,13 @@ describe('persistent index', function () {
     return { hover, refs: refs.map((l) => [path.basename(l.uri), l.range]).sort(), speakers, statements, indexed: { ...client.indexed[0], startup: undefined } };
   }
 
+  /** The startup report once the files restored unread have been checked (on a cold start, the first one). */
+  async function checkedStartup(client: LspTestClient) {
+    const checked = () => client.indexed.find((p) => p.startup?.checked);
+    while (!checked()) await client.guard(client.nextIndexed(), 'the startup report after the check of restored files');
+    return checked()!;
+  }
+
   beforeEach(() => {
     root = copyFixture('newsroom');
     storage = fs.mkdtempSync(path.join(os.tmpdir(), 'al-storage-'));
@@ -47,8 +54,9 @@ describe('persistent index', function () {
     try {
       const articles = warm.indexed[0].articles;
       assert.ok(articles > 0);
-      assert.deepStrictEqual(warm.indexed[0].startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded' });
+      assert.strictEqual(warm.indexed[0].startup?.restored, articles);
       assert.deepStrictEqual(await answers(warm), coldAnswers);
+      assert.deepStrictEqual((await checkedStartup(warm)).startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded', checked: true });
     } finally {
       await warm.stop();
     }
@@ -60,10 +68,76 @@ describe('persistent index', function () {
     fs.writeFileSync(target, fs.readFileSync(target, 'utf8') + '\n“We will find the money,” Petrov said.\n');
     const warm = await start();
     try {
-      const { articles, startup } = warm.indexed[0];
-      assert.deepStrictEqual(startup, { restored: articles - 1, analysed: 1, settled: 0, cache: 'loaded' });
+      const { articles, startup } = await checkedStartup(warm);
+      assert.deepStrictEqual(startup, { restored: articles - 1, analysed: 1, settled: 0, cache: 'loaded', checked: true });
       const statements = await warm.connection.sendRequest(StatementsBySpeakerRequest.type, { name: 'Ivan Petrov' });
       assert.ok(statements.some((s) => s.text.includes('We will find the money')), 'the new statement is there');
+    } finally {
+      await warm.stop();
+    }
+  });
+
+  it('a request right after a warm start, before the restored files are checked, sees a file changed while the server was down', async () => {
+    const cold = await start();
+    await cold.stop();
+    const target = file('02-dam-funding.txt');
+    const changed = fs.readFileSync(target, 'utf8') + '\n“We will find the money,” Petrov said.\n';
+    fs.writeFileSync(target, changed);
+    const warm = await start();
+    try {
+      // Asked at once: the answer on the changed file is made from its text as it is now.
+      const params = { textDocument: { uri: warm.uri(target) }, position: positionOf(changed, 'find the money', 2) };
+      const hover = (await warm.connection.sendRequest(HoverRequest.type, params)) as Hover | null;
+      assert.match(JSON.stringify(hover?.contents), /Petrov/);
+      assert.match(JSON.stringify(hover?.contents), /We will find the money/);
+      const refs = ((await warm.connection.sendRequest(ReferencesRequest.type, { ...params, context: { includeDeclaration: true } })) ?? []) as Location[];
+      const line = changed.split('\n').findIndex((l) => l.includes('find the money'));
+      assert.ok(refs.some((l) => l.uri === warm.uri(target) && l.range.start.line === line), 'references include the new statement');
+      // And once the check is done, every answer is the one a cold start gives on the files as they are.
+      await checkedStartup(warm);
+      const warmAnswers = await answers(warm);
+      await warm.stop();
+      fs.rmSync(storage, { recursive: true, force: true });
+      fs.mkdirSync(storage);
+      const fresh = await start();
+      try {
+        assert.deepStrictEqual(await answers(fresh), warmAnswers);
+      } finally {
+        await fresh.stop();
+      }
+    } finally {
+      await warm.stop();
+    }
+  });
+
+  it('a file changed while the server was down to name someone new is analysed again and clustered with the rest', async () => {
+    await (await start()).stop();
+    const target = file('02-dam-funding.txt');
+    fs.writeFileSync(target, fs.readFileSync(target, 'utf8') + '\n“The dam will hold,” engineer Marta Kovalenko said.\n');
+    const warm = await start();
+    try {
+      await checkedStartup(warm);
+      const speakers = await warm.connection.sendRequest(SpeakersRequest.type);
+      assert.ok(speakers.some((s) => s.name === 'Marta Kovalenko'), JSON.stringify(speakers.map((s) => s.name)));
+      const statements = await warm.connection.sendRequest(StatementsBySpeakerRequest.type, { name: 'Marta Kovalenko' });
+      assert.ok(statements.length === 1 && statements[0].text.includes('The dam will hold'), JSON.stringify(statements));
+    } finally {
+      await warm.stop();
+    }
+  });
+
+  it('a file deleted while the server was down is gone from every answer', async () => {
+    const cold = await start();
+    const before = cold.indexed[0].articles;
+    await cold.stop();
+    fs.rmSync(file('02-dam-funding.txt'));
+    const warm = await start();
+    try {
+      const { articles, startup } = await checkedStartup(warm);
+      assert.strictEqual(articles, before - 1);
+      assert.deepStrictEqual(startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded', checked: true });
+      const statements = await warm.connection.sendRequest(StatementsBySpeakerRequest.type, { name: 'Ivan Petrov' });
+      assert.ok(!statements.some((s) => s.uri.endsWith('02-dam-funding.txt')));
     } finally {
       await warm.stop();
     }
@@ -78,8 +152,8 @@ describe('persistent index', function () {
     fs.utimesSync(target, later, later);
     const warm = await start();
     try {
-      const { articles, startup } = warm.indexed[0];
-      assert.deepStrictEqual(startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded' });
+      const { articles, startup } = await checkedStartup(warm);
+      assert.deepStrictEqual(startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded', checked: true });
       assert.deepStrictEqual(await answers(warm), coldAnswers);
     } finally {
       await warm.stop();
@@ -112,7 +186,7 @@ describe('persistent index', function () {
     const again = await start();
     try {
       const { articles, startup } = again.indexed[0];
-      assert.deepStrictEqual(startup, { restored: 0, analysed: articles, settled: 0, cache: 'discarded' });
+      assert.deepStrictEqual(startup, { restored: 0, analysed: articles, settled: 0, cache: 'discarded', checked: true });
       assert.deepStrictEqual(await answers(again), coldAnswers);
     } finally {
       await again.stop();

@@ -16,11 +16,13 @@ export interface IndexedParams {
   /** Files that matched the article globs but were not analysed, each as `uri: reason`. */
   skipped: string[];
   /**
-   * How the initial index was made (its first notification only): articles restored from the
-   * persistent index, articles analysed, analyses redone once every article's date was known
-   * (guessed dateline years), and what became of the persistent index.
+   * How the initial index was made (on the first notification, and again once `checked`): articles
+   * restored from the persistent index, articles analysed, analyses redone once every article's
+   * date was known (guessed dateline years), what became of the persistent index, and whether the
+   * files restored unread have been checked since (size and time; changed ones analysed again).
+   * A warm start answers before that check; the counts on the `checked` report are final.
    */
-  startup?: { restored: number; analysed: number; settled: number; cache: 'none' | 'loaded' | 'discarded' };
+  startup?: { restored: number; analysed: number; settled: number; cache: 'none' | 'loaded' | 'discarded'; checked: boolean };
   /** Articles analysed only up to the length limit (the rest not read), each as `uri: notice`. */
   truncated?: string[];
 }

@@ -13,7 +13,7 @@ export function references(ctx: FeatureContext, params: ReferenceParams, token?:
   for (const ref of ctx.index.model.statementsBySpeaker(id)) {
     throwIfCancelled(token);
     const entry = ctx.index.model.getArticle(ref.uri);
-    if (entry) locations.push(locationOf(ctx, entry, ref.statement.contentSpan));
+    if (entry) locations.push(locationOf(ctx, entry, ref.contentSpan));
   }
   return locations;
 }

@@ -201,7 +201,6 @@ export function wireServer(connection: Connection): void {
   let busy = false;
   let refreshedAt: { model: unknown; version: number } | undefined;
   const tally = new UnattributedTally();
-  let startupReported = false;
   index.onDidUpdate(() => {
     log.trace(() => `update${busy ? ' (while publishing)' : ''}`);
     if (busy) {
@@ -262,10 +261,8 @@ export function wireServer(connection: Connection): void {
       skipped: index.skipped(),
       truncated: index.truncated(),
     };
-    if (!startupReported) {
-      startupReported = true;
-      params.startup = { ...index.startup } as IndexedParams['startup'];
-    }
+    const startup = index.takeStartupReport();
+    if (startup) params.startup = startup;
     log.trace(() => `indexed ${JSON.stringify(params)}`);
     await connection.sendNotification(IndexedNotification.type, params);
     refreshViews();

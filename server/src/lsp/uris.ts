@@ -33,11 +33,16 @@ export function fileUriOf(fsPath: string): string {
     p = p.slice(2);
   }
   if (!p.startsWith('/')) p = '/' + p;
-  const encoded = p
-    .split('/')
-    .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()))
-    .join('/');
-  return 'file://' + prefix + encoded;
+  return 'file://' + prefix + p.split('/').map(encodeSegment).join('/');
+}
+
+/** `fileUriOf(path.join(dir, name))` from `fileUriOf(dir)`, for a name without separators. */
+export function childUri(dirUri: string, name: string): string {
+  return (dirUri.endsWith('/') ? dirUri : dirUri + '/') + encodeSegment(name);
+}
+
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
 /** One key per file: re-encodes `file:` URIs; other schemes are kept as given. */

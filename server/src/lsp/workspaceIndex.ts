@@ -14,12 +14,14 @@ import { clipArticle, truncationNotice } from '../workspace/articleLimit';
 import { summarizes } from '../workspace/articleSummary';
 import { LineTable, type Lines } from '../analysis/positions';
 import type { AnalysedEntry, ArticleEntry } from '../workspace/types';
-import { WorkspaceModel, type WorkspaceModelOptions } from '../workspace/workspaceModel';
+import { WorkspaceModel, type PackedIndex, type WorkspaceModelOptions } from '../workspace/workspaceModel';
 import { ARTICLE_LANGUAGES, ArticleMatcher, relativeToFolders } from './articleFiles';
 import type { Settings } from './settings';
-import { fileUriOf, fsPathOf, isFileUri, normalizeUri } from './uris';
+import { childUri, fileUriOf, fsPathOf, isFileUri, normalizeUri } from './uris';
 
 const READ_CONCURRENCY = 16;
+/** Restored files stat'ed between two turns of the event loop while the warm start checks them. */
+const CHECK_CHUNK = 200;
 /** Closed articles whose full analysis a request needed, kept in case the next one needs it too. */
 const DETAILED_CLOSED_ARTICLES = 4;
 
@@ -74,6 +76,8 @@ export class WorkspaceIndex {
   private store: IndexStore | undefined;
   /** The persistent index's entries while the initial read uses them. */
   private cached: Map<string, CachedArticle> | undefined;
+  /** The cross-article index kept with them, until the initial read has seen whether it serves. */
+  private cachedIndex: PackedIndex | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   private readonly changed = new Set<string>();
@@ -81,7 +85,9 @@ export class WorkspaceIndex {
   private readonly openedOrClosed = new Set<string>();
   private dirty = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
-  readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as string };
+  readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as 'none' | 'loaded' | 'discarded', checked: false };
+  /** The `startup` last reported: none yet, before the restored files were checked, or after. */
+  private startupReported: 'none' | 'unchecked' | 'checked' = 'none';
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.modelValue = new WorkspaceModel({ keepAnalysis: this.keepAnalysis });
@@ -123,11 +129,16 @@ export class WorkspaceIndex {
     return this.enqueue(async () => {
       await this.applySettings();
       progress.begin('Attribution Lens: indexing articles', 0, 'finding articles');
+      let restored: string[] = [];
       try {
         await this.loadStore();
         const files = await this.listArticles();
-        let done = 0;
-        await forEachLimited(files, READ_CONCURRENCY, async (uri) => {
+        // A file the persistent index has an entry for is restored at once, neither read nor
+        // stat'ed: whether it changed since is checked after the first `indexed` (`checkRestored`).
+        restored = files.filter((uri) => this.restoreCached(uri));
+        const unread = files.filter((uri) => !this.model.getArticle(uri));
+        let done = restored.length;
+        await forEachLimited(unread, READ_CONCURRENCY, async (uri) => {
           await this.readFromDisk(uri);
           done++;
           if (done % 10 === 0 || done === files.length) {
@@ -136,6 +147,13 @@ export class WorkspaceIndex {
         });
       } finally {
         progress.done();
+      }
+      // The cross-article index kept with the cache serves when every article is a summary it
+      // was made from (the model checks the rest); anything since is patched into it as usual.
+      const cachedIndex = this.cachedIndex;
+      this.cachedIndex = undefined;
+      if (cachedIndex && this.model.size === restored.length && restored.every((uri) => this.model.getArticle(uri)?.summary === this.cached?.get(uri)?.summary)) {
+        this.model.restoreIndex(cachedIndex);
       }
       // Buffers opened before the article globs were known were not analysed yet.
       for (const [uri, doc] of this.open) {
@@ -148,7 +166,57 @@ export class WorkspaceIndex {
       this.cached = undefined;
       this.initialDone = true;
       if (this.dirty) this.scheduleSave(0);
+      if (restored.length) this.checkRestored(restored);
+      else this.startup.checked = true;
     });
+  }
+
+  /**
+   * After a warm start has answered: the files restored unread are stat'ed (a few hundred per
+   * turn of the event loop, so requests are served in between), and those whose size or time
+   * differ from their entry's are read and, if their text changed, analysed — as the initial index
+   * would have done before answering — then guessed dateline years are settled again. Until then a
+   * request on a closed article reads its file anyway (`article`), and cross-article answers are
+   * those of the cache, as they are for any file changed on disk until its event arrives.
+   */
+  private checkRestored(uris: readonly string[]): void {
+    void this.enqueue(async () => {
+      const stale: string[] = [];
+      for (let i = 0; i < uris.length; i++) {
+        if (i % CHECK_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        const uri = uris[i];
+        if (this.open.has(uri) || !this.model.getArticle(uri)) continue; // the buffer wins; gone since
+        const key = this.diskKeys.get(uri);
+        const stat = key && statOrUndefined(fsPathOf(uri));
+        if (!key || !stat?.isFile() || stat.size !== key.size || stat.mtimeMs !== key.mtimeMs) stale.push(uri);
+      }
+      await forEachLimited(stale, READ_CONCURRENCY, async (uri) => {
+        const before = this.model.getArticle(uri)?.summary;
+        await this.readFromDisk(uri);
+        const after = this.model.getArticle(uri)?.summary;
+        if (after === before) return; // touched, not changed
+        this.startup.restored--;
+        if (after) this.startup.analysed++;
+      });
+      if (stale.length) {
+        const settled = this.model.settleStale((uri) => this.diskText(uri));
+        this.startup.settled += settled;
+        if (settled > 0) this.scheduleSave();
+      }
+      this.startup.checked = true;
+    });
+  }
+
+  /**
+   * How the initial index was made, when there is something new to say: on the first `indexed`,
+   * and again once the restored files have been checked (with `checked` true).
+   */
+  takeStartupReport(): WorkspaceIndex['startup'] | undefined {
+    if (!this.initialDone) return undefined;
+    const now = this.startup.checked ? 'checked' : 'unchecked';
+    if (this.startupReported === now) return undefined;
+    this.startupReported = now;
+    return { ...this.startup };
   }
 
   /** Re-reads settings: article globs and the default year; re-indexes when they changed. */
@@ -346,8 +414,10 @@ export class WorkspaceIndex {
       const entry = this.model.getArticle(uri);
       if (entry) entries.set(uri, cachedArticle(entry.summary, key, this.model.contextKey(uri), this.truncatedFiles.has(uri)));
     }
+    // The cross-article index goes with the articles when it is made of exactly those.
+    const index = entries.size === this.model.size ? this.model.exportIndex() : undefined;
     try {
-      await this.store.save(this.cacheHeader(), entries);
+      await this.store.save(this.cacheHeader(), entries, index);
     } catch (err) {
       this.options.log(`persistent index: not written (${String((err as Error)?.message ?? err)})`);
     }
@@ -388,6 +458,7 @@ export class WorkspaceIndex {
     this.store = new IndexStore(this.options.storagePath, folders);
     const loaded = await this.store.load(this.cacheHeader());
     this.cached = loaded.entries;
+    this.cachedIndex = loaded.index;
     this.startup.cache = loaded.entries ? 'loaded' : loaded.problem ? 'discarded' : 'none';
     if (loaded.problem) this.options.log(`persistent index ${this.store.file}: ${loaded.problem}`);
   }
@@ -584,7 +655,12 @@ export class WorkspaceIndex {
 
   private async listUnder(root: string): Promise<string[]> {
     const found: string[] = [];
-    const walk = async (dir: string): Promise<void> => {
+    // With one workspace folder (the usual case) a file's URI and path in the folder are its
+    // directory's and its name, not made again from its whole path (10,000 times on a start).
+    const folder = this.folders.length === 1 && isFileUri(this.folders[0]) ? this.folders[0] : undefined;
+    const rootRel = folder === undefined ? undefined : pathInFolder(fsPathOf(folder), root);
+    const matcher = folder === undefined ? undefined : this.matcherFor(folder);
+    const walk = async (dir: string, dirUri: string, dirRel: string | undefined): Promise<void> => {
       let entries: import('fs').Dirent[];
       try {
         entries = await fs.readdir(dir, { withFileTypes: true });
@@ -593,20 +669,24 @@ export class WorkspaceIndex {
       }
       for (const e of entries) {
         const full = path.join(dir, e.name);
-        const uri = fileUriOf(full);
+        const plain = dirRel !== undefined && !e.name.includes('\\');
+        const uri = plain ? childUri(dirUri, e.name) : fileUriOf(full);
+        const rel = plain ? (dirRel ? `${dirRel}/${e.name}` : e.name) : undefined;
         if (e.isDirectory()) {
-          const rel = relativeToFolders(uri, this.folders);
-          const m = this.matcherFor(uri);
-          if (rel !== undefined && m?.prunes(rel)) continue;
-          await walk(full);
+          const r = rel ?? relativeToFolders(uri, this.folders);
+          const m = rel !== undefined ? matcher : this.matcherFor(uri);
+          if (r !== undefined && m?.prunes(r)) continue;
+          await walk(full, uri, rel);
         } else if (e.isFile() || e.isSymbolicLink()) {
-          if (this.isArticleUri(uri)) found.push(uri);
+          const article = rel !== undefined ? !!matcher?.matches(rel) && !this.options.isExcluded?.(uri) : this.isArticleUri(uri);
+          if (article) found.push(uri);
         }
       }
     };
-    await walk(root);
+    await walk(root, fileUriOf(root), rootRel);
     return found;
   }
+
 
   private async readFromDisk(uri: string): Promise<void> {
     const generation = (this.diskGeneration.get(uri) ?? 0) + 1;
@@ -654,6 +734,15 @@ export class WorkspaceIndex {
     this.setArticle(uri, read.text, key, read.truncated ? read.size : undefined);
   }
 
+  /** Restores a file's summary from its cache entry without reading the file; false when there is none to use. */
+  private restoreCached(uri: string): boolean {
+    const cached = this.cached?.get(uri);
+    if (!cached || this.model.getArticle(uri) || this.keepAnalysis(uri)) return false;
+    this.diskGeneration.set(uri, (this.diskGeneration.get(uri) ?? 0) + 1);
+    this.restoreUnread(uri, cached);
+    return true;
+  }
+
   /** Puts a cache entry's summary in the model for a file not read (its size and time unchanged). */
   private restoreUnread(uri: string, cached: CachedArticle): void {
     this.diskKeys.set(uri, cached.key);
@@ -680,6 +769,13 @@ export class WorkspaceIndex {
       this.removeArticle(uri);
     }
   }
+}
+
+/** A directory's path inside a folder, '/'-separated ('' for the folder itself), or undefined when it is not inside. */
+function pathInFolder(folder: string, dir: string): string | undefined {
+  const rel = path.relative(folder, dir);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
 }
 
 /** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */

@@ -6,6 +6,7 @@ import { promises as fs, readdirSync, readFileSync, statSync } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
 import { CacheDecoder, encodeCacheParts, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import type { PackedIndex } from '../workspace/workspaceModel';
 
 export class IndexStore {
   readonly file: string;
@@ -15,8 +16,8 @@ export class IndexStore {
     this.file = path.join(directory, `attribution-lens-index-${id}.json`);
   }
 
-  /** The cached entries, or why there are none (no cache yet, or one that was discarded). */
-  async load(expected: CacheHeader): Promise<{ entries?: Map<string, CachedArticle>; problem?: string }> {
+  /** The cached entries (and the cross-article index kept with them), or why there are none (no cache yet, or one that was discarded). */
+  async load(expected: CacheHeader): Promise<{ entries?: Map<string, CachedArticle>; index?: PackedIndex; problem?: string }> {
     let handle: FileHandle;
     try {
       handle = await fs.open(this.file, 'r');
@@ -25,8 +26,9 @@ export class IndexStore {
       return { problem: code === 'ENOENT' ? undefined : `unreadable (${code ?? String(err)})` };
     }
     let entries: Map<string, CachedArticle> | undefined;
+    let index: PackedIndex | undefined;
     try {
-      entries = await decodeFile(handle, expected);
+      ({ entries, index } = (await decodeFile(handle, expected)) ?? {});
     } catch {
       entries = undefined;
     } finally {
@@ -37,10 +39,10 @@ export class IndexStore {
       await fs.rm(this.file, { force: true }).catch(() => undefined);
       return { problem: 'discarded (corrupt, or written by another version or with other options)' };
     }
-    return { entries };
+    return { entries, ...(index ? { index } : {}) };
   }
 
-  async save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>): Promise<void> {
+  async save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
@@ -49,20 +51,21 @@ export class IndexStore {
       try {
         const hash = createHash('sha1');
         let position = CHECKSUM_LINE;
-        let pending: string[] = [];
+        let pending: Uint8Array[] = [];
         let pendingLength = 0;
         const flush = async () => {
-          // ASCII (\u escapes), so reading it back makes a one-byte string, quick to parse.
-          const bytes = Buffer.from(pending.join('').replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
+          const bytes = Buffer.concat(pending);
           hash.update(bytes);
           await handle.write(bytes, 0, bytes.length, position);
           position += bytes.length;
           pending = [];
           pendingLength = 0;
         };
-        for (const part of encodeCacheParts(header, entries)) {
-          pending.push(part);
-          pendingLength += part.length;
+        for (const part of encodeCacheParts(header, entries, index)) {
+          // ASCII (\u escapes; packed summaries already are), so that a line reads back as one-byte text, quick to parse.
+          const bytes = typeof part === 'string' ? Buffer.from(part.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1') : part;
+          pending.push(bytes);
+          pendingLength += bytes.length;
           if (pendingLength > 1 << 20) await flush();
         }
         await flush();
@@ -80,43 +83,74 @@ export class IndexStore {
 
 /** Bytes read at a time: the whole file (38 MB for 10,000 articles) is never held at once. */
 const CHUNK = 1 << 20;
+const TAB = 9;
+/** Size of the blocks that hold packed summaries read back (each article's bytes lie in one). */
+const BLOCK = 256 << 10;
+const NEWLINE = 10;
 
 /**
  * The entries of a cache file, decoded line by line as it is read in chunks, or undefined. The
  * first line is the checksum of the rest: a truncated or altered file is caught at the end, and
- * what was decoded so far is then dropped.
+ * what was decoded so far is then dropped. An article's packed people and statements (what follows
+ * the tab on its line) are copied out as bytes and never become a string until read.
  */
-async function decodeFile(handle: FileHandle, expected: CacheHeader): Promise<Map<string, CachedArticle> | undefined> {
+async function decodeFile(handle: FileHandle, expected: CacheHeader): Promise<{ entries: Map<string, CachedArticle>; index?: PackedIndex } | undefined> {
   const head = Buffer.alloc(CHECKSUM_LINE);
   const { bytesRead } = await handle.read(head, 0, CHECKSUM_LINE, 0);
-  if (bytesRead !== CHECKSUM_LINE || head[CHECKSUM_LINE - 1] !== 10) return undefined;
+  if (bytesRead !== CHECKSUM_LINE || head[CHECKSUM_LINE - 1] !== NEWLINE) return undefined;
   const hash = createHash('sha1');
   const decoder = new CacheDecoder(expected);
+  // Packed parts are copied into shared blocks (one allocation per block, not per article).
+  let block = new ArrayBuffer(0);
+  let used = 0;
+  const copyOut = (bytes: Buffer, start: number, end: number): Uint8Array => {
+    const length = end - start;
+    if (used + length > block.byteLength) {
+      block = new ArrayBuffer(Math.max(BLOCK, length));
+      used = 0;
+    }
+    const out = new Uint8Array(block, used, length);
+    out.set(bytes.subarray(start, end));
+    used += length;
+    return out;
+  };
+  // The file is ASCII (see `save`): latin1 is its text.
+  const decodeLine = (bytes: Buffer, start: number, end: number): boolean => {
+    const tab = bytes.indexOf(TAB, start);
+    if (tab < 0 || tab >= end) return decoder.line(bytes.toString('latin1', start, end));
+    return decoder.line(bytes.toString('latin1', start, tab), copyOut(bytes, tab + 1, end));
+  };
   let position = CHECKSUM_LINE;
-  let carried = Buffer.alloc(0);
+  // The start of a line that runs on past the chunk, in pieces (copied: the chunk is reused).
+  let carried: Buffer[] = [];
+  const chunk = Buffer.allocUnsafe(CHUNK);
   for (;;) {
-    const chunk = Buffer.alloc(CHUNK);
     const n = (await handle.read(chunk, 0, CHUNK, position)).bytesRead;
     if (n === 0) break;
     position += n;
     const bytes = chunk.subarray(0, n);
     hash.update(bytes);
-    // The file is ASCII (see `save`): a latin1 string per line is its text.
     let start = 0;
-    let end = bytes.indexOf(10);
+    let end = bytes.indexOf(NEWLINE);
     if (end >= 0 && carried.length) {
-      if (!decoder.line(Buffer.concat([carried, bytes.subarray(0, end)]).toString('latin1'))) return undefined;
-      carried = Buffer.alloc(0);
+      const line = Buffer.concat([...carried, bytes.subarray(0, end)]);
+      if (!decodeLine(line, 0, line.length)) return undefined;
+      carried = [];
       start = end + 1;
-      end = bytes.indexOf(10, start);
+      end = bytes.indexOf(NEWLINE, start);
     }
-    for (; end >= 0; start = end + 1, end = bytes.indexOf(10, start)) {
-      if (!decoder.line(bytes.toString('latin1', start, end))) return undefined;
+    for (; end >= 0; start = end + 1, end = bytes.indexOf(NEWLINE, start)) {
+      if (!decodeLine(bytes, start, end)) return undefined;
     }
-    carried = Buffer.concat([carried, bytes.subarray(start)]);
+    if (start < n) carried.push(Buffer.from(bytes.subarray(start)));
   }
-  if (carried.length && !decoder.line(carried.toString('latin1'))) return undefined;
-  return head.toString('latin1', 0, CHECKSUM_LINE - 1) === hash.digest('hex') ? decoder.result() : undefined;
+  if (carried.length) {
+    const line = Buffer.concat(carried);
+    if (!decodeLine(line, 0, line.length)) return undefined;
+  }
+  if (head.toString('latin1', 0, CHECKSUM_LINE - 1) !== hash.digest('hex')) return undefined;
+  const entries = decoder.result();
+  return entries && { entries, index: decoder.index() };
 }
 
 /** The first line: a SHA-1 in hex and a newline. */

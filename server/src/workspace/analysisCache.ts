@@ -3,11 +3,12 @@
 // server reads and writes the file (server/src/node/indexStore.ts); this file only says what goes
 // in, and refuses anything it cannot vouch for — a cache from another format, another analyser
 // build or other options, or one that does not parse, is discarded whole and never trusted in part.
-import type { Mention, MentionKind, Person, Span, Statement } from '../analysis/types';
-import type { ArticleSummary } from './articleSummary';
+import { packed, type ArticleSummary } from './articleSummary';
+import { asciiBytes, asciiText, fieldsOf, PackedSummary, type SummaryFields } from './packedSummary';
+import type { PackedIndex } from './workspaceModel';
 
 /** Bumped whenever the layout below changes. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 
 /**
  * What a file was when it was summarised. An entry serves a file whose size and modification time
@@ -32,8 +33,8 @@ export interface CacheHeader {
 
 /**
  * An article's summary with the key of the file it was made from. In the file, people and
- * statements are tuples (`packPeople`, `packStatements`): about half the size of the objects,
- * which is most of what a warm start spends reading and parsing.
+ * statements are tuples (`packPeople`, `packStatements` in packedSummary.ts): about half the size
+ * of the objects, and left packed when read back.
  */
 export interface CachedArticle {
   key: FileKey;
@@ -59,83 +60,26 @@ export function entryServesUnread(cached: CachedArticle, stat: { size: number; m
   return cached.key.size === stat.size && cached.key.mtimeMs === stat.mtimeMs;
 }
 
-export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>): string {
-  return [...encodeCacheParts(header, articles)].join('');
+export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): string {
+  return [...encodeCacheParts(header, articles, index)].map((part) => (typeof part === 'string' ? part : asciiText(part))).join('');
 }
 
 /**
- * `encodeCache` in lines: the header with the number of articles, then `[uri, entry]` per article
- * (JSON escapes line breaks inside strings, so every entry is one line).
+ * `encodeCache` in lines: the header with the number of articles (and whether the cross-article
+ * index follows them), then one line per article — `[uri, entry]` in JSON with the summary's plain
+ * fields, a tab, and its packed people and statements (`PackedSummary.detail`, kept as it is when
+ * read back) — then the index. JSON escapes tabs and line breaks inside strings, so neither
+ * separator can occur inside a part.
  */
-export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>): Generator<string> {
-  yield `${JSON.stringify({ header, articles: articles.size })}\n`;
+export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): Generator<string | Uint8Array> {
+  yield `${JSON.stringify({ header, articles: articles.size, index: index !== undefined })}\n`;
   for (const [uri, entry] of articles) {
-    const summary = { ...entry.summary, people: packPeople(entry.summary.people), statements: packStatements(entry.summary.statements, entry.summary.people) };
-    yield `${JSON.stringify([uri, { ...entry, summary }])}\n`;
+    const summary = packed(entry.summary);
+    yield `${JSON.stringify([uri, { ...entry, summary: fieldsOf(summary) }])}\t`;
+    yield summary.detail;
+    yield '\n';
   }
-}
-
-const MENTION_KINDS: readonly MentionKind[] = ['name', 'surname', 'pronoun', 'role', 'organization'];
-const MENTION_FIELDS = new Set(['span', 'text', 'kind', 'personKey']);
-const PERSON_FIELDS = new Set(['key', 'name', 'roles', 'isOrganization', 'mentions']);
-const STATEMENT_FIELDS = new Set(['personKey', 'speaker', 'kind', 'cue', 'contentSpan', 'text', 'sourceSpan', 'cueSpan', 'date', 'quotation']);
-/** Only objects with these fields (spans exactly start and end) are packed; anything else is stored as it is. */
-const packable = (o: object, fields: ReadonlySet<string>, spans: readonly string[]) =>
-  Object.keys(o).every((k) => fields.has(k)) && spans.every((k) => (o as Record<string, unknown>)[k] === undefined || isPlainSpan((o as Record<string, unknown>)[k]));
-const isPlainSpan = (x: unknown) => typeof x === 'object' && x !== null && Object.keys(x).length === 2 && typeof (x as Span).start === 'number' && typeof (x as Span).end === 'number';
-
-/** A person as [key, name, roles, isOrganization 0/1, mentions as start, end, text, kind index …]. */
-function packPeople(people: readonly Person[]): unknown[] {
-  return people.map((p) => {
-    if (!packable(p, PERSON_FIELDS, []) || !p.mentions.every((m) => packable(m, MENTION_FIELDS, ['span']) && m.personKey === p.key && MENTION_KINDS.includes(m.kind))) return p;
-    const mentions: unknown[] = [];
-    for (const m of p.mentions) mentions.push(m.span.start, m.span.end, m.text, MENTION_KINDS.indexOf(m.kind));
-    return [p.key, p.name, p.roles, p.isOrganization ? 1 : 0, mentions];
-  });
-}
-
-function unpackPeople(packed: unknown[]): Person[] {
-  return packed.map((x) => {
-    if (!Array.isArray(x)) return x as Person;
-    const [key, name, roles, isOrganization, flat] = x as [string, string, string[], number, unknown[]];
-    const mentions: Mention[] = [];
-    for (let i = 0; i + 3 < flat.length; i += 4) {
-      mentions.push({ span: { start: flat[i] as number, end: flat[i + 1] as number }, text: flat[i + 2] as string, kind: MENTION_KINDS[flat[i + 3] as number], personKey: key });
-    }
-    return { key, name, roles, isOrganization: isOrganization === 1, mentions };
-  });
-}
-
-/**
- * A statement as [kind, cue, content start, end, text, personKey, speaker, source start, end, cue
- * start, end, date, quotation], absent parts null; a speaker who is the person's name is 0.
- */
-function packStatements(statements: readonly Statement[], people: readonly Person[]): unknown[] {
-  const nameOf = new Map(people.map((p) => [p.key, p.name]));
-  return statements.map((s) => {
-    if (!packable(s, STATEMENT_FIELDS, ['contentSpan', 'sourceSpan', 'cueSpan'])) return s;
-    const speaker = s.speaker === undefined ? null : s.personKey !== undefined && nameOf.get(s.personKey) === s.speaker ? 0 : s.speaker;
-    return [
-      s.kind, s.cue, s.contentSpan.start, s.contentSpan.end, s.text, s.personKey ?? null, speaker,
-      s.sourceSpan?.start ?? null, s.sourceSpan?.end ?? null, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null, s.date ?? null, s.quotation ?? null,
-    ];
-  });
-}
-
-function unpackStatements(packed: unknown[], people: readonly Person[]): Statement[] {
-  const nameOf = new Map(people.map((p) => [p.key, p.name]));
-  return packed.map((x) => {
-    if (!Array.isArray(x)) return x as Statement;
-    const [kind, cue, cs, ce, text, personKey, speaker, ss, se, us, ue, date, quotation] = x as [Statement['kind'], string, number, number, string, string | null, string | 0 | null, number | null, number | null, number | null, number | null, string | null, number | null];
-    const s: Statement = { kind, cue, contentSpan: { start: cs, end: ce }, text };
-    if (personKey !== null) s.personKey = personKey;
-    if (speaker !== null) s.speaker = speaker === 0 ? nameOf.get(personKey ?? '') : speaker;
-    if (ss !== null && se !== null) s.sourceSpan = { start: ss, end: se };
-    if (us !== null && ue !== null) s.cueSpan = { start: us, end: ue };
-    if (date !== null) s.date = date;
-    if (quotation !== null) s.quotation = quotation;
-    return s;
-  });
+  if (index) yield `${JSON.stringify({ index })}\n`;
 }
 
 /**
@@ -156,33 +100,51 @@ export function decodeCacheLines(lines: Iterable<string>, expected: CacheHeader)
 
 /**
  * `decodeCacheLines` fed one line at a time, so that a caller reading the file in chunks never
- * holds all of it: `line` returns false once the cache is refused, `result` the entries or undefined.
+ * holds all of it: `line` returns false once the cache is refused, `result` the entries or
+ * undefined, `index` the cross-article index written with them (the model checks it before use).
  */
 export class CacheDecoder {
   private readonly out = new Map<string, CachedArticle>();
   private declared: number | undefined;
+  private indexDeclared = false;
+  private indexValue: PackedIndex | undefined;
   private entries = 0;
   private refused = false;
 
   constructor(private readonly expected: CacheHeader) {}
 
-  line(line: string): boolean {
-    if (this.refused || line === '') return !this.refused;
+  /**
+   * One line; an article's line may come as its JSON part and the bytes after its tab (`detail`),
+   * which are then kept as they are.
+   */
+  line(line: string, detail?: Uint8Array): boolean {
+    if (this.refused || (line === '' && !detail)) return !this.refused;
     try {
-      const parsed: unknown = JSON.parse(line);
       if (this.declared === undefined) {
+        const parsed: unknown = JSON.parse(line);
         const header = isObject(parsed) && isObject(parsed.header) && typeof parsed.articles === 'number' ? parsed.header : undefined;
         const expected = this.expected;
         if (!header || header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return this.refuse();
         this.declared = (parsed as { articles: number }).articles;
+        this.indexDeclared = (parsed as { index?: unknown }).index === true;
         return true;
       }
+      if (this.entries === this.declared) {
+        // Past the articles: the index, once, if the header announced it.
+        if (!this.indexDeclared || this.indexValue !== undefined) return this.refuse();
+        const parsed: unknown = JSON.parse(line);
+        if (!isObject(parsed) || !isObject(parsed.index)) return this.refuse();
+        this.indexValue = parsed.index as PackedIndex;
+        return true;
+      }
+      const tab = detail ? line.length : line.indexOf('\t');
+      if (tab < 0) return this.refuse();
+      const parsed: unknown = JSON.parse(line.slice(0, tab));
       if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return this.refuse();
       const entry: unknown = parsed[1];
       if (!isCachedArticle(entry)) return this.refuse();
-      const summary = entry.summary;
-      summary.people = unpackPeople(summary.people);
-      summary.statements = unpackStatements(summary.statements, summary.people);
+      // People and statements stay packed, decoded when read (packedSummary.ts).
+      entry.summary = new PackedSummary(entry.summary as SummaryFields, detail ?? asciiBytes(line.slice(tab + 1)));
       this.out.set(parsed[0], entry);
       this.entries++;
       return true;
@@ -193,12 +155,19 @@ export class CacheDecoder {
 
   result(): Map<string, CachedArticle> | undefined {
     const { declared, entries, out } = this;
-    return !this.refused && declared !== undefined && declared === entries && entries === out.size ? out : undefined;
+    const complete = declared !== undefined && declared === entries && entries === out.size && this.indexDeclared === (this.indexValue !== undefined);
+    return !this.refused && complete ? out : undefined;
+  }
+
+  /** The cross-article index the cache holds, if any (only with a `result`). */
+  index(): PackedIndex | undefined {
+    return this.result() ? this.indexValue : undefined;
   }
 
   private refuse(): false {
     this.refused = true;
     this.out.clear();
+    this.indexValue = undefined;
     return false;
   }
 }
@@ -211,8 +180,8 @@ function isCachedArticle(entry: unknown): entry is CachedArticle {
   if (entry.truncated !== undefined && typeof entry.truncated !== 'boolean') return false;
   // The shape of each part; the file's checksum (indexStore.ts) vouches for what is inside.
   return (
-    ['people', 'statements', 'lineStarts'].every((k) => Array.isArray(summary[k])) &&
-    [...summary.people, ...summary.statements].every((x: unknown) => typeof x === 'object' && x !== null) &&
+    Array.isArray(summary.lineStarts) &&
+    (summary.articleDate === undefined || isObject(summary.articleDate)) &&
     ['length', 'unattributed'].every((k) => typeof summary[k] === 'number') &&
     ['title', 'textHash'].every((k) => typeof summary[k] === 'string') &&
     typeof summary.hasDateline === 'boolean'

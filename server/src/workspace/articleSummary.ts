@@ -5,12 +5,13 @@
 import type { ArticleAnalysis, Mention, Person, Statement } from '../analysis/types';
 import { isIgnored, isMarkdown } from './ignoreMarkers';
 import { lineStartsOf } from '../analysis/positions';
+import { packSummary, type PackedSummary } from './packedSummary';
 
 export interface ArticleSummary {
-  /** The article's people; without an analysis, only their mentions that spell a name (see `trimPeople`). */
-  people: Person[];
-  /** The article's statements; without an analysis, only what other articles' answers read (see `trimStatements`). */
-  statements: Statement[];
+  /** The article's people; without an analysis, only their mentions that spell a name (see `trimPeople`), decoded when read. */
+  readonly people: Person[];
+  /** The article's statements; without an analysis, only what other articles' answers read (see `trimStatements`), decoded when read. */
+  readonly statements: Statement[];
   articleDate?: ArticleAnalysis['articleDate'];
   /** Whether the article opens with a dateline (whose year may have been guessed). */
   hasDateline: boolean;
@@ -19,20 +20,21 @@ export interface ArticleSummary {
   /** The analysed text's length and a hash of it: whether a text is the one summarised. */
   length: number;
   textHash: string;
-  lineStarts: number[];
+  lineStarts: ArrayLike<number>;
   /** Unattributed quotes not silenced by an ignore marker, read as the file's name says (Markdown or not). */
   unattributed: number;
 }
 
 /**
  * The summary of an analysis; `whole` false (an article kept without its analysis) drops the
- * mentions and statement parts only features on an open article read.
+ * mentions and statement parts only features on an open article read, and packs the rest
+ * (`packedSummary.ts`).
  */
 export function summarizeArticle(uri: string, analysis: ArticleAnalysis, whole: boolean): ArticleSummary {
   const markdown = isMarkdown(uri, undefined);
-  return {
-    people: whole ? analysis.people : trimPeople(analysis.people),
-    statements: whole ? analysis.statements : trimStatements(analysis.statements),
+  const summary: ArticleSummary = {
+    people: analysis.people,
+    statements: analysis.statements,
     ...(analysis.articleDate ? { articleDate: analysis.articleDate } : {}),
     hasDateline: !!analysis.dateline,
     title: titleOf(uri, analysis),
@@ -41,11 +43,12 @@ export function summarizeArticle(uri: string, analysis: ArticleAnalysis, whole: 
     lineStarts: lineStartsOf(analysis.text),
     unattributed: analysis.diagnostics.filter((d) => d.code === 'unattributed-quote' && !isIgnored(analysis, d.span, d.code, markdown)).length,
   };
+  return whole ? summary : packed(summary);
 }
 
-/** The same summary with full people (the analysis's own arrays) or trimmed ones. */
-export function withPeople(summary: ArticleSummary, people: Person[]): ArticleSummary {
-  return { ...summary, people };
+/** A summary as a closed article keeps it: trimmed and packed (the same object if it already is). */
+export function packed(summary: ArticleSummary): PackedSummary {
+  return packSummary(summary, (people, statements) => ({ people: trimPeople(people), statements: trimStatements(statements) }));
 }
 
 /**

@@ -6,9 +6,10 @@ import { compatibleGiven, similarSurname } from '../analysis/people';
 import { foldName } from '../analysis/tokens';
 import type { Person } from '../analysis/types';
 
-export interface PersonOccurrence {
+/** One person of one article; clustering reads only its name and whether it is an organisation. */
+export interface PersonOccurrence<P extends Pick<Person, 'name' | 'isOrganization'> = Person> {
   uri: string;
-  person: Person;
+  person: P;
 }
 
 export interface IdentityHints {
@@ -18,15 +19,15 @@ export interface IdentityHints {
   distinct?: [string, string][];
 }
 
-export interface Cluster {
+export interface Cluster<P extends Pick<Person, 'name' | 'isOrganization'> = Person> {
   id: string;
   name: string;
-  members: PersonOccurrence[];
+  members: PersonOccurrence<P>[];
   isOrganization: boolean;
 }
 
 /** Groups person occurrences into workspace speakers with stable ids. */
-export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: IdentityHints = {}): Cluster[] {
+export function clusterPeople<P extends Pick<Person, 'name' | 'isOrganization'>>(occurrences: readonly PersonOccurrence<P>[], hints: IdentityHints = {}): Cluster<P>[] {
   const parent = occurrences.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -187,7 +188,7 @@ export function clusterPeople(occurrences: readonly PersonOccurrence[], hints: I
     else groups.set(r, [i]);
   });
   const usedIds = new Set<string>();
-  const clustersOut: Cluster[] = [];
+  const clustersOut: Cluster<P>[] = [];
   const aliasCanonical = new Map<number, string>();
   (hints.aliases ?? []).forEach((group, g) => aliasCanonical.set(g, group[0]));
   for (const indexes of [...groups.values()].sort((a, b) => a[0] - b[0])) {

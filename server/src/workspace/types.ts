@@ -1,5 +1,5 @@
 // Plain data of the workspace model: many analysed articles joined by speaker identity.
-import type { ArticleAnalysis, Statement } from '../analysis/types';
+import type { ArticleAnalysis, Span, Statement } from '../analysis/types';
 import type { ArticleSummary } from './articleSummary';
 
 /** One statement with where it lives and who (across the workspace) made it. */
@@ -7,7 +7,10 @@ export interface StatementRef {
   uri: string;
   /** Index into the article's analysis.statements. */
   index: number;
-  statement: Statement;
+  /** The statement's content in the article (known without decoding a closed article's statements). */
+  contentSpan: Span;
+  /** The statement itself (a closed article's statements are decoded when this is read). */
+  readonly statement: Statement;
   /** Stable cross-article speaker id; absent for statements nobody is named for. */
   speakerId?: string;
 }

@@ -3,8 +3,8 @@
 // The cross-article index is built lazily, on the first question; an edit that names the same
 // people patches it by difference, any other change has it rebuilt on the next question.
 import type * as AnalysisModule from '../analysis';
-import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person, Statement } from '../analysis/types';
-import { hashString, summarizeArticle, type ArticleSummary } from './articleSummary';
+import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person, Span, Statement } from '../analysis/types';
+import { hashString, packed, summarizeArticle, type ArticleSummary } from './articleSummary';
 import { clusterPeople, type IdentityHints, type PersonOccurrence } from './identity';
 import type { AnalysedEntry, ArticleEntry, Speaker, StatementRef } from './types';
 
@@ -27,9 +27,69 @@ interface Index {
   /** uri → person key → speaker id */
   idOf: Map<string, Map<string, string>>;
   statementsBy: Map<string, SpeakerStatements>;
-  /** speaker id → its people in every article, in workspace (URI) order */
-  members: Map<string, PersonOccurrence[]>;
+  /** speaker id → its people in every article (by key, found again in the article), in workspace (URI) order */
+  members: Map<string, MemberRef[]>;
   notes: WorkspaceModelOptions['speakerNotes'];
+  /** Of a restored index: speakers' members and statement lists not unpacked yet (`membersOf`, `statementsOf`). */
+  packed?: { uris: string[]; dates: string[]; members: Map<string, Array<number | string>>; statements: Map<string, Int32Array> };
+}
+
+/** A speaker's members, unpacked from a restored index on first use. */
+function membersOf(index: Index, id: string): MemberRef[] | undefined {
+  const flat = index.packed?.members.get(id);
+  if (flat) {
+    index.packed!.members.delete(id);
+    const members: MemberRef[] = [];
+    for (let i = 0; i < flat.length; i += 2) members.push({ uri: index.packed!.uris[flat[i] as number], key: flat[i + 1] as string });
+    index.members.set(id, members);
+  }
+  return index.members.get(id);
+}
+
+/** A speaker's statement list, unpacked from a restored index on first use. */
+function statementsOf(index: Index, id: string): SpeakerStatements | undefined {
+  const flat = index.packed?.statements.get(id);
+  if (flat) {
+    index.packed!.statements.delete(id);
+    index.statementsBy.set(id, SpeakerStatements.fromFlat(flat, index.packed!.uris, index.packed!.dates)!);
+  }
+  return index.statementsBy.get(id);
+}
+
+interface MemberRef {
+  uri: string;
+  key: string;
+}
+
+/** What a speaker's summary reads of one of its people: name, roles and the spellings of its name mentions. */
+interface PersonFacts {
+  key: string;
+  name: string;
+  isOrganization: boolean;
+  roles: readonly string[];
+  named: readonly string[];
+}
+
+function factsOf(person: Person): PersonFacts {
+  const named: string[] = [];
+  for (const m of person.mentions) if (spellsName(m)) named.push(m.text);
+  return { key: person.key, name: person.name, isOrganization: person.isOrganization, roles: person.roles, named };
+}
+
+/**
+ * The cross-article index as plain arrays, for the persistent index: per speaker (in the order
+ * `speakers()` gives them) its id, name, organisation flag (0/1), roles, spellings, registry note
+ * and organisation, its members as article number and person key pairs, and its statements as
+ * article number, statement index, content start and end, and date number (-1: none) — numbers
+ * into `uris` (the articles, sorted) and `dates`. `key` is the identity hints and registry notes
+ * it was made with.
+ */
+export interface PackedIndex {
+  key: string;
+  uris: string[];
+  dates: string[];
+  /** …, then the articles of its statements (numbers) and their first and last dates. */
+  speakers: Array<[string, string, number, string[], string[], string | null, string | null, Array<number | string>, number[], number[], string | null, string | null]>;
 }
 
 let analyser: typeof AnalysisModule | undefined;
@@ -82,10 +142,16 @@ export class WorkspaceModel {
     return this.putEntry({ uri, summary });
   }
 
-  /** Drops an article's full analysis (its document was closed); its summary answers from now on. */
+  /** Drops an article's full analysis (its document was closed); its summary, packed, answers from now on. */
   release(uri: string): void {
     const entry = this.entries.get(uri);
-    if (entry?.analysis) this.entries.set(uri, { uri, summary: entry.summary });
+    if (!entry?.analysis) return;
+    const summary = packed(entry.summary);
+    const made = this.madeWith.get(entry.summary);
+    if (made) this.madeWith.set(summary, made);
+    const claim = this.claimed.get(entry.summary);
+    if (claim !== undefined) this.claimed.set(summary, claim);
+    this.entries.set(uri, { uri, summary });
   }
 
   /**
@@ -233,8 +299,109 @@ export class WorkspaceModel {
 
   /** Every statement by a speaker, ordered by article and position. */
   statementsBySpeaker(id: string): StatementRef[] {
-    const list = this.built().statementsBy.get(id);
-    return list ? list.refs(id) : [];
+    const list = statementsOf(this.built(), id);
+    return list ? list.refs(id, this.statementOf) : [];
+  }
+
+  /** A statement of an article by its index (decoding a closed article's statements). */
+  private readonly statementOf = (uri: string, index: number): Statement | undefined => this.entries.get(uri)?.summary.statements[index];
+
+  /** What the cross-article index depends on besides the articles: identity hints and registry notes. */
+  private indexKey(): string {
+    const notes = this.options.speakerNotes ? [...this.options.speakerNotes] : null;
+    return hashString(JSON.stringify([this.options.identity ?? null, notes]));
+  }
+
+  /** The cross-article index (built if need be) as plain arrays, for the persistent index. */
+  exportIndex(): PackedIndex {
+    const index = this.built();
+    const uris = [...this.entries.keys()].sort();
+    const numberOf = new Map(uris.map((uri, i) => [uri, i]));
+    const dates: string[] = [];
+    const dateNumbers = new Map<string, number>();
+    const speakers: PackedIndex['speakers'] = [];
+    const packed = index.packed;
+    const dateNumber = (date: string): number => {
+      let d = dateNumbers.get(date);
+      if (d === undefined) dateNumbers.set(date, (d = dates.push(date) - 1));
+      return d;
+    };
+    for (const [id, speaker] of index.speakers) {
+      // A speaker still packed (never read since the index was restored) is renumbered, not unpacked.
+      const members: Array<number | string> = [];
+      const packedMembers = packed?.members.get(id);
+      if (packedMembers) {
+        for (let i = 0; i < packedMembers.length; i += 2) members.push(numberOf.get(packed!.uris[packedMembers[i] as number])!, packedMembers[i + 1]);
+      } else for (const m of index.members.get(id) ?? []) members.push(numberOf.get(m.uri)!, m.key);
+      const packedStatements = packed?.statements.get(id);
+      let statements: number[] = [];
+      if (packedStatements) {
+        for (let i = 0; i < packedStatements.length; i += 5) {
+          const d = packedStatements[i + 4];
+          statements.push(numberOf.get(packed!.uris[packedStatements[i]])!, packedStatements[i + 1], packedStatements[i + 2], packedStatements[i + 3], d < 0 ? -1 : dateNumber(packed!.dates[d]));
+        }
+      } else statements = index.statementsBy.get(id)?.flat(numberOf, dates, dateNumbers) ?? [];
+      speakers.push([
+        id, speaker.name, speaker.isOrganization ? 1 : 0, speaker.roles, speaker.spellings, speaker.note ?? null, speaker.organization ?? null, members, statements,
+        speaker.statementArticles.map((uri) => numberOf.get(uri)!), speaker.firstDate ?? null, speaker.lastDate ?? null,
+      ]);
+    }
+    return { key: this.indexKey(), uris, dates, speakers };
+  }
+
+  /**
+   * Installs a cross-article index that `exportIndex` made, instead of building one on the next
+   * question. The caller vouches that every article holds the very summary it was made from; here
+   * it is checked to be of these articles (the same URIs) and these hints and notes, and of the
+   * right shape. Returns whether it was installed; if not, the index is built when first needed.
+   * Speakers and who is who are set up at once; a speaker's statement list and members are
+   * unpacked when first read (references, an edit that touches the speaker).
+   */
+  restoreIndex(packedIndex: PackedIndex): boolean {
+    try {
+      if (!packedIndex || packedIndex.key !== this.indexKey() || !Array.isArray(packedIndex.speakers) || !Array.isArray(packedIndex.dates)) return false;
+      const uris = [...this.entries.keys()].sort();
+      const theirs = packedIndex.uris;
+      if (!Array.isArray(theirs) || theirs.length !== uris.length || theirs.some((u, i) => u !== uris[i])) return false;
+      const dates = packedIndex.dates;
+      const packed: NonNullable<Index['packed']> = { uris, dates, members: new Map(), statements: new Map() };
+      const index: Index = { speakers: new Map(), idOf: new Map(), statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes, packed };
+      for (const [id, name, isOrganization, roles, spellings, note, organization, flatMembers, flatStatements, statementArticles, firstDate, lastDate] of packedIndex.speakers) {
+        if (typeof id !== 'string' || typeof name !== 'string' || !Array.isArray(roles) || !Array.isArray(spellings) || !Array.isArray(flatMembers) || !Array.isArray(flatStatements)) return false;
+        if (index.speakers.has(id) || flatMembers.length === 0 || flatMembers.length % 2 || flatStatements.length % 5 || !Array.isArray(statementArticles)) return false;
+        const articles: string[] = [];
+        for (let i = 0; i < flatMembers.length; i += 2) {
+          const uri = uris[flatMembers[i] as number];
+          const key = flatMembers[i + 1];
+          if (uri === undefined || typeof key !== 'string') return false;
+          if (articles[articles.length - 1] !== uri) articles.push(uri);
+          let ids = index.idOf.get(uri);
+          if (!ids) index.idOf.set(uri, (ids = new Map()));
+          ids.set(key, id);
+        }
+        for (let i = 0; i < flatStatements.length; i += 5) {
+          const d = flatStatements[i + 4];
+          if (uris[flatStatements[i]] === undefined || !(d === -1 || typeof dates[d] === 'string')) return false;
+        }
+        packed.members.set(id, flatMembers);
+        if (flatStatements.length) packed.statements.set(id, new Int32Array(flatStatements));
+        // Made as `built` makes it, so that a restored speaker equals a built one field for field.
+        const speaker: Speaker = { id, name, roles, spellings, isOrganization: isOrganization === 1, statementCount: flatStatements.length / 5, articles, statementArticles: [] };
+        speaker.note = note ?? undefined;
+        speaker.organization = organization ?? undefined;
+        if (flatStatements.length) {
+          speaker.statementArticles = statementArticles.map((n) => uris[n]);
+          if (speaker.statementArticles.some((uri) => uri === undefined)) return false;
+          speaker.firstDate = firstDate ?? undefined;
+          speaker.lastDate = lastDate ?? undefined;
+        }
+        index.speakers.set(id, speaker);
+      }
+      this.index = index;
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Speakers whose name or any spelling contains the query (case and diacritics ignored). */
@@ -267,7 +434,7 @@ export class WorkspaceModel {
     if (index < 0) index = statements.findIndex((s) => within(s.contentSpan));
     if (index < 0) return undefined;
     const statement = statements[index];
-    return { uri, index, statement, speakerId: statement.personKey ? this.speakerIdOf(uri, statement.personKey) : undefined };
+    return { uri, index, statement, contentSpan: statement.contentSpan, speakerId: statement.personKey ? this.speakerIdOf(uri, statement.personKey) : undefined };
   }
 
   dateAt(uri: string, offset: number): DateMention | undefined {
@@ -295,7 +462,7 @@ export class WorkspaceModel {
       // Typing rarely changes who is named: then the clusters stand and only this article's
       // share of the index is redone. Otherwise the next question rebuilds it.
       if (previous && sameIdentity(previous.summary.people, entry.summary.people)) {
-        if (patchIndex(this.index, previous, entry)) this.speakerCountsRevision++;
+        if (this.patchIndex(this.index, previous, entry)) this.speakerCountsRevision++;
       } else if (previous || entry.summary.people.length > 0) this.invalidateIndex();
     }
     return entry;
@@ -309,9 +476,25 @@ export class WorkspaceModel {
 
   private built(): Index {
     if (this.index) return this.index;
-    const occurrences: PersonOccurrence[] = [];
+    // One pass over the articles, in workspace order, decoding each (closed) article once: the
+    // people as the facts clustering and speakers' summaries read, the statements as the fields
+    // their lists keep. Nothing decoded outlives the build.
     const uris = [...this.entries.keys()].sort();
-    for (const uri of uris) for (const person of this.entries.get(uri)!.summary.people) occurrences.push({ uri, person });
+    const occurrences: PersonOccurrence<PersonFacts>[] = [];
+    const heads = { uris: [] as string[], indexes: [] as number[], keys: [] as string[], starts: [] as number[], ends: [] as number[], dates: [] as string[] };
+    for (const uri of uris) {
+      const summary = this.entries.get(uri)!.summary;
+      for (const person of summary.people) occurrences.push({ uri, person: factsOf(person) });
+      summary.statements.forEach((statement, i) => {
+        if (!statement.personKey) return;
+        heads.uris.push(uri);
+        heads.indexes.push(i);
+        heads.keys.push(statement.personKey);
+        heads.starts.push(statement.contentSpan.start);
+        heads.ends.push(statement.contentSpan.end);
+        heads.dates.push(statement.date ?? '');
+      });
+    }
     const clusters = clusterPeople(occurrences, this.options.identity);
     const index: Index = { speakers: new Map(), idOf: new Map(), statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes };
     for (const cluster of clusters) {
@@ -320,7 +503,10 @@ export class WorkspaceModel {
         if (!ids) index.idOf.set(uri, (ids = new Map()));
         ids.set(person.key, cluster.id);
       }
-      index.members.set(cluster.id, cluster.members);
+      index.members.set(
+        cluster.id,
+        cluster.members.map(({ uri, person }) => ({ uri, key: person.key })),
+      );
       index.speakers.set(cluster.id, {
         id: cluster.id,
         name: cluster.name,
@@ -331,22 +517,80 @@ export class WorkspaceModel {
         articles: [],
         statementArticles: [],
       });
-      summarise(index, cluster.id);
+      summarise(index, cluster.id, cluster.members);
     }
-    for (const uri of uris) {
-      const entry = this.entries.get(uri)!;
-      const ids = index.idOf.get(uri);
-      entry.summary.statements.forEach((statement, i) => {
-        const id = statement.personKey ? ids?.get(statement.personKey) : undefined;
-        if (!id) return;
-        let list = index.statementsBy.get(id);
-        if (!list) index.statementsBy.set(id, (list = new SpeakerStatements()));
-        list.push(uri, i, statement);
-      });
+    for (let i = 0; i < heads.uris.length; i++) {
+      const uri = heads.uris[i];
+      const id = index.idOf.get(uri)?.get(heads.keys[i]);
+      if (!id) continue;
+      let list = index.statementsBy.get(id);
+      if (!list) index.statementsBy.set(id, (list = new SpeakerStatements()));
+      list.push(uri, heads.indexes[i], heads.starts[i], heads.ends[i], heads.dates[i]);
     }
     for (const id of index.statementsBy.keys()) summariseStatements(index, id);
     this.index = index;
     return index;
+  }
+
+  /** A speaker's people as facts, each found again (by key) in its article. */
+  private memberFacts(index: Index, id: string): PersonOccurrence<PersonFacts>[] {
+    const out: PersonOccurrence<PersonFacts>[] = [];
+    for (const { uri, key } of membersOf(index, id) ?? []) {
+      const person = this.entries.get(uri)?.summary.people.find((p) => p.key === key);
+      if (person) out.push({ uri, person: factsOf(person) });
+    }
+    return out;
+  }
+
+  /**
+   * Redoes one article's share of the index after it changed without changing who it names;
+   * returns whether any speaker's statement count or number of statement articles changed.
+   */
+  private patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
+    const uri = entry.uri;
+    const ids = index.idOf.get(uri);
+    const before = new Map(previous.summary.people.map((p) => [p.key, p]));
+    const touched = new Set<string>();
+    for (const person of entry.summary.people) {
+      const id = ids?.get(person.key);
+      if (!id) continue;
+      // A speaker's roles, spellings and articles come from its members' names and roles alone:
+      // when this article's are as they were (most keystrokes), its summary stands.
+      const old = before.get(person.key);
+      if (!old || !sameNames([old], [person])) touched.add(id);
+    }
+    for (const id of touched) summarise(index, id, this.memberFacts(index, id));
+
+    const datesBefore = new Map<string, string[]>();
+    for (const s of previous.summary.statements) {
+      const id = s.personKey ? ids?.get(s.personKey) : undefined;
+      if (id) (datesBefore.get(id) ?? datesBefore.set(id, []).get(id)!).push(s.date ?? '');
+    }
+    const fresh = new Map<string, StatementHead[]>();
+    entry.summary.statements.forEach((statement, i) => {
+      const id = statement.personKey ? ids?.get(statement.personKey) : undefined;
+      if (!id) return;
+      (fresh.get(id) ?? fresh.set(id, []).get(id)!).push({ index: i, span: statement.contentSpan, date: statement.date ?? '' });
+    });
+    let countsChanged = false;
+    for (const id of new Set([...datesBefore.keys(), ...fresh.keys()])) {
+      const list = statementsOf(index, id) ?? new SpeakerStatements();
+      const added = fresh.get(id) ?? [];
+      // The list is in URI order (the order the full build visits articles in): this article's
+      // statements are one run in it, found by binary search and replaced in place.
+      list.replaceRun(uri, added);
+      if (list.length) index.statementsBy.set(id, list);
+      else index.statementsBy.delete(id);
+      // The same number of statements with the same dates: count, articles and first and last dates stand.
+      const dates = added.map((h) => h.date);
+      const old = datesBefore.get(id) ?? [];
+      if (dates.length === old.length && dates.every((d, i) => d === old[i])) continue;
+      const speaker = index.speakers.get(id)!;
+      const counts = `${speaker.statementCount}:${speaker.statementArticles.length}`;
+      summariseStatements(index, id);
+      if (`${speaker.statementCount}:${speaker.statementArticles.length}` !== counts) countsChanged = true;
+    }
+    return countsChanged;
   }
 }
 
@@ -387,84 +631,63 @@ function spellsName(m: Mention): boolean {
   return m.kind === 'name' || m.kind === 'surname';
 }
 
-/**
- * Redoes one article's share of the index after it changed without changing who it names;
- * returns whether any speaker's statement count or number of statement articles changed.
- */
-function patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
-  const uri = entry.uri;
-  const ids = index.idOf.get(uri);
-  const before = new Map(previous.summary.people.map((p) => [p.key, p]));
-  const touched = new Set<string>();
-  for (const person of entry.summary.people) {
-    const id = ids?.get(person.key);
-    if (!id) continue;
-    const members = index.members.get(id)!;
-    const at = members.findIndex((m) => m.uri === uri && m.person.key === person.key);
-    members[at] = { uri, person };
-    // A speaker's roles, spellings and articles come from its members' names and roles alone:
-    // when this article's are as they were (most keystrokes), its summary stands.
-    const old = before.get(person.key);
-    if (!old || !sameNames([old], [person])) touched.add(id);
-  }
-  for (const id of touched) summarise(index, id);
+/** One statement of an article as a speaker's list keeps it. */
+interface StatementHead {
+  index: number;
+  span: Span;
+  /** '' when the statement has no date. */
+  date: string;
+}
 
-  const datesBefore = new Map<string, string[]>();
-  for (const s of previous.summary.statements) {
-    const id = s.personKey ? ids?.get(s.personKey) : undefined;
-    if (id) (datesBefore.get(id) ?? datesBefore.set(id, []).get(id)!).push(s.date ?? '');
+/** A statement of a speaker's list; the statement itself is looked up (decoded) when read. */
+class ListedStatement implements StatementRef {
+  readonly #statementOf: (uri: string, index: number) => Statement | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly index: number,
+    readonly contentSpan: Span,
+    readonly speakerId: string,
+    statementOf: (uri: string, index: number) => Statement | undefined,
+  ) {
+    this.#statementOf = statementOf;
   }
-  const fresh = new Map<string, StatementRef[]>();
-  entry.summary.statements.forEach((statement, i) => {
-    const id = statement.personKey ? ids?.get(statement.personKey) : undefined;
-    if (!id) return;
-    (fresh.get(id) ?? fresh.set(id, []).get(id)!).push({ uri, index: i, statement, speakerId: id });
-  });
-  let countsChanged = false;
-  for (const id of new Set([...datesBefore.keys(), ...fresh.keys()])) {
-    const list = index.statementsBy.get(id) ?? new SpeakerStatements();
-    const added = fresh.get(id) ?? [];
-    // The list is in URI order (the order the full build visits articles in): this article's
-    // statements are one run in it, found by binary search and replaced in place.
-    list.replaceRun(uri, added);
-    if (list.length) index.statementsBy.set(id, list);
-    else index.statementsBy.delete(id);
-    // The same number of statements with the same dates: count, articles and first and last dates stand.
-    const dates = added.map((r) => r.statement.date ?? '');
-    const old = datesBefore.get(id) ?? [];
-    if (dates.length === old.length && dates.every((d, i) => d === old[i])) continue;
-    const speaker = index.speakers.get(id)!;
-    const counts = `${speaker.statementCount}:${speaker.statementArticles.length}`;
-    summariseStatements(index, id);
-    if (`${speaker.statementCount}:${speaker.statementArticles.length}` !== counts) countsChanged = true;
+
+  get statement(): Statement {
+    return this.#statementOf(this.uri, this.index)!;
   }
-  return countsChanged;
 }
 
 /**
- * A speaker's statements in URI order, as three parallel arrays rather than an object per
- * statement: a workspace of 10,000 articles has some 200,000 of them, and the objects (kept for as
- * long as the server runs, traced by every garbage collection) are made only for the ones a
- * request reads (`refs`).
+ * A speaker's statements in URI order, as parallel arrays (URI, index, content start and end,
+ * date) rather than an object per statement: a workspace of 10,000 articles has some 200,000 of
+ * them, kept for as long as the server runs. References read the spans alone; the statements
+ * themselves are looked up only for the ones a request reads (`refs`).
  */
 class SpeakerStatements {
   private uris: string[] = [];
   private indexes: number[] = [];
-  private statements: Statement[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private dateList: string[] = [];
 
   get length(): number {
     return this.uris.length;
   }
 
-  push(uri: string, index: number, statement: Statement): void {
+  push(uri: string, index: number, start: number, end: number, date: string): void {
     this.uris.push(uri);
     this.indexes.push(index);
-    this.statements.push(statement);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.dateList.push(date);
   }
 
-  refs(speakerId: string): StatementRef[] {
+  refs(speakerId: string, statementOf: (uri: string, index: number) => Statement | undefined): StatementRef[] {
     const out: StatementRef[] = new Array(this.uris.length);
-    for (let i = 0; i < out.length; i++) out[i] = { uri: this.uris[i], index: this.indexes[i], statement: this.statements[i], speakerId };
+    for (let i = 0; i < out.length; i++) {
+      out[i] = new ListedStatement(this.uris[i], this.indexes[i], { start: this.starts[i], end: this.ends[i] }, speakerId, statementOf);
+    }
     return out;
   }
 
@@ -475,18 +698,51 @@ class SpeakerStatements {
 
   /** The statements' dates, where they have one. */
   dates(): string[] {
-    const out: string[] = [];
-    for (const s of this.statements) if (s.date) out.push(s.date);
-    return out;
+    return this.dateList.filter((d) => d !== '');
   }
 
   /** Replaces one article's run of statements (found by binary search) with `added`. */
-  replaceRun(uri: string, added: readonly StatementRef[]): void {
+  replaceRun(uri: string, added: readonly StatementHead[]): void {
     const from = this.firstAtOrAfter(uri, false);
     const to = this.firstAtOrAfter(uri, true);
-    this.uris.splice(from, to - from, ...added.map((r) => r.uri));
-    this.indexes.splice(from, to - from, ...added.map((r) => r.index));
-    this.statements.splice(from, to - from, ...added.map((r) => r.statement));
+    this.uris.splice(from, to - from, ...added.map(() => uri));
+    this.indexes.splice(from, to - from, ...added.map((h) => h.index));
+    this.starts.splice(from, to - from, ...added.map((h) => h.span.start));
+    this.ends.splice(from, to - from, ...added.map((h) => h.span.end));
+    this.dateList.splice(from, to - from, ...added.map((h) => h.date));
+  }
+
+  /** The list as [article number, index, start, end, date number (-1: none)] per statement, for `exportIndex`. */
+  flat(numberOf: ReadonlyMap<string, number>, dates: string[], dateNumbers: Map<string, number>): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.uris.length; i++) {
+      const date = this.dateList[i];
+      let d = -1;
+      if (date !== '') {
+        d = dateNumbers.get(date) ?? -1;
+        if (d < 0) {
+          d = dates.push(date) - 1;
+          dateNumbers.set(date, d);
+        }
+      }
+      out.push(numberOf.get(this.uris[i])!, this.indexes[i], this.starts[i], this.ends[i], d);
+    }
+    return out;
+  }
+
+  /** The list `flat` made, or undefined if it does not fit the articles and dates given. */
+  static fromFlat(flat: ArrayLike<number>, uris: readonly string[], dates: readonly string[]): SpeakerStatements | undefined {
+    const list = new SpeakerStatements();
+    for (let i = 0; i < flat.length; i += 5) {
+      const uri = uris[flat[i]];
+      const index = flat[i + 1];
+      const start = flat[i + 2];
+      const end = flat[i + 3];
+      const d = flat[i + 4];
+      if (uri === undefined || !Number.isInteger(index) || !Number.isInteger(start) || !Number.isInteger(end) || !(d === -1 || typeof dates[d] === 'string')) return undefined;
+      list.push(uri, index, start, end, d === -1 ? '' : dates[d]);
+    }
+    return list;
   }
 
   /** The first position whose URI is at or after (`after`: strictly after) `uri`. */
@@ -502,16 +758,16 @@ class SpeakerStatements {
   }
 }
 
-/** A speaker's roles, spellings and articles, from its members in workspace order. */
-function summarise(index: Index, id: string): void {
+/** A speaker's roles, spellings and articles, from its members (as facts) in workspace order. */
+function summarise(index: Index, id: string, members: readonly PersonOccurrence<PersonFacts>[]): void {
   const speaker = index.speakers.get(id)!;
   const roles = new Map<string, number>();
   const spellings = new Set<string>([speaker.name]);
   const articles = new Set<string>();
-  for (const { uri, person } of index.members.get(id)!) {
+  for (const { uri, person } of members) {
     for (const r of person.roles) roles.set(r, (roles.get(r) ?? 0) + 1);
     spellings.add(person.name);
-    for (const m of person.mentions) if (m.kind === 'name' || m.kind === 'surname') spellings.add(m.text);
+    for (const text of person.named) spellings.add(text);
     articles.add(uri);
   }
   const facts = index.notes?.get(fold(speaker.name));
@@ -526,7 +782,7 @@ function summarise(index: Index, id: string): void {
 /** A speaker's statement count, articles and first and last dates, from its statement list. */
 function summariseStatements(index: Index, id: string): void {
   const speaker = index.speakers.get(id)!;
-  const list = index.statementsBy.get(id);
+  const list = statementsOf(index, id);
   if (!list) {
     speaker.statementCount = 0;
     speaker.statementArticles = [];

@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import { ArticleMatcher, globToRegExp, relativeToFolders } from '../../../server/src/lsp/articleFiles';
 import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
-import { fileUriOf, fsPathOf, normalizeUri } from '../../../server/src/lsp/uris';
+import * as path from 'path';
+import * as fc from 'fast-check';
+import { childUri, fileUriOf, fsPathOf, normalizeUri } from '../../../server/src/lsp/uris';
 
 describe('which files are articles', () => {
   const defaults = new ArticleMatcher(DEFAULT_SETTINGS.articles);
@@ -42,5 +44,15 @@ describe('file URIs', () => {
     assert.strictEqual(normalizeUri('file:///tmp/a%20b/Grushk%c3%b3%20(1).txt'), 'file:///tmp/a%20b/Grushk%C3%B3%20%281%29.txt');
     assert.strictEqual(fsPathOf('file:///tmp/a%20b/x.txt'), '/tmp/a b/x.txt');
     assert.strictEqual(normalizeUri('untitled:Untitled-1'), 'untitled:Untitled-1');
+  });
+
+  it('a file’s URI made from its folder’s and its name is the URI of its whole path', () => {
+    const name = fc.string({ unit: fc.constantFrom('a', 'é', ' ', '(', '%', '#', '?', "'", '*', '😀', '.'), minLength: 1, maxLength: 8 }).filter((n) => !/^\.+$/.test(n));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 3 }), name, (dirs, file) => {
+        const dir = path.posix.join('/', ...dirs);
+        assert.strictEqual(childUri(fileUriOf(dir), file), fileUriOf(path.posix.join(dir, file)));
+      }),
+    );
   });
 });

@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { analyzeArticle } from '../../../server/src/analysis';
-import { summarizeArticle } from '../../../server/src/workspace/articleSummary';
+import { summarizeArticle, type ArticleSummary } from '../../../server/src/workspace/articleSummary';
+import { fieldsOf, PackedSummary } from '../../../server/src/workspace/packedSummary';
 import { codeFingerprint, dependencyVersion, fileKeyOf, IndexStore } from '../../../server/src/node/indexStore';
 import {
   CACHE_FORMAT,
@@ -28,8 +29,8 @@ PORT ELLIS, June 3, 2024 (Coastal Press) - Harbour Master Ines Cordova said on M
 `;
 
 const header: CacheHeader = { format: CACHE_FORMAT, code: 'build-1', options: '{}' };
-/** What JSON keeps of a value (undefined properties go). */
-const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+/** What JSON keeps of a summary, people and statements included (undefined properties go). */
+const plain = (s: ArticleSummary) => JSON.parse(JSON.stringify({ ...fieldsOf(s), people: s.people, statements: s.statements }));
 
 const SIZE = Buffer.byteLength(ARTICLE);
 const summary = () => summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE), false);
@@ -44,15 +45,16 @@ describe('persistent index format', () => {
     assert.ok(decoded);
     const entry = decoded.get('file:///ws/a.txt');
     assert.ok(entry);
-    assert.deepStrictEqual(entry.summary, plain(summary()));
+    assert.deepStrictEqual(plain(entry.summary), plain(summary()));
+    assert.ok(entry.summary instanceof PackedSummary, 'people and statements stay packed until read');
     assert.ok(entry.summary.statements.length >= 2 && entry.summary.people.length >= 1);
   });
 
   it('round-trips what the compact form cannot pack (a field it does not know) and a speaker unlike the person’s name', () => {
     const made = summary();
-    const odd = { ...made, statements: [{ ...made.statements[0], speaker: 'the harbour master' }, { ...made.statements[1], extra: 'kept' } as never, ...made.statements.slice(2)] };
+    const odd = { ...fieldsOf(made), people: made.people, statements: [{ ...made.statements[0], speaker: 'the harbour master' }, { ...made.statements[1], extra: 'kept' } as never, ...made.statements.slice(2)] };
     const entries = new Map([['u', cachedArticle(odd, fileKeyOf(ARTICLE, SIZE, 1000))]]);
-    assert.deepStrictEqual(decodeCache(encodeCache(header, entries), header)!.get('u')!.summary, plain(odd));
+    assert.deepStrictEqual(plain(decodeCache(encodeCache(header, entries), header)!.get('u')!.summary), plain(odd));
     assert.ok(encodeCache(header, sampleEntries()).length < JSON.stringify(plain(made)).length, 'the packed form is smaller than the objects');
   });
 
@@ -88,11 +90,14 @@ describe('persistent index format', () => {
     const [head, line] = data.split('\n');
     assert.strictEqual(decodeCache(head, header), undefined, 'an entry fewer than the header says');
     assert.strictEqual(decodeCache([head, line, line].join('\n'), header)?.size, undefined, 'an entry more');
-    const broken = JSON.parse(line);
-    delete broken[1].summary.people;
-    assert.strictEqual(decodeCache([head, JSON.stringify(broken)].join('\n'), header), undefined);
+    const [fields, detail] = line.split('\t');
+    assert.strictEqual(decodeCache([head, fields].join('\n'), header), undefined, 'no packed part');
+    const broken = JSON.parse(fields);
+    delete broken[1].summary.lineStarts;
+    assert.strictEqual(decodeCache([head, `${JSON.stringify(broken)}\t${detail}`].join('\n'), header), undefined);
     broken[1] = { key: { size: '12', mtimeMs: 0, hash: 'x' }, summary: {} };
-    assert.strictEqual(decodeCache([head, JSON.stringify(broken)].join('\n'), header), undefined);
+    assert.strictEqual(decodeCache([head, `${JSON.stringify(broken)}\t${detail}`].join('\n'), header), undefined);
+    assert.strictEqual(decodeCache([head, line, '{"index":{}}'].join('\n'), header), undefined, 'an index the header did not announce');
   });
 
   it('discards a cache of another format, another analyser build or other options', () => {
@@ -126,7 +131,7 @@ describe('persistent index store', () => {
     assert.ok(fs.statSync(store.file).size > 2 << 20, 'the file spans several 1 MB reads');
     const loaded = (await store.load(header)).entries!;
     assert.strictEqual(loaded.size, 4000);
-    assert.deepStrictEqual(loaded.get('file:///ws/3999.txt')!.summary, plain(made));
+    assert.deepStrictEqual(plain(loaded.get('file:///ws/3999.txt')!.summary), plain(made));
     assert.strictEqual(loaded.get('file:///ws/3999.txt')!.key.mtimeMs, 3999);
   });
 
@@ -175,7 +180,7 @@ describe('persistent index store', () => {
     assert.ok(made.people.some((p) => p.name.includes('Córdova')), JSON.stringify(made.people.map((p) => p.name)));
     await store.save(header, new Map([['file:///ws/a.txt', cachedArticle(made, fileKeyOf(accented, Buffer.byteLength(accented), 1))]]));
     const entry = (await store.load(header)).entries!.get('file:///ws/a.txt')!;
-    assert.deepStrictEqual(entry.summary, plain(made));
+    assert.deepStrictEqual(plain(entry.summary), plain(made));
   });
 
   it('discards a cache written by another version', async () => {

@@ -9,6 +9,7 @@ import { LineTable, lineStartsOf } from '../../../server/src/analysis/positions'
 import { statementRows } from '../../../server/src/workspace/statementTable';
 import { buildTimeline } from '../../../server/src/workspace/timeline';
 import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
+import { PackedSummary } from '../../../server/src/workspace/packedSummary';
 import { analyzeArticle } from '../../../server/src/analysis';
 import type { Statement } from '../../../server/src/analysis/types';
 
@@ -88,6 +89,56 @@ describe('article summaries', () => {
     for (const uri of Object.keys(ARTICLES)) model.release(uri);
     assert.ok(model.articles().every((e) => e.analysis === undefined));
     assert.deepStrictEqual(answers(model), before);
+  });
+
+  it('a closed article is held packed: its people and statements are decoded only when read, and read the same', () => {
+    const model = build(() => false);
+    for (const entry of model.articles()) {
+      assert.ok(entry.summary instanceof PackedSummary);
+      assert.ok(!Object.keys(entry.summary).includes('statements') && !Object.keys(entry.summary).includes('people'));
+    }
+    const analysis = analyzeArticle(ARTICLES['file:///ws/a.txt'], model.analysisOptions('file:///ws/a.txt'));
+    assert.deepStrictEqual(model.getArticle('file:///ws/a.txt')!.summary.statements, analysis.statements.map(trimmedOf));
+  });
+
+  it('a cross-article index exported with the articles is restored instead of rebuilt, and answers the same', () => {
+    const built = build(() => false);
+    const before = answers(built);
+    const exported = JSON.parse(JSON.stringify(built.exportIndex()));
+    const restored = new WorkspaceModel({ keepAnalysis: () => false });
+    for (const entry of built.articles()) restored.restoreArticle(entry.uri, entry.summary);
+    assert.ok(restored.restoreIndex(exported));
+    const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+    assert.deepStrictEqual(plain(restored.exportIndex()), plain(built.exportIndex()), 'exported again before anything is unpacked');
+    assert.deepStrictEqual(answers(restored), before);
+    assert.deepStrictEqual(plain(restored.exportIndex()), plain(built.exportIndex()), 'and after');
+    // An edit after the restore is patched into it as into a built index.
+    const edited = ARTICLES['file:///ws/a.txt'].replace('Drivers will pay', 'Drivers will pay dearly');
+    restored.setArticle('file:///ws/a.txt', edited);
+    built.setArticle('file:///ws/a.txt', edited);
+    assert.deepStrictEqual(answers(restored), answers(built));
+  });
+
+  it('a cross-article index is not restored over other articles, other registry hints or a malformed export', () => {
+    const built = build(() => false);
+    const exported = built.exportIndex();
+    const fewer = new WorkspaceModel({ keepAnalysis: () => false });
+    for (const entry of built.articles().slice(1)) fewer.restoreArticle(entry.uri, entry.summary);
+    assert.ok(!fewer.restoreIndex(exported), 'other articles');
+    const hinted = new WorkspaceModel({ keepAnalysis: () => false, identity: { distinct: [['Astrid Kalberg', 'Astrid Kalbergh']] } });
+    for (const entry of built.articles()) hinted.restoreArticle(entry.uri, entry.summary);
+    assert.ok(!hinted.restoreIndex(exported), 'other hints');
+    const same = () => {
+      const m = new WorkspaceModel({ keepAnalysis: () => false });
+      for (const entry of built.articles()) m.restoreArticle(entry.uri, entry.summary);
+      return m;
+    };
+    const broken = JSON.parse(JSON.stringify(exported));
+    broken.speakers[0][7] = [99, 'p1'];
+    assert.ok(!same().restoreIndex(broken), 'a member in no article');
+    const model = same();
+    assert.ok(!model.restoreIndex({ ...exported, speakers: 'x' } as never));
+    assert.deepStrictEqual(answers(model), answers(built), 'refused: the index is built when asked');
   });
 
   it('a line table places offsets and positions as LineIndex does on the text', () => {

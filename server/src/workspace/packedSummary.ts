@@ -1,0 +1,185 @@
+// A closed article's summary, held packed: the few fields counts, dates, titles and positions read
+// as plain values, and its people and statements as bytes — the persistent index's tuples, in ASCII
+// JSON — decoded only when something reads that article's people or statements (a request on it, a
+// rebuild of the cross-article index), and then kept only among the last few decoded. A workspace
+// of 10,000 articles holds 10,000 byte arrays (outside the JavaScript heap, so the garbage
+// collector neither traces nor copies them) instead of about a million small objects, which is what
+// a warm start spent parsing and collecting. The same form serves an article analysed now and one
+// restored from the cache, whose line ends with these very bytes. Pure.
+import type { Mention, MentionKind, Person, Span, Statement } from '../analysis/types';
+import type { ArticleSummary } from './articleSummary';
+
+/** Everything of a summary but its people and statements: what is always decoded. */
+export type SummaryFields = Omit<ArticleSummary, 'people' | 'statements'>;
+
+export class PackedSummary implements ArticleSummary {
+  readonly articleDate?: ArticleSummary['articleDate'];
+  readonly hasDateline: boolean;
+  readonly title: string;
+  readonly length: number;
+  readonly textHash: string;
+  /** Kept as a typed array: outside the heap, like `detail`. */
+  readonly lineStarts: Uint32Array;
+  readonly unattributed: number;
+
+  /** `detail`: `[people, statements]` as `packPeople` and `packStatements` make them, in ASCII JSON. */
+  constructor(fields: SummaryFields, readonly detail: Uint8Array) {
+    if (fields.articleDate) this.articleDate = fields.articleDate;
+    this.hasDateline = fields.hasDateline;
+    this.title = fields.title;
+    this.length = fields.length;
+    this.textHash = fields.textHash;
+    this.lineStarts = fields.lineStarts instanceof Uint32Array ? fields.lineStarts : new Uint32Array(fields.lineStarts);
+    this.unattributed = fields.unattributed;
+  }
+
+  get people(): Person[] {
+    return unpacked(this).people;
+  }
+
+  get statements(): Statement[] {
+    return unpacked(this).statements;
+  }
+}
+
+/** The plain fields of a summary (no people or statements), as JSON takes them. */
+export function fieldsOf(summary: ArticleSummary): SummaryFields {
+  return {
+    ...(summary.articleDate ? { articleDate: summary.articleDate } : {}),
+    hasDateline: summary.hasDateline,
+    title: summary.title,
+    length: summary.length,
+    textHash: summary.textHash,
+    lineStarts: Array.from(summary.lineStarts),
+    unattributed: summary.unattributed,
+  };
+}
+
+/** A summary in packed form, with people and statements as `trimPeople`/`trimStatements` would leave them (already trimmed: unchanged). */
+export function packSummary(summary: ArticleSummary, trim: (people: readonly Person[], statements: readonly Statement[]) => { people: Person[]; statements: Statement[] }): PackedSummary {
+  if (summary instanceof PackedSummary) return summary;
+  const { people, statements } = trim(summary.people, summary.statements);
+  return new PackedSummary(summary, asciiBytes(asciiJson([packPeople(people), packStatements(statements, people)])));
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The bytes of an ASCII string. */
+export function asciiBytes(ascii: string): Uint8Array {
+  return encoder.encode(ascii);
+}
+
+/** The string of ASCII bytes. */
+export function asciiText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+/** JSON with every character past ASCII escaped: a one-byte string in memory, and as the cache file is written. */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Summaries decoded lately (most recent last): a request that reads an article several times decodes it once. */
+const recent = new Map<PackedSummary, { people: Person[]; statements: Statement[] }>();
+const RECENT = 64;
+
+function unpacked(summary: PackedSummary): { people: Person[]; statements: Statement[] } {
+  let decoded = recent.get(summary);
+  if (decoded) {
+    recent.delete(summary);
+  } else {
+    decoded = decodeDetail(summary.detail);
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  }
+  recent.set(summary, decoded);
+  return decoded;
+}
+
+/**
+ * The people and statements of a packed summary. Its string was made by `packSummary` or came from
+ * a cache file whose checksum held; should it not decode all the same, the article reads as naming
+ * nobody rather than failing every request that touches it.
+ */
+function decodeDetail(detail: Uint8Array): { people: Person[]; statements: Statement[] } {
+  try {
+    const parsed: unknown = JSON.parse(asciiText(detail));
+    if (Array.isArray(parsed) && parsed.length === 2 && Array.isArray(parsed[0]) && Array.isArray(parsed[1])) {
+      const people = unpackPeople(parsed[0]);
+      return { people, statements: unpackStatements(parsed[1], people) };
+    }
+  } catch {
+    // falls through to an empty article
+  }
+  return { people: [], statements: [] };
+}
+
+const MENTION_KINDS: readonly MentionKind[] = ['name', 'surname', 'pronoun', 'role', 'organization'];
+const MENTION_FIELDS = new Set(['span', 'text', 'kind', 'personKey']);
+const PERSON_FIELDS = new Set(['key', 'name', 'roles', 'isOrganization', 'mentions']);
+const STATEMENT_FIELDS = new Set(['personKey', 'speaker', 'kind', 'cue', 'contentSpan', 'text', 'sourceSpan', 'cueSpan', 'date', 'quotation']);
+/** Only objects with these fields (spans exactly start and end) are packed; anything else is stored as it is. */
+const packable = (o: object, fields: ReadonlySet<string>, spans: readonly string[]) =>
+  Object.keys(o).every((k) => fields.has(k)) && spans.every((k) => (o as Record<string, unknown>)[k] === undefined || isPlainSpan((o as Record<string, unknown>)[k]));
+const isPlainSpan = (x: unknown) => typeof x === 'object' && x !== null && Object.keys(x).length === 2 && typeof (x as Span).start === 'number' && typeof (x as Span).end === 'number';
+
+/** A person as [key, name, roles, isOrganization 0/1, mentions as start, end, text, kind index …]. */
+export function packPeople(people: readonly Person[]): unknown[] {
+  return people.map((p) => {
+    if (!packable(p, PERSON_FIELDS, []) || !p.mentions.every((m) => packable(m, MENTION_FIELDS, ['span']) && m.personKey === p.key && MENTION_KINDS.includes(m.kind))) return p;
+    const mentions: unknown[] = [];
+    for (const m of p.mentions) mentions.push(m.span.start, m.span.end, m.text, MENTION_KINDS.indexOf(m.kind));
+    return [p.key, p.name, p.roles, p.isOrganization ? 1 : 0, mentions];
+  });
+}
+
+export function unpackPeople(packed: unknown[]): Person[] {
+  return packed.map((x) => {
+    if (!Array.isArray(x)) return x as Person;
+    const [key, name, roles, isOrganization, flat] = x as [string, string, string[], number, unknown[]];
+    const mentions: Mention[] = [];
+    for (let i = 0; i + 3 < flat.length; i += 4) {
+      mentions.push({ span: { start: flat[i] as number, end: flat[i + 1] as number }, text: flat[i + 2] as string, kind: MENTION_KINDS[flat[i + 3] as number], personKey: key });
+    }
+    return { key, name, roles, isOrganization: isOrganization === 1, mentions };
+  });
+}
+
+const STATEMENT_KINDS: readonly Statement['kind'][] = ['direct', 'partial', 'indirect'];
+
+/**
+ * A statement as [kind index, cue, content start, end, text, personKey, speaker, date, source
+ * start, end, cue start, end, quotation], absent parts null and trailing ones left out (a closed
+ * article's statements end at the date); a speaker who is the person's name is 0.
+ */
+export function packStatements(statements: readonly Statement[], people: readonly Person[]): unknown[] {
+  const nameOf = new Map(people.map((p) => [p.key, p.name]));
+  return statements.map((s) => {
+    if (!packable(s, STATEMENT_FIELDS, ['contentSpan', 'sourceSpan', 'cueSpan']) || !STATEMENT_KINDS.includes(s.kind)) return s;
+    const speaker = s.speaker === undefined ? null : s.personKey !== undefined && nameOf.get(s.personKey) === s.speaker ? 0 : s.speaker;
+    const tuple: unknown[] = [
+      STATEMENT_KINDS.indexOf(s.kind), s.cue, s.contentSpan.start, s.contentSpan.end, s.text, s.personKey ?? null, speaker, s.date ?? null,
+      s.sourceSpan?.start ?? null, s.sourceSpan?.end ?? null, s.cueSpan?.start ?? null, s.cueSpan?.end ?? null, s.quotation ?? null,
+    ];
+    while (tuple[tuple.length - 1] === null) tuple.pop();
+    return tuple;
+  });
+}
+
+export function unpackStatements(packed: unknown[], people: readonly Person[]): Statement[] {
+  const nameOf = new Map(people.map((p) => [p.key, p.name]));
+  return packed.map((x) => {
+    if (!Array.isArray(x)) return x as Statement;
+    const [kind, cue, cs, ce, text, personKey = null, speaker = null, date = null, ss = null, se = null, us = null, ue = null, quotation = null] = x as [
+      number, string, number, number, string, (string | null)?, (string | 0 | null)?, (string | null)?, (number | null)?, (number | null)?, (number | null)?, (number | null)?, (number | null)?,
+    ];
+    const s: Statement = { kind: STATEMENT_KINDS[kind], cue, contentSpan: { start: cs, end: ce }, text };
+    if (personKey !== null) s.personKey = personKey;
+    if (speaker !== null) s.speaker = speaker === 0 ? nameOf.get(personKey ?? '') : speaker;
+    if (ss !== null && se !== null) s.sourceSpan = { start: ss, end: se };
+    if (us !== null && ue !== null) s.cueSpan = { start: us, end: ue };
+    if (date !== null) s.date = date;
+    if (quotation !== null) s.quotation = quotation;
+    return s;
+  });
+}
