@@ -52,7 +52,8 @@ export class WorkspaceIndex {
   private readonly matcherKeys = new Map<string, string>();
   /** Open documents by normalised URI. */
   private readonly open = new Map<string, TextDocument>();
-  private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Debounced edits not yet analysed: how to cancel each. */
+  private readonly pendingEdits = new Map<string, () => void>();
   /** Bumped on every disk read or removal of a URI; a read applies only if it is still the latest. */
   private readonly diskGeneration = new Map<string, number>();
   private readonly skippedFiles = new Map<string, string>();
@@ -201,11 +202,10 @@ export class WorkspaceIndex {
     this.open.set(uri, doc);
     if (!this.isArticleDocument(doc)) return;
     if (this.isCurrent(uri, doc.getText())) return;
-    const pending = this.pendingEdits.get(uri);
-    if (pending) clearTimeout(pending);
+    this.pendingEdits.get(uri)?.();
     this.pendingEdits.set(
       uri,
-      setTimeout(() => {
+      later(() => {
         this.pendingEdits.delete(uri);
         this.applyOpen(uri);
         this.scheduleEmit();
@@ -217,8 +217,7 @@ export class WorkspaceIndex {
     const uri = normalizeUri(doc.uri);
     this.open.delete(uri);
     this.openedOrClosed.add(uri);
-    const pending = this.pendingEdits.get(uri);
-    if (pending) clearTimeout(pending);
+    this.pendingEdits.get(uri)?.();
     this.pendingEdits.delete(uri);
     // The disk copy takes over again (or the article goes, for untitled buffers and deleted files).
     void this.enqueue(async () => {
@@ -231,9 +230,9 @@ export class WorkspaceIndex {
   /** Applies a pending debounced edit now, so a request sees what the user sees. */
   flush(uri: string): void {
     const key = normalizeUri(uri);
-    const pending = this.pendingEdits.get(key);
-    if (!pending) return;
-    clearTimeout(pending);
+    const cancel = this.pendingEdits.get(key);
+    if (!cancel) return;
+    cancel();
     this.pendingEdits.delete(key);
     this.applyOpen(key);
     this.scheduleEmit();
@@ -355,7 +354,7 @@ export class WorkspaceIndex {
 
   /** Stops timers and writes the persistent index if it is behind. */
   async dispose(): Promise<void> {
-    for (const t of this.pendingEdits.values()) clearTimeout(t);
+    for (const cancel of this.pendingEdits.values()) cancel();
     this.pendingEdits.clear();
     await this.save();
   }
@@ -680,6 +679,19 @@ export class WorkspaceIndex {
       this.removeArticle(uri);
     }
   }
+}
+
+/**
+ * Runs `fn` after `delay` ms and returns how to cancel it. No delay means the next turn of the
+ * event loop (coalescing the changes already received), not a timer's minimum of a millisecond.
+ */
+function later(fn: () => void, delay: number): () => void {
+  if (delay > 0) {
+    const timer = setTimeout(fn, delay);
+    return () => clearTimeout(timer);
+  }
+  const immediate = setImmediate(fn);
+  return () => clearImmediate(immediate);
 }
 
 /** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */

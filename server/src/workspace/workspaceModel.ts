@@ -37,10 +37,10 @@ let analyser: typeof AnalysisModule | undefined;
  * `analyzeArticle`, loaded on first use: a warm start that restores every article from the
  * persistent index never needs the analyser, nor the ~0.3 s it takes to load it and chrono-node.
  */
-function analyzeArticle(text: string, options: AnalysisOptions): ArticleAnalysis {
+function analyzeArticle(text: string, options: AnalysisOptions, previous: ArticleAnalysis | undefined): ArticleAnalysis {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   analyser ??= require('../analysis') as typeof AnalysisModule;
-  return analyser.analyzeArticle(text, options);
+  return analyser.analyzeArticle(text, options, previous);
 }
 
 /** Dates that the article itself establishes: evidence for the years of other articles. */
@@ -65,7 +65,8 @@ export class WorkspaceModel {
   /** Analyses (or re-analyses) one article and updates the cross-article index. */
   setArticle(uri: string, text: string): ArticleEntry {
     const dates = this.dated.all();
-    const analysis = analyzeArticle(text, this.analysisOptions(uri));
+    // An edit of a document whose analysis is held reuses what it did not touch.
+    const analysis = analyzeArticle(text, this.analysisOptions(uri), this.entries.get(uri)?.analysis);
     const keep = this.options.keepAnalysis?.(uri) ?? true;
     const entry: ArticleEntry = { uri, summary: summarizeArticle(uri, analysis, keep), ...(keep ? { analysis } : {}) };
     this.madeWith.set(entry.summary, dates);
