@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
+import { ReferencesRequest, type Diagnostic, type Location, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { analyzeArticle } from '../../server/src/analysis';
 import { LineIndex } from '../../server/src/analysis/positions';
 import { LspTestClient, applyEdits, copyFixture, positionOf } from './lspClient';
@@ -35,7 +35,7 @@ function coreOf(diagnostics: Diagnostic[]): Array<{ code: string; message: strin
     .sort((a, b) => (a.range as Diagnostic['range']).start.line - (b.range as Diagnostic['range']).start.line);
 }
 
-describe('language server: diagnostics after edits', function () {
+describe('language server: answers after edits', function () {
   let root: string;
   let client: LspTestClient;
   let file: string;
@@ -94,5 +94,21 @@ describe('language server: diagnostics after edits', function () {
     text = ARTICLE;
     const diagnostics = await client.waitForDiagnostics(file, (_, p) => p.version === version);
     assert.deepStrictEqual(coreOf(diagnostics), expectedFor(ARTICLE));
+  });
+
+  it('references follow an edit that moves the speaker’s statements (answers are not kept across changes)', async () => {
+    const ask = async () => {
+      const locations = (await client.connection.sendRequest(ReferencesRequest.type, {
+        textDocument: { uri: client.uri(file) },
+        position: positionOf(text, 'Ellen Marsh', 1),
+        context: { includeDeclaration: true },
+      })) as Location[];
+      return locations.filter((l) => l.uri === client.uri(file)).map((l) => l.range.start.line);
+    };
+    const before = await ask();
+    assert.ok(before.length > 0);
+    assert.deepStrictEqual(await ask(), before, 'asked again, the same answer');
+    await editRanges([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'The vote had been expected for weeks.\n' }]);
+    assert.deepStrictEqual(await ask(), before.map((line) => line + 1));
   });
 });

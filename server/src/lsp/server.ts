@@ -237,30 +237,37 @@ export function wireServer(connection: Connection): void {
     const first = index.openArticles().filter((doc) => changed.has(index.keyOf(doc.uri)));
     for (const doc of first) await publishFor(doc);
     if (first.length) await nextTurn();
-    for (const doc of index.openArticles()) if (!first.includes(doc)) await publishFor(doc);
+    // One document at a time, letting requests in between (many may have just been opened).
+    for (const doc of index.openArticles()) {
+      if (!first.includes(doc) && index.isOpen(doc) && (await publishFor(doc))) await nextTurn();
+    }
     await sendIndexed();
   }
 
-  /** Publishes one open article's diagnostics, unless nothing they depend on changed since the last time. */
-  async function publishFor(doc: TextDocument): Promise<void> {
+  /**
+   * Publishes one open article's diagnostics, unless nothing they depend on changed since the last
+   * time; returns whether it did any work.
+   */
+  async function publishFor(doc: TextDocument): Promise<boolean> {
     const entry = index.article(doc.uri);
-    if (!entry) return;
+    if (!entry) return false;
     try {
       const s = await ctx.settings(doc.uri);
       const model = index.model;
       const inputs = [entry.analysis, model, model.namesVersion, doc.version, doc.languageId, JSON.stringify(s.diagnostics), index.truncationOf(doc.uri)?.notice];
       const last = published.get(doc.uri);
-      if (sameInputs(last?.inputs, inputs)) return;
+      if (sameInputs(last?.inputs, inputs)) return false;
       const diagnostics = [...diagnosticsFor(ctx, entry, s), ...lengthLimitNotice(ctx, entry)];
       const params = { uri: doc.uri, version: doc.version, diagnostics };
       const signature = JSON.stringify(params);
       published.set(doc.uri, { inputs, signature });
-      if (last?.signature === signature) return;
+      if (last?.signature === signature) return true;
       log.trace(() => `diagnostics ${doc.uri} v${doc.version} doc ${textDigest(doc.getText())} analysed ${textDigest(entry.analysis.text)}: ${diagnostics.map((d) => d.code).join(' ') || 'none'}`);
       await connection.sendDiagnostics(params);
     } catch (err) {
       log.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
     }
+    return true;
   }
 
   /** The `indexed` notification: counts after the change, and how the index was made the first time. */

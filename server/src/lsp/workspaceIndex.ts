@@ -80,6 +80,9 @@ export class WorkspaceIndex {
   private readonly changed = new Set<string>();
   /** Open or closed since the last `takeTouched()` (their language may count differently). */
   private readonly openedOrClosed = new Set<string>();
+  private openRevision = 0;
+  /** Bumped whenever a new model replaces the old (whose revisions start again). */
+  private modelGeneration = 0;
   private dirty = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
   readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as string };
@@ -188,12 +191,10 @@ export class WorkspaceIndex {
     const uri = normalizeUri(doc.uri);
     this.open.set(uri, doc);
     this.openedOrClosed.add(uri);
-    // An open document has its full analysis (the model kept only a summary while it was closed).
-    if (this.isArticleDocument(doc) && !this.hasAnalysisOf(uri, doc.getText())) {
-      const text = doc.getText();
-      if (this.isCurrent(uri, text)) this.analyseInFull(uri, clipArticle(text).text);
-      else this.setArticle(uri, text);
-    }
+    this.openRevision++;
+    // A text the model already summarised is analysed in full when publishing or a request first
+    // needs it (`article`), so that opening many documents at once holds no request up.
+    if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
     this.scheduleEmit();
   }
 
@@ -217,6 +218,7 @@ export class WorkspaceIndex {
     const uri = normalizeUri(doc.uri);
     this.open.delete(uri);
     this.openedOrClosed.add(uri);
+    this.openRevision++;
     this.pendingEdits.get(uri)?.();
     this.pendingEdits.delete(uri);
     // The disk copy takes over again (or the article goes, for untitled buffers and deleted files).
@@ -286,6 +288,14 @@ export class WorkspaceIndex {
     if (this.isCurrent(key, clipped) ? !this.analyseInFull(key, clipped) : !this.setArticle(key, text)) return undefined;
     const detailed = this.model.getArticle(key);
     return detailed?.analysis ? (detailed as AnalysedEntry) : undefined;
+  }
+
+  /**
+   * Changes whenever the model or the set of open documents does (the URIs answers carry are the
+   * open documents' own spellings): what an answer cached across requests is valid for.
+   */
+  get answersRevision(): string {
+    return `${this.modelGeneration}:${this.model.revision}:${this.openRevision}`;
   }
 
   /** The model key of a client URI. */
@@ -431,9 +441,15 @@ export class WorkspaceIndex {
     return known.analysis ? known.analysis.text === clipped : summarizes(known.summary, clipped);
   }
 
-  /** Whether the model holds the full analysis of this text. */
-  private hasAnalysisOf(uri: string, text: string): boolean {
-    return this.model.getArticle(uri)?.analysis?.text === clipArticle(text).text;
+  /** An open document's text, when it is what the model summarised. */
+  private summarisedBuffer(uri: string): string | undefined {
+    const text = this.open.get(uri)?.getText();
+    return text !== undefined && this.isCurrent(uri, text) ? text : undefined;
+  }
+
+  /** Whether this document is open (the very one, not a later document under the same URI). */
+  isOpen(doc: TextDocument): boolean {
+    return this.open.get(normalizeUri(doc.uri)) === doc;
   }
 
   /** A closed article's text as it is on disk now (for a request or a re-analysis), read at once. */
@@ -538,13 +554,15 @@ export class WorkspaceIndex {
    * text the model holds (open documents) from it, the others read from disk again.
    */
   private async rebuildModel(): Promise<void> {
-    const previous = this.modelValue.articles();
+    // The texts the model holds: analysed ones, and open documents it summarised (not analysed yet).
+    const previous = this.modelValue.articles().map((e) => ({ uri: e.uri, text: e.analysis?.text ?? this.summarisedBuffer(e.uri) }));
     const extra = this.options.modelOptions?.() ?? {};
     const analysis = { ...extra.analysis, ...(this.defaultYear == null ? {} : { defaultYear: this.defaultYear }) };
     this.modelValue = new WorkspaceModel({ ...extra, analysis, keepAnalysis: this.keepAnalysis });
+    this.modelGeneration++;
     const unread: string[] = [];
     for (const e of previous) {
-      if (e.analysis) this.setArticle(e.uri, e.analysis.text, this.diskKeys.get(e.uri));
+      if (e.text !== undefined) this.setArticle(e.uri, e.text, this.diskKeys.get(e.uri));
       else unread.push(e.uri);
     }
     await forEachLimited(unread, READ_CONCURRENCY, (uri) => this.readFromDisk(uri));

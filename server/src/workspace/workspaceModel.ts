@@ -59,6 +59,7 @@ export class WorkspaceModel {
   private readonly touched = new Set<string>();
   private speakerCountsRevision = 0;
   private namesRevision = 0;
+  private articlesRevision = 0;
 
   constructor(private options: WorkspaceModelOptions = {}) {}
 
@@ -155,6 +156,7 @@ export class WorkspaceModel {
     this.entries.delete(uri);
     this.dated.delete(uri);
     this.touched.add(uri);
+    this.articlesRevision++;
     this.namesRevision++;
     // An article nobody is named in holds no place in the index.
     if (previous.summary.people.length > 0) this.invalidateIndex();
@@ -184,6 +186,11 @@ export class WorkspaceModel {
     const out = new Set(this.touched);
     this.touched.clear();
     return out;
+  }
+
+  /** Changes whenever an article is set or removed: answers cached under one revision stand until the next. */
+  get revision(): number {
+    return this.articlesRevision;
   }
 
   /**
@@ -291,6 +298,7 @@ export class WorkspaceModel {
     this.entries.set(uri, entry);
     this.dated.set(uri, entry.summary);
     this.touched.add(uri);
+    this.articlesRevision++;
     if (!previous || !sameNames(previous.summary.people, entry.summary.people)) this.namesRevision++;
     if (this.index) {
       // Typing rarely changes who is named: then the clusters stand and only this article's
