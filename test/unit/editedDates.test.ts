@@ -131,7 +131,7 @@ describe('analyzeArticle after an edit: reusing the previous analysis', () => {
 describe('datesAfterEdit', () => {
   const edit = (text: string) => text.replace('Fishermen said last week', 'Fishermen said on Monday');
 
-  it('resolves only the edited paragraph and the dateline’s again, and matches resolving them all', () => {
+  it('resolves only the edited paragraph again, and matches resolving them all', () => {
     const before = ARTICLES['dateline with its year'];
     const after = edit(before);
     const previous = analyzeArticle(before, OPTIONS);

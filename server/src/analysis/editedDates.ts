@@ -41,8 +41,9 @@ export function datesAfterEdit(
   const { prefix, suffix } = commonEnds(before, text);
   const shift = text.length - before.length;
   const oldRegions = new Map(previousRegions.map((r) => [r.start, r.end]));
-  // The dateline's paragraph is always resolved again: its mentions depend on where the dateline is.
-  const holdsDateline = (r: Span, dl: Dateline | undefined) => !!dl && r.start <= dl.span.start && dl.span.start < r.end;
+  // A paragraph's mentions also depend on whether the dateline is in it, and where (none are taken from it).
+  const datelineIn = (r: Span, dl: Dateline | undefined) =>
+    dl && r.start <= dl.span.start && dl.span.start < r.end ? `${dl.span.start - r.start}:${dl.span.end - r.start}` : undefined;
 
   const fresh: Span[] = [];
   const reused: Array<{ region: Span; from: number; by: number }> = [];
@@ -51,7 +52,7 @@ export function datesAfterEdit(
     if (r.end <= prefix) from = r.start;
     else if (r.start >= text.length - suffix) from = r.start - shift;
     const old = from === undefined ? undefined : { start: from, end: r.end - r.start + from };
-    if (old && oldRegions.get(old.start) === old.end && !holdsDateline(r, dateline) && !holdsDateline(old, previous.dateline)) {
+    if (old && oldRegions.get(old.start) === old.end && datelineIn(r, dateline) === datelineIn(old, previous.dateline)) {
       reused.push({ region: r, from: old.start, by: r.start - old.start });
     } else fresh.push(r);
   }

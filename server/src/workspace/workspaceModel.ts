@@ -589,8 +589,15 @@ class DatedArticles {
     const all = this.all() as string[];
     const own = this.byUri.get(uri);
     if (own === undefined || this.counts.get(own)! > 1) return all;
-    return all.filter((d) => d !== own);
+    // Kept while the dates stand: every keystroke in a dated article asks again, and there are thousands.
+    if (this.without.of !== all) this.without = { of: all, by: new Map() };
+    let rest = this.without.by.get(own);
+    if (!rest) this.without.by.set(own, (rest = all.filter((d) => d !== own)));
+    return rest;
   }
+
+  /** `datesExcept`'s answers by the date left out, for one `all()` list. */
+  private without: { of: readonly string[] | undefined; by: Map<string, string[]> } = { of: undefined, by: new Map() };
 }
 
 function fold(s: string): string {
