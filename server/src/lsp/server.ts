@@ -234,11 +234,13 @@ export function wireServer(connection: Connection): void {
     // The documents just edited first, and on the wire before the others are even looked at:
     // theirs are the diagnostics the user waits for.
     const changed = index.takeChanged();
-    const first = index.openArticles().filter((doc) => changed.has(index.keyOf(doc.uri)));
+    const docs = index.openArticles();
+    const first = docs.filter((doc) => changed.has(index.keyOf(doc.uri)));
     for (const doc of first) await publishFor(doc);
     if (first.length) await nextTurn();
-    // One document at a time, letting requests in between (many may have just been opened).
-    for (const doc of index.openArticles()) {
+    // One document at a time, letting requests in between (many may have just been opened; one
+    // opened meanwhile has the next round, as any change does).
+    for (const doc of docs) {
       if (!first.includes(doc) && index.isOpen(doc) && (await publishFor(doc))) await nextTurn();
     }
     await sendIndexed();
