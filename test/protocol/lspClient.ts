@@ -184,6 +184,17 @@ export class LspTestClient {
     return version;
   }
 
+  /** Sends edits as incremental changes (ranges in the text before each one, applied in order, as editors send them); returns the new version. */
+  async changeRanges(filePath: string, edits: TextEdit[]): Promise<number> {
+    const version = (this.versions.get(filePath) ?? 1) + 1;
+    this.versions.set(filePath, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: fileUriOf(filePath), version },
+      contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })),
+    });
+    return version;
+  }
+
   async close(filePath: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: fileUriOf(filePath) } });
   }

@@ -1,26 +1,27 @@
 // The analysis core's public surface: text in, plain data out. No I/O, no editor, no protocol.
 import { resolveDates } from './dates';
 import { malformedQuoteMarks, unattributedQuotes } from './diagnostics';
+import { datesAfterEdit, noteDatesMadeOn } from './editedDates';
 import { findQuotations } from './quotations';
 import { findStatements } from './statements';
 import { analyzeStructure } from './structure';
-import type { AnalysisOptions, ArticleAnalysis, Span } from './types';
+import type { AnalysisOptions, ArticleAnalysis, ArticleStructure, Span } from './types';
 
 export * from './types';
 export { LineIndex } from './positions';
 
-/** Analyses one article: structure, dateline, dates, quotations, people, statements, diagnostics. */
-export function analyzeArticle(text: string, options: AnalysisOptions = {}): ArticleAnalysis {
+/**
+ * Analyses one article: structure, dateline, dates, quotations, people, statements, diagnostics.
+ * `previous`, an analysis of an earlier text of the article under the same options, lets an edit
+ * reuse what it did not touch; the result is the same as without it.
+ */
+export function analyzeArticle(text: string, options: AnalysisOptions = {}, previous?: ArticleAnalysis): ArticleAnalysis {
   const { structure, dateline: rawDateline, bylineDate } = analyzeStructure(text, { markdown: options.markdown });
-  // Captions carry dates worth resolving ("the meeting held on Monday"), though never statements.
-  const readable: Span[] = structure.paragraphs
-    .filter((p) => p.role !== 'furniture' && p.role !== 'byline')
-    .map((p) => p.span);
-  const dating = resolveDates(text, readable, rawDateline, {
-    ...options,
-    frontMatterDate: structure.frontMatter?.date,
-    bylineDate,
-  });
+  const readable = readableSpans(structure);
+  const dateOptions = { ...options, frontMatterDate: structure.frontMatter?.date, bylineDate };
+  const dating =
+    (previous && datesAfterEdit(text, readable, rawDateline, dateOptions, previous, readableSpans(previous.structure))) ??
+    resolveDates(text, readable, rawDateline, dateOptions);
   const quotations = findQuotations(text, structure.paragraphs);
   const { people, statements } = findStatements({
     text,
@@ -35,7 +36,7 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
     ...malformedQuoteMarks(text, quotations),
     ...unattributedQuotes(text, quotations, statements, structure.paragraphs),
   ].sort((a, b) => a.span.start - b.span.start);
-  return {
+  const analysis: ArticleAnalysis = {
     text,
     structure,
     dateline: dating.dateline,
@@ -46,4 +47,11 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
     statements,
     diagnostics,
   };
+  noteDatesMadeOn(analysis, dateOptions);
+  return analysis;
+}
+
+/** The paragraphs whose dates are resolved: captions carry dates ("the meeting held on Monday"), though never statements. */
+function readableSpans(structure: ArticleStructure): Span[] {
+  return structure.paragraphs.filter((p) => p.role !== 'furniture' && p.role !== 'byline').map((p) => p.span);
 }

@@ -230,29 +230,49 @@ export function wireServer(connection: Connection): void {
   const published = new Map<string, { inputs: unknown[]; signature: string }>();
   const sameInputs = (a: unknown[] | undefined, b: unknown[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
   async function publishAll(): Promise<void> {
-    // The documents just edited first: their diagnostics are the ones the user waits for.
+    // The documents just edited first, and on the wire before the others are even looked at:
+    // theirs are the diagnostics the user waits for.
     const changed = index.takeChanged();
-    const docs = index.openArticles().sort((a, b) => Number(changed.has(index.keyOf(b.uri))) - Number(changed.has(index.keyOf(a.uri))));
+    const docs = index.openArticles();
+    const first = docs.filter((doc) => changed.has(index.keyOf(doc.uri)));
+    for (const doc of first) await publishFor(doc);
+    if (first.length) await nextTurn();
+    // One document at a time, letting requests in between (many may have just been opened; one
+    // opened meanwhile has the next round, as any change does).
     for (const doc of docs) {
-      const entry = index.article(doc.uri);
-      if (!entry) continue;
-      try {
-        const s = await ctx.settings(doc.uri);
-        const model = index.model;
-        const inputs = [entry.analysis, model, model.namesVersion, doc.version, doc.languageId, JSON.stringify(s.diagnostics), index.truncationOf(doc.uri)?.notice];
-        const last = published.get(doc.uri);
-        if (sameInputs(last?.inputs, inputs)) continue;
-        const diagnostics = [...diagnosticsFor(ctx, entry, s), ...lengthLimitNotice(ctx, entry)];
-        const params = { uri: doc.uri, version: doc.version, diagnostics };
-        const signature = JSON.stringify(params);
-        published.set(doc.uri, { inputs, signature });
-        if (last?.signature === signature) continue;
-        log.trace(() => `diagnostics ${doc.uri} v${doc.version} doc ${textDigest(doc.getText())} analysed ${textDigest(entry.analysis.text)}: ${diagnostics.map((d) => d.code).join(' ') || 'none'}`);
-        await connection.sendDiagnostics(params);
-      } catch (err) {
-        log.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
-      }
+      if (!first.includes(doc) && index.isOpen(doc) && (await publishFor(doc))) await nextTurn();
     }
+    await sendIndexed();
+  }
+
+  /**
+   * Publishes one open article's diagnostics, unless nothing they depend on changed since the last
+   * time; returns whether it did any work.
+   */
+  async function publishFor(doc: TextDocument): Promise<boolean> {
+    const entry = index.article(doc.uri);
+    if (!entry) return false;
+    try {
+      const s = await ctx.settings(doc.uri);
+      const model = index.model;
+      const inputs = [entry.analysis, model, model.namesVersion, doc.version, doc.languageId, JSON.stringify(s.diagnostics), index.truncationOf(doc.uri)?.notice];
+      const last = published.get(doc.uri);
+      if (sameInputs(last?.inputs, inputs)) return false;
+      const diagnostics = [...diagnosticsFor(ctx, entry, s), ...lengthLimitNotice(ctx, entry)];
+      const params = { uri: doc.uri, version: doc.version, diagnostics };
+      const signature = JSON.stringify(params);
+      published.set(doc.uri, { inputs, signature });
+      if (last?.signature === signature) return true;
+      log.trace(() => `diagnostics ${doc.uri} v${doc.version} doc ${textDigest(doc.getText())} analysed ${textDigest(entry.analysis.text)}: ${diagnostics.map((d) => d.code).join(' ') || 'none'}`);
+      await connection.sendDiagnostics(params);
+    } catch (err) {
+      log.error(`diagnostics for ${doc.uri}: ${String((err as Error)?.stack ?? err)}`);
+    }
+    return true;
+  }
+
+  /** The `indexed` notification: counts after the change, and how the index was made the first time. */
+  async function sendIndexed(): Promise<void> {
     const model = index.model;
     const params: IndexedParams = {
       articles: model.size,
@@ -304,6 +324,11 @@ export function wireServer(connection: Connection): void {
     return index.dispose();
   });
   documents.listen(connection);
+}
+
+/** Resolves on the next turn of the event loop, once the messages sent so far are written. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function foldersOf(workspaceFolders: WorkspaceFolder[] | null | undefined, rootUri: string | null): string[] {

@@ -45,12 +45,22 @@ function encodeSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
+/** Keys of the URIs normalised lately: every request and publish asks for the same few again. */
+const normalised = new Map<string, string>();
+const NORMALISED_KEPT = 4096;
+
 /** One key per file: re-encodes `file:` URIs; other schemes are kept as given. */
 export function normalizeUri(uri: string): string {
   if (!isFileUri(uri)) return uri;
-  try {
-    return fileUriOf(fsPathOf(uri));
-  } catch {
-    return uri;
+  let key = normalised.get(uri);
+  if (key === undefined) {
+    try {
+      key = fileUriOf(fsPathOf(uri));
+    } catch {
+      key = uri;
+    }
+    if (normalised.size >= NORMALISED_KEPT) normalised.clear();
+    normalised.set(uri, key);
   }
+  return key;
 }

@@ -54,7 +54,8 @@ export class WorkspaceIndex {
   private readonly matcherKeys = new Map<string, string>();
   /** Open documents by normalised URI. */
   private readonly open = new Map<string, TextDocument>();
-  private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Debounced edits not yet analysed: how to cancel each. */
+  private readonly pendingEdits = new Map<string, () => void>();
   /** Bumped on every disk read or removal of a URI; a read applies only if it is still the latest. */
   private readonly diskGeneration = new Map<string, number>();
   private readonly skippedFiles = new Map<string, string>();
@@ -83,6 +84,9 @@ export class WorkspaceIndex {
   private readonly changed = new Set<string>();
   /** Open or closed since the last `takeTouched()` (their language may count differently). */
   private readonly openedOrClosed = new Set<string>();
+  private openRevision = 0;
+  /** Bumped whenever a new model replaces the old (whose revisions start again). */
+  private modelGeneration = 0;
   private dirty = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
   readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as 'none' | 'loaded' | 'discarded', checked: false };
@@ -255,12 +259,10 @@ export class WorkspaceIndex {
     const uri = normalizeUri(doc.uri);
     this.open.set(uri, doc);
     this.openedOrClosed.add(uri);
-    // An open document has its full analysis (the model kept only a summary while it was closed).
-    if (this.isArticleDocument(doc) && !this.hasAnalysisOf(uri, doc.getText())) {
-      const text = doc.getText();
-      if (this.isCurrent(uri, text)) this.analyseInFull(uri, clipArticle(text).text);
-      else this.setArticle(uri, text);
-    }
+    this.openRevision++;
+    // A text the model already summarised is analysed in full when publishing or a request first
+    // needs it (`article`), so that opening many documents at once holds no request up.
+    if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
     this.scheduleEmit();
   }
 
@@ -269,11 +271,10 @@ export class WorkspaceIndex {
     this.open.set(uri, doc);
     if (!this.isArticleDocument(doc)) return;
     if (this.isCurrent(uri, doc.getText())) return;
-    const pending = this.pendingEdits.get(uri);
-    if (pending) clearTimeout(pending);
+    this.pendingEdits.get(uri)?.();
     this.pendingEdits.set(
       uri,
-      setTimeout(() => {
+      later(() => {
         this.pendingEdits.delete(uri);
         this.applyOpen(uri);
         this.scheduleEmit();
@@ -285,8 +286,8 @@ export class WorkspaceIndex {
     const uri = normalizeUri(doc.uri);
     this.open.delete(uri);
     this.openedOrClosed.add(uri);
-    const pending = this.pendingEdits.get(uri);
-    if (pending) clearTimeout(pending);
+    this.openRevision++;
+    this.pendingEdits.get(uri)?.();
     this.pendingEdits.delete(uri);
     // The disk copy takes over again (or the article goes, for untitled buffers and deleted files).
     void this.enqueue(async () => {
@@ -299,9 +300,9 @@ export class WorkspaceIndex {
   /** Applies a pending debounced edit now, so a request sees what the user sees. */
   flush(uri: string): void {
     const key = normalizeUri(uri);
-    const pending = this.pendingEdits.get(key);
-    if (!pending) return;
-    clearTimeout(pending);
+    const cancel = this.pendingEdits.get(key);
+    if (!cancel) return;
+    cancel();
     this.pendingEdits.delete(key);
     this.applyOpen(key);
     this.scheduleEmit();
@@ -355,6 +356,14 @@ export class WorkspaceIndex {
     if (this.isCurrent(key, clipped) ? !this.analyseInFull(key, clipped) : !this.setArticle(key, text)) return undefined;
     const detailed = this.model.getArticle(key);
     return detailed?.analysis ? (detailed as AnalysedEntry) : undefined;
+  }
+
+  /**
+   * Changes whenever the model or the set of open documents does (the URIs answers carry are the
+   * open documents' own spellings): what an answer cached across requests is valid for.
+   */
+  get answersRevision(): string {
+    return `${this.modelGeneration}:${this.model.revision}:${this.openRevision}`;
   }
 
   /** The model key of a client URI. */
@@ -425,7 +434,7 @@ export class WorkspaceIndex {
 
   /** Stops timers and writes the persistent index if it is behind. */
   async dispose(): Promise<void> {
-    for (const t of this.pendingEdits.values()) clearTimeout(t);
+    for (const cancel of this.pendingEdits.values()) cancel();
     this.pendingEdits.clear();
     await this.save();
   }
@@ -503,9 +512,15 @@ export class WorkspaceIndex {
     return known.analysis ? known.analysis.text === clipped : summarizes(known.summary, clipped);
   }
 
-  /** Whether the model holds the full analysis of this text. */
-  private hasAnalysisOf(uri: string, text: string): boolean {
-    return this.model.getArticle(uri)?.analysis?.text === clipArticle(text).text;
+  /** An open document's text, when it is what the model summarised. */
+  private summarisedBuffer(uri: string): string | undefined {
+    const text = this.open.get(uri)?.getText();
+    return text !== undefined && this.isCurrent(uri, text) ? text : undefined;
+  }
+
+  /** Whether this document is open (the very one, not a later document under the same URI). */
+  isOpen(doc: TextDocument): boolean {
+    return this.open.get(normalizeUri(doc.uri)) === doc;
   }
 
   /** A closed article's text as it is on disk now (for a request or a re-analysis), read at once. */
@@ -610,13 +625,15 @@ export class WorkspaceIndex {
    * text the model holds (open documents) from it, the others read from disk again.
    */
   private async rebuildModel(): Promise<void> {
-    const previous = this.modelValue.articles();
+    // The texts the model holds: analysed ones, and open documents it summarised (not analysed yet).
+    const previous = this.modelValue.articles().map((e) => ({ uri: e.uri, text: e.analysis?.text ?? this.summarisedBuffer(e.uri) }));
     const extra = this.options.modelOptions?.() ?? {};
     const analysis = { ...extra.analysis, ...(this.defaultYear == null ? {} : { defaultYear: this.defaultYear }) };
     this.modelValue = new WorkspaceModel({ ...extra, analysis, keepAnalysis: this.keepAnalysis });
+    this.modelGeneration++;
     const unread: string[] = [];
     for (const e of previous) {
-      if (e.analysis) this.setArticle(e.uri, e.analysis.text, this.diskKeys.get(e.uri));
+      if (e.text !== undefined) this.setArticle(e.uri, e.text, this.diskKeys.get(e.uri));
       else unread.push(e.uri);
     }
     await forEachLimited(unread, READ_CONCURRENCY, (uri) => this.readFromDisk(uri));
@@ -776,6 +793,19 @@ function pathInFolder(folder: string, dir: string): string | undefined {
   const rel = path.relative(folder, dir);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join('/');
+}
+
+/**
+ * Runs `fn` after `delay` ms and returns how to cancel it. No delay means the next turn of the
+ * event loop (coalescing the changes already received), not a timer's minimum of a millisecond.
+ */
+function later(fn: () => void, delay: number): () => void {
+  if (delay > 0) {
+    const timer = setTimeout(fn, delay);
+    return () => clearTimeout(timer);
+  }
+  const immediate = setImmediate(fn);
+  return () => clearImmediate(immediate);
 }
 
 /** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */

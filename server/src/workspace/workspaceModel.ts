@@ -97,10 +97,10 @@ let analyser: typeof AnalysisModule | undefined;
  * `analyzeArticle`, loaded on first use: a warm start that restores every article from the
  * persistent index never needs the analyser, nor the ~0.3 s it takes to load it and chrono-node.
  */
-function analyzeArticle(text: string, options: AnalysisOptions): ArticleAnalysis {
+function analyzeArticle(text: string, options: AnalysisOptions, previous: ArticleAnalysis | undefined): ArticleAnalysis {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   analyser ??= require('../analysis') as typeof AnalysisModule;
-  return analyser.analyzeArticle(text, options);
+  return analyser.analyzeArticle(text, options, previous);
 }
 
 /** Dates that the article itself establishes: evidence for the years of other articles. */
@@ -119,13 +119,15 @@ export class WorkspaceModel {
   private readonly touched = new Set<string>();
   private speakerCountsRevision = 0;
   private namesRevision = 0;
+  private articlesRevision = 0;
 
   constructor(private options: WorkspaceModelOptions = {}) {}
 
   /** Analyses (or re-analyses) one article and updates the cross-article index. */
   setArticle(uri: string, text: string): ArticleEntry {
     const dates = this.dated.all();
-    const analysis = analyzeArticle(text, this.analysisOptions(uri));
+    // An edit of a document whose analysis is held reuses what it did not touch.
+    const analysis = analyzeArticle(text, this.analysisOptions(uri), this.entries.get(uri)?.analysis);
     const keep = this.options.keepAnalysis?.(uri) ?? true;
     const entry: ArticleEntry = { uri, summary: summarizeArticle(uri, analysis, keep), ...(keep ? { analysis } : {}) };
     this.madeWith.set(entry.summary, dates);
@@ -220,6 +222,7 @@ export class WorkspaceModel {
     this.entries.delete(uri);
     this.dated.delete(uri);
     this.touched.add(uri);
+    this.articlesRevision++;
     this.namesRevision++;
     // An article nobody is named in holds no place in the index.
     if (previous.summary.people.length > 0) this.invalidateIndex();
@@ -249,6 +252,11 @@ export class WorkspaceModel {
     const out = new Set(this.touched);
     this.touched.clear();
     return out;
+  }
+
+  /** Changes whenever an article is set or removed: answers cached under one revision stand until the next. */
+  get revision(): number {
+    return this.articlesRevision;
   }
 
   /**
@@ -457,6 +465,7 @@ export class WorkspaceModel {
     this.entries.set(uri, entry);
     this.dated.set(uri, entry.summary);
     this.touched.add(uri);
+    this.articlesRevision++;
     if (!previous || !sameNames(previous.summary.people, entry.summary.people)) this.namesRevision++;
     if (this.index) {
       // Typing rarely changes who is named: then the clusters stand and only this article's
@@ -836,8 +845,15 @@ class DatedArticles {
     const all = this.all() as string[];
     const own = this.byUri.get(uri);
     if (own === undefined || this.counts.get(own)! > 1) return all;
-    return all.filter((d) => d !== own);
+    // Kept while the dates stand: every keystroke in a dated article asks again, and there are thousands.
+    if (this.without.of !== all) this.without = { of: all, by: new Map() };
+    let rest = this.without.by.get(own);
+    if (!rest) this.without.by.set(own, (rest = all.filter((d) => d !== own)));
+    return rest;
   }
+
+  /** `datesExcept`'s answers by the date left out, for one `all()` list. */
+  private without: { of: readonly string[] | undefined; by: Map<string, string[]> } = { of: undefined, by: new Map() };
 }
 
 function fold(s: string): string {
