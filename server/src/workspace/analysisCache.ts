@@ -69,10 +69,35 @@ export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, C
  */
 export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>): Generator<string> {
   yield `${JSON.stringify({ header, articles: articles.size })}\n`;
-  for (const [uri, entry] of articles) {
-    const summary = { ...entry.summary, people: packPeople(entry.summary.people), statements: packStatements(entry.summary.statements, entry.summary.people) };
-    yield `${JSON.stringify([uri, { ...entry, summary }])}\n`;
+  for (const [uri, entry] of articles) yield `${encodeCacheEntry(uri, entry)}\n`;
+}
+
+/** One article's line of the cache (without the line break); also how index workers hand summaries back. */
+export function encodeCacheEntry(uri: string, entry: CachedArticle): string {
+  const summary = { ...entry.summary, people: packPeople(entry.summary.people), statements: packStatements(entry.summary.statements, entry.summary.people) };
+  return JSON.stringify([uri, { ...entry, summary }]);
+}
+
+/** A line made by `encodeCacheEntry`, as [uri, entry]; undefined when it does not parse or is malformed. */
+export function decodeCacheEntry(line: string): [string, CachedArticle] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return undefined;
   }
+  return cacheEntryOf(parsed);
+}
+
+/** A parsed entry line with its people and statements unpacked, or undefined when it is malformed. */
+function cacheEntryOf(parsed: unknown): [string, CachedArticle] | undefined {
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return undefined;
+  const entry: unknown = parsed[1];
+  if (!isCachedArticle(entry)) return undefined;
+  const summary = entry.summary;
+  summary.people = unpackPeople(summary.people);
+  summary.statements = unpackStatements(summary.statements, summary.people);
+  return [parsed[0], entry];
 }
 
 const MENTION_KINDS: readonly MentionKind[] = ['name', 'surname', 'pronoun', 'role', 'organization'];
@@ -177,13 +202,9 @@ export class CacheDecoder {
         this.declared = (parsed as { articles: number }).articles;
         return true;
       }
-      if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return this.refuse();
-      const entry: unknown = parsed[1];
-      if (!isCachedArticle(entry)) return this.refuse();
-      const summary = entry.summary;
-      summary.people = unpackPeople(summary.people);
-      summary.statements = unpackStatements(summary.statements, summary.people);
-      this.out.set(parsed[0], entry);
+      const decoded = cacheEntryOf(parsed);
+      if (!decoded) return this.refuse();
+      this.out.set(decoded[0], decoded[1]);
       this.entries++;
       return true;
     } catch {
