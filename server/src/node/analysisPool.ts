@@ -25,7 +25,7 @@ export interface WorkerJob {
   sameDates?: true;
 }
 
-/** What a worker sends back per file: its cache entry line, or why it has none. */
+/** What a worker sends back per file (in one array per batch): its cache entry line, or why it has none. */
 export type AnalysisOutcome = { uri: string; line: string } | { uri: string; problem: string };
 
 /** What a worker starts with. */
@@ -43,7 +43,7 @@ export interface PoolHandlers {
 /** The worker script: next to this file, compiled by tsc (out/…/node/) or bundled by esbuild (dist/). */
 export const WORKER_FILE = path.join(__dirname, 'analysisWorker.js');
 
-/** Files sent to a worker in one message; up to two such batches are in flight per worker, so none waits. */
+/** Files sent to (and answered by) a worker in one message; up to two such batches are in flight per worker, so none waits. */
 const BATCH = 8;
 /** Automatic: fewer files to analyse than this are done in the server's thread (starting a worker costs about as much as analysing 100). */
 export const MIN_FILES_FOR_WORKERS = 200;
@@ -94,7 +94,7 @@ export class AnalysisPool {
       }
       const slot: Slot = { worker, pending: new Map(), ended: false };
       this.slots.push(slot);
-      worker.on('message', (outcome: AnalysisOutcome) => this.answered(slot, outcome));
+      worker.on('message', (outcomes: AnalysisOutcome[]) => this.answered(slot, outcomes));
       worker.on('error', (err) => this.end(slot, `index worker failed (${err.message})`));
       this.exits.push(new Promise((resolve) => worker.once('exit', (code) => {
         this.end(slot, `index worker exited (${code})`);
@@ -149,11 +149,13 @@ export class AnalysisPool {
     }
   }
 
-  private answered(slot: Slot, outcome: AnalysisOutcome): void {
-    if (!slot.pending.delete(outcome.uri)) return;
-    const decoded = 'line' in outcome ? decodeCacheEntry(outcome.line) : undefined;
-    if (decoded && decoded[0] === outcome.uri) this.handlers?.entry(outcome.uri, decoded[1]);
-    else this.handlers?.fallback(outcome.uri, 'problem' in outcome ? outcome.problem : 'malformed summary from an index worker');
+  private answered(slot: Slot, outcomes: AnalysisOutcome[]): void {
+    for (const outcome of outcomes) {
+      if (!slot.pending.delete(outcome.uri)) continue;
+      const decoded = 'line' in outcome ? decodeCacheEntry(outcome.line) : undefined;
+      if (decoded && decoded[0] === outcome.uri) this.handlers?.entry(outcome.uri, decoded[1]);
+      else this.handlers?.fallback(outcome.uri, 'problem' in outcome ? outcome.problem : 'malformed summary from an index worker');
+    }
     this.feed(slot);
     this.checkFinished();
   }

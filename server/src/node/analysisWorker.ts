@@ -19,6 +19,7 @@ function outcomeOf(job: WorkerJob): AnalysisOutcome {
   return 'entry' in done ? { uri: job.uri, line: encodeCacheEntry(job.uri, done.entry) } : { uri: job.uri, problem: done.problem };
 }
 
+// One message back per batch: under load, each message costs the worker more than encoding its summaries.
 parentPort!.on('message', (jobs: WorkerJob[]) => {
-  for (const job of jobs) parentPort!.postMessage(outcomeOf(job));
+  parentPort!.postMessage(jobs.map(outcomeOf));
 });
