@@ -45,8 +45,14 @@ export const WORKER_FILE = path.join(__dirname, 'analysisWorker.js');
 
 /** Files sent to (and answered by) a worker in one message; up to two such batches are in flight per worker, so none waits. */
 const BATCH = 8;
-/** Automatic: fewer files to analyse than this are done in the server's thread (starting a worker costs about as much as analysing 100). */
-export const MIN_FILES_FOR_WORKERS = 200;
+/**
+ * Automatic: fewer files to analyse than this are done in the server's thread. Each worker loads
+ * and compiles the analyser afresh (about 1 s of CPU on the 2-core machine of BENCHMARKS.md, under
+ * load); at 1,000 articles two workers cost 60% more CPU than one thread and saved no time.
+ */
+export const MIN_FILES_FOR_WORKERS = 2000;
+/** A worker's young generation: smaller than V8's default, for the server's peak memory; an analysis's garbage is short-lived. */
+const YOUNG_GENERATION_MB = 16;
 /** Automatic: at most this many workers (each holds its own copy of the analyser and its garbage). */
 const MAX_AUTO_WORKERS = 4;
 
@@ -88,7 +94,7 @@ export class AnalysisPool {
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(workerFile, { workerData: { options } satisfies WorkerSetup });
+        worker = new Worker(workerFile, { workerData: { options } satisfies WorkerSetup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       } catch {
         continue;
       }
