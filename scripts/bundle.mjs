@@ -3,25 +3,30 @@
 // and its dependencies) goes into two files, so the .vsix needs no node_modules.
 //   client/src/extension.ts -> dist/client.js   (the extension's entry point; `vscode` stays external)
 //   server/src/lsp/main.ts  -> dist/server.js   (the language server the client starts)
-// Usage: node scripts/bundle.mjs [--minify] [--sourcemap]
+//   server/src/node/analysisWorker.ts -> dist/analysisWorker.js (the server's index worker
+//                              threads; the server finds it next to itself)
+// Usage: node scripts/bundle.mjs [--minify] [--sourcemap] [--outdir DIR]   (default: dist)
 import { build } from 'esbuild';
 import { existsSync, rmSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const outdir = argv.includes('--outdir') ? argv[argv.indexOf('--outdir') + 1] : 'dist';
 const entries = [
-  { in: 'client/src/extension.ts', out: 'dist/client.js' },
-  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: `${outdir}/client.js` },
+  { in: 'server/src/lsp/main.ts', out: `${outdir}/server.js` },
+  { in: 'server/src/node/analysisWorker.ts', out: `${outdir}/analysisWorker.js` },
 ];
 const missing = entries.filter((e) => !existsSync(join(root, e.in)));
 if (missing.length) {
   console.error(`bundle: missing entry point(s): ${missing.map((e) => e.in).join(', ')}`);
   process.exit(1);
 }
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-mkdirSync(join(root, 'dist'));
+rmSync(join(root, outdir), { recursive: true, force: true });
+mkdirSync(join(root, outdir), { recursive: true });
 const t0 = Date.now();
 for (const e of entries) {
   const result = await build({
@@ -46,7 +51,7 @@ for (const e of entries) {
 await build({
   absWorkingDir: root,
   entryPoints: ['client/src/timeline/webviewMain.ts'],
-  outfile: 'dist/timeline.js',
+  outfile: `${outdir}/timeline.js`,
   bundle: true,
   platform: 'browser',
   format: 'iife',
@@ -55,5 +60,5 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-console.log('bundle: dist/timeline.js');
+console.log(`bundle: ${outdir}/timeline.js`);
 console.log(`bundle: done in ${Date.now() - t0} ms`);

@@ -24,7 +24,8 @@ const outArg = argv.indexOf('--out');
 const out = resolve(outArg >= 0 ? argv[outArg + 1] : join(root, `${manifest.name}-${manifest.version}.vsix`));
 const BUNDLE_MAIN = './dist/client.js';
 
-for (const f of ['dist/client.js', 'dist/server.js']) {
+const BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/analysisWorker.js'];
+for (const f of BUNDLES) {
   if (!existsSync(join(root, f))) {
     console.error(`package: ${f} is missing; run \`npm run bundle\` first`);
     process.exit(1);
@@ -34,8 +35,8 @@ for (const f of ['dist/client.js', 'dist/server.js']) {
 const t0 = Date.now();
 const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
   .split('\n').map((l) => l.trim()).filter(Boolean);
-if (!files.includes('dist/client.js') || !files.includes('dist/server.js')) {
-  console.error('package: .vscodeignore must let dist/client.js and dist/server.js through; vsce ls gave:\n' + files.join('\n'));
+if (!BUNDLES.every((f) => files.includes(f))) {
+  console.error(`package: .vscodeignore must let ${BUNDLES.join(', ')} through; vsce ls gave:\n` + files.join('\n'));
   process.exit(1);
 }
 

@@ -3,6 +3,7 @@
 //
 //   npm run bench -- [--sizes 1000,10000,50000] [--protocol-size 10000] [--baseline-articles 200]
 //                    [--runs 3] [--cache DIR] [--out FILE] [--no-protocol] [--skip analysis,index,latency]
+//                    [--workers N]   (the server's index.workers setting; default: automatic)
 //
 // Per size: single-core analysis throughput (in this process), then the real server over stdio:
 // cold index (empty storage folder) and warm start (the persistent index the cold run wrote),
@@ -28,6 +29,8 @@ interface Options {
   cache: string;
   out: string;
   seed: number;
+  /** The server's `index.workers` setting; undefined: its default (automatic). */
+  workers: number | undefined;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -47,6 +50,7 @@ function parseOptions(argv: string[]): Options {
     cache,
     out: path.resolve(value('--out') ?? path.join(cache, 'bench-results.json')),
     seed: Number(value('--seed') ?? 42),
+    workers: value('--workers') === undefined ? undefined : Number(value('--workers')),
   };
 }
 
@@ -133,10 +137,25 @@ function peakRssMb(pid: number | undefined): number | undefined {
   }
 }
 
+/** The server's `index.workers` setting for this run (`--workers`). */
+let indexWorkers: number | undefined;
+
+/** The CPU time the server (all its threads) has used, in seconds; Linux only. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return round((Number(fields[11]) + Number(fields[12])) / 100);
+  } catch {
+    return undefined;
+  }
+}
+
 async function startServer(ws: GeneratedWorkspace, storage: string, timeoutMs: number): Promise<{ client: LspTestClient; ms: number }> {
   const t0 = performance.now();
   const client = await LspTestClient.start({
     folders: [ws.dir],
+    settings: indexWorkers === undefined ? {} : { index: { workers: indexWorkers } },
     initializationOptions: { storagePath: storage, analysisDelay: 0 },
     indexTimeoutMs: timeoutMs,
   });
@@ -149,6 +168,7 @@ async function indexTimes(ws: GeneratedWorkspace, runs: number, cacheRoot: strin
   const warm: number[] = [];
   const rss: number[] = [];
   const warmRss: number[] = [];
+  const coldCpu: number[] = [];
   let restored = 0;
   const timeoutMs = Math.max(600_000, ws.files.length * 200);
   for (let r = 0; r < runs; r++) {
@@ -156,6 +176,7 @@ async function indexTimes(ws: GeneratedWorkspace, runs: number, cacheRoot: strin
     let { client, ms } = await startServer(ws, storage, timeoutMs);
     cold.push(ms);
     rss.push(peakRssMb(client.pid) ?? NaN);
+    coldCpu.push(cpuSeconds(client.pid) ?? NaN);
     await client.stop(); // shutdown writes the persistent index
     ({ client, ms } = await startServer(ws, storage, timeoutMs));
     warm.push(ms);
@@ -169,6 +190,7 @@ async function indexTimes(ws: GeneratedWorkspace, runs: number, cacheRoot: strin
     warmStartMs: round(median(warm), 0),
     warmRestored: restored,
     coldPeakRssMb: median(rss),
+    coldCpuSeconds: median(coldCpu),
     warmPeakRssMb: median(warmRss),
     runs: { cold: cold.map((x) => round(x, 0)), warm: warm.map((x) => round(x, 0)) },
   };
@@ -236,11 +258,11 @@ async function protocolLatency(ws: GeneratedWorkspace, cacheRoot: string) {
 
 function table(result: ReturnType<typeof Object> & Record<string, any>): string {
   const rows: string[] = [];
-  rows.push('| articles | MB | analysis MB/s | articles/s | cold index s | warm start s | restored | peak RSS MB (cold / warm) |');
+  rows.push('| articles | MB | analysis MB/s | articles/s | cold index s (CPU s) | warm start s | restored | peak RSS MB (cold / warm) |');
   rows.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of result.sizes) {
     rows.push(
-      `| ${s.articles} | ${s.mb} | ${s.analysis?.mbPerSecond ?? '–'} | ${s.analysis?.articlesPerSecond ?? '–'} | ${s.index ? round(s.index.coldIndexMs / 1000) : '–'} | ${s.index ? round(s.index.warmStartMs / 1000) : '–'} | ${s.index?.warmRestored ?? '–'} | ${s.index ? `${s.index.coldPeakRssMb} / ${s.index.warmPeakRssMb}` : '–'} |`,
+      `| ${s.articles} | ${s.mb} | ${s.analysis?.mbPerSecond ?? '–'} | ${s.analysis?.articlesPerSecond ?? '–'} | ${s.index ? `${round(s.index.coldIndexMs / 1000)} (${s.index.coldCpuSeconds})` : '–'} | ${s.index ? round(s.index.warmStartMs / 1000) : '–'} | ${s.index?.warmRestored ?? '–'} | ${s.index ? `${s.index.coldPeakRssMb} / ${s.index.warmPeakRssMb}` : '–'} |`,
     );
   }
   const out = [rows.join('\n')];
@@ -274,6 +296,7 @@ function table(result: ReturnType<typeof Object> & Record<string, any>): string 
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  indexWorkers = options.workers;
   fs.mkdirSync(options.cache, { recursive: true });
   const result: Record<string, any> = {
     date: new Date().toISOString(),

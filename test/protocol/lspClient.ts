@@ -48,6 +48,8 @@ export interface StartOptions {
   onInitialized?: (client: LspTestClient) => Promise<void>;
   /** How long to wait for the initial index (default 15 s; the benchmark's big workspaces need more). */
   indexTimeoutMs?: number;
+  /** The server script to start (default: the tsc build's, SERVER_MAIN; e.g. the esbuild bundle's). */
+  serverMain?: string;
 }
 
 const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -127,7 +129,7 @@ export class LspTestClient {
 
   /** Starts the server, initializes it and waits for the initial `attributionLens/indexed`. */
   static async start(options: StartOptions): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [options.serverMain ?? SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new LspTestClient(child, options.settings ?? {});
     const firstIndex = client.nextIndexed();
     const folders = options.folders.map((f) => ({ uri: fileUriOf(f), name: path.basename(f) }));

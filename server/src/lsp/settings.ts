@@ -18,6 +18,8 @@ export interface Settings {
   defaultYear: number | null;
   /** The speaker registry: a path relative to the workspace folder, or absolute. */
   registry: { path: string };
+  /** Worker threads for the initial index; null: automatic (one per core, for enough articles); 0: none. */
+  index: { workers: number | null };
 }
 
 /** Files that are never articles by default: a code project's own documents and build trees. */
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codeLens: { enabled: true },
   defaultYear: null,
   registry: { path: 'attribution-lens.yaml' },
+  index: { workers: null },
 };
 
 const SEVERITY_ENUM = ['error', 'warning', 'information', 'hint', 'off'];
@@ -121,6 +124,14 @@ export const SETTINGS_SCHEMA: Record<string, Record<string, unknown>> = {
     description:
       'The speaker registry (aliases, roles, notes, extra cue verbs, ignored files), relative to the workspace folder or absolute. Edits to it apply at once.',
   },
+  'attributionLens.index.workers': {
+    type: ['integer', 'null'],
+    default: DEFAULT_SETTINGS.index.workers,
+    minimum: 0,
+    scope: 'resource',
+    description:
+      "Worker threads that read and analyse the articles when the workspace is first indexed. Empty: one per CPU core (up to 4), when there are enough articles to pay for starting them; 0: analyse in the language server's own thread.",
+  },
 };
 
 /** Turns the raw `attributionLens` section (possibly partial or malformed) into Settings. */
@@ -143,6 +154,7 @@ export function normalizeSettings(raw: unknown): Settings {
     codeLens: { enabled: bool(isObject(r.codeLens) ? r.codeLens.enabled : undefined) ?? d.codeLens.enabled },
     defaultYear: typeof r.defaultYear === 'number' && Number.isInteger(r.defaultYear) ? r.defaultYear : d.defaultYear,
     registry: { path: registryPath(isObject(r.registry) ? r.registry.path : undefined) ?? d.registry.path },
+    index: { workers: workerCount(isObject(r.index) ? r.index.workers : undefined) ?? d.index.workers },
   };
 }
 
@@ -199,6 +211,9 @@ function stringArray(x: unknown): string[] | undefined {
 }
 function registryPath(x: unknown): string | undefined {
   return typeof x === 'string' && x.trim() ? x.trim() : undefined;
+}
+function workerCount(x: unknown): number | undefined {
+  return typeof x === 'number' && Number.isInteger(x) && x >= 0 ? x : undefined;
 }
 function bool(x: unknown): boolean | undefined {
   return typeof x === 'boolean' ? x : undefined;

@@ -4,14 +4,18 @@
 // and when, and says when the model has caught up (`onDidUpdate`).
 import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
+import { performance } from 'perf_hooks';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../analysis/positions';
+import type { AnalysisOptions } from '../analysis/types';
+import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
+import { summariseFile } from '../node/summariseFile';
 import { cachedArticle, CACHE_FORMAT, entryServes, entryServesUnread, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
-import { summarizes } from '../workspace/articleSummary';
+import { summarizes, type ArticleSummary } from '../workspace/articleSummary';
 import { LineTable, type Lines } from '../analysis/positions';
 import type { AnalysedEntry, ArticleEntry } from '../workspace/types';
 import { WorkspaceModel, type PackedIndex, type WorkspaceModelOptions } from '../workspace/workspaceModel';
@@ -22,6 +26,8 @@ import { childUri, fileUriOf, fsPathOf, isFileUri, normalizeUri } from './uris';
 const READ_CONCURRENCY = 16;
 /** Restored files stat'ed between two turns of the event loop while the warm start checks them. */
 const CHECK_CHUNK = 200;
+/** The initial index lets other work in (requests, progress) at least this often, in milliseconds. */
+const YIELD_EVERY_MS = 20;
 /** Closed articles whose full analysis a request needed, kept in case the next one needs it too. */
 const DETAILED_CLOSED_ARTICLES = 4;
 
@@ -72,6 +78,8 @@ export class WorkspaceIndex {
   private readonly listeners: Array<() => void> = [];
   /** undefined until the first settings are read, so that the first read builds the model. */
   private defaultYear: number | null | undefined = undefined;
+  /** The `index.workers` setting (of the first folder): worker threads for the initial index, null for automatic. */
+  private indexWorkers: number | null = null;
   /** The key of each file whose disk text is what the model holds (what the persistent index may keep). */
   private readonly diskKeys = new Map<string, FileKey>();
   private store: IndexStore | undefined;
@@ -140,15 +148,23 @@ export class WorkspaceIndex {
         // A file the persistent index has an entry for is restored at once, neither read nor
         // stat'ed: whether it changed since is checked after the first `indexed` (`checkRestored`).
         restored = files.filter((uri) => this.restoreCached(uri));
-        const unread = files.filter((uri) => !this.model.getArticle(uri));
         let done = restored.length;
-        await forEachLimited(unread, READ_CONCURRENCY, async (uri) => {
-          await this.readFromDisk(uri);
+        const countDone = () => {
           done++;
           if (done % 10 === 0 || done === files.length) {
             progress.report(Math.round((done / Math.max(1, files.length)) * 100), `${done}/${files.length} articles`);
           }
-        });
+        };
+        // The rest is read, analysed and summarised (in index workers when there are many).
+        const unknown = files.filter((uri) => !this.model.getArticle(uri));
+        const failed = await this.summariseUnknown(unknown, countDone);
+        // Unreadable files, or analysis failures: read as any change would be, for the reason in the log.
+        const yielder = new Yielder();
+        for (const uri of failed) {
+          await this.readFromDisk(uri, true);
+          countDone();
+          await yielder.now();
+        }
       } finally {
         progress.done();
       }
@@ -602,6 +618,7 @@ export class WorkspaceIndex {
         this.matchers.set(folder, new ArticleMatcher(s.articles));
         changed = true;
       }
+      if (folder === scopes[0]) this.indexWorkers = s.index.workers;
       if (folder === scopes[0] && s.defaultYear !== this.defaultYear) {
         this.defaultYear = s.defaultYear;
         // The year option is the model's; a new model re-analyses every article with it.
@@ -704,22 +721,15 @@ export class WorkspaceIndex {
     return found;
   }
 
-
-  private async readFromDisk(uri: string): Promise<void> {
+  /**
+   * Reads an article file and puts it in the model. `now`: read synchronously (the initial index,
+   * where the promise API's round trips cost three times the CPU of the read itself).
+   */
+  private async readFromDisk(uri: string, now = false): Promise<void> {
     const generation = (this.diskGeneration.get(uri) ?? 0) + 1;
     this.diskGeneration.set(uri, generation);
-    // On a warm start, a file whose size and modification time are those of its cache entry is
-    // not read at all: the entry's summary is all the model keeps of a closed article anyway.
-    const cached = this.cached?.get(uri);
-    if (cached && !this.model.getArticle(uri) && !this.keepAnalysis(uri)) {
-      // Synchronous: a stat is quicker than the round trip through the thread pool, 10,000 times over.
-      const stat = statOrUndefined(fsPathOf(uri));
-      if (stat?.isFile() && entryServesUnread(cached, stat)) {
-        this.restoreUnread(uri, cached);
-        return;
-      }
-    }
-    const read = await readArticle(fsPathOf(uri));
+    if (this.restoreIfUnchanged(uri)) return;
+    const read = now ? readArticleSync(fsPathOf(uri)) : await readArticle(fsPathOf(uri));
     if (this.diskGeneration.get(uri) !== generation || this.open.has(uri)) return;
     if (!read.ok) {
       if (read.code === 'ENOENT') {
@@ -760,8 +770,99 @@ export class WorkspaceIndex {
     return true;
   }
 
-  /** Puts a cache entry's summary in the model for a file not read (its size and time unchanged). */
-  private restoreUnread(uri: string, cached: CachedArticle): void {
+  /**
+   * On a warm start, a file whose size and modification time are those of its cache entry is not
+   * read at all: the entry's summary is all the model keeps of a closed article anyway.
+   */
+  private restoreIfUnchanged(uri: string): boolean {
+    const cached = this.cached?.get(uri);
+    if (!cached || this.model.getArticle(uri) || this.keepAnalysis(uri)) return false;
+    // Synchronous: a stat is quicker than the round trip through the thread pool, 10,000 times over.
+    const stat = statOrUndefined(fsPathOf(uri));
+    if (!stat?.isFile() || !entryServesUnread(cached, stat)) return false;
+    this.restoreUnread(uri, cached);
+    return true;
+  }
+
+  /**
+   * Reads, analyses and summarises files the persistent index knows nothing of, in two passes
+   * whose results do not depend on the order the files come in: every article with the workspace
+   * dates known before (none on a cold start); then, all at once, the articles whose dateline year
+   * was guessed, with every article's date (settleStale does what that changes). In worker threads
+   * when the `index.workers` setting and the number of files say so, else (and whatever the
+   * workers hand back) here. Returns the files that could not be summarised.
+   */
+  private async summariseUnknown(uris: string[], countDone: () => void): Promise<string[]> {
+    const failed: string[] = [];
+    const workers = indexWorkerCount(this.indexWorkers, uris.length);
+    const options = this.model.analysisOptions('');
+    const pool = workers > 0 ? new AnalysisPool(workers, options) : undefined;
+    if (pool && pool.size < workers) this.options.log(`index workers: ${pool.size} of ${workers} started`);
+    try {
+      await this.summariseFiles(uris, pool, options, failed, (uri, entry) => {
+        this.restoreUnread(uri, entry, 'analysed');
+        countDone();
+      });
+      const guessed = uris.filter((uri) => !this.open.has(uri) && yearGuessed(this.model.getArticle(uri)?.summary));
+      // Put in the model only once every guess is made: each is made with the same dates.
+      const again: Array<[string, CachedArticle]> = [];
+      const failedAgain: string[] = [];
+      await this.summariseFiles(guessed, pool, (uri) => this.model.analysisOptions(uri), failedAgain, (uri, entry) => again.push([uri, entry]));
+      for (const [uri, entry] of again) if (!this.open.has(uri)) this.restoreUnread(uri, entry, 'again');
+      // Read again from scratch (the summary in the model would pass for current).
+      for (const uri of failedAgain) this.model.removeArticle(uri);
+      failed.push(...failedAgain);
+    } finally {
+      await pool?.close();
+    }
+    return failed;
+  }
+
+  /**
+   * Summarises files in the pool's workers, or here; `options` are the pool's, or a function giving
+   * each article's (the pool is sent its workspace dates). `put` gets each summary, `failed` the
+   * files that could not be read or analysed.
+   */
+  private async summariseFiles(
+    uris: readonly string[],
+    pool: AnalysisPool | undefined,
+    options: AnalysisOptions | ((uri: string) => AnalysisOptions),
+    failed: string[],
+    put: (uri: string, entry: CachedArticle) => void,
+  ): Promise<void> {
+    const optionsOf = typeof options === 'function' ? options : () => options;
+    const take = (uri: string, entry: CachedArticle) => {
+      if (!this.open.has(uri)) put(uri, entry); // the buffer wins
+    };
+    let here = uris;
+    if (pool?.size) {
+      const handedBack: string[] = [];
+      let why: string | undefined;
+      const fallback = (uri: string, reason: string) => {
+        handedBack.push(uri);
+        why ??= reason;
+      };
+      const datesOf = typeof options === 'function' ? (uri: string) => options(uri).workspaceDates ?? [] : undefined;
+      await pool.run(uris.map((uri) => ({ uri, file: fsPathOf(uri) })), { entry: take, fallback }, datesOf);
+      if (handedBack.length) this.options.log(`index workers: ${handedBack.length} of ${uris.length} articles summarised here instead (${why})`);
+      here = handedBack;
+    }
+    const yielder = new Yielder();
+    for (const uri of here) {
+      if (this.open.has(uri)) continue;
+      const done = summariseFile(uri, fsPathOf(uri), optionsOf(uri));
+      if ('entry' in done) take(uri, done.entry);
+      else failed.push(uri);
+      await yielder.now();
+    }
+  }
+
+  /**
+   * Puts a cache entry's summary in the model for a file not read here: one whose size and time are
+   * unchanged, or one an index worker just read and summarised (`analysed`, or `again` with the
+   * other articles' dates).
+   */
+  private restoreUnread(uri: string, cached: CachedArticle, how: 'unchanged' | 'analysed' | 'again' = 'unchanged'): void {
     this.diskKeys.set(uri, cached.key);
     if (cached.truncated) {
       const whole = `the file (${cached.key.size.toLocaleString('en-US')} bytes)`;
@@ -770,7 +871,9 @@ export class WorkspaceIndex {
     } else this.truncatedFiles.delete(uri);
     this.model.restoreArticle(uri, cached.summary, cached.context);
     this.skippedFiles.delete(uri);
-    this.startup.restored++;
+    if (how === 'unchanged') this.startup.restored++;
+    else this.scheduleSave();
+    if (how === 'analysed') this.startup.analysed++;
   }
 
   private removeArticle(uri: string): void {
@@ -806,6 +909,25 @@ function later(fn: () => void, delay: number): () => void {
   }
   const immediate = setImmediate(fn);
   return () => clearImmediate(immediate);
+}
+
+/** Lets other work in (requests on open documents, progress) every few milliseconds of a long loop. */
+class Yielder {
+  private last = performance.now();
+
+  async now(): Promise<void> {
+    if (performance.now() - this.last < YIELD_EVERY_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.last = performance.now();
+  }
+}
+
+/** Sources of an article date that the article states itself (its dateline's or front matter's year). */
+const STATED_DATE_SOURCES = new Set(['dateline', 'front-matter', 'byline-date']);
+
+/** Whether an article's dateline year was guessed, so that the other articles' dates may change it. */
+function yearGuessed(summary: ArticleSummary | undefined): boolean {
+  return !!summary?.hasDateline && !STATED_DATE_SOURCES.has(summary.articleDate?.source ?? '');
 }
 
 /** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */

@@ -75,11 +75,46 @@ export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<str
   yield `${JSON.stringify({ header, articles: articles.size, index: index !== undefined })}\n`;
   for (const [uri, entry] of articles) {
     const summary = packed(entry.summary);
-    yield `${JSON.stringify([uri, { ...entry, summary: fieldsOf(summary) }])}\t`;
+    yield `${entryHead(uri, entry, summary)}\t`;
     yield summary.detail;
     yield '\n';
   }
   if (index) yield `${JSON.stringify({ index })}\n`;
+}
+
+function entryHead(uri: string, entry: CachedArticle, summary: PackedSummary): string {
+  return JSON.stringify([uri, { ...entry, summary: fieldsOf(summary) }]);
+}
+
+/** One article's line of the cache (without the line break); also how index workers hand summaries back. */
+export function encodeCacheEntry(uri: string, entry: CachedArticle): string {
+  const summary = packed(entry.summary);
+  return `${entryHead(uri, entry, summary)}\t${asciiText(summary.detail)}`;
+}
+
+/** A line made by `encodeCacheEntry`, as [uri, entry]; undefined when it does not parse or is malformed. */
+export function decodeCacheEntry(line: string): [string, CachedArticle] | undefined {
+  try {
+    return cacheEntryOf(line);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An article line, its packed people and statements either after a tab in it or, as the decoder
+ * reads them, given apart (`detail`); undefined when it is malformed. Throws when it does not parse.
+ */
+function cacheEntryOf(line: string, detail?: Uint8Array): [string, CachedArticle] | undefined {
+  const tab = detail ? line.length : line.indexOf('\t');
+  if (tab < 0) return undefined;
+  const parsed: unknown = JSON.parse(line.slice(0, tab));
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return undefined;
+  const entry: unknown = parsed[1];
+  if (!isCachedArticle(entry)) return undefined;
+  // People and statements stay packed, decoded when read (packedSummary.ts).
+  entry.summary = new PackedSummary(entry.summary as SummaryFields, detail ?? asciiBytes(line.slice(tab + 1)));
+  return [parsed[0], entry];
 }
 
 /**
@@ -137,15 +172,9 @@ export class CacheDecoder {
         this.indexValue = parsed.index as PackedIndex;
         return true;
       }
-      const tab = detail ? line.length : line.indexOf('\t');
-      if (tab < 0) return this.refuse();
-      const parsed: unknown = JSON.parse(line.slice(0, tab));
-      if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return this.refuse();
-      const entry: unknown = parsed[1];
-      if (!isCachedArticle(entry)) return this.refuse();
-      // People and statements stay packed, decoded when read (packedSummary.ts).
-      entry.summary = new PackedSummary(entry.summary as SummaryFields, detail ?? asciiBytes(line.slice(tab + 1)));
-      this.out.set(parsed[0], entry);
+      const decoded = cacheEntryOf(line, detail);
+      if (!decoded) return this.refuse();
+      this.out.set(decoded[0], decoded[1]);
       this.entries++;
       return true;
     } catch {

@@ -810,7 +810,11 @@ function summariseStatements(index: Index, id: string): void {
 class DatedArticles {
   private readonly byUri = new Map<string, string>();
   private readonly counts = new Map<string, number>();
-  private sorted: string[] | undefined;
+  /**
+   * Kept sorted as dates come and go (a new array on each change: analyses remember the one they
+   * were made with), not sorted again whole: a cold index adds a new date with most articles.
+   */
+  private sorted: readonly string[] = [];
 
   set(uri: string, summary: ArticleSummary): void {
     const date = summary.articleDate;
@@ -821,7 +825,10 @@ class DatedArticles {
     this.byUri.set(uri, value);
     const n = this.counts.get(value) ?? 0;
     this.counts.set(value, n + 1);
-    if (n === 0) this.sorted = undefined;
+    if (n === 0) {
+      const at = lowerBoundOf(this.sorted, value);
+      this.sorted = [...this.sorted.slice(0, at), value, ...this.sorted.slice(at)];
+    }
   }
 
   delete(uri: string): void {
@@ -832,12 +839,13 @@ class DatedArticles {
     if (n > 0) this.counts.set(value, n);
     else {
       this.counts.delete(value);
-      this.sorted = undefined;
+      const at = lowerBoundOf(this.sorted, value);
+      this.sorted = [...this.sorted.slice(0, at), ...this.sorted.slice(at + 1)];
     }
   }
 
   all(): readonly string[] {
-    return (this.sorted ??= [...this.counts.keys()].sort());
+    return this.sorted;
   }
 
   /** Every date but the article's own (unless another article shares it). */
@@ -854,6 +862,18 @@ class DatedArticles {
 
   /** `datesExcept`'s answers by the date left out, for one `all()` list. */
   private without: { of: readonly string[] | undefined; by: Map<string, string[]> } = { of: undefined, by: new Map() };
+}
+
+/** The first position in a sorted list whose value is not below `value`. */
+function lowerBoundOf(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function fold(s: string): string {

@@ -1,0 +1,190 @@
+// Worker threads for the server's initial index: each reads and analyses article files
+// (analysisWorker.ts) and sends back only the article's summary, as the line the persistent index
+// would hold for it (`encodeCacheEntry`) — a string is cheap to pass between threads, a full
+// analysis is not. The workers live for the initial index only (`close` ends them).
+// A file a worker cannot do (unreadable, analysis failed, the worker died) is handed back to the
+// caller, whose own thread does it: nothing is lost, and every run ends.
+import { existsSync } from 'fs';
+import { availableParallelism } from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { AnalysisOptions } from '../analysis/types';
+import { decodeCacheEntry, type CachedArticle } from '../workspace/analysisCache';
+
+/** One file to analyse: its model key and where it is on disk. */
+export interface AnalysisJob {
+  uri: string;
+  file: string;
+}
+
+/** A job as sent to a worker: the dates joined in one string (one copy, not one per date), or the ones sent last. */
+export interface WorkerJob {
+  uri: string;
+  file: string;
+  dates?: string;
+  sameDates?: true;
+}
+
+/** What a worker sends back per file (in one array per batch): its cache entry line, or why it has none. */
+export type AnalysisOutcome = { uri: string; line: string } | { uri: string; problem: string };
+
+/** What a worker starts with. */
+export interface WorkerSetup {
+  options: AnalysisOptions;
+}
+
+export interface PoolHandlers {
+  /** An article's cache entry (its summary and file key), made in a worker. */
+  entry(uri: string, entry: CachedArticle): void;
+  /** A file the workers did not do, and why: for the caller to read and analyse itself. */
+  fallback(uri: string, why: string): void;
+}
+
+/** The worker script: next to this file, compiled by tsc (out/…/node/) or bundled by esbuild (dist/). */
+export const WORKER_FILE = path.join(__dirname, 'analysisWorker.js');
+
+/** Files sent to (and answered by) a worker in one message; up to two such batches are in flight per worker, so none waits. */
+const BATCH = 8;
+/**
+ * Automatic: fewer files to analyse than this are done in the server's thread. Each worker loads
+ * and compiles the analyser afresh (about 1 s of CPU on the 2-core machine of BENCHMARKS.md, under
+ * load); at 1,000 articles two workers cost 60% more CPU than one thread and saved no time.
+ */
+export const MIN_FILES_FOR_WORKERS = 2000;
+/** A worker's young generation: smaller than V8's default, for the server's peak memory; an analysis's garbage is short-lived. */
+const YOUNG_GENERATION_MB = 16;
+/** Automatic: at most this many workers (each holds its own copy of the analyser and its garbage). */
+const MAX_AUTO_WORKERS = 4;
+
+/**
+ * How many workers to start for `files` files to analyse: the `index.workers` setting when it is
+ * a number (0: none), else one per core when there are two or more and enough files to pay for them.
+ */
+export function indexWorkerCount(setting: number | null, files: number): number {
+  if (files === 0) return 0;
+  if (setting !== null) return Math.max(0, Math.min(Math.floor(setting), Math.ceil(files / BATCH)));
+  const cores = availableParallelism();
+  if (cores < 2 || files < MIN_FILES_FOR_WORKERS) return 0;
+  return Math.min(cores, MAX_AUTO_WORKERS);
+}
+
+/** One worker and the jobs it has not answered yet. */
+interface Slot {
+  worker: Worker;
+  pending: Map<string, AnalysisJob>;
+  /** The workspace dates the worker was sent last (by identity). */
+  lastDates?: readonly string[];
+  /** Whether it has ended (exited, crashed, or was closed). */
+  ended: boolean;
+}
+
+/** Index workers, started together and used for one or more runs of jobs. */
+export class AnalysisPool {
+  private readonly slots: Slot[] = [];
+  private readonly exits: Array<Promise<void>> = [];
+  private jobs: readonly AnalysisJob[] = [];
+  private next = 0;
+  private handlers: PoolHandlers | undefined;
+  private datesOf: ((uri: string) => readonly string[]) | undefined;
+  private finished: (() => void) | undefined;
+
+  /** Starts `count` workers analysing with `options` (none when the worker script is missing). */
+  constructor(count: number, options: AnalysisOptions, workerFile = WORKER_FILE) {
+    if (!existsSync(workerFile)) return;
+    for (let i = 0; i < count; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(workerFile, { workerData: { options } satisfies WorkerSetup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      } catch {
+        continue;
+      }
+      const slot: Slot = { worker, pending: new Map(), ended: false };
+      this.slots.push(slot);
+      worker.on('message', (outcomes: AnalysisOutcome[]) => this.answered(slot, outcomes));
+      worker.on('error', (err) => this.end(slot, `index worker failed (${err.message})`));
+      this.exits.push(new Promise((resolve) => worker.once('exit', (code) => {
+        this.end(slot, `index worker exited (${code})`);
+        resolve();
+      })));
+    }
+  }
+
+  /** Workers still running. */
+  get size(): number {
+    return this.slots.filter((s) => !s.ended).length;
+  }
+
+  /**
+   * Analyses `jobs` (with the workspace dates `datesOf` gives for each, else the pool's options);
+   * resolves once each has gone to `handlers.entry` or `handlers.fallback`.
+   */
+  run(jobs: readonly AnalysisJob[], handlers: PoolHandlers, datesOf?: (uri: string) => readonly string[]): Promise<void> {
+    this.jobs = jobs;
+    this.next = 0;
+    this.handlers = handlers;
+    this.datesOf = datesOf;
+    return new Promise<void>((resolve) => {
+      this.finished = resolve;
+      for (const slot of this.slots) if (!slot.ended) this.feed(slot);
+      this.checkFinished();
+    });
+  }
+
+  /** Ends every worker; resolves when they have exited. */
+  async close(): Promise<void> {
+    for (const slot of this.slots) if (!slot.ended) void slot.worker.terminate();
+    await Promise.all(this.exits);
+  }
+
+  private feed(slot: Slot): void {
+    while (slot.pending.size <= BATCH && this.next < this.jobs.length) {
+      const batch = this.jobs.slice(this.next, this.next + BATCH);
+      this.next += batch.length;
+      const sent: WorkerJob[] = [];
+      for (const job of batch) {
+        slot.pending.set(job.uri, job);
+        const dates = this.datesOf?.(job.uri);
+        if (dates === undefined) sent.push({ uri: job.uri, file: job.file });
+        else if (dates === slot.lastDates) sent.push({ uri: job.uri, file: job.file, sameDates: true });
+        else {
+          sent.push({ uri: job.uri, file: job.file, dates: dates.join(',') });
+          slot.lastDates = dates;
+        }
+      }
+      slot.worker.postMessage(sent);
+    }
+  }
+
+  private answered(slot: Slot, outcomes: AnalysisOutcome[]): void {
+    for (const outcome of outcomes) {
+      if (!slot.pending.delete(outcome.uri)) continue;
+      const decoded = 'line' in outcome ? decodeCacheEntry(outcome.line) : undefined;
+      if (decoded && decoded[0] === outcome.uri) this.handlers?.entry(outcome.uri, decoded[1]);
+      else this.handlers?.fallback(outcome.uri, 'problem' in outcome ? outcome.problem : 'malformed summary from an index worker');
+    }
+    this.feed(slot);
+    this.checkFinished();
+  }
+
+  /** A worker is gone: what it had not answered goes back to the caller. */
+  private end(slot: Slot, why: string): void {
+    if (slot.ended) return;
+    slot.ended = true;
+    slot.lastDates = undefined;
+    for (const job of slot.pending.values()) this.handlers?.fallback(job.uri, why);
+    slot.pending.clear();
+    void slot.worker.terminate();
+    this.checkFinished();
+  }
+
+  private checkFinished(): void {
+    if (!this.finished) return;
+    const live = this.slots.filter((s) => !s.ended);
+    // With no worker left, whatever was never sent goes back too.
+    if (live.length === 0) while (this.next < this.jobs.length) this.handlers?.fallback(this.jobs[this.next++].uri, 'no index worker left');
+    if (this.next < this.jobs.length || live.some((s) => s.pending.size > 0)) return;
+    const finished = this.finished;
+    this.finished = undefined;
+    finished();
+  }
+}

@@ -1,0 +1,27 @@
+// One article file read, analysed and summarised as the initial index does it, in an index worker
+// (analysisWorker.ts) or in the server's own thread: the same function in both, so that the two
+// give the same summaries.
+import type * as AnalysisModule from '../analysis';
+import type { AnalysisOptions } from '../analysis/types';
+import { cachedArticle, type CachedArticle } from '../workspace/analysisCache';
+import { summarizeArticle } from '../workspace/articleSummary';
+import { fileKeyOf } from './indexStore';
+import { readArticleSync } from './readArticle';
+
+let analyser: typeof AnalysisModule | undefined;
+
+/** A closed article's cache entry (its summary and file key), or why there is none (unreadable, or analysis failed). */
+export function summariseFile(uri: string, file: string, options: AnalysisOptions): { entry: CachedArticle } | { problem: string } {
+  try {
+    const read = readArticleSync(file);
+    if (!read.ok) return { problem: read.reason };
+    const key = fileKeyOf(read.text, read.size, read.mtimeMs ?? 0);
+    // Loaded on first use, as the workspace model does: a warm start that restores everything never needs it.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    analyser ??= require('../analysis') as typeof AnalysisModule;
+    const summary = summarizeArticle(uri, analyser.analyzeArticle(read.text, options), false);
+    return { entry: cachedArticle(summary, key, undefined, read.truncated) };
+  } catch (err) {
+    return { problem: String((err as Error)?.message ?? err) };
+  }
+}
