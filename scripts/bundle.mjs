@@ -8,7 +8,7 @@
 // Usage: node scripts/bundle.mjs [--minify] [--sourcemap] [--outdir DIR]   (default: dist)
 import { build } from 'esbuild';
 import { existsSync, rmSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,8 +25,8 @@ if (missing.length) {
   console.error(`bundle: missing entry point(s): ${missing.map((e) => e.in).join(', ')}`);
   process.exit(1);
 }
-rmSync(join(root, outdir), { recursive: true, force: true });
-mkdirSync(join(root, outdir), { recursive: true });
+rmSync(resolve(root, outdir), { recursive: true, force: true });
+mkdirSync(resolve(root, outdir), { recursive: true });
 const t0 = Date.now();
 for (const e of entries) {
   const result = await build({

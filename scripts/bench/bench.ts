@@ -4,12 +4,14 @@
 //   npm run bench -- [--sizes 1000,10000,50000] [--protocol-size 10000] [--baseline-articles 200]
 //                    [--runs 3] [--cache DIR] [--out FILE] [--no-protocol] [--skip analysis,index,latency]
 //                    [--workers N]   (the server's index.workers setting; default: automatic)
+//                    [--server bundle|tsc]   (the esbuild bundle the .vsix ships, default; or tsc's out/)
 //
 // Per size: single-core analysis throughput (in this process), then the real server over stdio:
 // cold index (empty storage folder) and warm start (the persistent index the cold run wrote),
 // with the server's peak RSS. On the protocol size: hover and references latency, and
 // edit-to-diagnostics on a 20 KB article. The baseline (compromise: people() and quotations())
 // runs on a sample of the first workspace, and ours on the same sample.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -31,6 +33,8 @@ interface Options {
   seed: number;
   /** The server's `index.workers` setting; undefined: its default (automatic). */
   workers: number | undefined;
+  /** Which build of the server runs: the bundle the packaged extension ships, or tsc's output. */
+  server: 'bundle' | 'tsc';
 }
 
 function parseOptions(argv: string[]): Options {
@@ -51,6 +55,7 @@ function parseOptions(argv: string[]): Options {
     out: path.resolve(value('--out') ?? path.join(cache, 'bench-results.json')),
     seed: Number(value('--seed') ?? 42),
     workers: value('--workers') === undefined ? undefined : Number(value('--workers')),
+    server: value('--server') === 'tsc' ? 'tsc' : 'bundle',
   };
 }
 
@@ -151,9 +156,24 @@ function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
+/** The server's entry point (undefined: tsc's out/, as the protocol tests run it). */
+let serverMain: string | undefined;
+
+/**
+ * Bundles the server as `npm run package` does (esbuild, scripts/bundle.mjs) into the bench's cache
+ * folder: what users run, one file to load instead of a tree of modules.
+ */
+function bundleServer(cache: string): string {
+  const outdir = path.join(cache, 'server-bundle');
+  const root = path.resolve(__dirname, '..', '..', '..');
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs'), '--outdir', outdir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return path.join(outdir, 'server.js');
+}
+
 async function startServer(ws: GeneratedWorkspace, storage: string, timeoutMs: number): Promise<{ client: LspTestClient; ms: number }> {
   const t0 = performance.now();
   const client = await LspTestClient.start({
+    serverMain,
     folders: [ws.dir],
     settings: indexWorkers === undefined ? {} : { index: { workers: indexWorkers } },
     initializationOptions: { storagePath: storage, analysisDelay: 0 },
@@ -298,6 +318,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   indexWorkers = options.workers;
   fs.mkdirSync(options.cache, { recursive: true });
+  if (options.server === 'bundle') serverMain = bundleServer(options.cache);
   const result: Record<string, any> = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, totalMemMb: Math.round(os.totalmem() / 1048576) },
