@@ -230,6 +230,8 @@ async function protocolLatency(ws: GeneratedWorkspace, cacheRoot: string) {
     for (const file of ws.files.filter((_, i) => i % Math.max(1, Math.floor(ws.files.length / 20)) === 0).slice(0, 20)) {
       const text = fs.readFileSync(file, 'utf8');
       await client.open(file, 'plaintext', text);
+      // Opening is done when its diagnostics are out (that analysis is the edit row's business).
+      await client.waitForDiagnostics(file);
       const lines = new LineIndex(text);
       for (const person of analyzeArticle(text).people) {
         for (const m of person.mentions.slice(0, 3)) targets.push({ file, position: lines.positionAt(m.span.start + 1) });
