@@ -231,7 +231,7 @@ async function protocolLatency(ws: GeneratedWorkspace, cacheRoot: string) {
       const text = fs.readFileSync(file, 'utf8');
       await client.open(file, 'plaintext', text);
       // Opening is done when its diagnostics are out (that analysis is the edit row's business).
-      await client.waitForDiagnostics(file);
+      await client.waitForDiagnostics(file, (_, p) => p.version === 1);
       const lines = new LineIndex(text);
       for (const person of analyzeArticle(text).people) {
         for (const m of person.mentions.slice(0, 3)) targets.push({ file, position: lines.positionAt(m.span.start + 1) });
