@@ -201,7 +201,7 @@ class StatementFinder {
     const singles: NameRun[] = [];
     for (const run of this.runs) {
       if (!run.name) continue;
-      const words = nameWords(run.name);
+      const words = run.words;
       if (words.length === 0) continue;
       if (run.organization) {
         const org = this.book.personForName(run.name, run.nameStart, true);
@@ -556,7 +556,7 @@ class StatementFinder {
     if (run && this.tokens[run.first - 1]?.text === ',') {
       const segStart = this.segmentStartBefore(run.first - 1);
       const lead = this.runStartingAt.get(segStart);
-      if (lead && lead.name && !lead.possessive && !lead.organization && nameWords(lead.name).length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
+      if (lead && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
     }
     if (run) return this.runSource(run, unit);
     return this.commonNounSource(k, unit);
@@ -573,7 +573,7 @@ class StatementFinder {
       this.book.addMention(person, span, this.text.slice(span.start, span.end), 'role');
       return { span, person, phraseStart: this.phraseStartBefore(run.first, unit), phraseEnd: run.end, named: true };
     }
-    const words = nameWords(run.name);
+    const words = run.words;
     let person: PersonRecord | undefined;
     if (words.length === 1 && !run.organization) person = this.book.resolveSurname(run.name, run.nameStart);
     person ??= this.book.personForName(run.name, run.nameStart, run.organization);
@@ -721,7 +721,7 @@ class StatementFinder {
         end--;
       }
       const nameRun = this.runEndingAt.get(end);
-      if (nameRun && nameRun.name && !nameRun.possessive && end >= unit.firstToken && (nameWords(nameRun.name).length >= 2 || !!nameRun.role || !!this.book.resolveSurname(nameRun.name, nameRun.nameStart))) {
+      if (nameRun && nameRun.name && !nameRun.possessive && end >= unit.firstToken && (nameRun.words.length >= 2 || !!nameRun.role || !!this.book.resolveSurname(nameRun.name, nameRun.nameStart))) {
         const src = this.runSource(nameRun, unit);
         const role = segFirst.lower === 'who' ? undefined : this.rolePhrase(segStart, comma);
         if (src?.person && role && !nameRun.organization) this.book.addRole(src.person, role);
@@ -737,7 +737,7 @@ class StatementFinder {
       start = this.segmentStartBefore(segEnd);
       // "Ann Lee of Madison, Alabama, said": a name, then where the person is from.
       const lead = this.runStartingAt.get(start);
-      if (lead && lead.name && !lead.possessive && !lead.organization && nameWords(lead.name).length >= 2 && this.tokens[lead.last]?.lower === 'of' && start >= unit.firstToken) {
+      if (lead && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && this.tokens[lead.last]?.lower === 'of' && start >= unit.firstToken) {
         const src = this.runSource(lead, unit);
         if (src) {
           src.phraseEnd = this.tokens[comma - 1].end;
@@ -745,7 +745,7 @@ class StatementFinder {
         }
       }
       const named = this.runEndingAt.get(segEnd - 1);
-      if ((hops > 0 || (named && (nameWords(named.name).length >= 2 || !!named.role))) && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
+      if ((hops > 0 || (named && (named.words.length >= 2 || !!named.role))) && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
         const src = this.runSource(named, unit);
         if (src) {
           src.phraseEnd = this.tokens[comma - 1].end;
@@ -755,7 +755,7 @@ class StatementFinder {
     }
     const run = this.runEndingAt.get(comma - 1);
     // "Clinton, during a meeting in Columbus, Ohio, said": a lone place name is no speaker when a name opens the sentence.
-    const lonePlace = !!run && !run.role && !run.organization && nameWords(run.name).length === 1 && !this.book.resolveSurname(run.name, run.nameStart) && !!this.subjectOpensWithName(unit, run.first);
+    const lonePlace = !!run && !run.role && !run.organization && run.words.length === 1 && !this.book.resolveSurname(run.name, run.nameStart) && !!this.subjectOpensWithName(unit, run.first);
     if (run && !lonePlace && run.first >= segStart - 0 && run.name && !run.possessive) {
       const src = this.runSource(run, unit);
       if (src && this.tokens[segStart - 1]?.text === ',') {
@@ -831,14 +831,14 @@ class StatementFinder {
     }
     if (run && run.first === k + 1 && !DETERMINERS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && run.name && run.role) return this.runSource(run, unit);
     // "said the Russian diplomat": a capitalised adjective, then a role noun, is no name.
-    if (run && run.first !== k && nameWords(run.name).length < 2 && !run.role) run = undefined;
+    if (run && run.first !== k && run.words.length < 2 && !run.role) run = undefined;
     if (run && !run.name && this.tokens[run.last] && ROLE_HEADS.has(this.tokens[run.last].lower)) run = undefined;
     if (run && run.possessive && (run.first === k || DETERMINERS.has(token.lower)) && !cue.according) {
       // "said Florida’s Rick Wilson", "said Rubio’s campaign manager, Rich Beeson,": the name after the possessive.
       for (let j = run.last; j < unit.lastToken && j - run.last < 8; j++) {
         if (this.inQuote[j] || NP_STOP.has(this.tokens[j].lower) || this.tokens[j].text === '.') break;
         const later = this.runStartingAt.get(j);
-        if (later && later.name && !later.possessive && !later.organization && nameWords(later.name).length >= 2) return this.runSource(later, unit);
+        if (later && later.name && !later.possessive && !later.organization && later.words.length >= 2) return this.runSource(later, unit);
       }
     }
     if (run && (run.first === k || DETERMINERS.has(token.lower) || ROLE_MODIFIERS.has(token.lower))) {
@@ -1043,7 +1043,7 @@ class StatementFinder {
       if (t.lower === 'he' || t.lower === 'she') {
         source = this.pronounSource(k);
         after = k + 1;
-      } else if (run && run.name && !run.possessive && !run.organization && (nameWords(run.name).length >= 2 || run.role || this.book.resolveSurname(run.name, run.nameStart))) {
+      } else if (run && run.name && !run.possessive && !run.organization && (run.words.length >= 2 || run.role || this.book.resolveSurname(run.name, run.nameStart))) {
         if (this.tokens[run.first - 1] && ['by', 'to', 'with', 'for', 'against', 'about', 'on', 'at', 'from', 'of'].includes(this.tokens[run.first - 1].lower)) continue;
         source = this.runSource(run, unit);
         after = run.last;
@@ -1156,7 +1156,7 @@ class StatementFinder {
     const before = this.tokens[run.first - 1];
     const opens = run.first === unit.firstToken || (!!before && (before.text === '-' || before.text === '\u2014' || before.text === '\u2013' || before.lower === 'from'));
     if (!opens) return false;
-    return nameWords(run.name).length >= 2 || !!run.role || !!this.book.resolveSurname(run.name, run.nameStart);
+    return run.words.length >= 2 || !!run.role || !!this.book.resolveSurname(run.name, run.nameStart);
   }
 
   private statementFor(cue: Cue, unit: Unit): { source: Source; content: Span; kind: StatementKind } | undefined {
