@@ -1,8 +1,8 @@
 // The people of one article: full names with their roles, and the resolution of later mentions
 // (surname, pronoun, role noun) to the person they refer to.
 import { ROLE_SYNONYMS } from './lexicon';
-import { nameWords, surnameOf, type NameRun } from './names';
-import { foldName } from './tokens';
+import { nameWords, type NameRun } from './names';
+import { detached, foldName } from './tokens';
 import type { Mention, MentionKind, Person, Span } from './types';
 
 interface PersonRecord extends Person {
@@ -45,11 +45,27 @@ export class PeopleBook {
   private readonly allByFoldedSurname = new Map<string, PersonRecord[]>();
   /** Persons by their folded surname and its one-letter deletions: the candidates of sameFullName. */
   private readonly bySurnameVariant = new Map<string, PersonRecord[]>();
+  /** This article's names as written, folded: a few dozen, against the thousands foldName keeps. */
+  private readonly folds = new Map<string, { folded: string; words?: readonly string[] }>();
   /** The mentions kept, by start offset: one person owns each span. */
   private readonly spanOwners = new Map<number, SpanOwner[]>();
 
   /** `insideQuote` tells mentions in quoted speech, which do not make a person the one just talked about. */
   constructor(private readonly insideQuote: (offset: number) => boolean = () => false) {}
+
+  /** foldName(name), asked once per name as written: a run's name is looked up again and again. */
+  private fold(name: string): string {
+    let fold = this.folds.get(name);
+    if (fold === undefined) this.folds.set(name, (fold = { folded: foldName(name) }));
+    return fold.folded;
+  }
+
+  /** foldedNameWords(name), kept with fold(name). */
+  private foldWords(name: string): readonly string[] {
+    let fold = this.folds.get(name);
+    if (fold === undefined) this.folds.set(name, (fold = { folded: foldName(name) }));
+    return (fold.words ??= foldedNameWords(name));
+  }
 
   private state(record: PersonRecord): PersonState {
     return this.states.get(record)!;
@@ -57,8 +73,8 @@ export class PeopleBook {
 
   /** Registers (or finds) the person a full name denotes. */
   personForName(name: string, at: number, organization: boolean): PersonRecord {
-    const folded = foldName(name);
-    const words = foldedNameWords(name);
+    const folded = this.fold(name);
+    const words = this.foldWords(name);
     const existing = this.byFolded.get(folded) ??
       (words.length >= 2 ? this.firstWithSameFullName(words) : undefined);
     if (existing) {
@@ -78,7 +94,8 @@ export class PeopleBook {
       isOrganization: organization,
       mentions: [],
       folded,
-      foldedSurname: foldName(surnameOf(name)),
+      // foldName(surnameOf(name)): the last folded word, or the whole name folded.
+      foldedSurname: words.length > 0 ? words[words.length - 1] : folded,
       firstAt: at,
       confirmed: false,
     };
@@ -121,7 +138,7 @@ export class PeopleBook {
    * (two Clintons are kept apart by proximity), or the only one after.
    */
   resolveSurname(word: string, at: number): PersonRecord | undefined {
-    const folded = foldName(word);
+    const folded = this.fold(word);
     // Candidates: fuller names with this surname (not named `word` itself), else one-word names that are `word`.
     let pool = NONE;
     let count = 0;
@@ -273,7 +290,7 @@ function foldedNameWords(name: string): readonly string[] {
   if (words === undefined) {
     words = nameWords(name).map(foldName);
     if (foldedWordsByName.size >= FOLDED_WORDS_KEPT) foldedWordsByName.clear();
-    foldedWordsByName.set(name, words);
+    foldedWordsByName.set(detached(name), words);
   }
   return words;
 }

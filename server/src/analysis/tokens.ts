@@ -157,13 +157,21 @@ const FOLDED_NAMES_KEPT = 50_000;
 /** Latin letters that carry no combining mark to drop, so NFKD leaves them as they are. */
 const PLAIN_LETTER: Record<string, string> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'ħ': 'h', 'þ': 'th' };
 
+/**
+ * A copy of `s` that keeps no hold on the text it was cut from: a slice of an article shares the
+ * article's memory, and a cache key outlives the article (50,000 keys could keep every text).
+ */
+export function detached(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
+
 /** Folds a name for comparison: no diacritics, lower case, y ≈ i, letters and spaces only. */
 export function foldName(name: string): string {
   let folded = foldedNames.get(name);
   if (folded === undefined) {
     folded = foldNameNow(name);
     if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
-    foldedNames.set(name, folded);
+    foldedNames.set(detached(name), folded);
   }
   return folded;
 }
