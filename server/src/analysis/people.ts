@@ -2,7 +2,7 @@
 // (surname, pronoun, role noun) to the person they refer to.
 import { ROLE_SYNONYMS } from './lexicon';
 import { nameWords, type NameRun } from './names';
-import { detached, foldName } from './tokens';
+import { foldName } from './tokens';
 import type { Mention, MentionKind, Person, Span } from './types';
 
 interface PersonRecord extends Person {
@@ -44,7 +44,7 @@ export class PeopleBook {
   private readonly allByFolded = new Map<string, PersonRecord[]>();
   private readonly allByFoldedSurname = new Map<string, PersonRecord[]>();
   /** Persons by their folded surname and its one-letter deletions: the candidates of sameFullName. */
-  private readonly bySurnameVariant = new Map<string, PersonRecord[]>();
+  private readonly bySurnameVariant = new Map<number, PersonRecord[]>();
   /** This article's names as written, folded: a few dozen, against the thousands foldName keeps. */
   private readonly folds = new Map<string, { folded: string; words?: readonly string[] }>();
   /** The mentions kept, by start offset: one person owns each span. */
@@ -113,7 +113,7 @@ export class PeopleBook {
   private firstWithSameFullName(words: readonly string[]): PersonRecord | undefined {
     let best: PersonRecord | undefined;
     let bestIndex = Infinity;
-    for (const variant of surnameVariants(words[words.length - 1])) {
+    for (const variant of surnameVariantKeys(words[words.length - 1])) {
       for (const r of this.bySurnameVariant.get(variant) ?? NONE) {
         const state = this.state(r);
         if (state.index < bestIndex && sameFoldedFullName(state.foldedWords, words)) {
@@ -127,7 +127,7 @@ export class PeopleBook {
 
   private indexSurname(record: PersonRecord, words: readonly string[]): void {
     if (words.length === 0) return;
-    for (const variant of surnameVariants(words[words.length - 1])) {
+    for (const variant of surnameVariantKeys(words[words.length - 1])) {
       const list = listIn(this.bySurnameVariant, variant);
       if (!list.includes(record)) list.push(record);
     }
@@ -260,39 +260,40 @@ function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
   return list;
 }
 
-/** Folded words of names seen before: the same names are compared again and again. */
-const foldedWordsByName = new Map<string, readonly string[]>();
-const FOLDED_WORDS_KEPT = 50_000;
-/** surnameVariants of surnames seen before: the same surnames come back article after article. */
-const variantsBySurname = new Map<string, readonly string[]>();
-const VARIANTS_KEPT = 4096;
-
-/**
- * A folded surname and, when long enough for similarSurname's one-letter tolerance, each string
- * with one letter deleted: two surnames one edit apart always share one of these.
- */
-function surnameVariants(surname: string): readonly string[] {
-  if (surname.length < 6) return [surname];
-  let variants = variantsBySurname.get(surname);
-  if (variants === undefined) {
-    const out = [surname];
-    for (let i = 0; i < surname.length; i++) out.push(surname.slice(0, i) + surname.slice(i + 1));
-    variants = [...new Set(out)];
-    if (variantsBySurname.size >= VARIANTS_KEPT) variantsBySurname.clear();
-    variantsBySurname.set(surname, variants);
-  }
-  return variants;
-}
-
 /** nameWords(name), each folded. */
 function foldedNameWords(name: string): readonly string[] {
-  let words = foldedWordsByName.get(name);
-  if (words === undefined) {
-    words = nameWords(name).map(foldName);
-    if (foldedWordsByName.size >= FOLDED_WORDS_KEPT) foldedWordsByName.clear();
-    foldedWordsByName.set(detached(name), words);
+  return nameWords(name).map(foldName);
+}
+
+const VARIANT_BASE = 31;
+
+/**
+ * Hashes of a folded surname and, when long enough for similarSurname's one-letter tolerance, of
+ * each string with one letter deleted: two surnames one edit apart always share one of these. A
+ * string's hash depends on its letters alone (a polynomial), so no variant string is made; two
+ * surnames that share a hash by chance are only candidates, which sameFullName then checks.
+ */
+function surnameVariantKeys(surname: string): number[] {
+  const n = surname.length;
+  // suffix[k]: hash of surname[k, n) as the tail of an n-letter string (letter j weighs BASE^(n-1-j)).
+  const suffix = new Array<number>(n + 1);
+  const powers = new Array<number>(n);
+  suffix[n] = 0;
+  let power = 1;
+  for (let k = n - 1; k >= 0; k--) {
+    powers[n - 1 - k] = power;
+    suffix[k] = (Math.imul(surname.charCodeAt(k), power) + suffix[k + 1]) | 0;
+    power = Math.imul(power, VARIANT_BASE);
   }
-  return words;
+  const keys = [suffix[0]];
+  if (n < 6) return keys;
+  // Letter i deleted: the letters before it weigh one power less, those after it the same.
+  let prefix = 0;
+  for (let i = 0; i < n; i++) {
+    keys.push((Math.imul(prefix, powers[n - 1 - i]) + suffix[i + 1]) | 0);
+    prefix = (Math.imul(prefix, VARIANT_BASE) + surname.charCodeAt(i)) | 0;
+  }
+  return keys;
 }
 
 /** "Alexandr Grushkó" and "Alexander Grushko": same surname, compatible first names. */
