@@ -3,7 +3,7 @@
 import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
-import { lowerBound } from './search';
+import { countBelow, lowerBound } from './search';
 import { isUpperInitial, tokenize, tokenizeWithoutWordlessSpans, type Token } from './tokens';
 import type { ArticleStructure, DateMention, Paragraph, Person, Quotation, Span, Statement, StatementKind } from './types';
 
@@ -136,6 +136,10 @@ class StatementFinder {
   private readonly readable: Paragraph[];
   /** wordsBefore[k]: word tokens among tokens[0..k), so that counting words in a span is O(log n). */
   private readonly wordsBefore: Int32Array;
+  /** Where each token starts, and where each outer quotation starts and ends: the binary searches' keys. */
+  private readonly tokenStarts: Int32Array;
+  private readonly outerStarts: Int32Array;
+  private readonly outerEnds: Int32Array;
 
   constructor(private readonly input: StatementsInput) {
     this.text = input.text;
@@ -143,26 +147,31 @@ class StatementFinder {
     this.readable = paragraphs;
     const from = input.structure.frontMatter?.span.end ?? 0;
     this.tokens = tokenizeWithoutWordlessSpans(this.text, from, this.text.length, paragraphs.map((p) => p.span));
-    this.paragraphOfToken = new Int32Array(this.tokens.length).fill(-1);
-    let p = 0;
-    for (let t = 0; t < this.tokens.length; t++) {
-      const at = this.tokens[t].start;
-      while (p < paragraphs.length && paragraphs[p].span.end <= at) p++;
-      if (p < paragraphs.length && paragraphs[p].span.start <= at) this.paragraphOfToken[t] = p;
-    }
+    // One pass over the tokens for what the rules ask of them by index.
+    const tokens = this.tokens;
     this.outer = input.quotations.filter((q) => q.depth === 0);
-    this.wordsBefore = new Int32Array(this.tokens.length + 1);
-    for (let k = 0; k < this.tokens.length; k++) this.wordsBefore[k + 1] = this.wordsBefore[k] + (this.tokens[k].isWord ? 1 : 0);
-    this.inQuote = new Uint8Array(this.tokens.length);
+    const outer = this.outer;
+    this.paragraphOfToken = new Int32Array(tokens.length);
+    this.tokenStarts = new Int32Array(tokens.length);
+    this.wordsBefore = new Int32Array(tokens.length + 1);
+    this.inQuote = new Uint8Array(tokens.length);
+    let p = 0;
     let q = 0;
-    for (let t = 0; t < this.tokens.length; t++) {
-      const at = this.tokens[t].start;
-      while (q < this.outer.length && this.outer[q].span.end <= at) q++;
-      if (q < this.outer.length && this.outer[q].span.start <= at && at < this.outer[q].span.end) {
-        // The marks themselves are not "inside".
-        if (at > this.outer[q].span.start && at < this.outer[q].inner.end) this.inQuote[t] = 1;
-      }
+    let words = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      const at = token.start;
+      this.tokenStarts[t] = at;
+      while (p < paragraphs.length && paragraphs[p].span.end <= at) p++;
+      this.paragraphOfToken[t] = p < paragraphs.length && paragraphs[p].span.start <= at ? p : -1;
+      if (token.isWord) words++;
+      this.wordsBefore[t + 1] = words;
+      while (q < outer.length && outer[q].span.end <= at) q++;
+      // Inside the marks, not on them.
+      if (q < outer.length && at > outer[q].span.start && at < outer[q].inner.end) this.inQuote[t] = 1;
     }
+    this.outerStarts = Int32Array.from(outer, (o) => o.span.start);
+    this.outerEnds = Int32Array.from(outer, (o) => o.span.end);
     this.book = new PeopleBook((offset) => this.isInsideQuote(offset));
     this.cueVerbs = cueVerbsWith(input.extraCueVerbs);
     const readableParagraph = (t: number) => {
@@ -404,7 +413,8 @@ class StatementFinder {
     const cues: Cue[] = [];
     for (let k = unit.firstToken; k < unit.lastToken; k++) {
       if (this.inQuote[k] || !this.tokens[k].isWord) continue;
-      const multi = MULTIWORD_CUES_BY_FIRST.get(this.tokens[k].lower)?.find((words) => words.every((w, j) => k + j < unit.lastToken && this.tokens[k + j].lower === w));
+      const opened = MULTIWORD_CUES_BY_FIRST.get(this.tokens[k].lower);
+      const multi = opened && this.multiwordCueAt(k, unit.lastToken, opened);
       if (multi) {
         if (multi[0] === 'quoted') {
           k += multi.length - 1;
@@ -417,6 +427,16 @@ class StatementFinder {
       if (this.cueVerbs.has(this.tokens[k].lower) && !this.isNounUse(k)) cues.push({ first: k, last: k + 1, text: this.tokens[k].text, according: false });
     }
     return cues;
+  }
+
+  /** The first of the multi-word cues opened by tokens[k] whose words all follow before `last`. */
+  private multiwordCueAt(k: number, last: number, opened: readonly string[][]): string[] | undefined {
+    for (const words of opened) {
+      let j = 0;
+      while (j < words.length && k + j < last && this.tokens[k + j].lower === words[j]) j++;
+      if (j === words.length) return words;
+    }
+    return undefined;
   }
 
   /** "the reality TV show", "a claim", "his comments": a cue word used as a noun. */
@@ -1575,7 +1595,7 @@ class StatementFinder {
   }
 
   private tokenAtOrAfter(offset: number): number {
-    return lowerBound(this.tokens, (t) => t.start < offset);
+    return countBelow(this.tokenStarts, offset);
   }
 
   private wordsBetween(start: number, end: number): number {
@@ -1586,12 +1606,13 @@ class StatementFinder {
 
   /** Index of the first outer quotation starting at or after `offset` (outer quotations are sorted and disjoint). */
   private outerAtOrAfter(offset: number): number {
-    return lowerBound(this.outer, (q) => q.span.start < offset);
+    return countBelow(this.outerStarts, offset);
   }
 
   /** Index of the last outer quotation ending at or before `offset`, or -1. */
   private outerEndingBy(offset: number): number {
-    return lowerBound(this.outer, (q) => q.span.end <= offset) - 1;
+    // Ends are sorted too (outer quotations are disjoint); offsets are whole numbers.
+    return countBelow(this.outerEnds, offset + 1) - 1;
   }
 
   /** The outer quotation that starts exactly at `offset`. */
@@ -1603,9 +1624,8 @@ class StatementFinder {
   /** Trims spaces, joining punctuation and a leading "that" from a content span. */
   private trimContent(span: Span): Span | undefined {
     let { start, end } = span;
-    const skippable = (ch: string) => /[\s,;:\u2014\u2013\-.]/.test(ch);
-    while (start < end && skippable(this.text[start])) start++;
-    while (end > start && /[\s,;:\u2014\u2013\-.]/.test(this.text[end - 1])) end--;
+    while (start < end && isTrimmed(this.text.charCodeAt(start))) start++;
+    while (end > start && isTrimmed(this.text.charCodeAt(end - 1))) end--;
     return end > start ? { start, end } : undefined;
   }
 
@@ -1706,7 +1726,7 @@ class StatementFinder {
     const dates = this.input.dates;
     for (let i = this.dateAtOrAfter(unit.start); i < dates.length && dates[i].span.start < unit.end; i++) {
       const d = dates[i];
-      if (d.span.start < unit.start || d.span.end > unit.end || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+      if (d.span.start < unit.start || d.span.end > unit.end || !isIsoDay(d.value)) continue;
       // "said the union would meet on Thursday": the meeting's day, not the statement's.
       if (content.start <= d.span.start && d.span.end <= content.end) continue;
       const q = this.outer[this.outerAtOrAfter(d.span.start + 1) - 1];
@@ -1982,6 +2002,22 @@ class StatementFinder {
     const q = this.outer[this.outerAtOrAfter(offset) - 1];
     return !!q && offset < q.span.end;
   }
+}
+
+/** /^\d{4}-\d{2}-\d{2}$/ without the regex: YYYY-MM-DD. */
+function isIsoDay(value: string): boolean {
+  if (value.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 0x2d : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** What trimContent takes off a content span's ends: /[\s,;:\u2014\u2013\-.]/ on one code unit. */
+function isTrimmed(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2d || c === 0x2e;
+  return c === 0x2014 || c === 0x2013 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isReadable(p: Paragraph): boolean {
