@@ -156,8 +156,21 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
     onlyWord = t;
     if (ORGANIZATION_WORDS.has(withoutPossessive(t.lower))) organization = true;
   }
-  if (!organization && nameWordTokens === 1) organization = /^[\p{Lu}\d-]{2,8}$/u.test(onlyWord!.text.replace(POSSESSIVE, ''));
+  if (!organization && nameWordTokens === 1) organization = isAcronym(onlyWord!.text);
   return { first, last, nameFirst, start, end, nameStart, nameEnd, name, words: nameWords(name), role, possessive, organization };
+}
+
+/** "NATO", "G7", "UN’s": two to eight capitals, digits or hyphens, "'s" aside. */
+function isAcronym(word: string): boolean {
+  const bare = isPossessive(word) ? word.slice(0, -2) : word;
+  let ascii = true;
+  for (let i = 0; i < bare.length; i++) {
+    const c = bare.charCodeAt(i);
+    if (c >= 128) ascii = false;
+    else if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) return false;
+  }
+  if (!ascii) return /^[\p{Lu}\d-]{2,8}$/u.test(bare);
+  return bare.length >= 2 && bare.length <= 8;
 }
 
 /** "of", "for", "on" or "the" among tokens[from, to): a title's or a body's complement. */

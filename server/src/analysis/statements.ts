@@ -151,10 +151,20 @@ class StatementFinder {
     const tokens = this.tokens;
     this.outer = input.quotations.filter((q) => q.depth === 0);
     const outer = this.outer;
-    this.paragraphOfToken = new Int32Array(tokens.length);
-    this.tokenStarts = new Int32Array(tokens.length);
-    this.wordsBefore = new Int32Array(tokens.length + 1);
-    this.inQuote = new Uint8Array(tokens.length);
+    // One allocation for the per-token and per-quotation arrays.
+    const n = tokens.length;
+    const m = outer.length;
+    const buffer = new ArrayBuffer(4 * (3 * n + 1 + 2 * m) + n);
+    this.paragraphOfToken = new Int32Array(buffer, 0, n);
+    this.tokenStarts = new Int32Array(buffer, 4 * n, n);
+    this.wordsBefore = new Int32Array(buffer, 8 * n, n + 1);
+    this.outerStarts = new Int32Array(buffer, 4 * (3 * n + 1), m);
+    this.outerEnds = new Int32Array(buffer, 4 * (3 * n + 1 + m), m);
+    this.inQuote = new Uint8Array(buffer, 4 * (3 * n + 1 + 2 * m), n);
+    for (let i = 0; i < m; i++) {
+      this.outerStarts[i] = outer[i].span.start;
+      this.outerEnds[i] = outer[i].span.end;
+    }
     let p = 0;
     let q = 0;
     let words = 0;
@@ -170,8 +180,6 @@ class StatementFinder {
       // Inside the marks, not on them.
       if (q < outer.length && at > outer[q].span.start && at < outer[q].inner.end) this.inQuote[t] = 1;
     }
-    this.outerStarts = Int32Array.from(outer, (o) => o.span.start);
-    this.outerEnds = Int32Array.from(outer, (o) => o.span.end);
     this.book = new PeopleBook((offset) => this.isInsideQuote(offset));
     this.cueVerbs = cueVerbsWith(input.extraCueVerbs);
     const readableParagraph = (t: number) => {
@@ -1544,13 +1552,27 @@ class StatementFinder {
    * slogan in title case) after a preposition or a possessive names something; nobody says it.
    */
   private isTitleQuote(q: Quotation): boolean {
-    const words = tokenize(this.text, q.inner.start, q.inner.end).filter((t) => t.isWord);
+    const words = this.wordsOf(q.inner);
     if (words.length === 0 || words.length > 6) return false;
     if (!words.every((w) => isUpperInitial(w.text) || /^\d/.test(w.text) || TITLE_SMALL_WORDS.has(w.lower))) return false;
     if (!isUpperInitial(words[0].text) && !/^\d/.test(words[0].text)) return false;
     const before = this.tokens[this.tokenAtOrAfter(q.span.start) - 1];
     if (!before) return false;
     return /[’']s$/.test(before.text) || TITLE_LEAD_WORDS.has(before.lower);
+  }
+
+  /**
+   * The word tokens of text[span), as tokenize would make them: the article's own tokens when none
+   * of them runs over an end of the span (a word is cut where the span ends), else tokenized again.
+   */
+  private wordsOf(span: Span): Token[] {
+    const first = this.tokenAtOrAfter(span.start);
+    const last = this.tokenAtOrAfter(span.end);
+    const straddles = (first > 0 && this.tokens[first - 1].end > span.start) || (last > first && this.tokens[last - 1].end > span.end);
+    if (straddles) return tokenize(this.text, span.start, span.end).filter((t) => t.isWord);
+    const words: Token[] = [];
+    for (let k = first; k < last; k++) if (this.tokens[k].isWord) words.push(this.tokens[k]);
+    return words;
   }
 
   /** The content for a quote before its attribution: the quote, plus a second part after the cue. */
