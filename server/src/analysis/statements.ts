@@ -127,8 +127,9 @@ class StatementFinder {
   private readonly paragraphOfToken: Int32Array;
   private readonly inQuote: Uint8Array;
   private readonly runs: NameRun[];
-  private readonly runEndingAt = new Map<number, NameRun>();
-  private readonly runStartingAt = new Map<number, NameRun>();
+  /** By token index: 1 + the index in `runs` of the run that starts (ends) there, or 0. */
+  private readonly runStartIndex: Int32Array;
+  private readonly runEndIndex: Int32Array;
   private readonly book: PeopleBook;
   private readonly outer: Quotation[];
   private readonly cueVerbs: ReadonlySet<string>;
@@ -154,13 +155,15 @@ class StatementFinder {
     // One allocation for the per-token and per-quotation arrays.
     const n = tokens.length;
     const m = outer.length;
-    const buffer = new ArrayBuffer(4 * (3 * n + 1 + 2 * m) + n);
+    const buffer = new ArrayBuffer(4 * (5 * n + 1 + 2 * m) + n);
     this.paragraphOfToken = new Int32Array(buffer, 0, n);
     this.tokenStarts = new Int32Array(buffer, 4 * n, n);
     this.wordsBefore = new Int32Array(buffer, 8 * n, n + 1);
     this.outerStarts = new Int32Array(buffer, 4 * (3 * n + 1), m);
     this.outerEnds = new Int32Array(buffer, 4 * (3 * n + 1 + m), m);
-    this.inQuote = new Uint8Array(buffer, 4 * (3 * n + 1 + 2 * m), n);
+    this.runStartIndex = new Int32Array(buffer, 4 * (3 * n + 1 + 2 * m), n);
+    this.runEndIndex = new Int32Array(buffer, 4 * (4 * n + 1 + 2 * m), n);
+    this.inQuote = new Uint8Array(buffer, 4 * (5 * n + 1 + 2 * m), n);
     for (let i = 0; i < m; i++) {
       this.outerStarts[i] = outer[i].span.start;
       this.outerEnds[i] = outer[i].span.end;
@@ -188,10 +191,22 @@ class StatementFinder {
     };
     this.runs = findNameRuns(this.text, this.tokens, (t) => t > 0 && this.paragraphOfToken[t] !== this.paragraphOfToken[t - 1])
       .filter((r) => readableParagraph(r.first));
-    for (const r of this.runs) {
-      this.runEndingAt.set(r.last - 1, r);
-      this.runStartingAt.set(r.first, r);
+    for (let i = 0; i < this.runs.length; i++) {
+      this.runEndIndex[this.runs[i].last - 1] = i + 1;
+      this.runStartIndex[this.runs[i].first] = i + 1;
     }
+  }
+
+  /** The name run that starts at token k, if any. */
+  private runStartingAt(k: number): NameRun | undefined {
+    const i = k >= 0 && k < this.runStartIndex.length ? this.runStartIndex[k] : 0;
+    return i > 0 ? this.runs[i - 1] : undefined;
+  }
+
+  /** The name run whose last token is k, if any. */
+  private runEndingAt(k: number): NameRun | undefined {
+    const i = k >= 0 && k < this.runEndIndex.length ? this.runEndIndex[k] : 0;
+    return i > 0 ? this.runs[i - 1] : undefined;
   }
 
   run(): StatementsResult {
@@ -541,7 +556,7 @@ class StatementFinder {
         if (body) this.book.addMention(body, span, t.text, 'pronoun');
         return { span, person: body, label: body ? undefined : t.text, phraseStart: t.start, phraseEnd: t.end, named: !!body };
       }
-      const run = this.runStartingAt.get(k);
+      const run = this.runStartingAt(k);
       if (run && run.name && !run.possessive) return this.runSource(run, unit);
       if (run?.possessive) return undefined;
     }
@@ -569,7 +584,7 @@ class StatementFinder {
     if (token.lower === 'i' || token.lower === 'we' || token.lower === 'it' || token.lower === 'you') return undefined;
     // "… from Mike Lee, who declared": the relative pronoun stands for the name before the comma.
     if (token.lower === 'who' && this.tokens[k - 1]?.text === ',') {
-      const named = this.runEndingAt.get(k - 2);
+      const named = this.runEndingAt(k - 2);
       if (named && named.name && !named.possessive && !named.organization) {
         const src = this.runSource(named, unit);
         if (src?.person) {
@@ -579,11 +594,11 @@ class StatementFinder {
         }
       }
     }
-    const run = this.runEndingAt.get(k);
+    const run = this.runEndingAt(k);
     // "Ann Lee of Leeds, Yorkshire says": the person before the place.
     if (run && this.tokens[run.first - 1]?.text === ',') {
       const segStart = this.segmentStartBefore(run.first - 1);
-      const lead = this.runStartingAt.get(segStart);
+      const lead = this.runStartingAt(segStart);
       if (lead && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
     }
     if (run) return this.runSource(run, unit);
@@ -748,7 +763,7 @@ class StatementFinder {
         while (end > unit.firstToken && this.tokens[end].text !== '(' && segStart - end < 10) end--;
         end--;
       }
-      const nameRun = this.runEndingAt.get(end);
+      const nameRun = this.runEndingAt(end);
       if (nameRun && nameRun.name && !nameRun.possessive && end >= unit.firstToken && (nameRun.words.length >= 2 || !!nameRun.role || !!this.book.resolveSurname(nameRun.name, nameRun.nameStart))) {
         const src = this.runSource(nameRun, unit);
         const role = segFirst.lower === 'who' ? undefined : this.rolePhrase(segStart, comma);
@@ -764,7 +779,7 @@ class StatementFinder {
       segEnd = start - 1;
       start = this.segmentStartBefore(segEnd);
       // "Ann Lee of Madison, Alabama, said": a name, then where the person is from.
-      const lead = this.runStartingAt.get(start);
+      const lead = this.runStartingAt(start);
       if (lead && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && this.tokens[lead.last]?.lower === 'of' && start >= unit.firstToken) {
         const src = this.runSource(lead, unit);
         if (src) {
@@ -772,7 +787,7 @@ class StatementFinder {
           return src;
         }
       }
-      const named = this.runEndingAt.get(segEnd - 1);
+      const named = this.runEndingAt(segEnd - 1);
       if ((hops > 0 || (named && (named.words.length >= 2 || !!named.role))) && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
         const src = this.runSource(named, unit);
         if (src) {
@@ -781,7 +796,7 @@ class StatementFinder {
         }
       }
     }
-    const run = this.runEndingAt.get(comma - 1);
+    const run = this.runEndingAt(comma - 1);
     // "Clinton, during a meeting in Columbus, Ohio, said": a lone place name is no speaker when a name opens the sentence.
     const lonePlace = !!run && !run.role && !run.organization && run.words.length === 1 && !this.book.resolveSurname(run.name, run.nameStart) && !!this.subjectOpensWithName(unit, run.first);
     if (run && !lonePlace && run.first >= segStart - 0 && run.name && !run.possessive) {
@@ -802,7 +817,7 @@ class StatementFinder {
     }
     // "Grushko, the diplomat, said": the segment is a role; the name comes before it.
     if (this.tokens[segStart - 1]?.text === ',' && this.rolePhrase(segStart, comma)) {
-      const nameRun = this.runEndingAt.get(segStart - 2);
+      const nameRun = this.runEndingAt(segStart - 2);
       if (nameRun && nameRun.name) {
         const src = this.runSource(nameRun, unit);
         if (src?.person) this.book.addRole(src.person, this.rolePhrase(segStart, comma)!);
@@ -818,7 +833,7 @@ class StatementFinder {
    * sentence opens with a name and a comma; whatever is set off before the cue is an aside.
    */
   private subjectOpensWithName(unit: Unit, before: number): boolean {
-    const run = this.runStartingAt.get(unit.firstToken);
+    const run = this.runStartingAt(unit.firstToken);
     return !!run && !!run.name && !run.possessive && run.last < before && this.tokens[run.last]?.text === ',';
   }
 
@@ -827,7 +842,7 @@ class StatementFinder {
     const opener = this.tokens[k];
     if (!opener || this.inQuote[k]) return undefined;
     if (SUBJECT_PRONOUNS.has(opener.lower) && this.tokens[k + 1]?.text === ',') return this.pronounSource(k);
-    const run = this.runStartingAt.get(k);
+    const run = this.runStartingAt(k);
     if (!run || !run.name || run.possessive || this.tokens[run.last]?.text !== ',' || run.last >= comma) return undefined;
     for (let j = run.last; j < comma; j++) {
       if (this.inQuote[j] || isOpeningQuote(this.tokens[j].text) || (this.tokens[j].isWord && this.cueVerbs.has(this.tokens[j].lower) && !PARTICIPLE_CUES.has(this.tokens[j].lower))) return undefined;
@@ -851,10 +866,10 @@ class StatementFinder {
     const token = this.tokens[k];
     if (!token.isWord) return undefined;
     if (token.lower === 'he' || token.lower === 'she') return this.pronounSource(k);
-    let run = this.runStartingAt.get(k) ?? this.runStartingAt.get(k + 1);
+    let run = this.runStartingAt(k) ?? this.runStartingAt(k + 1);
     // "said panel Chairman Rep. Jason Chaffetz": lower-case words before a titled name.
     if (!run && this.tokens[k + 1]?.isWord) {
-      const later = this.runStartingAt.get(k + 2);
+      const later = this.runStartingAt(k + 2);
       if (later && later.name && later.role) return this.runSource(later, unit);
     }
     if (run && run.first === k + 1 && !DETERMINERS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && run.name && run.role) return this.runSource(run, unit);
@@ -865,7 +880,7 @@ class StatementFinder {
       // "said Florida’s Rick Wilson", "said Rubio’s campaign manager, Rich Beeson,": the name after the possessive.
       for (let j = run.last; j < unit.lastToken && j - run.last < 8; j++) {
         if (this.inQuote[j] || NP_STOP.has(this.tokens[j].lower) || this.tokens[j].text === '.') break;
-        const later = this.runStartingAt.get(j);
+        const later = this.runStartingAt(j);
         if (later && later.name && !later.possessive && !later.organization && later.words.length >= 2) return this.runSource(later, unit);
       }
     }
@@ -897,7 +912,7 @@ class StatementFinder {
     }
     if (end === k) return undefined;
     while (end > k + 1 && (this.tokens[end - 1].lower === 'of' || this.tokens[end - 1].lower === 'the')) end--;
-    const runAtEnd = this.runEndingAt.get(end - 1);
+    const runAtEnd = this.runEndingAt(end - 1);
     if (runAtEnd && runAtEnd.name && !runAtEnd.possessive && runAtEnd.first >= k && !runAtEnd.organization) return this.runSource(runAtEnd, unit);
     return this.commonNounSource(end - 1, unit) ?? (this.tokens[k].isWord ? {
       span: { start: this.tokens[k].start, end: this.tokens[end - 1].end },
@@ -1067,7 +1082,7 @@ class StatementFinder {
       if (this.inQuote[k] || t.text === ';' || t.text === ':') return;
       let source: Source | undefined;
       let after: number;
-      const run = this.runEndingAt.get(k);
+      const run = this.runEndingAt(k);
       if (t.lower === 'he' || t.lower === 'she') {
         source = this.pronounSource(k);
         after = k + 1;
@@ -1156,7 +1171,7 @@ class StatementFinder {
       if (!q) return false;
       let runAt = -1;
       for (let j = k - 1; j >= unit.firstToken && k - j <= 4; j--) {
-        const run = this.runEndingAt.get(j);
+        const run = this.runEndingAt(j);
         if (run && run.name && !run.possessive) {
           runAt = j;
           break;
@@ -1164,7 +1179,7 @@ class StatementFinder {
         if (j === k - 1 && this.tokens[j].text === ')') continue;
       }
       if (runAt < 0) return false;
-      const run = this.runEndingAt.get(runAt)!;
+      const run = this.runEndingAt(runAt)!;
       // "Clinton: “…”", "More from Jones: “…”": a speaker's label, as in a transcript; the colon is the cue.
       const label = runAt === k - 1;
       if (label && !this.isSpeakerLabel(run, unit)) return false;
@@ -1281,7 +1296,7 @@ class StatementFinder {
     const timeNext = stop.lower === 'on' && WEEKDAYS.has(this.tokens[end + 1]?.lower ?? '');
     if (!verbNext && !timeNext) return undefined;
     const span = { start: this.tokens[from].start, end: this.tokens[end - 1].end };
-    const run = this.runStartingAt.get(from);
+    const run = this.runStartingAt(from);
     if (run && run.name && !run.possessive && run.last === end) return this.runSource(run, unit);
     return { span, label: this.text.slice(span.start, span.end), phraseStart: span.start, phraseEnd: span.end, named: false };
   }
@@ -1487,7 +1502,7 @@ class StatementFinder {
   /** "told CNN on Monday the plan …", "told reporters the plan …": the token after the listener, or `k`. */
   private afterListener(k: number, unit: Unit): number {
     let j = k;
-    const run = this.runStartingAt.get(j) ?? (this.tokens[j]?.lower === 'the' ? this.runStartingAt.get(j + 1) : undefined);
+    const run = this.runStartingAt(j) ?? (this.tokens[j]?.lower === 'the' ? this.runStartingAt(j + 1) : undefined);
     if (run && run.first <= j + 1) j = run.last;
     else {
       if (j < unit.lastToken && (this.tokens[j].lower === 'the' || this.tokens[j].lower === 'a' || this.tokens[j].lower === 'an' || this.tokens[j].lower === 'his' || this.tokens[j].lower === 'her' || this.tokens[j].lower === 'their')) j++;
@@ -1500,7 +1515,7 @@ class StatementFinder {
     const next = this.tokens[j];
     // Only when a clause follows: a subject (determiner, pronoun, name) or a quotation.
     if (!next || j >= unit.lastToken || this.inQuote[j]) return k;
-    if (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || this.runStartingAt.has(j) || isOpeningQuote(next.text)) return j;
+    if (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || !!this.runStartingAt(j) || isOpeningQuote(next.text)) return j;
     return k;
   }
 
@@ -1834,7 +1849,7 @@ class StatementFinder {
       const m = /^[ \u00a0]?([\u2015\u2014\u2013]|-(?= ))[ \u00a0]?/.exec(after);
       if (!m) continue;
       const k = this.tokenAtOrAfter(q.span.end + m[0].length);
-      const run = this.runStartingAt.get(k);
+      const run = this.runStartingAt(k);
       if (!run || !run.name || run.possessive || this.paragraphOfToken[k] !== this.paragraphOfToken[this.tokenAtOrAfter(q.span.start)]) continue;
       const unit = { start: q.span.start, end: run.end, paragraph: this.paragraphOfToken[k], firstToken: this.tokenAtOrAfter(q.span.start), lastToken: run.last };
       const source = this.runSource(run, unit);
