@@ -76,6 +76,23 @@ const SPEECH_INVERTIBLE = new Set(['reads', 'said', 'says', 'added', 'asked', 's
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
 const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 'upon', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
 
+/** Marks that end an appositive after a name: "NAME, ROLE,". */
+const APPOSITIVE_ENDS = new Set([',', '.', ';', ':', '"', '\u201c', '\u201d', '(', ')']);
+/** Marks that end a comma-delimited segment, looking back. */
+const SEGMENT_ENDS = new Set([',', ';', '.', ':', '(', '"', '\u201c', '\u201d', '\u2014']);
+/** Words after which a segment is a clause, not a role. */
+const NOT_IN_ROLE = new Set(['who', 'which', 'that', 'said', 'says']);
+/** First words of a segment set off after a name: ", who …,", ", of Ashton,". */
+const APPOSITIVE_OPENERS = new Set(['who', 'whose', 'of', 'from', 'a', 'an', 'the', 'one', 'now', 'then', 'also', 'himself', 'herself']);
+/** Prepositions that make the name after them an object, not a subject. */
+const OBJECT_PREPOSITIONS = new Set(['by', 'to', 'with', 'for', 'against', 'about', 'on', 'at', 'from', 'of']);
+/** Auxiliary verbs among ADVERBS: they end a subject rather than belong to it. */
+const AUXILIARIES = new Set(['has', 'had', 'have', 'was', 'is', 'would', 'will', 'did', 'does', 'do']);
+/** Words a bare subject before a speech verb never holds. */
+const NOT_IN_SUBJECT = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'but', 'or', 'it', 'i', 'we', 'you', 'this', 'there', 'if', 'when', 'while', 'because']);
+/** Marks that open an aside before a lead-in: "— in fact, she said". */
+const ASIDE_MARKS = new Set(['\u2014', '\u2013', ';', ':']);
+
 /** Lower-case words inside a title: “Meet the Press”, “Girls, Girls, Girls”. */
 const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'or']);
 /** Words before a quoted title: on “Meet the Press”, the show “Hannity”, titled “Arrogant”. */
@@ -270,7 +287,7 @@ class StatementFinder {
     }
     if (this.tokens[after]?.text === ',') {
       let end = after + 1;
-      while (end < this.tokens.length && end - after < 14 && ![',', '.', ';', ':', '"', '\u201c', '\u201d', '(', ')'].includes(this.tokens[end].text)) end++;
+      while (end < this.tokens.length && end - after < 14 && !APPOSITIVE_ENDS.has(this.tokens[end].text)) end++;
       if (this.tokens[end]?.text === ',' || this.isCueAt(end)) {
         const first = this.tokens[after + 1];
         if (first && (DETERMINERS.has(first.lower) || /[’']s$/.test(first.text) || isUpperInitial(first.text) || isTitleWord(first.lower) || ROLE_MODIFIERS.has(first.lower))) {
@@ -290,7 +307,7 @@ class StatementFinder {
       const t = this.tokens[k];
       // "R-Ky.", "Gov.": a full stop closing an abbreviation does not end the segment.
       const abbreviation = t.text === '.' && k > 0 && this.tokens[k - 1].end === t.start && this.tokens[k - 1].isWord && (this.tokens[k - 1].text.length <= 4 || /^\p{Lu}-\p{Lu}/u.test(this.tokens[k - 1].text));
-      if (!abbreviation && [',', ';', '.', ':', '(', '"', '\u201c', '\u201d', '\u2014'].includes(t.text)) break;
+      if (!abbreviation && SEGMENT_ENDS.has(t.text)) break;
       k--;
     }
     return k + 1;
@@ -313,7 +330,7 @@ class StatementFinder {
       if (!(isUpperInitial(t.text) || ROLE_MODIFIERS.has(t.lower) || /[’']s$/.test(t.text))) break;
       start--;
     }
-    for (let k = titleAt; k < last; k++) if (['who', 'which', 'that', 'said', 'says'].includes(this.tokens[k].lower)) return undefined;
+    for (let k = titleAt; k < last; k++) if (NOT_IN_ROLE.has(this.tokens[k].lower)) return undefined;
     return this.text.slice(this.tokens[start].start, this.tokens[last - 1].end);
   }
 
@@ -856,7 +873,7 @@ class StatementFinder {
   private looksAppositive(first: number, end: number): boolean {
     const t = this.tokens[first];
     if (!t || end - first > 20) return false;
-    return /^\d/.test(t.text) || ['who', 'whose', 'of', 'from', 'a', 'an', 'the', 'one', 'now', 'then', 'also', 'himself', 'herself'].includes(t.lower) || isTitleWord(t.lower) || ROLE_MODIFIERS.has(t.lower) || (end - first <= 3 && isUpperInitial(t.text));
+    return /^\d/.test(t.text) || APPOSITIVE_OPENERS.has(t.lower) || isTitleWord(t.lower) || ROLE_MODIFIERS.has(t.lower) || (end - first <= 3 && isUpperInitial(t.text));
   }
 
   /** The speaker right after a cue: `," said Grushko`, `said the Russian diplomat`, `according to X`. */
@@ -1087,7 +1104,7 @@ class StatementFinder {
         source = this.pronounSource(k);
         after = k + 1;
       } else if (run && run.name && !run.possessive && !run.organization && (run.words.length >= 2 || run.role || this.book.resolveSurname(run.name, run.nameStart))) {
-        if (this.tokens[run.first - 1] && ['by', 'to', 'with', 'for', 'against', 'about', 'on', 'at', 'from', 'of'].includes(this.tokens[run.first - 1].lower)) continue;
+        if (this.tokens[run.first - 1] && OBJECT_PREPOSITIONS.has(this.tokens[run.first - 1].lower)) continue;
         source = this.runSource(run, unit);
         after = run.last;
       } else continue;
@@ -1318,7 +1335,7 @@ class StatementFinder {
     let end = cue.first;
     for (let guard = 0; guard < 4 && end > from; guard++) {
       const t = this.tokens[end - 1];
-      if ((ADVERBS.has(t.lower) && !['has', 'had', 'have', 'was', 'is', 'would', 'will', 'did', 'does', 'do'].includes(t.lower)) || (t.isWord && /[a-z]ly$/.test(t.text))) end--;
+      if ((ADVERBS.has(t.lower) && !AUXILIARIES.has(t.lower)) || (t.isWord && /[a-z]ly$/.test(t.text))) end--;
       else {
         const before = this.skipTimePhraseBefore(end - 1, unit) + 1;
         if (before === end) break;
@@ -1337,7 +1354,7 @@ class StatementFinder {
       if (k >= cut) continue;
       if (!t.isWord && t.text !== '.' && t.text !== '-' && t.text !== '&') return undefined;
       const w = t.lower;
-      if (['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'but', 'or', 'it', 'i', 'we', 'you', 'this', 'there', 'if', 'when', 'while', 'because'].includes(w) || this.cueVerbs.has(w)) return undefined;
+      if (NOT_IN_SUBJECT.has(w) || this.cueVerbs.has(w)) return undefined;
       // "The former first lady and U.S. senator said": "and" joins two nouns, never a verb and a clause.
       if (w === 'and' && (k === from || !this.tokens[k + 1]?.isWord)) return undefined;
       if (w === 'and' && !isUpperInitial(t.text) && this.tokens.slice(from, k).some((x) => !isUpperInitial(x.text) && (/[a-z]ed$/.test(x.lower) || IRREGULAR_PAST.has(x.lower)))) return undefined;
@@ -1406,8 +1423,8 @@ class StatementFinder {
   private endsWithAside(span: Span): boolean {
     const last = this.tokenAtOrAfter(span.end);
     let k = last - 1;
-    while (k >= 0 && this.tokens[k].start >= span.start && last - k <= 4 && !['\u2014', '\u2013', ';', ':'].includes(this.tokens[k].text)) k--;
-    if (k < 0 || this.tokens[k].start < span.start || last - k > 4 || !['\u2014', '\u2013', ';', ':'].includes(this.tokens[k].text)) return false;
+    while (k >= 0 && this.tokens[k].start >= span.start && last - k <= 4 && !ASIDE_MARKS.has(this.tokens[k].text)) k--;
+    if (k < 0 || this.tokens[k].start < span.start || last - k > 4 || !ASIDE_MARKS.has(this.tokens[k].text)) return false;
     return this.isIntroductoryPhrase({ start: this.tokens[k + 1].start, end: span.end });
   }
 
