@@ -16,12 +16,19 @@ export interface NameRun {
   nameStart: number;
   nameEnd: number;
   name: string;
+  /** nameWords(name). */
+  words: string[];
   role: string;
   possessive: boolean;
   organization: boolean;
 }
 
 const POSSESSIVE = /[’']s$/;
+
+/** POSSESSIVE.test(word), without the regex: this runs per capitalised word. */
+function isPossessive(word: string): boolean {
+  return word.endsWith("'s") || word.endsWith('\u2019s');
+}
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'prof', 'rev', 'sgt', 'capt', 'adm', 'maj', 'cmdr', 'hon', 'supt', 'insp', 'det', 'st']);
 
 export function isTitleWord(lower: string): boolean {
@@ -39,10 +46,14 @@ function withoutPossessive(lower: string): string {
 
 function isNameToken(token: Token): boolean {
   if (!token.isWord) return false;
-  // The regex only where it can match: the word's first hyphen is its third or fourth character.
-  const hyphen = token.text.indexOf('-');
-  if ((hyphen === 2 || hyphen === 3) && /^(?:al|el|ad|as|ar|bin|ibn)-\p{Lu}/u.test(token.text)) return true;
-  if (!isUpperInitial(token.text)) return false;
+  const text = token.text;
+  const c = text.charCodeAt(0);
+  // The regex only where it can match: "al-", "el-", "bin-", "ibn-" …, the first hyphen the third or fourth character.
+  if (c === 97 || c === 98 || c === 101 || c === 105) {
+    const hyphen = text.indexOf('-');
+    if ((hyphen === 2 || hyphen === 3) && /^(?:al|el|ad|as|ar|bin|ibn)-\p{Lu}/u.test(text)) return true;
+  }
+  if (!isUpperInitial(text)) return false;
   const bare = withoutPossessive(token.lower);
   if (NON_NAME_WORDS.has(bare) && !isTitleWord(bare)) return false;
   if (CUE_VERBS.has(bare)) return false;
@@ -63,12 +74,12 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
     }
     const first = i;
     let last = i + 1;
-    let possessive = POSSESSIVE.test(tokens[i].text);
+    let possessive = isPossessive(tokens[i].text);
     while (!possessive && last < tokens.length && !isBreak(last)) {
       const t = tokens[last];
       if (isNameToken(t)) {
         last++;
-        possessive = POSSESSIVE.test(t.text);
+        possessive = isPossessive(t.text);
         continue;
       }
       // "Mr. Obama", "Gen. Hugo Silva": a title abbreviation's full stop stays in the run.
@@ -112,14 +123,12 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
   for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower)) titleEnd = k + 1;
   // An organisation or a title's complement before the last words is part of the role:
   // "Head of the Delegation Ivan Petrov", "Kremlin Press Office Maria Ivanova".
-  const isConnector = (t: Token) => t.lower === 'of' || t.lower === 'for' || t.lower === 'on' || t.lower === 'the';
   let lastOrg = -1;
   for (let k = titleEnd; k < last; k++) if (ORGANIZATION_WORDS.has(withoutPossessive(tokens[k].lower))) lastOrg = k;
   if (lastOrg >= 0) {
     // A person's name after the body ("Kremlin Press Office Maria Ivanova"), or the body is the name.
-    const after = tokens.slice(lastOrg + 1, last);
-    if (after.length >= 2 && !after.some(isConnector)) titleEnd = lastOrg + 1;
-  } else if (titleEnd > first && tokens.slice(titleEnd, last).some(isConnector) && last - titleEnd > 2) {
+    if (last - (lastOrg + 1) >= 2 && !hasConnector(tokens, lastOrg + 1, last)) titleEnd = lastOrg + 1;
+  } else if (titleEnd > first && last - titleEnd > 2 && hasConnector(tokens, titleEnd, last)) {
     // "Secretary of State John Kerry": the title's complement, then the name.
     titleEnd = last - 2;
   }
@@ -135,11 +144,42 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
     name = name.replace(POSSESSIVE, '');
     nameEnd = nameStart + name.length;
   }
-  const role = titleEnd > first ? text.slice(start, tokens[titleEnd - 1].end).replace(POSSESSIVE, '') : '';
-  const nameTokens = tokens.slice(nameFirst, last).filter((t) => t.isWord);
-  const organization = nameTokens.some((t) => ORGANIZATION_WORDS.has(t.lower.replace(POSSESSIVE, ''))) ||
-    (nameTokens.length === 1 && /^[\p{Lu}\d-]{2,8}$/u.test(nameTokens[0].text.replace(POSSESSIVE, '')));
-  return { first, last, nameFirst, start, end, nameStart, nameEnd, name, role, possessive, organization };
+  let role = titleEnd > first ? text.slice(start, tokens[titleEnd - 1].end) : '';
+  if (isPossessive(role)) role = role.slice(0, -2);
+  let organization = false;
+  let nameWordTokens = 0;
+  let onlyWord: Token | undefined;
+  for (let k = nameFirst; k < last; k++) {
+    const t = tokens[k];
+    if (!t.isWord) continue;
+    nameWordTokens++;
+    onlyWord = t;
+    if (ORGANIZATION_WORDS.has(withoutPossessive(t.lower))) organization = true;
+  }
+  if (!organization && nameWordTokens === 1) organization = isAcronym(onlyWord!.text);
+  return { first, last, nameFirst, start, end, nameStart, nameEnd, name, words: nameWords(name), role, possessive, organization };
+}
+
+/** "NATO", "G7", "UN’s": two to eight capitals, digits or hyphens, "'s" aside. */
+function isAcronym(word: string): boolean {
+  const bare = isPossessive(word) ? word.slice(0, -2) : word;
+  let ascii = true;
+  for (let i = 0; i < bare.length; i++) {
+    const c = bare.charCodeAt(i);
+    if (c >= 128) ascii = false;
+    else if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45)) return false;
+  }
+  if (!ascii) return /^[\p{Lu}\d-]{2,8}$/u.test(bare);
+  return bare.length >= 2 && bare.length <= 8;
+}
+
+/** "of", "for", "on" or "the" among tokens[from, to): a title's or a body's complement. */
+function hasConnector(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const lower = tokens[k].lower;
+    if (lower === 'of' || lower === 'for' || lower === 'on' || lower === 'the') return true;
+  }
+  return false;
 }
 
 /** "Secretary of State", "Bank of England": a complement hangs on a title or a body, not on a name ("Ann Lee of Ohio"). */
@@ -156,7 +196,32 @@ function hasTitleOrBody(tokens: readonly Token[], first: number, last: number): 
 
 /** The name's words without initials, for matching: "Joe R. Biden" → ["Joe", "Biden"]. */
 export function nameWords(name: string): string[] {
-  return name.split(/\s+/).filter((w) => w.length > 0 && !/^\p{Lu}\.?$/u.test(w));
+  // name.split(/\s+/) without the regex: this runs for every name run.
+  const words: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= name.length; i++) {
+    if (i < name.length && !isRegexSpace(name.charCodeAt(i))) continue;
+    if (i > from) {
+      const word = name.slice(from, i);
+      if (!isInitial(word)) words.push(word);
+    }
+    from = i + 1;
+  }
+  return words;
+}
+
+/** An initial: one upper-case letter, with or without a full stop ("J", "R."). */
+function isInitial(word: string): boolean {
+  if (word.length > 3) return false;
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90 && (word.length === 1 || (word.length === 2 && word.charCodeAt(1) === 0x2e));
+  return /^\p{Lu}\.?$/u.test(word);
+}
+
+/** What \s matches in a regular expression: white space and line terminators. */
+function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function surnameOf(name: string): string {

@@ -1,7 +1,7 @@
 // The people of one article: full names with their roles, and the resolution of later mentions
 // (surname, pronoun, role noun) to the person they refer to.
 import { ROLE_SYNONYMS } from './lexicon';
-import { nameWords, surnameOf, type NameRun } from './names';
+import { nameWords, type NameRun } from './names';
 import { foldName } from './tokens';
 import type { Mention, MentionKind, Person, Span } from './types';
 
@@ -15,30 +15,74 @@ interface PersonRecord extends Person {
   confirmed: boolean;
 }
 
+/** What the book keeps of a person besides the record: kept apart so the record stays plain data. */
+interface PersonState {
+  /** Creation order: the record's key is `p${index}`. */
+  index: number;
+  /** nameWords(record.name), each folded: follows the name when a fuller one replaces it. */
+  foldedWords: readonly string[];
+  /** Starts of the mentions outside quoted speech, in the order they were added. */
+  startsOutsideQuotes: number[];
+  /** The role words resolveRole compares, worked out once per change of the roles. */
+  roleWords?: string[];
+}
+
+/** The one mention kept at a span, and whose it is. */
+interface SpanOwner {
+  end: number;
+  person: PersonRecord;
+  mention: Mention;
+}
+
 export class PeopleBook {
   private readonly records: PersonRecord[] = [];
-  private readonly mentionSpans = new Set<string>();
+  private readonly states = new Map<PersonRecord, PersonState>();
   /** Indexes over `records`, so that lookups do not scan every person. */
   private readonly byKey = new Map<string, PersonRecord>();
   private readonly byFolded = new Map<string, PersonRecord>();
+  /** Every person by folded name and by folded surname (both fixed when the person is made), in creation order. */
+  private readonly allByFolded = new Map<string, PersonRecord[]>();
+  private readonly allByFoldedSurname = new Map<string, PersonRecord[]>();
   /** Persons by their folded surname and its one-letter deletions: the candidates of sameFullName. */
-  private readonly bySurnameVariant = new Map<string, PersonRecord[]>();
-  /** Each person's mentions by "start:end". */
-  private readonly mentionsBySpan = new Map<PersonRecord, Map<string, Mention>>();
+  private readonly bySurnameVariant = new Map<number, PersonRecord[]>();
+  /** This article's names as written, folded: a few dozen, against the thousands foldName keeps. */
+  private readonly folds = new Map<string, { folded: string; words?: readonly string[] }>();
+  /** The mentions kept, by start offset: one person owns each span. */
+  private readonly spanOwners = new Map<number, SpanOwner[]>();
 
   /** `insideQuote` tells mentions in quoted speech, which do not make a person the one just talked about. */
   constructor(private readonly insideQuote: (offset: number) => boolean = () => false) {}
 
+  /** foldName(name), asked once per name as written: a run's name is looked up again and again. */
+  private fold(name: string): string {
+    let fold = this.folds.get(name);
+    if (fold === undefined) this.folds.set(name, (fold = { folded: foldName(name) }));
+    return fold.folded;
+  }
+
+  /** foldedNameWords(name), kept with fold(name). */
+  private foldWords(name: string): readonly string[] {
+    let fold = this.folds.get(name);
+    if (fold === undefined) this.folds.set(name, (fold = { folded: foldName(name) }));
+    return (fold.words ??= foldedNameWords(name));
+  }
+
+  private state(record: PersonRecord): PersonState {
+    return this.states.get(record)!;
+  }
+
   /** Registers (or finds) the person a full name denotes. */
   personForName(name: string, at: number, organization: boolean): PersonRecord {
-    const folded = foldName(name);
-    const words = nameWords(name);
+    const folded = this.fold(name);
+    const words = this.foldWords(name);
     const existing = this.byFolded.get(folded) ??
-      (words.length >= 2 ? this.firstWithSameFullName(name) : undefined);
+      (words.length >= 2 ? this.firstWithSameFullName(words) : undefined);
     if (existing) {
-      if (foldedNameWords(name).length > foldedNameWords(existing.name).length) {
+      const state = this.state(existing);
+      if (words.length > state.foldedWords.length) {
         existing.name = name;
-        this.indexSurname(existing);
+        state.foldedWords = words;
+        this.indexSurname(existing, words);
       }
       existing.firstAt = Math.min(existing.firstAt, at);
       return existing;
@@ -50,43 +94,43 @@ export class PeopleBook {
       isOrganization: organization,
       mentions: [],
       folded,
-      foldedSurname: foldName(surnameOf(name)),
+      // foldName(surnameOf(name)): the last folded word, or the whole name folded.
+      foldedSurname: words.length > 0 ? words[words.length - 1] : folded,
       firstAt: at,
       confirmed: false,
     };
+    this.states.set(record, { index: this.records.length, foldedWords: words, startsOutsideQuotes: [] });
     this.records.push(record);
     this.byKey.set(record.key, record);
     if (!this.byFolded.has(folded)) this.byFolded.set(folded, record);
-    this.indexSurname(record);
+    listIn(this.allByFolded, folded).push(record);
+    listIn(this.allByFoldedSurname, record.foldedSurname).push(record);
+    this.indexSurname(record, words);
     return record;
   }
 
-  /** The earliest person whose full name is the same as `name` (sameFullName), found through the surname index. */
-  private firstWithSameFullName(name: string): PersonRecord | undefined {
-    const words = nameWords(name);
+  /** The earliest person whose full name is the same as one with these folded words (sameFullName), found through the surname index. */
+  private firstWithSameFullName(words: readonly string[]): PersonRecord | undefined {
     let best: PersonRecord | undefined;
-    for (const variant of surnameVariants(foldName(words[words.length - 1]))) {
-      for (const r of this.bySurnameVariant.get(variant) ?? []) {
-        if ((!best || order(r) < order(best)) && sameFullName(r.name, name)) best = r;
+    let bestIndex = Infinity;
+    for (const variant of surnameVariantKeys(words[words.length - 1])) {
+      for (const r of this.bySurnameVariant.get(variant) ?? NONE) {
+        const state = this.state(r);
+        if (state.index < bestIndex && sameFoldedFullName(state.foldedWords, words)) {
+          best = r;
+          bestIndex = state.index;
+        }
       }
     }
     return best;
   }
 
-  private indexSurname(record: PersonRecord): void {
-    const words = nameWords(record.name);
+  private indexSurname(record: PersonRecord, words: readonly string[]): void {
     if (words.length === 0) return;
-    for (const variant of surnameVariants(foldName(words[words.length - 1]))) {
-      const list = this.bySurnameVariant.get(variant) ?? [];
+    for (const variant of surnameVariantKeys(words[words.length - 1])) {
+      const list = listIn(this.bySurnameVariant, variant);
       if (!list.includes(record)) list.push(record);
-      this.bySurnameVariant.set(variant, list);
     }
-  }
-
-  /** Persons whose surname is this one word (folded), most complete name first. */
-  bySurname(word: string): PersonRecord[] {
-    const folded = foldName(word);
-    return this.records.filter((r) => r.foldedSurname === folded && foldedNameWords(r.name).length >= 2 || r.folded === folded);
   }
 
   /**
@@ -94,20 +138,35 @@ export class PeopleBook {
    * (two Clintons are kept apart by proximity), or the only one after.
    */
   resolveSurname(word: string, at: number): PersonRecord | undefined {
-    const candidates = this.bySurname(word).filter((r) => r.folded !== foldName(word) || foldedNameWords(r.name).length === 1);
-    const full = candidates.filter((r) => foldedNameWords(r.name).length >= 2);
-    const pool = full.length > 0 ? full : candidates;
-    if (pool.length <= 1) return pool[0];
+    const folded = this.fold(word);
+    // Candidates: fuller names with this surname (not named `word` itself), else one-word names that are `word`.
+    let pool = NONE;
+    let count = 0;
+    const surnamed = this.allByFoldedSurname.get(folded);
+    if (surnamed) for (const r of surnamed) if (r.folded !== folded && this.state(r).foldedWords.length >= 2) count++;
+    if (count > 0) pool = surnamed!;
+    else {
+      const named = this.allByFolded.get(folded);
+      if (named) for (const r of named) if (this.state(r).foldedWords.length === 1) count++;
+      if (count > 0) pool = named!;
+    }
+    if (count === 0) return undefined;
+    const full = count > 0 && pool === surnamed;
+    let first: PersonRecord | undefined;
     let best: PersonRecord | undefined;
     let bestAt = -1;
     for (const r of pool) {
+      const words = this.state(r).foldedWords.length;
+      if (full ? r.folded === folded || words < 2 : words !== 1) continue;
+      if (count === 1) return r;
+      first ??= r;
       const last = this.lastMentionBefore(r, at);
       if (last > bestAt) {
         bestAt = last;
         best = r;
       }
     }
-    return best ?? pool[0];
+    return best ?? first;
   }
 
   /** "the diplomat", "the Russian president": the nearest earlier person whose role fits the noun. */
@@ -118,7 +177,7 @@ export class PeopleBook {
     const scored = this.records
       .filter((r) => !r.isOrganization && r.roles.length > 0)
       .map((r) => {
-        const roleWords = r.roles.join(' ').toLowerCase().split(/[\s,]+/).map((w) => w.replace(/[’']s$/, ''));
+        const roleWords = this.roleWordsOf(r);
         const headHit = wanted.some((w) => roleWords.some((rw) => rw === w || rw.startsWith(w) || rw.split('-').includes(w)));
         const modifierHits = modifiers.filter((m) => roleWords.includes(m)).length;
         return { r, headHit, modifierHits, last: preferFrequent ? r.mentions.length : this.lastMentionBefore(r, at) };
@@ -129,10 +188,19 @@ export class PeopleBook {
     return scored[0].r;
   }
 
+  private roleWordsOf(r: PersonRecord): string[] {
+    const state = this.state(r);
+    state.roleWords ??= r.roles.join(' ').toLowerCase().split(/[\s,]+/).map((w) => w.replace(/[’']s$/, ''));
+    return state.roleWords;
+  }
+
   addRole(person: PersonRecord, role: string): void {
     const clean = role.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim();
     if (clean.length < 2 || clean.length > 160) return;
-    if (!person.roles.some((r) => r.toLowerCase() === clean.toLowerCase())) person.roles.push(clean);
+    if (!person.roles.some((r) => r.toLowerCase() === clean.toLowerCase())) {
+      person.roles.push(clean);
+      this.state(person).roleWords = undefined;
+    }
     person.confirmed = true;
   }
 
@@ -141,23 +209,24 @@ export class PeopleBook {
   }
 
   addMention(person: PersonRecord, span: Span, text: string, kind: MentionKind): Mention {
-    const key = `${span.start}:${span.end}`;
-    let own = this.mentionsBySpan.get(person);
-    if (!own) this.mentionsBySpan.set(person, (own = new Map()));
-    const existing = own.get(key);
-    if (existing) return existing;
+    let owners = this.spanOwners.get(span.start);
+    let owner: SpanOwner | undefined;
+    if (owners) for (const o of owners) if (o.end === span.end) owner = o;
+    if (owner && owner.person === person) return owner.mention;
     const mention: Mention = { span, text, kind, personKey: person.key };
-    if (!this.mentionSpans.has(key)) {
+    // A span already named for someone else stays theirs.
+    if (!owner) {
       person.mentions.push(mention);
-      own.set(key, mention);
-      this.mentionSpans.add(key);
+      if (!this.insideQuote(span.start)) this.state(person).startsOutsideQuotes.push(span.start);
+      if (!owners) this.spanOwners.set(span.start, (owners = []));
+      owners.push({ end: span.end, person, mention });
     }
     return mention;
   }
 
   private lastMentionBefore(r: PersonRecord, at: number): number {
     let best = -1;
-    for (const m of r.mentions) if (m.span.start < at && m.span.start > best && !this.insideQuote(m.span.start)) best = m.span.start;
+    for (const start of this.state(r).startsOutsideQuotes) if (start < at && start > best) best = start;
     return best;
   }
 
@@ -183,41 +252,57 @@ export class PeopleBook {
   }
 }
 
+const NONE: readonly PersonRecord[] = [];
 
-/** Records are numbered in creation order: p0, p1, … */
-function order(r: PersonRecord): number {
-  return Number(r.key.slice(1));
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
-
-/**
- * A folded surname and, when long enough for similarSurname's one-letter tolerance, each string
- * with one letter deleted: two surnames one edit apart always share one of these.
- */
-function surnameVariants(surname: string): string[] {
-  const out = [surname];
-  if (surname.length >= 6) for (let i = 0; i < surname.length; i++) out.push(surname.slice(0, i) + surname.slice(i + 1));
-  return [...new Set(out)];
-}
-
-/** Folded words of names seen before: the same names are compared again and again. */
-const foldedWordsByName = new Map<string, readonly string[]>();
-const FOLDED_WORDS_KEPT = 50_000;
 
 /** nameWords(name), each folded. */
 function foldedNameWords(name: string): readonly string[] {
-  let words = foldedWordsByName.get(name);
-  if (words === undefined) {
-    words = nameWords(name).map(foldName);
-    if (foldedWordsByName.size >= FOLDED_WORDS_KEPT) foldedWordsByName.clear();
-    foldedWordsByName.set(name, words);
+  return nameWords(name).map(foldName);
+}
+
+const VARIANT_BASE = 31;
+
+/**
+ * Hashes of a folded surname and, when long enough for similarSurname's one-letter tolerance, of
+ * each string with one letter deleted: two surnames one edit apart always share one of these. A
+ * string's hash depends on its letters alone (a polynomial), so no variant string is made; two
+ * surnames that share a hash by chance are only candidates, which sameFullName then checks.
+ */
+function surnameVariantKeys(surname: string): number[] {
+  const n = surname.length;
+  // suffix[k]: hash of surname[k, n) as the tail of an n-letter string (letter j weighs BASE^(n-1-j)).
+  const suffix = new Array<number>(n + 1);
+  const powers = new Array<number>(n);
+  suffix[n] = 0;
+  let power = 1;
+  for (let k = n - 1; k >= 0; k--) {
+    powers[n - 1 - k] = power;
+    suffix[k] = (Math.imul(surname.charCodeAt(k), power) + suffix[k + 1]) | 0;
+    power = Math.imul(power, VARIANT_BASE);
   }
-  return words;
+  const keys = [suffix[0]];
+  if (n < 6) return keys;
+  // Letter i deleted: the letters before it weigh one power less, those after it the same.
+  let prefix = 0;
+  for (let i = 0; i < n; i++) {
+    keys.push((Math.imul(prefix, powers[n - 1 - i]) + suffix[i + 1]) | 0);
+    prefix = (Math.imul(prefix, VARIANT_BASE) + surname.charCodeAt(i)) | 0;
+  }
+  return keys;
 }
 
 /** "Alexandr Grushkó" and "Alexander Grushko": same surname, compatible first names. */
 export function sameFullName(a: string, b: string): boolean {
-  const wa = foldedNameWords(a);
-  const wb = foldedNameWords(b);
+  return sameFoldedFullName(foldedNameWords(a), foldedNameWords(b));
+}
+
+/** sameFullName on names already split into folded words. */
+function sameFoldedFullName(wa: readonly string[], wb: readonly string[]): boolean {
   if (wa.length === 0 || wb.length === 0) return false;
   if (!similarSurname(wa[wa.length - 1], wb[wb.length - 1])) return false;
   if (wa.length === 1 || wb.length === 1) return true;

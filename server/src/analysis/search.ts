@@ -15,3 +15,15 @@ export function lowerBound<T>(items: ArrayLike<T>, before: (item: T) => boolean)
   }
   return lo;
 }
+
+/** lowerBound over sorted numbers: how many are less than `value`. No callback, for the hottest look-ups. */
+export function countBelow(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

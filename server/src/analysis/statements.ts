@@ -3,7 +3,7 @@
 import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
-import { lowerBound } from './search';
+import { countBelow, lowerBound } from './search';
 import { isUpperInitial, tokenize, tokenizeWithoutWordlessSpans, type Token } from './tokens';
 import type { ArticleStructure, DateMention, Paragraph, Person, Quotation, Span, Statement, StatementKind } from './types';
 
@@ -76,6 +76,23 @@ const SPEECH_INVERTIBLE = new Set(['reads', 'said', 'says', 'added', 'asked', 's
 /** Prepositional tails after a cue that carry no content: "said on Monday", "told Rossiya-24 TV". */
 const TAIL_STARTERS = new Set(['outside', 'inside', 'near', 'behind', 'beside', 'upon', 'on', 'in', 'at', 'during', 'after', 'before', 'to', 'from', 'via', 'through', 'while', 'when', 'late', 'early', 'earlier', 'later', 'this', 'last', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'shortly', 'quoted', 'speaking', 'according', 'as', 'told', 'adding', 'writing', 'referring', 'citing', 'responding']);
 
+/** Marks that end an appositive after a name: "NAME, ROLE,". */
+const APPOSITIVE_ENDS = new Set([',', '.', ';', ':', '"', '\u201c', '\u201d', '(', ')']);
+/** Marks that end a comma-delimited segment, looking back. */
+const SEGMENT_ENDS = new Set([',', ';', '.', ':', '(', '"', '\u201c', '\u201d', '\u2014']);
+/** Words after which a segment is a clause, not a role. */
+const NOT_IN_ROLE = new Set(['who', 'which', 'that', 'said', 'says']);
+/** First words of a segment set off after a name: ", who …,", ", of Ashton,". */
+const APPOSITIVE_OPENERS = new Set(['who', 'whose', 'of', 'from', 'a', 'an', 'the', 'one', 'now', 'then', 'also', 'himself', 'herself']);
+/** Prepositions that make the name after them an object, not a subject. */
+const OBJECT_PREPOSITIONS = new Set(['by', 'to', 'with', 'for', 'against', 'about', 'on', 'at', 'from', 'of']);
+/** Auxiliary verbs among ADVERBS: they end a subject rather than belong to it. */
+const AUXILIARIES = new Set(['has', 'had', 'have', 'was', 'is', 'would', 'will', 'did', 'does', 'do']);
+/** Words a bare subject before a speech verb never holds. */
+const NOT_IN_SUBJECT = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'but', 'or', 'it', 'i', 'we', 'you', 'this', 'there', 'if', 'when', 'while', 'because']);
+/** Marks that open an aside before a lead-in: "— in fact, she said". */
+const ASIDE_MARKS = new Set(['\u2014', '\u2013', ';', ':']);
+
 /** Lower-case words inside a title: “Meet the Press”, “Girls, Girls, Girls”. */
 const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'or']);
 /** Words before a quoted title: on “Meet the Press”, the show “Hannity”, titled “Arrogant”. */
@@ -127,8 +144,9 @@ class StatementFinder {
   private readonly paragraphOfToken: Int32Array;
   private readonly inQuote: Uint8Array;
   private readonly runs: NameRun[];
-  private readonly runEndingAt = new Map<number, NameRun>();
-  private readonly runStartingAt = new Map<number, NameRun>();
+  /** By token index: 1 + the index in `runs` of the run that starts (ends) there, or 0. */
+  private readonly runStartIndex: Int32Array;
+  private readonly runEndIndex: Int32Array;
   private readonly book: PeopleBook;
   private readonly outer: Quotation[];
   private readonly cueVerbs: ReadonlySet<string>;
@@ -136,6 +154,10 @@ class StatementFinder {
   private readonly readable: Paragraph[];
   /** wordsBefore[k]: word tokens among tokens[0..k), so that counting words in a span is O(log n). */
   private readonly wordsBefore: Int32Array;
+  /** Where each token starts, and where each outer quotation starts and ends: the binary searches' keys. */
+  private readonly tokenStarts: Int32Array;
+  private readonly outerStarts: Int32Array;
+  private readonly outerEnds: Int32Array;
 
   constructor(private readonly input: StatementsInput) {
     this.text = input.text;
@@ -143,25 +165,40 @@ class StatementFinder {
     this.readable = paragraphs;
     const from = input.structure.frontMatter?.span.end ?? 0;
     this.tokens = tokenizeWithoutWordlessSpans(this.text, from, this.text.length, paragraphs.map((p) => p.span));
-    this.paragraphOfToken = new Int32Array(this.tokens.length).fill(-1);
-    let p = 0;
-    for (let t = 0; t < this.tokens.length; t++) {
-      const at = this.tokens[t].start;
-      while (p < paragraphs.length && paragraphs[p].span.end <= at) p++;
-      if (p < paragraphs.length && paragraphs[p].span.start <= at) this.paragraphOfToken[t] = p;
-    }
+    // One pass over the tokens for what the rules ask of them by index.
+    const tokens = this.tokens;
     this.outer = input.quotations.filter((q) => q.depth === 0);
-    this.wordsBefore = new Int32Array(this.tokens.length + 1);
-    for (let k = 0; k < this.tokens.length; k++) this.wordsBefore[k + 1] = this.wordsBefore[k] + (this.tokens[k].isWord ? 1 : 0);
-    this.inQuote = new Uint8Array(this.tokens.length);
+    const outer = this.outer;
+    // One allocation for the per-token and per-quotation arrays.
+    const n = tokens.length;
+    const m = outer.length;
+    const buffer = new ArrayBuffer(4 * (5 * n + 1 + 2 * m) + n);
+    this.paragraphOfToken = new Int32Array(buffer, 0, n);
+    this.tokenStarts = new Int32Array(buffer, 4 * n, n);
+    this.wordsBefore = new Int32Array(buffer, 8 * n, n + 1);
+    this.outerStarts = new Int32Array(buffer, 4 * (3 * n + 1), m);
+    this.outerEnds = new Int32Array(buffer, 4 * (3 * n + 1 + m), m);
+    this.runStartIndex = new Int32Array(buffer, 4 * (3 * n + 1 + 2 * m), n);
+    this.runEndIndex = new Int32Array(buffer, 4 * (4 * n + 1 + 2 * m), n);
+    this.inQuote = new Uint8Array(buffer, 4 * (5 * n + 1 + 2 * m), n);
+    for (let i = 0; i < m; i++) {
+      this.outerStarts[i] = outer[i].span.start;
+      this.outerEnds[i] = outer[i].span.end;
+    }
+    let p = 0;
     let q = 0;
-    for (let t = 0; t < this.tokens.length; t++) {
-      const at = this.tokens[t].start;
-      while (q < this.outer.length && this.outer[q].span.end <= at) q++;
-      if (q < this.outer.length && this.outer[q].span.start <= at && at < this.outer[q].span.end) {
-        // The marks themselves are not "inside".
-        if (at > this.outer[q].span.start && at < this.outer[q].inner.end) this.inQuote[t] = 1;
-      }
+    let words = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      const at = token.start;
+      this.tokenStarts[t] = at;
+      while (p < paragraphs.length && paragraphs[p].span.end <= at) p++;
+      this.paragraphOfToken[t] = p < paragraphs.length && paragraphs[p].span.start <= at ? p : -1;
+      if (token.isWord) words++;
+      this.wordsBefore[t + 1] = words;
+      while (q < outer.length && outer[q].span.end <= at) q++;
+      // Inside the marks, not on them.
+      if (q < outer.length && at > outer[q].span.start && at < outer[q].inner.end) this.inQuote[t] = 1;
     }
     this.book = new PeopleBook((offset) => this.isInsideQuote(offset));
     this.cueVerbs = cueVerbsWith(input.extraCueVerbs);
@@ -171,10 +208,22 @@ class StatementFinder {
     };
     this.runs = findNameRuns(this.text, this.tokens, (t) => t > 0 && this.paragraphOfToken[t] !== this.paragraphOfToken[t - 1])
       .filter((r) => readableParagraph(r.first));
-    for (const r of this.runs) {
-      this.runEndingAt.set(r.last - 1, r);
-      this.runStartingAt.set(r.first, r);
+    for (let i = 0; i < this.runs.length; i++) {
+      this.runEndIndex[this.runs[i].last - 1] = i + 1;
+      this.runStartIndex[this.runs[i].first] = i + 1;
     }
+  }
+
+  /** The name run that starts at token k, if any. */
+  private runStartingAt(k: number): NameRun | undefined {
+    const i = k >= 0 && k < this.runStartIndex.length ? this.runStartIndex[k] : 0;
+    return i > 0 ? this.runs[i - 1] : undefined;
+  }
+
+  /** The name run whose last token is k, if any. */
+  private runEndingAt(k: number): NameRun | undefined {
+    const i = k >= 0 && k < this.runEndIndex.length ? this.runEndIndex[k] : 0;
+    return i > 0 ? this.runs[i - 1] : undefined;
   }
 
   run(): StatementsResult {
@@ -201,7 +250,7 @@ class StatementFinder {
     const singles: NameRun[] = [];
     for (const run of this.runs) {
       if (!run.name) continue;
-      const words = nameWords(run.name);
+      const words = run.words;
       if (words.length === 0) continue;
       if (run.organization) {
         const org = this.book.personForName(run.name, run.nameStart, true);
@@ -238,7 +287,7 @@ class StatementFinder {
     }
     if (this.tokens[after]?.text === ',') {
       let end = after + 1;
-      while (end < this.tokens.length && end - after < 14 && ![',', '.', ';', ':', '"', '\u201c', '\u201d', '(', ')'].includes(this.tokens[end].text)) end++;
+      while (end < this.tokens.length && end - after < 14 && !APPOSITIVE_ENDS.has(this.tokens[end].text)) end++;
       if (this.tokens[end]?.text === ',' || this.isCueAt(end)) {
         const first = this.tokens[after + 1];
         if (first && (DETERMINERS.has(first.lower) || /[’']s$/.test(first.text) || isUpperInitial(first.text) || isTitleWord(first.lower) || ROLE_MODIFIERS.has(first.lower))) {
@@ -258,7 +307,7 @@ class StatementFinder {
       const t = this.tokens[k];
       // "R-Ky.", "Gov.": a full stop closing an abbreviation does not end the segment.
       const abbreviation = t.text === '.' && k > 0 && this.tokens[k - 1].end === t.start && this.tokens[k - 1].isWord && (this.tokens[k - 1].text.length <= 4 || /^\p{Lu}-\p{Lu}/u.test(this.tokens[k - 1].text));
-      if (!abbreviation && [',', ';', '.', ':', '(', '"', '\u201c', '\u201d', '\u2014'].includes(t.text)) break;
+      if (!abbreviation && SEGMENT_ENDS.has(t.text)) break;
       k--;
     }
     return k + 1;
@@ -281,7 +330,7 @@ class StatementFinder {
       if (!(isUpperInitial(t.text) || ROLE_MODIFIERS.has(t.lower) || /[’']s$/.test(t.text))) break;
       start--;
     }
-    for (let k = titleAt; k < last; k++) if (['who', 'which', 'that', 'said', 'says'].includes(this.tokens[k].lower)) return undefined;
+    for (let k = titleAt; k < last; k++) if (NOT_IN_ROLE.has(this.tokens[k].lower)) return undefined;
     return this.text.slice(this.tokens[start].start, this.tokens[last - 1].end);
   }
 
@@ -404,7 +453,8 @@ class StatementFinder {
     const cues: Cue[] = [];
     for (let k = unit.firstToken; k < unit.lastToken; k++) {
       if (this.inQuote[k] || !this.tokens[k].isWord) continue;
-      const multi = MULTIWORD_CUES_BY_FIRST.get(this.tokens[k].lower)?.find((words) => words.every((w, j) => k + j < unit.lastToken && this.tokens[k + j].lower === w));
+      const opened = MULTIWORD_CUES_BY_FIRST.get(this.tokens[k].lower);
+      const multi = opened && this.multiwordCueAt(k, unit.lastToken, opened);
       if (multi) {
         if (multi[0] === 'quoted') {
           k += multi.length - 1;
@@ -417,6 +467,16 @@ class StatementFinder {
       if (this.cueVerbs.has(this.tokens[k].lower) && !this.isNounUse(k)) cues.push({ first: k, last: k + 1, text: this.tokens[k].text, according: false });
     }
     return cues;
+  }
+
+  /** The first of the multi-word cues opened by tokens[k] whose words all follow before `last`. */
+  private multiwordCueAt(k: number, last: number, opened: readonly string[][]): string[] | undefined {
+    for (const words of opened) {
+      let j = 0;
+      while (j < words.length && k + j < last && this.tokens[k + j].lower === words[j]) j++;
+      if (j === words.length) return words;
+    }
+    return undefined;
   }
 
   /** "the reality TV show", "a claim", "his comments": a cue word used as a noun. */
@@ -513,7 +573,7 @@ class StatementFinder {
         if (body) this.book.addMention(body, span, t.text, 'pronoun');
         return { span, person: body, label: body ? undefined : t.text, phraseStart: t.start, phraseEnd: t.end, named: !!body };
       }
-      const run = this.runStartingAt.get(k);
+      const run = this.runStartingAt(k);
       if (run && run.name && !run.possessive) return this.runSource(run, unit);
       if (run?.possessive) return undefined;
     }
@@ -541,7 +601,7 @@ class StatementFinder {
     if (token.lower === 'i' || token.lower === 'we' || token.lower === 'it' || token.lower === 'you') return undefined;
     // "… from Mike Lee, who declared": the relative pronoun stands for the name before the comma.
     if (token.lower === 'who' && this.tokens[k - 1]?.text === ',') {
-      const named = this.runEndingAt.get(k - 2);
+      const named = this.runEndingAt(k - 2);
       if (named && named.name && !named.possessive && !named.organization) {
         const src = this.runSource(named, unit);
         if (src?.person) {
@@ -551,12 +611,12 @@ class StatementFinder {
         }
       }
     }
-    const run = this.runEndingAt.get(k);
+    const run = this.runEndingAt(k);
     // "Ann Lee of Leeds, Yorkshire says": the person before the place.
     if (run && this.tokens[run.first - 1]?.text === ',') {
       const segStart = this.segmentStartBefore(run.first - 1);
-      const lead = this.runStartingAt.get(segStart);
-      if (lead && lead.name && !lead.possessive && !lead.organization && nameWords(lead.name).length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
+      const lead = this.runStartingAt(segStart);
+      if (lead && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
     }
     if (run) return this.runSource(run, unit);
     return this.commonNounSource(k, unit);
@@ -573,7 +633,7 @@ class StatementFinder {
       this.book.addMention(person, span, this.text.slice(span.start, span.end), 'role');
       return { span, person, phraseStart: this.phraseStartBefore(run.first, unit), phraseEnd: run.end, named: true };
     }
-    const words = nameWords(run.name);
+    const words = run.words;
     let person: PersonRecord | undefined;
     if (words.length === 1 && !run.organization) person = this.book.resolveSurname(run.name, run.nameStart);
     person ??= this.book.personForName(run.name, run.nameStart, run.organization);
@@ -720,8 +780,8 @@ class StatementFinder {
         while (end > unit.firstToken && this.tokens[end].text !== '(' && segStart - end < 10) end--;
         end--;
       }
-      const nameRun = this.runEndingAt.get(end);
-      if (nameRun && nameRun.name && !nameRun.possessive && end >= unit.firstToken && (nameWords(nameRun.name).length >= 2 || !!nameRun.role || !!this.book.resolveSurname(nameRun.name, nameRun.nameStart))) {
+      const nameRun = this.runEndingAt(end);
+      if (nameRun && nameRun.name && !nameRun.possessive && end >= unit.firstToken && (nameRun.words.length >= 2 || !!nameRun.role || !!this.book.resolveSurname(nameRun.name, nameRun.nameStart))) {
         const src = this.runSource(nameRun, unit);
         const role = segFirst.lower === 'who' ? undefined : this.rolePhrase(segStart, comma);
         if (src?.person && role && !nameRun.organization) this.book.addRole(src.person, role);
@@ -736,16 +796,16 @@ class StatementFinder {
       segEnd = start - 1;
       start = this.segmentStartBefore(segEnd);
       // "Ann Lee of Madison, Alabama, said": a name, then where the person is from.
-      const lead = this.runStartingAt.get(start);
-      if (lead && lead.name && !lead.possessive && !lead.organization && nameWords(lead.name).length >= 2 && this.tokens[lead.last]?.lower === 'of' && start >= unit.firstToken) {
+      const lead = this.runStartingAt(start);
+      if (lead && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && this.tokens[lead.last]?.lower === 'of' && start >= unit.firstToken) {
         const src = this.runSource(lead, unit);
         if (src) {
           src.phraseEnd = this.tokens[comma - 1].end;
           return src;
         }
       }
-      const named = this.runEndingAt.get(segEnd - 1);
-      if ((hops > 0 || (named && (nameWords(named.name).length >= 2 || !!named.role))) && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
+      const named = this.runEndingAt(segEnd - 1);
+      if ((hops > 0 || (named && (named.words.length >= 2 || !!named.role))) && named && named.first === start && named.name && !named.possessive && !named.organization && start >= unit.firstToken) {
         const src = this.runSource(named, unit);
         if (src) {
           src.phraseEnd = this.tokens[comma - 1].end;
@@ -753,9 +813,9 @@ class StatementFinder {
         }
       }
     }
-    const run = this.runEndingAt.get(comma - 1);
+    const run = this.runEndingAt(comma - 1);
     // "Clinton, during a meeting in Columbus, Ohio, said": a lone place name is no speaker when a name opens the sentence.
-    const lonePlace = !!run && !run.role && !run.organization && nameWords(run.name).length === 1 && !this.book.resolveSurname(run.name, run.nameStart) && !!this.subjectOpensWithName(unit, run.first);
+    const lonePlace = !!run && !run.role && !run.organization && run.words.length === 1 && !this.book.resolveSurname(run.name, run.nameStart) && !!this.subjectOpensWithName(unit, run.first);
     if (run && !lonePlace && run.first >= segStart - 0 && run.name && !run.possessive) {
       const src = this.runSource(run, unit);
       if (src && this.tokens[segStart - 1]?.text === ',') {
@@ -774,7 +834,7 @@ class StatementFinder {
     }
     // "Grushko, the diplomat, said": the segment is a role; the name comes before it.
     if (this.tokens[segStart - 1]?.text === ',' && this.rolePhrase(segStart, comma)) {
-      const nameRun = this.runEndingAt.get(segStart - 2);
+      const nameRun = this.runEndingAt(segStart - 2);
       if (nameRun && nameRun.name) {
         const src = this.runSource(nameRun, unit);
         if (src?.person) this.book.addRole(src.person, this.rolePhrase(segStart, comma)!);
@@ -790,7 +850,7 @@ class StatementFinder {
    * sentence opens with a name and a comma; whatever is set off before the cue is an aside.
    */
   private subjectOpensWithName(unit: Unit, before: number): boolean {
-    const run = this.runStartingAt.get(unit.firstToken);
+    const run = this.runStartingAt(unit.firstToken);
     return !!run && !!run.name && !run.possessive && run.last < before && this.tokens[run.last]?.text === ',';
   }
 
@@ -799,7 +859,7 @@ class StatementFinder {
     const opener = this.tokens[k];
     if (!opener || this.inQuote[k]) return undefined;
     if (SUBJECT_PRONOUNS.has(opener.lower) && this.tokens[k + 1]?.text === ',') return this.pronounSource(k);
-    const run = this.runStartingAt.get(k);
+    const run = this.runStartingAt(k);
     if (!run || !run.name || run.possessive || this.tokens[run.last]?.text !== ',' || run.last >= comma) return undefined;
     for (let j = run.last; j < comma; j++) {
       if (this.inQuote[j] || isOpeningQuote(this.tokens[j].text) || (this.tokens[j].isWord && this.cueVerbs.has(this.tokens[j].lower) && !PARTICIPLE_CUES.has(this.tokens[j].lower))) return undefined;
@@ -813,7 +873,7 @@ class StatementFinder {
   private looksAppositive(first: number, end: number): boolean {
     const t = this.tokens[first];
     if (!t || end - first > 20) return false;
-    return /^\d/.test(t.text) || ['who', 'whose', 'of', 'from', 'a', 'an', 'the', 'one', 'now', 'then', 'also', 'himself', 'herself'].includes(t.lower) || isTitleWord(t.lower) || ROLE_MODIFIERS.has(t.lower) || (end - first <= 3 && isUpperInitial(t.text));
+    return /^\d/.test(t.text) || APPOSITIVE_OPENERS.has(t.lower) || isTitleWord(t.lower) || ROLE_MODIFIERS.has(t.lower) || (end - first <= 3 && isUpperInitial(t.text));
   }
 
   /** The speaker right after a cue: `," said Grushko`, `said the Russian diplomat`, `according to X`. */
@@ -823,22 +883,22 @@ class StatementFinder {
     const token = this.tokens[k];
     if (!token.isWord) return undefined;
     if (token.lower === 'he' || token.lower === 'she') return this.pronounSource(k);
-    let run = this.runStartingAt.get(k) ?? this.runStartingAt.get(k + 1);
+    let run = this.runStartingAt(k) ?? this.runStartingAt(k + 1);
     // "said panel Chairman Rep. Jason Chaffetz": lower-case words before a titled name.
     if (!run && this.tokens[k + 1]?.isWord) {
-      const later = this.runStartingAt.get(k + 2);
+      const later = this.runStartingAt(k + 2);
       if (later && later.name && later.role) return this.runSource(later, unit);
     }
     if (run && run.first === k + 1 && !DETERMINERS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && run.name && run.role) return this.runSource(run, unit);
     // "said the Russian diplomat": a capitalised adjective, then a role noun, is no name.
-    if (run && run.first !== k && nameWords(run.name).length < 2 && !run.role) run = undefined;
+    if (run && run.first !== k && run.words.length < 2 && !run.role) run = undefined;
     if (run && !run.name && this.tokens[run.last] && ROLE_HEADS.has(this.tokens[run.last].lower)) run = undefined;
     if (run && run.possessive && (run.first === k || DETERMINERS.has(token.lower)) && !cue.according) {
       // "said Florida’s Rick Wilson", "said Rubio’s campaign manager, Rich Beeson,": the name after the possessive.
       for (let j = run.last; j < unit.lastToken && j - run.last < 8; j++) {
         if (this.inQuote[j] || NP_STOP.has(this.tokens[j].lower) || this.tokens[j].text === '.') break;
-        const later = this.runStartingAt.get(j);
-        if (later && later.name && !later.possessive && !later.organization && nameWords(later.name).length >= 2) return this.runSource(later, unit);
+        const later = this.runStartingAt(j);
+        if (later && later.name && !later.possessive && !later.organization && later.words.length >= 2) return this.runSource(later, unit);
       }
     }
     if (run && (run.first === k || DETERMINERS.has(token.lower) || ROLE_MODIFIERS.has(token.lower))) {
@@ -869,7 +929,7 @@ class StatementFinder {
     }
     if (end === k) return undefined;
     while (end > k + 1 && (this.tokens[end - 1].lower === 'of' || this.tokens[end - 1].lower === 'the')) end--;
-    const runAtEnd = this.runEndingAt.get(end - 1);
+    const runAtEnd = this.runEndingAt(end - 1);
     if (runAtEnd && runAtEnd.name && !runAtEnd.possessive && runAtEnd.first >= k && !runAtEnd.organization) return this.runSource(runAtEnd, unit);
     return this.commonNounSource(end - 1, unit) ?? (this.tokens[k].isWord ? {
       span: { start: this.tokens[k].start, end: this.tokens[end - 1].end },
@@ -1039,12 +1099,12 @@ class StatementFinder {
       if (this.inQuote[k] || t.text === ';' || t.text === ':') return;
       let source: Source | undefined;
       let after: number;
-      const run = this.runEndingAt.get(k);
+      const run = this.runEndingAt(k);
       if (t.lower === 'he' || t.lower === 'she') {
         source = this.pronounSource(k);
         after = k + 1;
-      } else if (run && run.name && !run.possessive && !run.organization && (nameWords(run.name).length >= 2 || run.role || this.book.resolveSurname(run.name, run.nameStart))) {
-        if (this.tokens[run.first - 1] && ['by', 'to', 'with', 'for', 'against', 'about', 'on', 'at', 'from', 'of'].includes(this.tokens[run.first - 1].lower)) continue;
+      } else if (run && run.name && !run.possessive && !run.organization && (run.words.length >= 2 || run.role || this.book.resolveSurname(run.name, run.nameStart))) {
+        if (this.tokens[run.first - 1] && OBJECT_PREPOSITIONS.has(this.tokens[run.first - 1].lower)) continue;
         source = this.runSource(run, unit);
         after = run.last;
       } else continue;
@@ -1128,7 +1188,7 @@ class StatementFinder {
       if (!q) return false;
       let runAt = -1;
       for (let j = k - 1; j >= unit.firstToken && k - j <= 4; j--) {
-        const run = this.runEndingAt.get(j);
+        const run = this.runEndingAt(j);
         if (run && run.name && !run.possessive) {
           runAt = j;
           break;
@@ -1136,7 +1196,7 @@ class StatementFinder {
         if (j === k - 1 && this.tokens[j].text === ')') continue;
       }
       if (runAt < 0) return false;
-      const run = this.runEndingAt.get(runAt)!;
+      const run = this.runEndingAt(runAt)!;
       // "Clinton: “…”", "More from Jones: “…”": a speaker's label, as in a transcript; the colon is the cue.
       const label = runAt === k - 1;
       if (label && !this.isSpeakerLabel(run, unit)) return false;
@@ -1156,7 +1216,7 @@ class StatementFinder {
     const before = this.tokens[run.first - 1];
     const opens = run.first === unit.firstToken || (!!before && (before.text === '-' || before.text === '\u2014' || before.text === '\u2013' || before.lower === 'from'));
     if (!opens) return false;
-    return nameWords(run.name).length >= 2 || !!run.role || !!this.book.resolveSurname(run.name, run.nameStart);
+    return run.words.length >= 2 || !!run.role || !!this.book.resolveSurname(run.name, run.nameStart);
   }
 
   private statementFor(cue: Cue, unit: Unit): { source: Source; content: Span; kind: StatementKind } | undefined {
@@ -1253,7 +1313,7 @@ class StatementFinder {
     const timeNext = stop.lower === 'on' && WEEKDAYS.has(this.tokens[end + 1]?.lower ?? '');
     if (!verbNext && !timeNext) return undefined;
     const span = { start: this.tokens[from].start, end: this.tokens[end - 1].end };
-    const run = this.runStartingAt.get(from);
+    const run = this.runStartingAt(from);
     if (run && run.name && !run.possessive && run.last === end) return this.runSource(run, unit);
     return { span, label: this.text.slice(span.start, span.end), phraseStart: span.start, phraseEnd: span.end, named: false };
   }
@@ -1275,7 +1335,7 @@ class StatementFinder {
     let end = cue.first;
     for (let guard = 0; guard < 4 && end > from; guard++) {
       const t = this.tokens[end - 1];
-      if ((ADVERBS.has(t.lower) && !['has', 'had', 'have', 'was', 'is', 'would', 'will', 'did', 'does', 'do'].includes(t.lower)) || (t.isWord && /[a-z]ly$/.test(t.text))) end--;
+      if ((ADVERBS.has(t.lower) && !AUXILIARIES.has(t.lower)) || (t.isWord && /[a-z]ly$/.test(t.text))) end--;
       else {
         const before = this.skipTimePhraseBefore(end - 1, unit) + 1;
         if (before === end) break;
@@ -1294,7 +1354,7 @@ class StatementFinder {
       if (k >= cut) continue;
       if (!t.isWord && t.text !== '.' && t.text !== '-' && t.text !== '&') return undefined;
       const w = t.lower;
-      if (['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'but', 'or', 'it', 'i', 'we', 'you', 'this', 'there', 'if', 'when', 'while', 'because'].includes(w) || this.cueVerbs.has(w)) return undefined;
+      if (NOT_IN_SUBJECT.has(w) || this.cueVerbs.has(w)) return undefined;
       // "The former first lady and U.S. senator said": "and" joins two nouns, never a verb and a clause.
       if (w === 'and' && (k === from || !this.tokens[k + 1]?.isWord)) return undefined;
       if (w === 'and' && !isUpperInitial(t.text) && this.tokens.slice(from, k).some((x) => !isUpperInitial(x.text) && (/[a-z]ed$/.test(x.lower) || IRREGULAR_PAST.has(x.lower)))) return undefined;
@@ -1363,8 +1423,8 @@ class StatementFinder {
   private endsWithAside(span: Span): boolean {
     const last = this.tokenAtOrAfter(span.end);
     let k = last - 1;
-    while (k >= 0 && this.tokens[k].start >= span.start && last - k <= 4 && !['\u2014', '\u2013', ';', ':'].includes(this.tokens[k].text)) k--;
-    if (k < 0 || this.tokens[k].start < span.start || last - k > 4 || !['\u2014', '\u2013', ';', ':'].includes(this.tokens[k].text)) return false;
+    while (k >= 0 && this.tokens[k].start >= span.start && last - k <= 4 && !ASIDE_MARKS.has(this.tokens[k].text)) k--;
+    if (k < 0 || this.tokens[k].start < span.start || last - k > 4 || !ASIDE_MARKS.has(this.tokens[k].text)) return false;
     return this.isIntroductoryPhrase({ start: this.tokens[k + 1].start, end: span.end });
   }
 
@@ -1459,7 +1519,7 @@ class StatementFinder {
   /** "told CNN on Monday the plan …", "told reporters the plan …": the token after the listener, or `k`. */
   private afterListener(k: number, unit: Unit): number {
     let j = k;
-    const run = this.runStartingAt.get(j) ?? (this.tokens[j]?.lower === 'the' ? this.runStartingAt.get(j + 1) : undefined);
+    const run = this.runStartingAt(j) ?? (this.tokens[j]?.lower === 'the' ? this.runStartingAt(j + 1) : undefined);
     if (run && run.first <= j + 1) j = run.last;
     else {
       if (j < unit.lastToken && (this.tokens[j].lower === 'the' || this.tokens[j].lower === 'a' || this.tokens[j].lower === 'an' || this.tokens[j].lower === 'his' || this.tokens[j].lower === 'her' || this.tokens[j].lower === 'their')) j++;
@@ -1472,7 +1532,7 @@ class StatementFinder {
     const next = this.tokens[j];
     // Only when a clause follows: a subject (determiner, pronoun, name) or a quotation.
     if (!next || j >= unit.lastToken || this.inQuote[j]) return k;
-    if (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || this.runStartingAt.has(j) || isOpeningQuote(next.text)) return j;
+    if (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || !!this.runStartingAt(j) || isOpeningQuote(next.text)) return j;
     return k;
   }
 
@@ -1524,13 +1584,27 @@ class StatementFinder {
    * slogan in title case) after a preposition or a possessive names something; nobody says it.
    */
   private isTitleQuote(q: Quotation): boolean {
-    const words = tokenize(this.text, q.inner.start, q.inner.end).filter((t) => t.isWord);
+    const words = this.wordsOf(q.inner);
     if (words.length === 0 || words.length > 6) return false;
     if (!words.every((w) => isUpperInitial(w.text) || /^\d/.test(w.text) || TITLE_SMALL_WORDS.has(w.lower))) return false;
     if (!isUpperInitial(words[0].text) && !/^\d/.test(words[0].text)) return false;
     const before = this.tokens[this.tokenAtOrAfter(q.span.start) - 1];
     if (!before) return false;
     return /[’']s$/.test(before.text) || TITLE_LEAD_WORDS.has(before.lower);
+  }
+
+  /**
+   * The word tokens of text[span), as tokenize would make them: the article's own tokens when none
+   * of them runs over an end of the span (a word is cut where the span ends), else tokenized again.
+   */
+  private wordsOf(span: Span): Token[] {
+    const first = this.tokenAtOrAfter(span.start);
+    const last = this.tokenAtOrAfter(span.end);
+    const straddles = (first > 0 && this.tokens[first - 1].end > span.start) || (last > first && this.tokens[last - 1].end > span.end);
+    if (straddles) return tokenize(this.text, span.start, span.end).filter((t) => t.isWord);
+    const words: Token[] = [];
+    for (let k = first; k < last; k++) if (this.tokens[k].isWord) words.push(this.tokens[k]);
+    return words;
   }
 
   /** The content for a quote before its attribution: the quote, plus a second part after the cue. */
@@ -1575,7 +1649,7 @@ class StatementFinder {
   }
 
   private tokenAtOrAfter(offset: number): number {
-    return lowerBound(this.tokens, (t) => t.start < offset);
+    return countBelow(this.tokenStarts, offset);
   }
 
   private wordsBetween(start: number, end: number): number {
@@ -1586,12 +1660,13 @@ class StatementFinder {
 
   /** Index of the first outer quotation starting at or after `offset` (outer quotations are sorted and disjoint). */
   private outerAtOrAfter(offset: number): number {
-    return lowerBound(this.outer, (q) => q.span.start < offset);
+    return countBelow(this.outerStarts, offset);
   }
 
   /** Index of the last outer quotation ending at or before `offset`, or -1. */
   private outerEndingBy(offset: number): number {
-    return lowerBound(this.outer, (q) => q.span.end <= offset) - 1;
+    // Ends are sorted too (outer quotations are disjoint); offsets are whole numbers.
+    return countBelow(this.outerEnds, offset + 1) - 1;
   }
 
   /** The outer quotation that starts exactly at `offset`. */
@@ -1603,9 +1678,8 @@ class StatementFinder {
   /** Trims spaces, joining punctuation and a leading "that" from a content span. */
   private trimContent(span: Span): Span | undefined {
     let { start, end } = span;
-    const skippable = (ch: string) => /[\s,;:\u2014\u2013\-.]/.test(ch);
-    while (start < end && skippable(this.text[start])) start++;
-    while (end > start && /[\s,;:\u2014\u2013\-.]/.test(this.text[end - 1])) end--;
+    while (start < end && isTrimmed(this.text.charCodeAt(start))) start++;
+    while (end > start && isTrimmed(this.text.charCodeAt(end - 1))) end--;
     return end > start ? { start, end } : undefined;
   }
 
@@ -1706,7 +1780,7 @@ class StatementFinder {
     const dates = this.input.dates;
     for (let i = this.dateAtOrAfter(unit.start); i < dates.length && dates[i].span.start < unit.end; i++) {
       const d = dates[i];
-      if (d.span.start < unit.start || d.span.end > unit.end || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+      if (d.span.start < unit.start || d.span.end > unit.end || !isIsoDay(d.value)) continue;
       // "said the union would meet on Thursday": the meeting's day, not the statement's.
       if (content.start <= d.span.start && d.span.end <= content.end) continue;
       const q = this.outer[this.outerAtOrAfter(d.span.start + 1) - 1];
@@ -1792,7 +1866,7 @@ class StatementFinder {
       const m = /^[ \u00a0]?([\u2015\u2014\u2013]|-(?= ))[ \u00a0]?/.exec(after);
       if (!m) continue;
       const k = this.tokenAtOrAfter(q.span.end + m[0].length);
-      const run = this.runStartingAt.get(k);
+      const run = this.runStartingAt(k);
       if (!run || !run.name || run.possessive || this.paragraphOfToken[k] !== this.paragraphOfToken[this.tokenAtOrAfter(q.span.start)]) continue;
       const unit = { start: q.span.start, end: run.end, paragraph: this.paragraphOfToken[k], firstToken: this.tokenAtOrAfter(q.span.start), lastToken: run.last };
       const source = this.runSource(run, unit);
@@ -1982,6 +2056,22 @@ class StatementFinder {
     const q = this.outer[this.outerAtOrAfter(offset) - 1];
     return !!q && offset < q.span.end;
   }
+}
+
+/** /^\d{4}-\d{2}-\d{2}$/ without the regex: YYYY-MM-DD. */
+function isIsoDay(value: string): boolean {
+  if (value.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 0x2d : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** What trimContent takes off a content span's ends: /[\s,;:\u2014\u2013\-.]/ on one code unit. */
+function isTrimmed(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2d || c === 0x2e;
+  return c === 0x2014 || c === 0x2013 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isReadable(p: Paragraph): boolean {

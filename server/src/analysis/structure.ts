@@ -65,12 +65,12 @@ function splitParagraphs(text: string, from: number, markdown: boolean): Span[] 
   };
   while (i <= text.length) {
     let j = i;
-    while (j < text.length && text[j] !== '\n' && text[j] !== '\r') j++;
+    for (let c = text.charCodeAt(j); j < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++j));
     // trim the line
     let s = i;
     let e = j;
-    while (s < e && isBlank(text[s])) s++;
-    while (e > s && isBlank(text[e - 1])) e--;
+    while (s < e && isBlankCode(text.charCodeAt(s))) s++;
+    while (e > s && isBlankCode(text.charCodeAt(e - 1))) e--;
     const lineIsBlank = s === e;
     const startsBlock = markdown && /^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/.test(text.slice(s, Math.min(e, s + 8)));
     if (lineIsBlank) flush();
@@ -84,14 +84,20 @@ function splitParagraphs(text: string, from: number, markdown: boolean): Span[] 
       blockEnd = e;
     }
     if (j >= text.length) break;
-    i = text[j] === '\r' && text[j + 1] === '\n' ? j + 2 : j + 1;
+    i = text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
   }
   flush();
   return spans;
 }
 
-function isBlank(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u200b' || ch === '\ufeff' || ch === '\u200e' || ch === '\u200f';
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x200b || c === 0xfeff || c === 0x200e || c === 0x200f;
+}
+
+/** What \s matches in a regular expression, on one UTF-16 code unit. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isFurniture(line: string): boolean {
@@ -126,7 +132,9 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  */
 const SEGMENT_CHUNK = 4096;
 
-function* boundedSegments(slice: string): Generator<{ index: number; length: number }> {
+/** The segments of `slice`, as [index, length] pairs one after the other in one array. */
+function boundedSegments(slice: string): number[] {
+  const segments: number[] = [];
   let from = 0;
   while (from < slice.length) {
     let to = slice.length;
@@ -137,20 +145,21 @@ function* boundedSegments(slice: string): Generator<{ index: number; length: num
       const cut = punct >= 0 ? punct + 2 : space >= 0 ? space + 1 : window.length;
       to = from + SEGMENT_CHUNK / 2 + cut;
     }
-    const piece = slice.slice(from, to);
+    const piece = to - from === slice.length ? slice : slice.slice(from, to);
     const breaks = sentenceBreaks(piece);
     if (breaks) {
       let start = 0;
       for (const end of breaks) {
-        yield { index: from + start, length: end - start };
+        segments.push(from + start, end - start);
         start = end;
       }
-      yield { index: from + start, length: piece.length - start };
+      segments.push(from + start, piece.length - start);
     } else {
-      for (const seg of segmenter.segment(piece)) yield { index: from + seg.index, length: seg.segment.length };
+      for (const seg of segmenter.segment(piece)) segments.push(from + seg.index, seg.segment.length);
     }
     from = to;
   }
+  return segments;
 }
 
 /** Sentences of one paragraph, with splits after "Mr.", "Gen.", "Dec. 5", "U.S. officials" repaired. */
@@ -160,18 +169,21 @@ function splitSentences(text: string, span: Span, paragraph: number, out: Senten
   const slice = text.slice(span.start, span.end).replace(/[\r\n]/g, ' ');
   let pending: Span | undefined;
   let carried: number | undefined;
-  for (const seg of boundedSegments(slice)) {
-    const start = carried ?? span.start + seg.index;
+  const segments = boundedSegments(slice);
+  for (let g = 0; g < segments.length; g += 2) {
+    const segIndex = segments[g];
+    const segLength = segments[g + 1];
+    const start = carried ?? span.start + segIndex;
     carried = undefined;
-    let end = span.start + seg.index + seg.length;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    let end = span.start + segIndex + segLength;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
     // The segmenter leaves an opening mark at the end of the sentence before it: move it on.
     const tail = text.slice(Math.max(start, end - 3), end);
     const opening = /\s(''|``|["\u201c\u2018\u00ab\u201e])$/.exec(tail);
-    if (opening && end - opening[1].length > start && span.start + seg.index + seg.length < span.end) {
+    if (opening && end - opening[1].length > start && span.start + segIndex + segLength < span.end) {
       carried = end - opening[1].length;
       end = carried;
-      while (end > start && /\s/.test(text[end - 1])) end--;
+      while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
     }
     if (end <= start) continue;
     if (pending) {

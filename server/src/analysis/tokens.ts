@@ -42,6 +42,11 @@ export function isWordChar(ch: string): boolean {
   return isWordCode(ch.charCodeAt(0));
 }
 
+/** For a word character: a capital A-Z, or a character outside ASCII that lower-casing might change. */
+function hasCase(c: number): boolean {
+  return c >= 65 && (c <= 90 || c >= 128);
+}
+
 /** Marks that join two word characters into one word: hyphens, apostrophes, a dot ("U.S"). */
 function isJoiner(c: number): boolean {
   return c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2010 || c === 0x2011;
@@ -52,6 +57,8 @@ function isSkippedSpace(c: number): boolean {
 }
 
 export function isUpperInitial(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   const ch = word.charAt(0);
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
@@ -117,15 +124,22 @@ function tokenizeInto(text: string, start: number, end: number, tokens: Token[])
       continue;
     }
     if (isWordCode(c)) {
+      // Whether the word has a capital, a non-ASCII letter or ’: most words have none, and are their own lower case.
+      let plain = !hasCase(c);
       let j = i + 1;
       while (j < end) {
         const d = text.charCodeAt(j);
-        if (isWordCode(d)) j++;
-        else if (isJoiner(d) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) j += 2;
-        else break;
+        if (isWordCode(d)) {
+          if (hasCase(d)) plain = false;
+          j++;
+        } else if (isJoiner(d) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) {
+          if (d === 0x2019) plain = false;
+          if (hasCase(text.charCodeAt(j + 1))) plain = false;
+          j += 2;
+        } else break;
       }
       const word = text.slice(i, j);
-      tokens.push(new TextToken(i, word, normalizeLower(word), true));
+      tokens.push(new TextToken(i, word, plain ? word : normalizeLower(word), true));
       i = j;
     } else {
       const mark = markString(text, i);
@@ -143,15 +157,43 @@ const FOLDED_NAMES_KEPT = 50_000;
 /** Latin letters that carry no combining mark to drop, so NFKD leaves them as they are. */
 const PLAIN_LETTER: Record<string, string> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'ħ': 'h', 'þ': 'th' };
 
+/**
+ * A copy of `s` that keeps no hold on the text it was cut from: a slice of an article shares the
+ * article's memory, and a cache key outlives the article (50,000 keys could keep every text).
+ */
+export function detached(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
+
 /** Folds a name for comparison: no diacritics, lower case, y ≈ i, letters and spaces only. */
 export function foldName(name: string): string {
+  if (isPlainName(name)) {
+    // What foldNameNow makes of ASCII letters in words one space apart, without a cache look-up.
+    const lower = name.toLowerCase();
+    return lower.includes('y') ? lower.replace(/y/g, 'i') : lower;
+  }
   let folded = foldedNames.get(name);
   if (folded === undefined) {
     folded = foldNameNow(name);
     if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
-    foldedNames.set(name, folded);
+    foldedNames.set(detached(name), folded);
   }
   return folded;
+}
+
+/** ASCII letters in words one space apart: most names, and nothing foldNameNow does but lower-case and y → i. */
+function isPlainName(name: string): boolean {
+  if (name.length === 0) return false;
+  let spaceBefore = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      if (spaceBefore) return false;
+      spaceBefore = true;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) spaceBefore = false;
+    else return false;
+  }
+  return !spaceBefore;
 }
 
 function foldNameNow(name: string): string {
