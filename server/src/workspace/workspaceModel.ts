@@ -36,7 +36,7 @@ interface Index {
   members: Map<string, MemberRef[]>;
   notes: WorkspaceModelOptions['speakerNotes'];
   /** Of a restored index: speakers' members and statement lists not unpacked yet (`membersOf`, `statementsOf`). */
-  packed?: { uris: string[]; dates: string[]; members: Map<string, Array<number | string>>; statements: Map<string, Int32Array> };
+  packed?: { uris: string[]; dates: string[]; members: Map<string, Array<number | string>>; statements: Map<string, readonly number[]> };
 }
 
 /** The speaker ids of an article's people (person key → id), `idOf` being filled on first use. */
@@ -412,9 +412,11 @@ export class WorkspaceModel {
         for (let i = 0; i < flatStatements.length; i += 5) {
           const d = flatStatements[i + 4];
           if (uris[flatStatements[i]] === undefined || !(d === -1 || typeof dates[d] === 'string')) return false;
+          if (!Number.isInteger(flatStatements[i + 1]) || !Number.isInteger(flatStatements[i + 2]) || !Number.isInteger(flatStatements[i + 3])) return false;
         }
         packed.members.set(id, flatMembers);
-        if (flatStatements.length) packed.statements.set(id, new Int32Array(flatStatements));
+        // Kept as parsed, unpacked on first use: typed copies of every list cost a warm start as much as parsing them.
+        if (flatStatements.length) packed.statements.set(id, flatStatements as number[]);
         // Made as `built` makes it, so that a restored speaker equals a built one field for field.
         const speaker: Speaker = { id, name, roles, spellings, isOrganization: isOrganization === 1, statementCount: flatStatements.length / 5, articles, statementArticles: [] };
         speaker.note = note ?? undefined;
