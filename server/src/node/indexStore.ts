@@ -101,17 +101,16 @@ async function decodeFile(handle: FileHandle, expected: CacheHeader): Promise<{ 
   const hash = createHash('sha1');
   const decoder = new CacheDecoder(expected);
   // Packed parts are copied into shared blocks (one allocation per block, not per article).
-  let block = new Uint8Array(0);
+  let block = new ArrayBuffer(0);
   let used = 0;
   const copyOut = (bytes: Buffer, start: number, end: number): Uint8Array => {
     const length = end - start;
-    if (used + length > block.length) {
-      block = new Uint8Array(Math.max(BLOCK, length));
+    if (used + length > block.byteLength) {
+      block = new ArrayBuffer(Math.max(BLOCK, length));
       used = 0;
     }
-    // Buffer#copy: no view of the source made per article.
-    bytes.copy(block, used, start, end);
-    const out = new Uint8Array(block.buffer, used, length);
+    const out = new Uint8Array(block, used, length);
+    out.set(bytes.subarray(start, end));
     used += length;
     return out;
   };
