@@ -702,15 +702,16 @@ export class WorkspaceIndex {
         return;
       }
       for (const e of entries) {
-        const full = path.join(dir, e.name);
         const plain = dirRel !== undefined && !e.name.includes('\\');
-        const uri = plain ? childUri(dirUri, e.name) : fileUriOf(full);
+        // The path itself only where it is needed: a folder to walk, or a name a URI cannot just be appended to.
+        const full = plain && !e.isDirectory() ? undefined : path.join(dir, e.name);
+        const uri = plain ? childUri(dirUri, e.name) : fileUriOf(full!);
         const rel = plain ? (dirRel ? `${dirRel}/${e.name}` : e.name) : undefined;
         if (e.isDirectory()) {
           const r = rel ?? relativeToFolders(uri, this.folders);
           const m = rel !== undefined ? matcher : this.matcherFor(uri);
           if (r !== undefined && m?.prunes(r)) continue;
-          await walk(full, uri, rel);
+          await walk(full!, uri, rel);
         } else if (e.isFile() || e.isSymbolicLink()) {
           const article = rel !== undefined ? !!matcher?.matches(rel) && !this.options.isExcluded?.(uri) : this.isArticleUri(uri);
           if (article) found.push(uri);

@@ -24,14 +24,37 @@ export interface WorkspaceModelOptions {
 
 interface Index {
   speakers: Map<string, Speaker>;
-  /** uri → person key → speaker id */
+  /** uri → person key → speaker id (read through `idsIn`) */
   idOf: Map<string, Map<string, string>>;
+  /**
+   * Of a restored index: each speaker's flat members ([article number, person key]…) not yet put
+   * in `idOf`, which a warm start does not need before its first `indexed`.
+   */
+  idOfPending?: Array<[string, Array<number | string>]>;
   statementsBy: Map<string, SpeakerStatements>;
   /** speaker id → its people in every article (by key, found again in the article), in workspace (URI) order */
   members: Map<string, MemberRef[]>;
   notes: WorkspaceModelOptions['speakerNotes'];
   /** Of a restored index: speakers' members and statement lists not unpacked yet (`membersOf`, `statementsOf`). */
-  packed?: { uris: string[]; dates: string[]; members: Map<string, Array<number | string>>; statements: Map<string, Int32Array> };
+  packed?: { uris: string[]; dates: string[]; members: Map<string, Array<number | string>>; statements: Map<string, readonly number[]> };
+}
+
+/** The speaker ids of an article's people (person key → id), `idOf` being filled on first use. */
+function idsIn(index: Index, uri: string): Map<string, string> | undefined {
+  const pending = index.idOfPending;
+  if (pending) {
+    index.idOfPending = undefined;
+    const uris = index.packed!.uris;
+    for (const [id, flat] of pending) {
+      for (let i = 0; i < flat.length; i += 2) {
+        const memberUri = uris[flat[i] as number];
+        let ids = index.idOf.get(memberUri);
+        if (!ids) index.idOf.set(memberUri, (ids = new Map()));
+        ids.set(flat[i + 1] as string, id);
+      }
+    }
+  }
+  return index.idOf.get(uri);
 }
 
 /** A speaker's members, unpacked from a restored index on first use. */
@@ -302,7 +325,7 @@ export class WorkspaceModel {
 
   /** The workspace speaker id of a person in one article. */
   speakerIdOf(uri: string, personKey: string): string | undefined {
-    return this.built().idOf.get(uri)?.get(personKey);
+    return idsIn(this.built(), uri)?.get(personKey);
   }
 
   /** Every statement by a speaker, ordered by article and position. */
@@ -373,8 +396,12 @@ export class WorkspaceModel {
       if (!Array.isArray(theirs) || theirs.length !== uris.length || theirs.some((u, i) => u !== uris[i])) return false;
       const dates = packedIndex.dates;
       const packed: NonNullable<Index['packed']> = { uris, dates, members: new Map(), statements: new Map() };
-      const index: Index = { speakers: new Map(), idOf: new Map(), statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes, packed };
-      for (const [id, name, isOrganization, roles, spellings, note, organization, flatMembers, flatStatements, statementArticles, firstDate, lastDate] of packedIndex.speakers) {
+      const idOfPending: NonNullable<Index['idOfPending']> = [];
+      const index: Index = { speakers: new Map(), idOf: new Map(), idOfPending, statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes, packed };
+      for (const fields of packedIndex.speakers) {
+        // By position: destructuring twelve fields (through the array iterator) cost more than the rest of this loop.
+        const id = fields[0], name = fields[1], isOrganization = fields[2], roles = fields[3], spellings = fields[4], note = fields[5], organization = fields[6];
+        const flatMembers = fields[7], flatStatements = fields[8], statementArticles = fields[9], firstDate = fields[10], lastDate = fields[11];
         if (typeof id !== 'string' || typeof name !== 'string' || !Array.isArray(roles) || !Array.isArray(spellings) || !Array.isArray(flatMembers) || !Array.isArray(flatStatements)) return false;
         if (index.speakers.has(id) || flatMembers.length === 0 || flatMembers.length % 2 || flatStatements.length % 5 || !Array.isArray(statementArticles)) return false;
         const articles: string[] = [];
@@ -383,16 +410,16 @@ export class WorkspaceModel {
           const key = flatMembers[i + 1];
           if (uri === undefined || typeof key !== 'string') return false;
           if (articles[articles.length - 1] !== uri) articles.push(uri);
-          let ids = index.idOf.get(uri);
-          if (!ids) index.idOf.set(uri, (ids = new Map()));
-          ids.set(key, id);
         }
+        idOfPending.push([id, flatMembers]);
         for (let i = 0; i < flatStatements.length; i += 5) {
           const d = flatStatements[i + 4];
           if (uris[flatStatements[i]] === undefined || !(d === -1 || typeof dates[d] === 'string')) return false;
+          if (!Number.isInteger(flatStatements[i + 1]) || !Number.isInteger(flatStatements[i + 2]) || !Number.isInteger(flatStatements[i + 3])) return false;
         }
         packed.members.set(id, flatMembers);
-        if (flatStatements.length) packed.statements.set(id, new Int32Array(flatStatements));
+        // Kept as parsed, unpacked on first use: typed copies of every list cost a warm start as much as parsing them.
+        if (flatStatements.length) packed.statements.set(id, flatStatements as number[]);
         // Made as `built` makes it, so that a restored speaker equals a built one field for field.
         const speaker: Speaker = { id, name, roles, spellings, isOrganization: isOrganization === 1, statementCount: flatStatements.length / 5, articles, statementArticles: [] };
         speaker.note = note ?? undefined;
@@ -530,7 +557,7 @@ export class WorkspaceModel {
     }
     for (let i = 0; i < heads.uris.length; i++) {
       const uri = heads.uris[i];
-      const id = index.idOf.get(uri)?.get(heads.keys[i]);
+      const id = idsIn(index, uri)?.get(heads.keys[i]);
       if (!id) continue;
       let list = index.statementsBy.get(id);
       if (!list) index.statementsBy.set(id, (list = new SpeakerStatements()));
@@ -557,7 +584,7 @@ export class WorkspaceModel {
    */
   private patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
     const uri = entry.uri;
-    const ids = index.idOf.get(uri);
+    const ids = idsIn(index, uri);
     const before = new Map(previous.summary.people.map((p) => [p.key, p]));
     const touched = new Set<string>();
     for (const person of entry.summary.people) {
@@ -811,10 +838,13 @@ class DatedArticles {
   private readonly byUri = new Map<string, string>();
   private readonly counts = new Map<string, number>();
   /**
-   * Kept sorted as dates come and go (a new array on each change: analyses remember the one they
-   * were made with), not sorted again whole: a cold index adds a new date with most articles.
+   * Kept sorted as dates come and go, not sorted again whole: a new array on a change only when
+   * the current one was handed out (analyses remember the one they were made with; a cold index
+   * asks between most of its additions), else changed in place — a warm start restoring
+   * thousands of dated articles, asking nothing meanwhile, copies nothing.
    */
-  private sorted: readonly string[] = [];
+  private sorted: string[] = [];
+  private handedOut = false;
 
   set(uri: string, summary: ArticleSummary): void {
     const date = summary.articleDate;
@@ -825,10 +855,7 @@ class DatedArticles {
     this.byUri.set(uri, value);
     const n = this.counts.get(value) ?? 0;
     this.counts.set(value, n + 1);
-    if (n === 0) {
-      const at = lowerBoundOf(this.sorted, value);
-      this.sorted = [...this.sorted.slice(0, at), value, ...this.sorted.slice(at)];
-    }
+    if (n === 0) this.ownSorted().splice(lowerBoundOf(this.sorted, value), 0, value);
   }
 
   delete(uri: string): void {
@@ -839,12 +866,19 @@ class DatedArticles {
     if (n > 0) this.counts.set(value, n);
     else {
       this.counts.delete(value);
-      const at = lowerBoundOf(this.sorted, value);
-      this.sorted = [...this.sorted.slice(0, at), ...this.sorted.slice(at + 1)];
+      this.ownSorted().splice(lowerBoundOf(this.sorted, value), 1);
     }
   }
 
+  /** The sorted list, copied first if it was handed out. */
+  private ownSorted(): string[] {
+    if (this.handedOut) this.sorted = [...this.sorted];
+    this.handedOut = false;
+    return this.sorted;
+  }
+
   all(): readonly string[] {
+    this.handedOut = true;
     return this.sorted;
   }
 

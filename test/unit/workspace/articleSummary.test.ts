@@ -119,6 +119,18 @@ describe('article summaries', () => {
     assert.deepStrictEqual(answers(restored), answers(built));
   });
 
+  it('a restored cross-article index takes an edit before any question (who is who filled in when first read)', () => {
+    const built = build(() => false);
+    const exported = JSON.parse(JSON.stringify(built.exportIndex()));
+    const restored = new WorkspaceModel({ keepAnalysis: () => false });
+    for (const entry of built.articles()) restored.restoreArticle(entry.uri, entry.summary);
+    assert.ok(restored.restoreIndex(exported));
+    const edited = ARTICLES['file:///ws/a.txt'].replace('Drivers will pay', 'Drivers will pay dearly');
+    restored.setArticle('file:///ws/a.txt', edited);
+    built.setArticle('file:///ws/a.txt', edited);
+    assert.deepStrictEqual(answers(restored), answers(built));
+  });
+
   it('a cross-article index is not restored over other articles, other registry hints or a malformed export', () => {
     const built = build(() => false);
     const exported = built.exportIndex();
