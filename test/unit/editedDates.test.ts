@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+// Deterministic (mulberry32), so that a failure can be replayed; the bench's generator uses it too.
+import { randomSource } from '../../scripts/bench/generate';
 import { analyzeArticle } from '../../server/src/analysis';
 import { resolveDates } from '../../server/src/analysis/dates';
 import { datesAfterEdit } from '../../server/src/analysis/editedDates';
@@ -70,18 +72,6 @@ const SNIPPETS = [
   'next month',
 ];
 
-/** A small deterministic PRNG (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One random edit: an insertion, a deletion or a replacement somewhere in the text. */
 function randomEdit(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));
@@ -102,7 +92,7 @@ function readable(text: string): { regions: Span[]; structure: ReturnType<typeof
 describe('analyzeArticle after an edit: reusing the previous analysis', () => {
   for (const [name, article] of Object.entries(ARTICLES)) {
     it(`equals a fresh analysis after every one of 60 random edits (${name})`, () => {
-      const next = random(name.length * 7919);
+      const next = randomSource(name.length * 7919);
       let text = article;
       let previous: ArticleAnalysis = analyzeArticle(text, OPTIONS);
       for (let step = 0; step < 60; step++) {

@@ -3,6 +3,7 @@
 // The cross-article index is built lazily, on the first question; an edit that names the same
 // people patches it by difference, any other change has it rebuilt on the next question.
 import type * as AnalysisModule from '../analysis';
+import { lowerBound } from '../analysis/search';
 import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person, Span, Statement } from '../analysis/types';
 import { hashString, packed, summarizeArticle, type ArticleSummary } from './articleSummary';
 import { clusterPeople, type IdentityHints, type PersonOccurrence } from './identity';
@@ -855,7 +856,7 @@ class DatedArticles {
     this.byUri.set(uri, value);
     const n = this.counts.get(value) ?? 0;
     this.counts.set(value, n + 1);
-    if (n === 0) this.ownSorted().splice(lowerBoundOf(this.sorted, value), 0, value);
+    if (n === 0) this.ownSorted().splice(lowerBound(this.sorted, (d) => d < value), 0, value);
   }
 
   delete(uri: string): void {
@@ -866,7 +867,7 @@ class DatedArticles {
     if (n > 0) this.counts.set(value, n);
     else {
       this.counts.delete(value);
-      this.ownSorted().splice(lowerBoundOf(this.sorted, value), 1);
+      this.ownSorted().splice(lowerBound(this.sorted, (d) => d < value), 1);
     }
   }
 
@@ -896,18 +897,6 @@ class DatedArticles {
 
   /** `datesExcept`'s answers by the date left out, for one `all()` list. */
   private without: { of: readonly string[] | undefined; by: Map<string, string[]> } = { of: undefined, by: new Map() };
-}
-
-/** The first position in a sorted list whose value is not below `value`. */
-function lowerBoundOf(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function fold(s: string): string {
