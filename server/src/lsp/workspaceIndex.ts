@@ -12,7 +12,7 @@ import type { AnalysisOptions } from '../analysis/types';
 import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
 import { summariseFile } from '../node/summariseFile';
-import { cachedArticle, CACHE_FORMAT, entryServes, entryServesUnread, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
+import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
 import { summarizes, type ArticleSummary } from '../workspace/articleSummary';
@@ -208,7 +208,7 @@ export class WorkspaceIndex {
         if (this.open.has(uri) || !this.model.getArticle(uri)) continue; // the buffer wins; gone since
         const key = this.diskKeys.get(uri);
         const stat = key && statOrUndefined(fsPathOf(uri));
-        if (!key || !stat?.isFile() || stat.size !== key.size || stat.mtimeMs !== key.mtimeMs) stale.push(uri);
+        if (!key || !stat?.isFile() || !keyServesUnread(key, stat)) stale.push(uri);
       }
       await forEachLimited(stale, READ_CONCURRENCY, async (uri) => {
         const before = this.model.getArticle(uri)?.summary;
@@ -729,7 +729,6 @@ export class WorkspaceIndex {
   private async readFromDisk(uri: string, now = false): Promise<void> {
     const generation = (this.diskGeneration.get(uri) ?? 0) + 1;
     this.diskGeneration.set(uri, generation);
-    if (this.restoreIfUnchanged(uri)) return;
     const read = now ? readArticleSync(fsPathOf(uri)) : await readArticle(fsPathOf(uri));
     if (this.diskGeneration.get(uri) !== generation || this.open.has(uri)) return;
     if (!read.ok) {
@@ -767,20 +766,6 @@ export class WorkspaceIndex {
     const cached = this.cached?.get(uri);
     if (!cached || this.model.getArticle(uri) || this.keepAnalysis(uri)) return false;
     this.diskGeneration.set(uri, (this.diskGeneration.get(uri) ?? 0) + 1);
-    this.restoreUnread(uri, cached);
-    return true;
-  }
-
-  /**
-   * On a warm start, a file whose size and modification time are those of its cache entry is not
-   * read at all: the entry's summary is all the model keeps of a closed article anyway.
-   */
-  private restoreIfUnchanged(uri: string): boolean {
-    const cached = this.cached?.get(uri);
-    if (!cached || this.model.getArticle(uri) || this.keepAnalysis(uri)) return false;
-    // Synchronous: a stat is quicker than the round trip through the thread pool, 10,000 times over.
-    const stat = statOrUndefined(fsPathOf(uri));
-    if (!stat?.isFile() || !entryServesUnread(cached, stat)) return false;
     this.restoreUnread(uri, cached);
     return true;
   }

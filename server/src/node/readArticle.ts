@@ -83,11 +83,9 @@ export async function readArticle(file: string): Promise<ReadResult> {
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    const read = decodeArticle(buffer.subarray(0, filled), Math.max(stat.size, filled));
-    return read.ok ? { ...read, mtimeMs: stat.mtimeMs } : read;
+    return decodeRead(buffer, filled, stat);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code ?? String(err), code };
+    return failedRead(err);
   } finally {
     await handle?.close().catch(() => undefined);
   }
@@ -110,14 +108,23 @@ export function readArticleSync(file: string): ReadResult {
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    const read = decodeArticle(buffer.subarray(0, filled), Math.max(stat.size, filled));
-    return read.ok ? { ...read, mtimeMs: stat.mtimeMs } : read;
+    return decodeRead(buffer, filled, stat);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code ?? String(err), code };
+    return failedRead(err);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The bytes read of a file (it may have grown since its stat), decoded, with its modification time. */
+function decodeRead(buffer: Buffer, filled: number, stat: { size: number; mtimeMs: number }): ReadResult {
+  const read = decodeArticle(buffer.subarray(0, filled), Math.max(stat.size, filled));
+  return read.ok ? { ...read, mtimeMs: stat.mtimeMs } : read;
+}
+
+function failedRead(err: unknown): ReadResult {
+  const code = (err as NodeJS.ErrnoException).code;
+  return { ok: false, reason: code ?? String(err), code };
 }
 
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);

@@ -57,7 +57,12 @@ export function entryServes(cached: CachedArticle, key: FileKey): boolean {
 
 /** Whether an entry serves a file whose size and modification time alone are known. */
 export function entryServesUnread(cached: CachedArticle, stat: { size: number; mtimeMs: number }): boolean {
-  return cached.key.size === stat.size && cached.key.mtimeMs === stat.mtimeMs;
+  return keyServesUnread(cached.key, stat);
+}
+
+/** Whether a file key still describes a file whose size and modification time alone are known. */
+export function keyServesUnread(key: FileKey, stat: { size: number; mtimeMs: number }): boolean {
+  return key.size === stat.size && key.mtimeMs === stat.mtimeMs;
 }
 
 export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): string {

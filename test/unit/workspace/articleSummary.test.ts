@@ -101,33 +101,36 @@ describe('article summaries', () => {
     assert.deepStrictEqual(model.getArticle('file:///ws/a.txt')!.summary.statements, analysis.statements.map(trimmedOf));
   });
 
+  /** A model of `built`'s summaries with the cross-article index it exports (through JSON, as the cache stores it). */
+  const restoredFrom = (built: WorkspaceModel): WorkspaceModel => {
+    const restored = new WorkspaceModel({ keepAnalysis: () => false });
+    for (const entry of built.articles()) restored.restoreArticle(entry.uri, entry.summary);
+    assert.ok(restored.restoreIndex(JSON.parse(JSON.stringify(built.exportIndex()))));
+    return restored;
+  };
+  /** The same edit of article a in every model given. */
+  const editBoth = (...models: WorkspaceModel[]): void => {
+    const edited = ARTICLES['file:///ws/a.txt'].replace('Drivers will pay', 'Drivers will pay dearly');
+    for (const model of models) model.setArticle('file:///ws/a.txt', edited);
+  };
+
   it('a cross-article index exported with the articles is restored instead of rebuilt, and answers the same', () => {
     const built = build(() => false);
     const before = answers(built);
-    const exported = JSON.parse(JSON.stringify(built.exportIndex()));
-    const restored = new WorkspaceModel({ keepAnalysis: () => false });
-    for (const entry of built.articles()) restored.restoreArticle(entry.uri, entry.summary);
-    assert.ok(restored.restoreIndex(exported));
+    const restored = restoredFrom(built);
     const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
     assert.deepStrictEqual(plain(restored.exportIndex()), plain(built.exportIndex()), 'exported again before anything is unpacked');
     assert.deepStrictEqual(answers(restored), before);
     assert.deepStrictEqual(plain(restored.exportIndex()), plain(built.exportIndex()), 'and after');
     // An edit after the restore is patched into it as into a built index.
-    const edited = ARTICLES['file:///ws/a.txt'].replace('Drivers will pay', 'Drivers will pay dearly');
-    restored.setArticle('file:///ws/a.txt', edited);
-    built.setArticle('file:///ws/a.txt', edited);
+    editBoth(restored, built);
     assert.deepStrictEqual(answers(restored), answers(built));
   });
 
   it('a restored cross-article index takes an edit before any question (who is who filled in when first read)', () => {
     const built = build(() => false);
-    const exported = JSON.parse(JSON.stringify(built.exportIndex()));
-    const restored = new WorkspaceModel({ keepAnalysis: () => false });
-    for (const entry of built.articles()) restored.restoreArticle(entry.uri, entry.summary);
-    assert.ok(restored.restoreIndex(exported));
-    const edited = ARTICLES['file:///ws/a.txt'].replace('Drivers will pay', 'Drivers will pay dearly');
-    restored.setArticle('file:///ws/a.txt', edited);
-    built.setArticle('file:///ws/a.txt', edited);
+    const restored = restoredFrom(built);
+    editBoth(restored, built);
     assert.deepStrictEqual(answers(restored), answers(built));
   });
 
