@@ -296,6 +296,28 @@ describe('resolveDates: chrono reads windows of many sentences at once', () => {
   });
 });
 
+describe('resolveDates: the chrono configuration', () => {
+  const lead = 'LONDON, November 18, 2026 (Reuters) — ';
+
+  it('still reads "the end of" and "the last day of" a period (the refiner that runs only after "of" or "the")', () => {
+    // chrono takes "end of last month" as one expression with no date word, so no period is kept from it.
+    const text = `${lead}Prices rose at the end of last month and fall on the last day of this year. Talks resumed last month.`;
+    assert.deepEqual(values(text).slice(1), [['last month', '2026-10']]);
+    assert.deepEqual(values(`${lead}Prices rose at the END OF \t last month.`).slice(1), []);
+  });
+
+  it('keeps a period or weekday right after "of" or "the" that is not "the end of" one', () => {
+    assert.deepEqual(values(`${lead}The talks of last week and the Monday meeting failed.`).slice(1), [
+      ['last week', '2026-W46'],
+      ['Monday', '2026-11-16'],
+    ]);
+  });
+
+  it('finds trigger words only as whole words, and periods across any spaces', () => {
+    assert.deepEqual(values(`${lead}Files Monday_2 and 3Monday were lost last   weekend, not lastweek.`).slice(1), [['last   weekend', '2026-11-14']]);
+  });
+});
+
 describe('resolveDates: the commonest forms', () => {
   // 18 November 2026 is a Wednesday.
   const lead = 'LONDON, November 18, 2026 (Reuters) — ';

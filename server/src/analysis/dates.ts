@@ -198,9 +198,10 @@ const TRIGGER_WORDS = [
   ...MONTH_FULL, 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', ...WEEKDAYS,
   'Today', 'Tonight', 'Tomorrow', 'Yesterday',
 ];
+// One \b pair around all the word alternatives: about a quarter faster than a pair for each branch.
 const TRIGGER = new RegExp(
-  `\\b(?:${[...TRIGGER_WORDS, ...TRIGGER_WORDS.map((w) => w.toUpperCase())].join('|')}|today|tonight|tomorrow|yesterday|ago)\\b|` +
-    '\\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)\\s+(?:week|month|year|weekend|morning|afternoon|evening)\\b|' +
+  `\\b(?:${[...TRIGGER_WORDS, ...TRIGGER_WORDS.map((w) => w.toUpperCase())].join('|')}|today|tonight|tomorrow|yesterday|ago|` +
+    '(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)\\s+(?:week|month|year|weekend|morning|afternoon|evening))\\b|' +
     '\\d{4}-\\d\\d-\\d\\d|\\d\\/\\d{1,2}\\/\\d\\d',
   'g',
 );
@@ -354,9 +355,53 @@ function capitalised(word: string): boolean {
 let chronoParser: chrono.Chrono | undefined;
 
 function parser(): chrono.Chrono {
-  chronoParser ??= chrono.casual.clone();
+  chronoParser ??= new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: chrono.casual.refiners.map(skipEndOfPeriodWhenIdle) });
   return chronoParser;
 }
+
+/**
+ * chrono's casual English "end of" refiner matches `\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$` against
+ * all the text before every result: quadratic in a batch, a tenth of chrono's time here. It changes
+ * only results right after "of " or "the ", so it runs only when one is. Found as chrono builds its
+ * casual configuration (the first refiner the plain one lacks) and checked on "the end of August";
+ * anything else is kept as it is.
+ */
+function skipEndOfPeriodWhenIdle(refiner: chrono.Refiner, index: number, all: readonly chrono.Refiner[]): chrono.Refiner {
+  if (refiner !== endOfPeriodRefiner(all)) return refiner;
+  return {
+    refine: (context, results) => (results.some((r) => mayFollowOf(context.text, r.index)) ? refiner.refine(context, results) : results),
+  };
+}
+
+let endOfPeriod: chrono.Refiner | null | undefined;
+
+function endOfPeriodRefiner(casualRefiners: readonly chrono.Refiner[]): chrono.Refiner | null {
+  if (endOfPeriod !== undefined) return endOfPeriod;
+  const plain = new Set(chrono.en.configuration.createConfiguration(false).refiners.map((r) => r.constructor));
+  const candidate = casualRefiners.find((r) => !plain.has(r.constructor));
+  endOfPeriod = candidate && movesToEndOf(candidate) ? candidate : null;
+  return endOfPeriod;
+}
+
+/** Does the refiner take "end of " into "the end of August" as chrono's end-of-period refiner does? */
+function movesToEndOf(refiner: chrono.Refiner): boolean {
+  const text = 'at the end of August';
+  const context = new chrono.ParsingContext(text, new Date(Date.UTC(2021, 0, 1, 12)), {});
+  const unrefined = new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: [] }).parse(text, context.refDate);
+  const refined = refiner.refine(context, unrefined as chrono.ParsingResult[]);
+  return refined.length === 1 && refined[0].text === 'end of August' && refined[0].start.get('day') === 31;
+}
+
+/** True when the text before `index` ends with "of" or "the" and whitespace (a superset of the "end of" refiner's prefix). */
+function mayFollowOf(text: string, index: number): boolean {
+  let k = index;
+  while (k > 0 && WHITESPACE.test(text[k - 1])) k--;
+  if (k === index) return false;
+  const before = text.slice(Math.max(0, k - 3), k).toLowerCase();
+  return before.endsWith('of') || before === 'the';
+}
+
+const WHITESPACE = /\s/;
 
 /**
  * chrono's cost is mostly per call, then per character. It sees only a window of words around
