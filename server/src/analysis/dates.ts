@@ -239,11 +239,13 @@ const IRREGULAR_PAST = new Set([
 ]);
 const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'indeed', 'proceed', 'exceed', 'succeed', 'breed', 'bleed', 'deed', 'heed', 'reed', 'greed', 'weed', 'steed', 'creed', 'red', 'bed', 'shed', 'wed', 'led', 'hundred', 'sacred', 'naked']);
 
+const CLAUSE_BREAKS = new Set([...'.;:!?,()"“”«»—–\n'].map((c) => c.charCodeAt(0)));
+
 /** Past, future, or unknown, from the words before the mention in the same clause. */
 function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 'future' | undefined {
   let cs = relStart;
   const floor = Math.max(0, relStart - 120);
-  while (cs > floor && !'.;:!?,()"“”«»—–\n'.includes(chunk[cs - 1])) cs--;
+  while (cs > floor && !CLAUSE_BREAKS.has(chunk.charCodeAt(cs - 1))) cs--;
   const words = chunk.slice(cs, relStart).match(/[A-Za-z’']+/g) ?? [];
   let seen = 0;
   for (let i = words.length - 1; i >= 0 && seen < 16; i--, seen++) {
@@ -292,10 +294,18 @@ function modifierBefore(chunk: string, relStart: number): { modifier: Modifier; 
   return { modifier, start: relStart - before.length + m.index + m[0].search(/[A-Za-z]/) };
 }
 
+/** The letters right before `relStart` (within 24 characters), past spaces, "(" and "-"; lower case. */
 function prevWord(chunk: string, relStart: number): string {
-  const before = chunk.slice(Math.max(0, relStart - 24), relStart);
-  const m = /([A-Za-z]+)[\s(\-]*$/.exec(before);
-  return m ? m[1].toLowerCase() : '';
+  const floor = Math.max(0, relStart - 24);
+  let end = relStart;
+  while (end > floor && (WHITESPACE.test(chunk[end - 1]) || chunk[end - 1] === '(' || chunk[end - 1] === '-')) end--;
+  let start = end;
+  while (start > floor && isAsciiLetter(chunk.charCodeAt(start - 1))) start--;
+  return chunk.slice(start, end).toLowerCase();
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function nextWord(chunk: string, relEnd: number): string {
@@ -320,7 +330,7 @@ function dateTokens(s: string): Token[] {
     const t = m[0];
     const start = m.index;
     const end = start + t.length;
-    if (/^\d/.test(t)) {
+    if (isDigit(t.charCodeAt(0))) {
       if (t.includes('-') || t.includes('/') || (t.match(/\./g)?.length ?? 0) >= 2) {
         out.push({ start, end, text: t });
         continue;
@@ -331,7 +341,7 @@ function dateTokens(s: string): Token[] {
       out.push({ start, end, text: t });
       continue;
     }
-    const w = t.replace(/\.$/, '').toLowerCase();
+    const w = (t.endsWith('.') ? t.slice(0, -1) : t).toLowerCase();
     const month = monthNumber(w);
     if (WEEKDAY_WORDS[w] !== undefined || WEEKDAY_ABBR.has(w) || month !== undefined) {
       // Keep the dot of an abbreviation ("Dec. 5"), not a sentence's full stop ("in December.").
