@@ -296,7 +296,7 @@ describe('resolveDates: chrono reads windows of many sentences at once', () => {
   });
 });
 
-describe('resolveDates: the chrono configuration', () => {
+describe('resolveDates: the cheap scans around chrono read as the regexes did', () => {
   const lead = 'LONDON, November 18, 2026 (Reuters) — ';
 
   it('still reads "the end of" and "the last day of" a period (the refiner that runs only after "of" or "the")', () => {
@@ -311,6 +311,20 @@ describe('resolveDates: the chrono configuration', () => {
       ['last week', '2026-W46'],
       ['Monday', '2026-11-16'],
     ]);
+  });
+
+  it('reads the word before a mention past spaces, brackets and hyphens', () => {
+    const text = `${lead}Polls opened on Super-Tuesday and Good  Friday; the law passed again in\tAugust, since-March the rate fell, Black(Friday) sales rose.`;
+    assert.deepEqual(values(text).slice(1), [
+      ['August', '2026-08'],
+      ['March', '2026-03'],
+    ]);
+  });
+
+  it('reads the tense only within the clause: a dash or guillemet ends it', () => {
+    assert.deepEqual(values(`${lead}Ministers will talk — on Monday the mood was calm.`).slice(1), [['Monday', '2026-11-16']]);
+    assert.deepEqual(values(`${lead}Ministers will talk « on Monday the mood was calm.`).slice(1), [['Monday', '2026-11-16']]);
+    assert.deepEqual(values(`${lead}Ministers will talk on Monday.`).slice(1), [['Monday', '2026-11-23']]);
   });
 
   it('finds trigger words only as whole words, and periods across any spaces', () => {
