@@ -183,7 +183,8 @@ function matchAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
 
 /** Month number for a month name or abbreviation ("Dec", "Dec.", "december"). */
 export function monthNumber(word: string): number | undefined {
-  return MONTHS[word.toLowerCase().replace(/\.$/, '')];
+  const w = word.toLowerCase();
+  return MONTHS[w.endsWith('.') ? w.slice(0, -1) : w];
 }
 
 export function daysInMonth(year: number, month: number): number {

@@ -341,7 +341,7 @@ function dateTokens(s: string): Token[] {
       out.push({ start, end, text: t });
       continue;
     }
-    const w = (t.endsWith('.') ? t.slice(0, -1) : t).toLowerCase();
+    const w = withoutFinalDot(t).toLowerCase();
     const month = monthNumber(w);
     if (WEEKDAY_WORDS[w] !== undefined || WEEKDAY_ABBR.has(w) || month !== undefined) {
       // Keep the dot of an abbreviation ("Dec. 5"), not a sentence's full stop ("in December.").
@@ -350,6 +350,10 @@ function dateTokens(s: string): Token[] {
     }
   }
   return out;
+}
+
+function withoutFinalDot(s: string): string {
+  return s.endsWith('.') ? s.slice(0, -1) : s;
 }
 
 function atSentenceStart(chunk: string, rel: number): boolean {
@@ -569,10 +573,10 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   const e = relStart + last.end;
 
   if (weekday !== undefined) {
-    const wt = nameTokens.find((tk) => WEEKDAY_WORDS[tk.text.replace(/\.$/, '').toLowerCase()] !== undefined || WEEKDAY_ABBR.has(tk.text.replace(/\.$/, '').toLowerCase()));
+    const wt = nameTokens.find((tk) => WEEKDAY_WORDS[withoutFinalDot(tk.text).toLowerCase()] !== undefined || WEEKDAY_ABBR.has(withoutFinalDot(tk.text).toLowerCase()));
     if (!wt) return undefined;
     const wAbs = relStart + wt.start;
-    const abbreviated = WEEKDAY_WORDS[wt.text.replace(/\.$/, '').toLowerCase()] === undefined;
+    const abbreviated = WEEKDAY_WORDS[withoutFinalDot(wt.text).toLowerCase()] === undefined;
     if (month === undefined && day === undefined) {
       if (abbreviated) return undefined; // "Sat down", "Sun rises", "Wed"
       const after = nextWord(t, relStart + wt.end).toLowerCase();
@@ -588,7 +592,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   if (month !== undefined && day === undefined && year === undefined) {
     const mt = nameTokens.find((tk) => monthNumber(tk.text) !== undefined);
     if (!mt) return undefined;
-    const w = mt.text.replace(/\.$/, '').toLowerCase();
+    const w = withoutFinalDot(mt.text).toLowerCase();
     const full = MONTH_FULL[month - 1].toLowerCase() === w;
     if (!full) return undefined; // "Jan", "Mar" alone
     const before = prevWord(t, relStart + mt.start);
