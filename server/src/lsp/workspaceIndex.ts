@@ -434,15 +434,30 @@ export class WorkspaceIndex {
   private async write(): Promise<void> {
     if (!this.store || !this.dirty || !this.initialDone) return;
     this.dirty = false;
+    // The articles as they are now (summaries are never changed, only replaced)…
+    const model = this.model;
+    const header = this.cacheHeader();
     const entries = new Map<string, CachedArticle>();
     for (const [uri, key] of this.diskKeys) {
-      const entry = this.model.getArticle(uri);
-      if (entry) entries.set(uri, cachedArticle(entry.summary, key, this.model.contextKey(uri), this.truncatedFiles.has(uri)));
+      const entry = model.getArticle(uri);
+      if (entry) entries.set(uri, cachedArticle(entry.summary, key, model.contextKey(uri), this.truncatedFiles.has(uri)));
     }
-    // The cross-article index goes with the articles when it is made of exactly those.
-    const index = entries.size === this.model.size ? this.model.exportIndex() : undefined;
+    // …and the cross-article index, when it is made of exactly those, exported a step per turn of
+    // the event loop; a change meanwhile leaves it out of this write (the next one has it).
+    let index: PackedIndex | undefined;
+    if (entries.size === model.size) {
+      const steps = model.exportIndexInSteps();
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          index = step.value;
+          break;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (!index) this.dirty = true;
+    }
     try {
-      await this.store.save(this.cacheHeader(), entries, index);
+      await this.store.save(header, entries, index);
     } catch (err) {
       this.options.log(`persistent index: not written (${String((err as Error)?.message ?? err)})`);
     }
