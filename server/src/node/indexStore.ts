@@ -86,7 +86,7 @@ export class IndexStore {
           const bytes = typeof part === 'string' ? Buffer.from(part.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1') : part;
           pending.push(bytes);
           pendingLength += bytes.length;
-          if (pendingLength > 1 << 20) await flush();
+          if (pendingLength > FLUSH_BYTES) await flush();
           else if (performance.now() - sliceStart < sliceMs) continue;
           else await nextTurn();
           sliceStart = performance.now();
@@ -106,6 +106,8 @@ export class IndexStore {
 
 /** Milliseconds of encoding a save does before it lets other work in. */
 const SAVE_SLICE_MS = 4;
+/** Bytes encoded before they are hashed and written (a copy and a hash of this size stay well within a slice). */
+const FLUSH_BYTES = 256 << 10;
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
