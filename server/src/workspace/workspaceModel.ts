@@ -366,6 +366,8 @@ export class WorkspaceModel {
     const revision = this.articlesRevision;
     const changed = () => this.index !== index || this.articlesRevision !== revision;
     const uris = [...this.entries.keys()].sort();
+    yield;
+    if (changed()) return undefined;
     const numberOf = new Map(uris.map((uri, i) => [uri, i]));
     const dates: string[] = [];
     const dateNumbers = new Map<string, number>();
