@@ -30,6 +30,8 @@ const CHECK_CHUNK = 200;
 const YIELD_EVERY_MS = 20;
 /** Closed articles whose full analysis a request needed, kept in case the next one needs it too. */
 const DETAILED_CLOSED_ARTICLES = 4;
+/** Articles a persistent-index write gathers per turn of the event loop. */
+const ENTRIES_PER_TURN = 1000;
 
 export interface ProgressSink {
   begin(title: string, percentage?: number, message?: string): void;
@@ -96,6 +98,8 @@ export class WorkspaceIndex {
   /** Bumped whenever a new model replaces the old (whose revisions start again). */
   private modelGeneration = 0;
   private dirty = false;
+  /** Shutting down: the last write need not let requests in. */
+  private disposing = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
   readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as 'none' | 'loaded' | 'discarded', checked: false };
   /** The `startup` last reported: none yet, before the restored files were checked, or after. */
@@ -434,15 +438,40 @@ export class WorkspaceIndex {
   private async write(): Promise<void> {
     if (!this.store || !this.dirty || !this.initialDone) return;
     this.dirty = false;
+    // What is written is the model at one moment: the articles' entries (summaries are never
+    // changed, only replaced) and the cross-article index are gathered a slice per turn of the
+    // event loop, and an article set or removed meanwhile calls the write off for a later one.
+    // A shutdown's write, with nothing left to answer, gathers them at once.
+    const model = this.model;
+    const revision = model.revision;
+    const header = this.cacheHeader();
+    const unchanged = () => this.model === model && model.revision === revision;
     const entries = new Map<string, CachedArticle>();
+    let gathered = 0;
     for (const [uri, key] of this.diskKeys) {
-      const entry = this.model.getArticle(uri);
-      if (entry) entries.set(uri, cachedArticle(entry.summary, key, this.model.contextKey(uri), this.truncatedFiles.has(uri)));
+      const entry = model.getArticle(uri);
+      if (entry) entries.set(uri, cachedArticle(entry.summary, key, model.contextKey(uri), this.truncatedFiles.has(uri)));
+      if (++gathered % ENTRIES_PER_TURN === 0 && !this.disposing) {
+        await nextTurn();
+        if (!unchanged()) return this.scheduleSave();
+      }
     }
-    // The cross-article index goes with the articles when it is made of exactly those.
-    const index = entries.size === this.model.size ? this.model.exportIndex() : undefined;
+    // The cross-article index goes with the articles when it is made of exactly those; a change
+    // during its export leaves it out of this write, and another write follows.
+    let index: PackedIndex | undefined;
+    if (entries.size === model.size) {
+      const steps = model.exportIndexInSteps();
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          index = step.value;
+          break;
+        }
+        if (!this.disposing) await nextTurn();
+      }
+      if (!index) this.scheduleSave();
+    }
     try {
-      await this.store.save(this.cacheHeader(), entries, index);
+      await this.store.save(header, entries, index);
     } catch (err) {
       this.options.log(`persistent index: not written (${String((err as Error)?.message ?? err)})`);
     }
@@ -450,6 +479,7 @@ export class WorkspaceIndex {
 
   /** Stops timers and writes the persistent index if it is behind. */
   async dispose(): Promise<void> {
+    this.disposing = true;
     for (const cancel of this.pendingEdits.values()) cancel();
     this.pendingEdits.clear();
     await this.save();
@@ -466,7 +496,7 @@ export class WorkspaceIndex {
   private scheduleSave(delay = this.options.saveDelay ?? 5000): void {
     if (!this.store) return;
     this.dirty = true;
-    if (!this.initialDone) return;
+    if (!this.initialDone || this.disposing) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.save(), delay);
     this.saveTimer.unref?.();
@@ -895,6 +925,10 @@ function later(fn: () => void, delay: number): () => void {
   }
   const immediate = setImmediate(fn);
   return () => clearImmediate(immediate);
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Lets other work in (requests on open documents, progress) every few milliseconds of a long loop. */

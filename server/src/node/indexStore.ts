@@ -10,6 +10,10 @@ import type { PackedIndex } from '../workspace/workspaceModel';
 
 export class IndexStore {
   readonly file: string;
+  /** The save under way (or the last one), which the next one waits for. */
+  private saving: Promise<void> = Promise.resolve();
+  /** Numbers temporary files, so that two saves never share one. */
+  private temporaries = 0;
 
   constructor(directory: string, folders: readonly string[]) {
     const id = createHash('sha1').update([...folders].sort().join('\n')).digest('hex').slice(0, 12);
@@ -42,9 +46,24 @@ export class IndexStore {
     return { entries, ...(index ? { index } : {}) };
   }
 
-  async save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): Promise<void> {
+  /**
+   * Writes the cache: encoded and written in slices of a few milliseconds with a turn of the
+   * event loop between them, so that requests and edits are served while a large cache is
+   * written. What is written is `entries` and `index` as they are when this is called (the map is
+   * copied; the caller hands over summaries and an index it no longer changes). One save at a
+   * time: a save called while another is under way starts when that one is done, and the last
+   * to start is the file that stays.
+   */
+  save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>, index?: PackedIndex, sliceMs = SAVE_SLICE_MS): Promise<void> {
+    const snapshot = new Map(entries);
+    const run = this.saving.then(() => this.write(header, snapshot, index, sliceMs));
+    this.saving = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>, index: PackedIndex | undefined, sliceMs: number): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    const temporary = `${this.file}.${process.pid}.${Date.now()}.${this.temporaries++}.tmp`;
     try {
       // Written in pieces (never the whole cache as one string), the checksum line filled in last.
       const handle = await fs.open(temporary, 'w');
@@ -61,12 +80,16 @@ export class IndexStore {
           pending = [];
           pendingLength = 0;
         };
+        let sliceStart = performance.now();
         for (const part of encodeCacheParts(header, entries, index)) {
           // ASCII (\u escapes; packed summaries already are), so that a line reads back as one-byte text, quick to parse.
           const bytes = typeof part === 'string' ? Buffer.from(part.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1') : part;
           pending.push(bytes);
           pendingLength += bytes.length;
-          if (pendingLength > 1 << 20) await flush();
+          if (pendingLength > FLUSH_BYTES) await flush();
+          else if (performance.now() - sliceStart < sliceMs) continue;
+          else await nextTurn();
+          sliceStart = performance.now();
         }
         await flush();
         const line = Buffer.from(hash.digest('hex') + '\n', 'latin1');
@@ -79,6 +102,15 @@ export class IndexStore {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
     }
   }
+}
+
+/** Milliseconds of encoding a save does before it lets other work in. */
+const SAVE_SLICE_MS = 4;
+/** Bytes encoded before they are hashed and written (a copy and a hash of this size stay well within a slice). */
+const FLUSH_BYTES = 256 << 10;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Bytes read at a time: the whole file (38 MB for 10,000 articles) is never held at once. */

@@ -84,7 +84,34 @@ export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<str
     yield summary.detail;
     yield '\n';
   }
-  if (index) yield `${JSON.stringify({ index })}\n`;
+  if (index) yield* indexLineParts(index);
+}
+
+/** Items of a long list per piece of the index line. */
+const ITEMS_PER_PART = 64;
+
+/**
+ * The index's line, `JSON.stringify({ index })` and a line break, in pieces of a few hundred list
+ * items (the same text joined), so that a writer can let other work in between.
+ */
+function* indexLineParts(index: PackedIndex): Generator<string> {
+  let head = '{"index":{';
+  let first = true;
+  for (const [name, value] of Object.entries(index)) {
+    if (value === undefined) continue;
+    head += `${first ? '' : ','}${JSON.stringify(name)}:`;
+    first = false;
+    if (!Array.isArray(value) || value.length <= ITEMS_PER_PART) {
+      head += JSON.stringify(value);
+      continue;
+    }
+    yield `${head}[`;
+    for (let i = 0; i < value.length; i += ITEMS_PER_PART) {
+      yield `${i ? ',' : ''}${value.slice(i, i + ITEMS_PER_PART).map((item) => JSON.stringify(item) ?? 'null').join(',')}`;
+    }
+    head = ']';
+  }
+  yield `${head}}}\n`;
 }
 
 function entryHead(uri: string, entry: CachedArticle, summary: PackedSummary): string {

@@ -116,6 +116,9 @@ export interface PackedIndex {
   speakers: Array<[string, string, number, string[], string[], string | null, string | null, Array<number | string>, number[], number[], string | null, string | null]>;
 }
 
+/** About how many numbers `exportIndexInSteps` writes between pauses (a few milliseconds' work). */
+const EXPORT_STEP = 20_000;
+
 let analyser: typeof AnalysisModule | undefined;
 /**
  * `analyzeArticle`, loaded on first use: a warm start that restores every article from the
@@ -346,8 +349,25 @@ export class WorkspaceModel {
 
   /** The cross-article index (built if need be) as plain arrays, for the persistent index. */
   exportIndex(): PackedIndex {
+    const steps = this.exportIndexInSteps();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value!;
+    }
+  }
+
+  /**
+   * `exportIndex` a few thousand numbers at a time, pausing (yielding) between them so that the
+   * caller can let other work in. Returns undefined if an article was set or removed, or another
+   * index installed, during a pause: an export is of one state of the model, never of two.
+   */
+  *exportIndexInSteps(numbersPerStep = EXPORT_STEP): Generator<void, PackedIndex | undefined> {
     const index = this.built();
+    const revision = this.articlesRevision;
+    const changed = () => this.index !== index || this.articlesRevision !== revision;
     const uris = [...this.entries.keys()].sort();
+    yield;
+    if (changed()) return undefined;
     const numberOf = new Map(uris.map((uri, i) => [uri, i]));
     const dates: string[] = [];
     const dateNumbers = new Map<string, number>();
@@ -358,21 +378,33 @@ export class WorkspaceModel {
       if (d === undefined) dateNumbers.set(date, (d = dates.push(date) - 1));
       return d;
     };
+    // A restored index's article and date numbers, renumbered once each, not once per use.
+    const articleOfPacked = packed ? packed.uris.map((uri) => numberOf.get(uri)!) : [];
+    const dateOfPacked: number[] = [];
+    yield;
+    if (changed()) return undefined;
+    let done = 0;
     for (const [id, speaker] of index.speakers) {
+      if (done >= numbersPerStep) {
+        done = 0;
+        yield;
+        if (changed()) return undefined;
+      }
       // A speaker still packed (never read since the index was restored) is renumbered, not unpacked.
       const members: Array<number | string> = [];
       const packedMembers = packed?.members.get(id);
       if (packedMembers) {
-        for (let i = 0; i < packedMembers.length; i += 2) members.push(numberOf.get(packed!.uris[packedMembers[i] as number])!, packedMembers[i + 1]);
+        for (let i = 0; i < packedMembers.length; i += 2) members.push(articleOfPacked[packedMembers[i] as number], packedMembers[i + 1]);
       } else for (const m of index.members.get(id) ?? []) members.push(numberOf.get(m.uri)!, m.key);
       const packedStatements = packed?.statements.get(id);
       let statements: number[] = [];
       if (packedStatements) {
         for (let i = 0; i < packedStatements.length; i += 5) {
           const d = packedStatements[i + 4];
-          statements.push(numberOf.get(packed!.uris[packedStatements[i]])!, packedStatements[i + 1], packedStatements[i + 2], packedStatements[i + 3], d < 0 ? -1 : dateNumber(packed!.dates[d]));
+          statements.push(articleOfPacked[packedStatements[i]], packedStatements[i + 1], packedStatements[i + 2], packedStatements[i + 3], d < 0 ? -1 : (dateOfPacked[d] ??= dateNumber(packed!.dates[d])));
         }
       } else statements = index.statementsBy.get(id)?.flat(numberOf, dates, dateNumbers) ?? [];
+      done += members.length + statements.length + 16;
       speakers.push([
         id, speaker.name, speaker.isOrganization ? 1 : 0, speaker.roles, speaker.spellings, speaker.note ?? null, speaker.organization ?? null, members, statements,
         speaker.statementArticles.map((uri) => numberOf.get(uri)!), speaker.firstDate ?? null, speaker.lastDate ?? null,

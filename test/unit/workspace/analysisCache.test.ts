@@ -11,6 +11,7 @@ import { codeFingerprint, dependencyVersion, fileKeyOf, IndexStore } from '../..
 import {
   CACHE_FORMAT,
   cachedArticle,
+  CacheDecoder,
   decodeCache,
   encodeCache,
   entryServes,
@@ -18,6 +19,7 @@ import {
   type CachedArticle,
   type CacheHeader,
 } from '../../../server/src/workspace/analysisCache';
+import type { PackedIndex } from '../../../server/src/workspace/workspaceModel';
 
 const ARTICLE = `Harbour fees to rise as port borrows for new quay
 
@@ -133,6 +135,49 @@ describe('persistent index store', () => {
     assert.strictEqual(loaded.size, 4000);
     assert.deepStrictEqual(plain(loaded.get('file:///ws/3999.txt')!.summary), plain(made));
     assert.strictEqual(loaded.get('file:///ws/3999.txt')!.key.mtimeMs, 3999);
+  });
+
+  it('is written in slices with other work let in between, from the entries as they were when asked', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    const made = summary();
+    const entries = new Map<string, CachedArticle>();
+    for (let i = 0; i < 500; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    let turns = 0;
+    let saved = false;
+    const saving = store.save(header, entries, undefined, 0).then(() => (saved = true));
+    // Other work (a request) on every turn of the event loop until the save is done.
+    const others = (async () => {
+      while (!saved) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turns++;
+      }
+    })();
+    entries.clear(); // what the caller does next is not what is written
+    await Promise.all([saving, others]);
+    assert.ok(turns > 100, `other work ran on ${turns} turns during the save`);
+    assert.strictEqual((await store.load(header)).entries?.size, 500);
+  });
+
+  it('runs saves one after the other: the last asked for is the file, never a mix', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    const made = summary();
+    const many = (n: number, mtime: number) => new Map(Array.from({ length: n }, (_, i) => [`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, mtime))]));
+    await Promise.all([store.save(header, many(3000, 1), undefined, 0), store.save(header, many(20, 2), undefined, 0)]);
+    assert.deepStrictEqual(fs.readdirSync(dir), [path.basename(store.file)], 'no temporary file left');
+    const loaded = (await store.load(header)).entries!;
+    assert.strictEqual(loaded.size, 20);
+    assert.ok([...loaded.values()].every((e) => e.key.mtimeMs === 2));
+  });
+
+  it('writes the cross-article index line in pieces that join into its JSON', () => {
+    const speakers = Array.from({ length: 300 }, (_, i) => [`s-${i}`, `Speaker ${i} é`, 0, ['role'], [`Speaker ${i}`], null, null, [i % 7, 'p1'], [i % 7, 0, 1, 2, -1], [i % 7], null, null]);
+    const uris = Array.from({ length: 700 }, (_, i) => `file:///ws/${i}.txt`);
+    const index = { key: 'k', uris, dates: ['2024-06-03'], speakers } as unknown as PackedIndex;
+    const lines = encodeCache(header, new Map(), index).split('\n');
+    assert.strictEqual(lines[1], JSON.stringify({ index }));
+    const decoder = new CacheDecoder(header);
+    for (const line of lines) assert.ok(decoder.line(line));
+    assert.deepStrictEqual(decoder.index(), JSON.parse(JSON.stringify(index)));
   });
 
   it('discards a cache cut short', async () => {

@@ -134,6 +134,25 @@ describe('article summaries', () => {
     assert.deepStrictEqual(answers(restored), answers(built));
   });
 
+  it('an index exported in steps is the one exported at once, and none if an article changed during a pause', () => {
+    const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+    for (const model of [build(() => false), restoredFrom(build(() => false))]) {
+      const steps = model.exportIndexInSteps(1);
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      assert.ok(pauses > 2, `paused ${pauses} times`);
+      assert.deepStrictEqual(plain(step.value), plain(model.exportIndex()));
+      const interrupted = model.exportIndexInSteps(1);
+      interrupted.next();
+      interrupted.next();
+      editBoth(model);
+      let last = interrupted.next();
+      while (!last.done) last = interrupted.next();
+      assert.strictEqual(last.value, undefined, 'a change during a pause: no export');
+    }
+  });
+
   it('a cross-article index is not restored over other articles, other registry hints or a malformed export', () => {
     const built = build(() => false);
     const exported = built.exportIndex();
