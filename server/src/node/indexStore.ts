@@ -138,10 +138,11 @@ async function decodeFile(
   const hash = createHash('sha1');
   const decoder = new CacheDecoder(expected, (block, offset) => readBlock(file, block, PREFIX + offset));
   let position = start;
-  // The start of a line that runs on past the chunk, in pieces (copied: the chunk is reused).
+  // The start of a line that runs on past the chunk, in pieces (views: a chunk that holds one is not reused).
   let carried: Buffer[] = [];
-  const chunk = Buffer.allocUnsafe(CHUNK);
+  let chunk = Buffer.allocUnsafe(CHUNK);
   for (;;) {
+    if (carried.length) chunk = Buffer.allocUnsafe(CHUNK);
     const n = (await handle.read(chunk, 0, CHUNK, position)).bytesRead;
     if (n === 0) break;
     position += n;
@@ -151,7 +152,7 @@ async function decodeFile(
     let from = 0;
     let end = bytes.indexOf(NEWLINE);
     if (end >= 0 && carried.length) {
-      if (!decoder.line(Buffer.concat([...carried, bytes.subarray(0, end)]).toString('latin1'))) return undefined;
+      if (!decoder.line([...carried, bytes.subarray(0, end)].map((piece) => piece.toString('latin1')).join(''))) return undefined;
       carried = [];
       from = end + 1;
       end = bytes.indexOf(NEWLINE, from);
@@ -159,7 +160,7 @@ async function decodeFile(
     for (; end >= 0; from = end + 1, end = bytes.indexOf(NEWLINE, from)) {
       if (!decoder.line(bytes.toString('latin1', from, end))) return undefined;
     }
-    if (from < n) carried.push(Buffer.from(bytes.subarray(from)));
+    if (from < n) carried.push(bytes.subarray(from));
   }
   if (carried.length) return undefined; // every line of the start part ends with a newline
   if (prefix.slice(0, 40) !== hash.digest('hex') || PREFIX + decoder.detailBytes !== start) return undefined;
