@@ -1,8 +1,10 @@
-// The persistent index's format: article summaries keyed by file, one JSON line each under a
-// header line (so that a warm start parses one small line at a time, not one huge document). Pure: the
-// server reads and writes the file (server/src/node/indexStore.ts); this file only says what goes
-// in, and refuses anything it cannot vouch for — a cache from another format, another analyser
-// build or other options, or one that does not parse, is discarded whole and never trusted in part.
+// The persistent index's format: article summaries keyed by file. A start part — a header line,
+// one small JSON line per article with its plain fields, the cross-article index — is what a warm
+// start parses, a line at a time; every article's packed people and statements lie apart from it,
+// in checked blocks read when needed (storedDetail.ts). Pure: the server reads and writes the file
+// (server/src/node/indexStore.ts); this file only says what goes in, and refuses anything it cannot
+// vouch for — a cache from another format, another analyser build or other options, or one that
+// does not parse, is discarded whole and never trusted in part.
 import { packed, type ArticleSummary } from './articleSummary';
 import { asciiBytes, asciiText, encodeLineStarts, fieldsOf, PackedSummary, type StoredFields, type SummaryFields } from './packedSummary';
 import { StoredDetails, type BlockInfo, type BlockReader, type StoredBlock } from './storedDetail';
