@@ -177,6 +177,29 @@ describe('persistent index', function () {
     }
   });
 
+  it('articles whose people and statements fail their check in the cache file are analysed again before the check of restored files ends', async () => {
+    const cold = await start();
+    const coldAnswers = await answers(cold);
+    await cold.stop();
+    const cache = path.join(storage, fs.readdirSync(storage).find((f) => f.endsWith('.json'))!);
+    // The packed people and statements come first in the file (after a 54-byte line); the start part, last, stays intact.
+    const data = fs.readFileSync(cache, 'latin1');
+    const at = data.indexOf('Petrov');
+    assert.ok(at > 54 && at < data.lastIndexOf('{"header"'), 'a name in the packed part');
+    fs.writeFileSync(cache, data.slice(0, at) + 'Petrof' + data.slice(at + 6), 'latin1');
+    const warm = await start();
+    try {
+      const articles = warm.indexed[0].articles;
+      assert.strictEqual(warm.indexed[0].startup?.restored, articles, 'the start does not read the packed part');
+      const { startup } = await checkedStartup(warm);
+      assert.ok(startup && startup.analysed > 0 && startup.restored + startup.analysed === articles, JSON.stringify(startup));
+      assert.ok(warm.logs.some((l) => l.includes('did not read back')), warm.logs.join('\n'));
+      assert.deepStrictEqual(await answers(warm), coldAnswers);
+    } finally {
+      await warm.stop();
+    }
+  });
+
   it('a corrupt cache is discarded: every article is analysed and the answers are right', async () => {
     const cold = await start();
     const coldAnswers = await answers(cold);

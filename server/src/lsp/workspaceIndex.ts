@@ -16,6 +16,8 @@ import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, type CachedA
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
 import { summarizes, type ArticleSummary } from '../workspace/articleSummary';
+import { PackedSummary } from '../workspace/packedSummary';
+import type { StoredDetails } from '../workspace/storedDetail';
 import { LineTable, type Lines } from '../analysis/positions';
 import type { AnalysedEntry, ArticleEntry } from '../workspace/types';
 import { WorkspaceModel, type PackedIndex, type WorkspaceModelOptions } from '../workspace/workspaceModel';
@@ -89,6 +91,10 @@ export class WorkspaceIndex {
   private cached: Map<string, CachedArticle> | undefined;
   /** The cross-article index kept with them, until the initial read has seen whether it serves. */
   private cachedIndex: PackedIndex | undefined;
+  /** Where the restored summaries' people and statements still lie in the cache file (read after the start). */
+  private storedDetails: StoredDetails | undefined;
+  /** Restored articles whose stored people and statements failed their check, to analyse again. */
+  private readonly lostDetails = new Set<string>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   private readonly changed = new Set<string>();
@@ -196,6 +202,26 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Articles whose people and statements could not be read back from the cache file (damaged or
+   * replaced there): until they are analysed again from their files they name nobody. That is
+   * done by the check of restored files (`checkRestored`, which reads every block before it ends),
+   * or at once should a block somehow fail after it.
+   */
+  private detailsLost(uris: readonly string[]): void {
+    this.options.log(`persistent index: the people and statements of ${uris.length} articles did not read back; analysing them again`);
+    for (const uri of uris) {
+      this.cached?.delete(uri);
+      this.lostDetails.add(uri);
+    }
+    if (!this.startup.checked) return;
+    void this.enqueue(async () => {
+      const again = [...this.lostDetails];
+      this.lostDetails.clear();
+      await forEachLimited(again, READ_CONCURRENCY, (uri) => this.readFromDisk(uri, false, true));
+    });
+  }
+
+  /**
    * After a warm start has answered: the files restored unread are stat'ed (a few hundred per
    * turn of the event loop, so requests are served in between), and those whose size or time
    * differ from their entry's are read and, if their text changed, analysed — as the initial index
@@ -214,9 +240,22 @@ export class WorkspaceIndex {
         const stat = key && statOrUndefined(fsPathOf(uri));
         if (!key || !stat?.isFile() || !keyServesUnread(key, stat)) stale.push(uri);
       }
+      // Their people and statements, left in the cache file by the start, are read too (a block
+      // per turn; a request that needed one first has read its block already), and any whose
+      // block failed its check is analysed again, as a changed file would be.
+      const details = this.storedDetails;
+      while (details && !details.done) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        details.loadNext();
+      }
+      if (this.storedDetails === details) this.storedDetails = undefined;
+      const again = new Set(this.lostDetails);
+      this.lostDetails.clear();
+      const staleAlready = new Set(stale);
+      for (const uri of again) if (!staleAlready.has(uri) && !this.open.has(uri) && this.model.getArticle(uri)) stale.push(uri);
       await forEachLimited(stale, READ_CONCURRENCY, async (uri) => {
         const before = this.model.getArticle(uri)?.summary;
-        await this.readFromDisk(uri);
+        await this.readFromDisk(uri, false, again.has(uri));
         const after = this.model.getArticle(uri)?.summary;
         if (after === before) return; // touched, not changed
         this.startup.restored--;
@@ -446,11 +485,14 @@ export class WorkspaceIndex {
     const revision = model.revision;
     const header = this.cacheHeader();
     const unchanged = () => this.model === model && model.revision === revision;
+    // Whatever still lies in the old file is read before the new one replaces it.
+    this.storedDetails?.loadAll();
     const entries = new Map<string, CachedArticle>();
     let gathered = 0;
     for (const [uri, key] of this.diskKeys) {
       const entry = model.getArticle(uri);
-      if (entry) entries.set(uri, cachedArticle(entry.summary, key, model.contextKey(uri), this.truncatedFiles.has(uri)));
+      // An article whose stored people and statements were lost is being analysed again (`detailsLost`).
+      if (entry && !(entry.summary instanceof PackedSummary && entry.summary.detailLost)) entries.set(uri, cachedArticle(entry.summary, key, model.contextKey(uri), this.truncatedFiles.has(uri)));
       if (++gathered % ENTRIES_PER_TURN === 0 && !this.disposing) {
         await nextTurn();
         if (!unchanged()) return this.scheduleSave();
@@ -514,6 +556,8 @@ export class WorkspaceIndex {
     const loaded = await this.store.load(this.cacheHeader());
     this.cached = loaded.entries;
     this.cachedIndex = loaded.index;
+    this.storedDetails = loaded.details;
+    loaded.details?.onLost((uris) => this.detailsLost(uris));
     this.startup.cache = loaded.entries ? 'loaded' : loaded.problem ? 'discarded' : 'none';
     if (loaded.problem) this.options.log(`persistent index ${this.store.file}: ${loaded.problem}`);
   }
@@ -756,7 +800,7 @@ export class WorkspaceIndex {
    * Reads an article file and puts it in the model. `now`: read synchronously (the initial index,
    * where the promise API's round trips cost three times the CPU of the read itself).
    */
-  private async readFromDisk(uri: string, now = false): Promise<void> {
+  private async readFromDisk(uri: string, now = false, again = false): Promise<void> {
     const generation = (this.diskGeneration.get(uri) ?? 0) + 1;
     this.diskGeneration.set(uri, generation);
     const read = now ? readArticleSync(fsPathOf(uri)) : await readArticle(fsPathOf(uri));
@@ -778,7 +822,7 @@ export class WorkspaceIndex {
     }
     // The persistent index keys a file by its size, time and what is analysed of it: the decoded (and cut) text.
     const key = fileKeyOf(read.text, read.size, read.mtimeMs ?? 0);
-    if (this.isCurrent(uri, read.text) && !read.truncated === !this.truncatedFiles.has(uri)) {
+    if (!again && this.isCurrent(uri, read.text) && !read.truncated === !this.truncatedFiles.has(uri)) {
       const known = this.diskKeys.get(uri);
       if (!known || known.mtimeMs !== key.mtimeMs || known.size !== key.size) {
         this.diskKeys.set(uri, key);

@@ -2,10 +2,11 @@
 // (the editor's storage for the extension). Written whole to a temporary file and renamed over
 // the old one, so a crash leaves the old cache or the new one, never half of one.
 import { createHash } from 'crypto';
-import { promises as fs, readdirSync, readFileSync, statSync } from 'fs';
+import { closeSync, openSync, promises as fs, readdirSync, readFileSync, readSync, statSync } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
-import { CacheDecoder, encodeCacheParts, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import { CacheDecoder, cacheDetails, encodeCacheStart, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import type { BlockInfo, StoredDetails } from '../workspace/storedDetail';
 import type { PackedIndex } from '../workspace/workspaceModel';
 
 export class IndexStore {
@@ -20,8 +21,12 @@ export class IndexStore {
     this.file = path.join(directory, `attribution-lens-index-${id}.json`);
   }
 
-  /** The cached entries (and the cross-article index kept with them), or why there are none (no cache yet, or one that was discarded). */
-  async load(expected: CacheHeader): Promise<{ entries?: Map<string, CachedArticle>; index?: PackedIndex; problem?: string }> {
+  /**
+   * The cached entries (and the cross-article index kept with them, and the blocks their packed
+   * people and statements are in, read later), or why there are none (no cache yet, or one that
+   * was discarded).
+   */
+  async load(expected: CacheHeader): Promise<{ entries?: Map<string, CachedArticle>; index?: PackedIndex; details?: StoredDetails; problem?: string }> {
     let handle: FileHandle;
     try {
       handle = await fs.open(this.file, 'r');
@@ -29,30 +34,32 @@ export class IndexStore {
       const code = (err as NodeJS.ErrnoException).code;
       return { problem: code === 'ENOENT' ? undefined : `unreadable (${code ?? String(err)})` };
     }
-    let entries: Map<string, CachedArticle> | undefined;
-    let index: PackedIndex | undefined;
+    let decoded: Awaited<ReturnType<typeof decodeFile>>;
     try {
-      ({ entries, index } = (await decodeFile(handle, expected)) ?? {});
+      decoded = await decodeFile(handle, expected, this.file);
     } catch {
-      entries = undefined;
+      decoded = undefined;
     } finally {
       await handle.close();
     }
-    if (!entries) {
+    if (!decoded) {
       // Corrupt, or from another build or other options: not trusted, and not kept around.
       await fs.rm(this.file, { force: true }).catch(() => undefined);
       return { problem: 'discarded (corrupt, or written by another version or with other options)' };
     }
-    return { entries, ...(index ? { index } : {}) };
+    return decoded;
   }
 
   /**
-   * Writes the cache: encoded and written in slices of a few milliseconds with a turn of the
-   * event loop between them, so that requests and edits are served while a large cache is
-   * written. What is written is `entries` and `index` as they are when this is called (the map is
-   * copied; the caller hands over summaries and an index it no longer changes). One save at a
-   * time: a save called while another is under way starts when that one is done, and the last
-   * to start is the file that stays.
+   * Writes the cache (see `decodeFile` for the layout): every article's packed bytes in blocks,
+   * then the start part, then the first line with the start part's checksum and place. Every
+   * stored block the entries come from is read before the rename replaces the file (the caller's
+   * `loadAll`). Encoded and written in slices of a few milliseconds with a turn of the event loop
+   * between them, so that requests and edits are served while a large cache is written. What is
+   * written is `entries` and `index` as they are when this is called (the map is copied; the
+   * caller hands over summaries and an index it no longer changes). One save at a time: a save
+   * called while another is under way starts when that one is done, and the last to start is the
+   * file that stays.
    */
   save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>, index?: PackedIndex, sliceMs = SAVE_SLICE_MS): Promise<void> {
     const snapshot = new Map(entries);
@@ -65,34 +72,53 @@ export class IndexStore {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.${this.temporaries++}.tmp`;
     try {
-      // Written in pieces (never the whole cache as one string), the checksum line filled in last.
+      // Written in pieces (never the whole cache as one string), the first line filled in last.
       const handle = await fs.open(temporary, 'w');
       try {
-        const hash = createHash('sha1');
-        let position = CHECKSUM_LINE;
+        let position = PREFIX;
         let pending: Uint8Array[] = [];
         let pendingLength = 0;
+        let hash = createHash('sha1');
         const flush = async () => {
           const bytes = Buffer.concat(pending);
-          hash.update(bytes);
           await handle.write(bytes, 0, bytes.length, position);
           position += bytes.length;
           pending = [];
           pendingLength = 0;
         };
         let sliceStart = performance.now();
-        for (const part of encodeCacheParts(header, entries, index)) {
-          // ASCII (\u escapes; packed summaries already are), so that a line reads back as one-byte text, quick to parse.
-          const bytes = typeof part === 'string' ? Buffer.from(part.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1') : part;
+        const put = async (bytes: Uint8Array) => {
+          hash.update(bytes);
           pending.push(bytes);
           pendingLength += bytes.length;
           if (pendingLength > FLUSH_BYTES) await flush();
-          else if (performance.now() - sliceStart < sliceMs) continue;
+          else if (performance.now() - sliceStart < sliceMs) return;
           else await nextTurn();
           sliceStart = performance.now();
+        };
+        // The packed bytes, cut into blocks of whole articles, each with its checksum.
+        const blocks: BlockInfo[] = [];
+        let block = { articles: 0, bytes: 0 };
+        const closeBlock = () => {
+          blocks.push({ ...block, hash: hash.digest('hex') });
+          hash = createHash('sha1');
+          block = { articles: 0, bytes: 0 };
+        };
+        for (const detail of cacheDetails(entries)) {
+          await put(detail);
+          block.articles++;
+          block.bytes += detail.length;
+          if (block.bytes >= BLOCK) closeBlock();
+        }
+        if (block.articles) closeBlock();
+        await flush();
+        const start = position;
+        for (const part of encodeCacheStart(header, entries, blocks, index)) {
+          // ASCII (\u escapes), so that a line reads back as one-byte text, quick to parse.
+          await put(Buffer.from(part.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1'));
         }
         await flush();
-        const line = Buffer.from(hash.digest('hex') + '\n', 'latin1');
+        const line = Buffer.from(`${hash.digest('hex')} ${String(start).padStart(PREFIX - 42, '0')}\n`, 'latin1');
         await handle.write(line, 0, line.length, 0);
       } finally {
         await handle.close();
@@ -106,87 +132,95 @@ export class IndexStore {
 
 /** Milliseconds of encoding a save does before it lets other work in. */
 const SAVE_SLICE_MS = 4;
-/** Bytes encoded before they are hashed and written (a copy and a hash of this size stay well within a slice). */
+/** Bytes encoded before they are written (a copy of this size stays well within a slice). */
 const FLUSH_BYTES = 256 << 10;
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Bytes read at a time: the whole file (38 MB for 10,000 articles) is never held at once. */
+/** Bytes read at a time: the start part (about 4 MB for 10,000 articles) is never held at once. */
 const CHUNK = 1 << 20;
-const TAB = 9;
-/** Size of the blocks that hold packed summaries read back (each article's bytes lie in one). */
+/** Packed bytes per block (at least: a block ends after the article that reaches it). */
 const BLOCK = 256 << 10;
 const NEWLINE = 10;
+/** The first line: the start part's SHA-1 in hex, a space, its place in the file in 12 digits, a newline. */
+const PREFIX = 54;
 
 /**
- * The entries of a cache file, decoded line by line as it is read in chunks, or undefined. The
- * first line is the checksum of the rest: a truncated or altered file is caught at the end, and
- * what was decoded so far is then dropped. An article's packed people and statements (what follows
- * the tab on its line) are copied out as bytes and never become a string until read.
+ * A cache file: its first line gives the checksum and place of the start part, which comes last
+ * (the header with the blocks' sizes and checksums, a line per article, the cross-article index);
+ * between them lie the articles' packed bytes in blocks. The start part is decoded line by line as
+ * it is read in chunks, and kept only if its checksum matches at the end, so a truncated or
+ * altered file is caught before anything of it is used. The blocks are read when needed
+ * (`readBlock`), each checked against its own checksum.
  */
-async function decodeFile(handle: FileHandle, expected: CacheHeader): Promise<{ entries: Map<string, CachedArticle>; index?: PackedIndex } | undefined> {
-  const head = Buffer.alloc(CHECKSUM_LINE);
-  const { bytesRead } = await handle.read(head, 0, CHECKSUM_LINE, 0);
-  if (bytesRead !== CHECKSUM_LINE || head[CHECKSUM_LINE - 1] !== NEWLINE) return undefined;
+async function decodeFile(
+  handle: FileHandle,
+  expected: CacheHeader,
+  file: string,
+): Promise<{ entries: Map<string, CachedArticle>; index?: PackedIndex; details: StoredDetails } | undefined> {
+  const head = Buffer.alloc(PREFIX);
+  const { bytesRead } = await handle.read(head, 0, PREFIX, 0);
+  const prefix = head.toString('latin1');
+  if (bytesRead !== PREFIX || !/^[0-9a-f]{40} [0-9]{12}\n$/.test(prefix)) return undefined;
+  const start = Number(prefix.slice(41, 53));
   const hash = createHash('sha1');
-  const decoder = new CacheDecoder(expected);
-  // Packed parts are copied into shared blocks (one allocation per block, not per article).
-  let block = new ArrayBuffer(0);
-  let used = 0;
-  const copyOut = (bytes: Buffer, start: number, end: number): Uint8Array => {
-    const length = end - start;
-    if (used + length > block.byteLength) {
-      block = new ArrayBuffer(Math.max(BLOCK, length));
-      used = 0;
-    }
-    const out = new Uint8Array(block, used, length);
-    out.set(bytes.subarray(start, end));
-    used += length;
-    return out;
-  };
-  // The file is ASCII (see `save`): latin1 is its text.
-  const decodeLine = (bytes: Buffer, start: number, end: number): boolean => {
-    const tab = bytes.indexOf(TAB, start);
-    if (tab < 0 || tab >= end) return decoder.line(bytes.toString('latin1', start, end));
-    return decoder.line(bytes.toString('latin1', start, tab), copyOut(bytes, tab + 1, end));
-  };
-  let position = CHECKSUM_LINE;
-  // The start of a line that runs on past the chunk, in pieces (copied: the chunk is reused).
+  const decoder = new CacheDecoder(expected, (block, offset) => readBlock(file, block, PREFIX + offset));
+  let position = start;
+  // The start of a line that runs on past the chunk, in pieces (views: a chunk that holds one is not reused).
   let carried: Buffer[] = [];
-  const chunk = Buffer.allocUnsafe(CHUNK);
+  let chunk = Buffer.allocUnsafe(CHUNK);
   for (;;) {
+    if (carried.length) chunk = Buffer.allocUnsafe(CHUNK);
     const n = (await handle.read(chunk, 0, CHUNK, position)).bytesRead;
     if (n === 0) break;
     position += n;
     const bytes = chunk.subarray(0, n);
     hash.update(bytes);
-    let start = 0;
+    // The file is ASCII (see `save`): latin1 is its text.
+    let from = 0;
     let end = bytes.indexOf(NEWLINE);
     if (end >= 0 && carried.length) {
-      const line = Buffer.concat([...carried, bytes.subarray(0, end)]);
-      if (!decodeLine(line, 0, line.length)) return undefined;
+      if (!decoder.line([...carried, bytes.subarray(0, end)].map((piece) => piece.toString('latin1')).join(''))) return undefined;
       carried = [];
-      start = end + 1;
-      end = bytes.indexOf(NEWLINE, start);
+      from = end + 1;
+      end = bytes.indexOf(NEWLINE, from);
     }
-    for (; end >= 0; start = end + 1, end = bytes.indexOf(NEWLINE, start)) {
-      if (!decodeLine(bytes, start, end)) return undefined;
+    for (; end >= 0; from = end + 1, end = bytes.indexOf(NEWLINE, from)) {
+      if (!decoder.line(bytes.toString('latin1', from, end))) return undefined;
     }
-    if (start < n) carried.push(Buffer.from(bytes.subarray(start)));
+    if (from < n) carried.push(bytes.subarray(from));
   }
-  if (carried.length) {
-    const line = Buffer.concat(carried);
-    if (!decodeLine(line, 0, line.length)) return undefined;
-  }
-  if (head.toString('latin1', 0, CHECKSUM_LINE - 1) !== hash.digest('hex')) return undefined;
+  if (carried.length) return undefined; // every line of the start part ends with a newline
+  if (prefix.slice(0, 40) !== hash.digest('hex') || PREFIX + decoder.detailBytes !== start) return undefined;
   const entries = decoder.result();
-  return entries && { entries, index: decoder.index() };
+  const details = decoder.details();
+  if (!entries || !details) return undefined;
+  const index = decoder.index();
+  return { entries, ...(index ? { index } : {}), details };
 }
 
-/** The first line: a SHA-1 in hex and a newline. */
-const CHECKSUM_LINE = 41;
+/**
+ * A block of packed bytes read from the cache file, or undefined when it cannot be read or is not
+ * what the start part says (the file was replaced since, or is damaged there). The file is opened
+ * for each block and closed at once: nothing stays open that a save would rename over.
+ */
+function readBlock(file: string, block: BlockInfo, position: number): Uint8Array | undefined {
+  const bytes = new Uint8Array(block.bytes);
+  const fd = openSync(file, 'r');
+  try {
+    let done = 0;
+    while (done < bytes.length) {
+      const n = readSync(fd, bytes, done, bytes.length - done, position + done);
+      if (n === 0) return undefined;
+      done += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return createHash('sha1').update(bytes).digest('hex') === block.hash ? bytes : undefined;
+}
 
 /** The key of a file as read now: its size and modification time, and a hash of the text analysed. */
 export function fileKeyOf(text: string, size: number, mtimeMs: number): FileKey {

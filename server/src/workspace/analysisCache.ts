@@ -1,14 +1,17 @@
-// The persistent index's format: article summaries keyed by file, one JSON line each under a
-// header line (so that a warm start parses one small line at a time, not one huge document). Pure: the
-// server reads and writes the file (server/src/node/indexStore.ts); this file only says what goes
-// in, and refuses anything it cannot vouch for — a cache from another format, another analyser
-// build or other options, or one that does not parse, is discarded whole and never trusted in part.
+// The persistent index's format: article summaries keyed by file. A start part — a header line,
+// one small JSON line per article with its plain fields, the cross-article index — is what a warm
+// start parses, a line at a time; every article's packed people and statements lie apart from it,
+// in checked blocks read when needed (storedDetail.ts). Pure: the server reads and writes the file
+// (server/src/node/indexStore.ts); this file only says what goes in, and refuses anything it cannot
+// vouch for — a cache from another format, another analyser build or other options, or one that
+// does not parse, is discarded whole and never trusted in part.
 import { packed, type ArticleSummary } from './articleSummary';
-import { asciiBytes, asciiText, fieldsOf, PackedSummary, type SummaryFields } from './packedSummary';
+import { asciiBytes, asciiText, encodeLineStarts, fieldsOf, PackedSummary, type StoredFields, type SummaryFields } from './packedSummary';
+import { StoredDetails, type BlockInfo, type BlockReader, type StoredBlock } from './storedDetail';
 import type { PackedIndex } from './workspaceModel';
 
 /** Bumped whenever the layout below changes. */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 
 /**
  * What a file was when it was summarised. An entry serves a file whose size and modification time
@@ -65,24 +68,34 @@ export function keyServesUnread(key: FileKey, stat: { size: number; mtimeMs: num
   return key.size === stat.size && key.mtimeMs === stat.mtimeMs;
 }
 
+/**
+ * The whole cache as one string (tests; the store writes the same parts to a file, with each
+ * block's checksum): the start part (`encodeCacheStart`), then a line of every article's packed
+ * bytes back to back, in one unchecked block.
+ */
 export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): string {
-  return [...encodeCacheParts(header, articles, index)].map((part) => (typeof part === 'string' ? part : asciiText(part))).join('');
+  const details = [...cacheDetails(articles)].map(asciiText).join('');
+  const blocks: BlockInfo[] = articles.size ? [{ articles: articles.size, bytes: details.length, hash: '' }] : [];
+  return `${[...encodeCacheStart(header, articles, blocks, index)].join('')}${details}\n`;
+}
+
+/** Every article's packed people and statements, in the order of `articles`: the file's blocks, back to back. */
+export function* cacheDetails(articles: ReadonlyMap<string, CachedArticle>): Generator<Uint8Array> {
+  for (const entry of articles.values()) yield packed(entry.summary).detail;
 }
 
 /**
- * `encodeCache` in lines: the header with the number of articles (and whether the cross-article
- * index follows them), then one line per article — `[uri, entry]` in JSON with the summary's plain
- * fields, a tab, and its packed people and statements (`PackedSummary.detail`, kept as it is when
- * read back) — then the index. JSON escapes tabs and line breaks inside strings, so neither
- * separator can occur inside a part.
+ * The part of the cache a start reads, in lines: the header with the number of articles, the
+ * blocks their packed bytes were written in (`cacheDetails`, cut into `blocks` by the writer) and
+ * whether the cross-article index follows; then one line per article — `[uri, entry, bytes]` in
+ * JSON, the entry with the summary's plain fields, `bytes` the length of its packed part — then
+ * the index. JSON escapes line breaks inside strings, so a line is one part.
  */
-export function* encodeCacheParts(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): Generator<string | Uint8Array> {
-  yield `${JSON.stringify({ header, articles: articles.size, index: index !== undefined })}\n`;
+export function* encodeCacheStart(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, blocks: readonly BlockInfo[], index?: PackedIndex): Generator<string> {
+  yield `${JSON.stringify({ header, articles: articles.size, index: index !== undefined, blocks: blocks.map((b) => [b.articles, b.bytes, b.hash]) })}\n`;
   for (const [uri, entry] of articles) {
     const summary = packed(entry.summary);
-    yield `${entryHead(uri, entry, summary)}\t`;
-    yield summary.detail;
-    yield '\n';
+    yield `${JSON.stringify([uri, { ...entry, summary: storedFields(summary) }, summary.detail.length])}\n`;
   }
   if (index) yield* indexLineParts(index);
 }
@@ -114,61 +127,62 @@ function* indexLineParts(index: PackedIndex): Generator<string> {
   yield `${head}}}\n`;
 }
 
-function entryHead(uri: string, entry: CachedArticle, summary: PackedSummary): string {
-  return JSON.stringify([uri, { ...entry, summary: fieldsOf(summary) }]);
+/** The plain fields of a summary as the start part keeps them: line starts encoded, decoded when first read. */
+function storedFields(summary: PackedSummary): StoredFields {
+  return {
+    ...(summary.articleDate ? { articleDate: summary.articleDate } : {}),
+    hasDateline: summary.hasDateline,
+    title: summary.title,
+    length: summary.length,
+    textHash: summary.textHash,
+    lineStarts: encodeLineStarts(summary.lineStarts),
+    unattributed: summary.unattributed,
+  };
 }
 
-/** One article's line of the cache (without the line break); also how index workers hand summaries back. */
+/** One article's line as index workers hand summaries back: `[uri, entry]` in JSON, a tab, its packed bytes. */
 export function encodeCacheEntry(uri: string, entry: CachedArticle): string {
   const summary = packed(entry.summary);
-  return `${entryHead(uri, entry, summary)}\t${asciiText(summary.detail)}`;
+  return `${JSON.stringify([uri, { ...entry, summary: fieldsOf(summary) }])}\t${asciiText(summary.detail)}`;
 }
 
 /** A line made by `encodeCacheEntry`, as [uri, entry]; undefined when it does not parse or is malformed. */
 export function decodeCacheEntry(line: string): [string, CachedArticle] | undefined {
   try {
-    return cacheEntryOf(line);
+    const tab = line.indexOf('\t');
+    if (tab < 0) return undefined;
+    const parsed: unknown = JSON.parse(line.slice(0, tab));
+    if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || !isCachedArticle(parsed[1])) return undefined;
+    const entry = parsed[1];
+    entry.summary = new PackedSummary(entry.summary as SummaryFields, asciiBytes(line.slice(tab + 1)));
+    return [parsed[0], entry];
   } catch {
     return undefined;
   }
 }
 
 /**
- * An article line, its packed people and statements either after a tab in it or, as the decoder
- * reads them, given apart (`detail`); undefined when it is malformed. Throws when it does not parse.
- */
-function cacheEntryOf(line: string, detail?: Uint8Array): [string, CachedArticle] | undefined {
-  const tab = detail ? line.length : line.indexOf('\t');
-  if (tab < 0) return undefined;
-  const parsed: unknown = JSON.parse(line.slice(0, tab));
-  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string') return undefined;
-  const entry: unknown = parsed[1];
-  if (!isCachedArticle(entry)) return undefined;
-  // People and statements stay packed, decoded when read (packedSummary.ts).
-  entry.summary = new PackedSummary(entry.summary as SummaryFields, detail ?? asciiBytes(line.slice(tab + 1)));
-  return [parsed[0], entry];
-}
-
-/**
- * The entries of a cache written by `encodeCache`, or undefined when it cannot be trusted:
- * a line does not parse, its header differs from `expected`, any entry is malformed, or there are
- * more or fewer entries than the header says.
+ * The entries of a cache made by `encodeCache`, or undefined when it cannot be trusted: a line
+ * does not parse, its header differs from `expected`, any entry is malformed, there are more or
+ * fewer entries than the header says, or the packed bytes do not add up to the blocks.
  */
 export function decodeCache(data: string, expected: CacheHeader): Map<string, CachedArticle> | undefined {
-  return decodeCacheLines(data.split('\n'), expected);
-}
-
-/** `decodeCache` over the lines of a cache, read one at a time. */
-export function decodeCacheLines(lines: Iterable<string>, expected: CacheHeader): Map<string, CachedArticle> | undefined {
-  const decoder = new CacheDecoder(expected);
-  for (const line of lines) if (!decoder.line(line)) return undefined;
+  const lines = data.split('\n');
+  let details = '';
+  const decoder = new CacheDecoder(expected, (block, offset) => (offset + block.bytes <= details.length ? asciiBytes(details.slice(offset, offset + block.bytes)) : undefined));
+  let i = 0;
+  for (; i < lines.length && !decoder.complete; i++) if (!decoder.line(lines[i])) return undefined;
+  details = lines.slice(i).join('\n').replace(/\n$/, '');
+  if (details.length !== decoder.detailBytes) return undefined;
   return decoder.result();
 }
 
 /**
- * `decodeCacheLines` fed one line at a time, so that a caller reading the file in chunks never
- * holds all of it: `line` returns false once the cache is refused, `result` the entries or
- * undefined, `index` the cross-article index written with them (the model checks it before use).
+ * Decodes a cache's start part fed one line at a time, so that a caller reading the file in chunks
+ * never holds all of it: `line` returns false once the cache is refused, `complete` says when the
+ * start part is all there, `result` gives the entries or undefined, `index` the cross-article index
+ * written with them (the model checks it before use), `details` the blocks their packed bytes are
+ * in, read through `read` when first needed.
  */
 export class CacheDecoder {
   private readonly out = new Map<string, CachedArticle>();
@@ -177,25 +191,36 @@ export class CacheDecoder {
   private indexValue: PackedIndex | undefined;
   private entries = 0;
   private refused = false;
+  private readonly stored: StoredDetails;
+  /** The blocks the header lists, and where the current article's bytes go. */
+  private blocks: BlockInfo[] = [];
+  private blockAt = 0;
+  private block: StoredBlock | undefined;
+  private inBlock = { articles: 0, bytes: 0 };
+  private offset = 0;
 
-  constructor(private readonly expected: CacheHeader) {}
+  constructor(
+    private readonly expected: CacheHeader,
+    read: BlockReader,
+  ) {
+    this.stored = new StoredDetails(read);
+  }
 
-  /**
-   * One line; an article's line may come as its JSON part and the bytes after its tab (`detail`),
-   * which are then kept as they are.
-   */
-  line(line: string, detail?: Uint8Array): boolean {
-    if (this.refused || (line === '' && !detail)) return !this.refused;
+  /** Whether every line of the start part has come. */
+  get complete(): boolean {
+    return this.refused || (this.declared !== undefined && this.entries === this.declared && this.indexDeclared === (this.indexValue !== undefined));
+  }
+
+  /** The length of all blocks together (known once the header has come). */
+  get detailBytes(): number {
+    return this.blocks.reduce((n, b) => n + b.bytes, 0);
+  }
+
+  line(line: string): boolean {
+    if (this.refused) return false;
+    if (line === '') return true;
     try {
-      if (this.declared === undefined) {
-        const parsed: unknown = JSON.parse(line);
-        const header = isObject(parsed) && isObject(parsed.header) && typeof parsed.articles === 'number' ? parsed.header : undefined;
-        const expected = this.expected;
-        if (!header || header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return this.refuse();
-        this.declared = (parsed as { articles: number }).articles;
-        this.indexDeclared = (parsed as { index?: unknown }).index === true;
-        return true;
-      }
+      if (this.declared === undefined) return this.header(line);
       if (this.entries === this.declared) {
         // Past the articles: the index, once, if the header announced it.
         if (!this.indexDeclared || this.indexValue !== undefined) return this.refuse();
@@ -204,9 +229,17 @@ export class CacheDecoder {
         this.indexValue = parsed.index as PackedIndex;
         return true;
       }
-      const decoded = cacheEntryOf(line, detail);
-      if (!decoded) return this.refuse();
-      this.out.set(decoded[0], decoded[1]);
+      const parsed: unknown = JSON.parse(line);
+      if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[0] !== 'string' || !isCachedArticle(parsed[1], 'string')) return this.refuse();
+      const size: unknown = parsed[2];
+      if (!Number.isInteger(size) || (size as number) < 0) return this.refuse();
+      const place = this.place(size as number);
+      if (!place) return this.refuse();
+      const [uri, entry] = parsed as [string, CachedArticle];
+      place.block.add(uri);
+      // People and statements stay in the file until read (storedDetail.ts), then packed until decoded (packedSummary.ts).
+      entry.summary = new PackedSummary(entry.summary as unknown as StoredFields, place);
+      this.out.set(uri, entry);
       this.entries++;
       return true;
     } catch {
@@ -216,13 +249,58 @@ export class CacheDecoder {
 
   result(): Map<string, CachedArticle> | undefined {
     const { declared, entries, out } = this;
-    const complete = declared !== undefined && declared === entries && entries === out.size && this.indexDeclared === (this.indexValue !== undefined);
-    return !this.refused && complete ? out : undefined;
+    const whole = this.complete && declared === entries && entries === out.size && this.blockAt === this.blocks.length;
+    return !this.refused && whole ? out : undefined;
   }
 
   /** The cross-article index the cache holds, if any (only with a `result`). */
   index(): PackedIndex | undefined {
     return this.result() ? this.indexValue : undefined;
+  }
+
+  /** The blocks the entries' packed bytes are in (only with a `result`). */
+  details(): StoredDetails | undefined {
+    return this.result() ? this.stored : undefined;
+  }
+
+  private header(line: string): boolean {
+    const parsed: unknown = JSON.parse(line);
+    const header = isObject(parsed) && isObject(parsed.header) && typeof parsed.articles === 'number' && Array.isArray(parsed.blocks) ? parsed.header : undefined;
+    const expected = this.expected;
+    if (!header || header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return this.refuse();
+    const { articles, blocks } = parsed as { articles: number; blocks: unknown[] };
+    for (const b of blocks) {
+      if (!Array.isArray(b) || b.length !== 3 || !Number.isInteger(b[0]) || b[0] <= 0 || !Number.isInteger(b[1]) || b[1] < 0 || typeof b[2] !== 'string') return this.refuse();
+      this.blocks.push({ articles: b[0], bytes: b[1], hash: b[2] });
+    }
+    if (this.blocks.reduce((n, b) => n + b.articles, 0) !== articles) return this.refuse();
+    this.declared = articles;
+    this.indexDeclared = (parsed as { index?: unknown }).index === true;
+    return true;
+  }
+
+  /** Where the next article's `size` packed bytes are: the current block, after the articles before it. */
+  private place(size: number): { block: StoredBlock; at: number; size: number } | undefined {
+    if (!this.block) {
+      const info = this.blocks[this.blockAt];
+      if (!info) return undefined;
+      this.block = this.stored.block(info, this.offset);
+      this.inBlock = { articles: 0, bytes: 0 };
+    }
+    const info = this.blocks[this.blockAt];
+    const at = this.inBlock.bytes;
+    if (at + size > info.bytes) return undefined;
+    const block = this.block;
+    this.inBlock.articles++;
+    this.inBlock.bytes += size;
+    if (this.inBlock.articles === info.articles) {
+      // The block's articles must fill it exactly.
+      if (this.inBlock.bytes !== info.bytes) return undefined;
+      this.offset += info.bytes;
+      this.blockAt++;
+      this.block = undefined;
+    }
+    return { block, at, size };
   }
 
   private refuse(): false {
@@ -233,7 +311,8 @@ export class CacheDecoder {
   }
 }
 
-function isCachedArticle(entry: unknown): entry is CachedArticle {
+/** `lines`: how the summary's line starts are given — an array (index workers), or encoded (the cache file). */
+function isCachedArticle(entry: unknown, lines: 'array' | 'string' = 'array'): entry is CachedArticle {
   if (!isObject(entry) || !isObject(entry.key) || !isObject(entry.summary)) return false;
   const { key, summary } = entry;
   if (typeof key.size !== 'number' || typeof key.mtimeMs !== 'number' || typeof key.hash !== 'string') return false;
@@ -241,7 +320,7 @@ function isCachedArticle(entry: unknown): entry is CachedArticle {
   if (entry.truncated !== undefined && typeof entry.truncated !== 'boolean') return false;
   // The shape of each part; the file's checksum (indexStore.ts) vouches for what is inside.
   return (
-    Array.isArray(summary.lineStarts) &&
+    (lines === 'array' ? Array.isArray(summary.lineStarts) : typeof summary.lineStarts === 'string' && /^[0-9a-z,]*$/.test(summary.lineStarts)) &&
     (summary.articleDate === undefined || isObject(summary.articleDate)) &&
     ['length', 'unattributed'].every((k) => typeof summary[k] === 'number') &&
     ['title', 'textHash'].every((k) => typeof summary[k] === 'string') &&

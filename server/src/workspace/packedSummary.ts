@@ -8,6 +8,7 @@
 // restored from the cache, whose line ends with these very bytes. Pure.
 import type { Mention, MentionKind, Person, Span, Statement } from '../analysis/types';
 import type { ArticleSummary } from './articleSummary';
+import type { StoredBlock } from './storedDetail';
 
 /** Everything of a summary but its people and statements: what is always decoded. */
 export type SummaryFields = Omit<ArticleSummary, 'people' | 'statements'>;
@@ -18,19 +19,54 @@ export class PackedSummary implements ArticleSummary {
   readonly title: string;
   readonly length: number;
   readonly textHash: string;
-  /** Kept as a typed array: outside the heap, like `detail`. */
-  readonly lineStarts: Uint32Array;
   readonly unattributed: number;
+  /** A typed array (outside the heap, like `detail`), or as the cache file has them until first read (`encodeLineStarts`). */
+  private lines: Uint32Array | string;
 
-  /** `detail`: `[people, statements]` as `packPeople` and `packStatements` make them, in ASCII JSON. */
-  constructor(fields: SummaryFields, readonly detail: Uint8Array) {
+  /** The packed bytes, or the block of the cache file they are in (from `at`, `size` long). */
+  private readonly source: Uint8Array | StoredBlock;
+  private readonly at: number;
+  private readonly size: number;
+
+  /**
+   * `detail`: `[people, statements]` as `packPeople` and `packStatements` make them, in ASCII JSON,
+   * or where they are in a cache file that has not been read yet (storedDetail.ts).
+   */
+  constructor(fields: SummaryFields | StoredFields, detail: Uint8Array | { block: StoredBlock; at: number; size: number }) {
+    if (detail instanceof Uint8Array) {
+      this.source = detail;
+      this.at = 0;
+      this.size = detail.length;
+    } else {
+      this.source = detail.block;
+      this.at = detail.at;
+      this.size = detail.size;
+    }
     if (fields.articleDate) this.articleDate = fields.articleDate;
     this.hasDateline = fields.hasDateline;
     this.title = fields.title;
     this.length = fields.length;
     this.textHash = fields.textHash;
-    this.lineStarts = fields.lineStarts instanceof Uint32Array ? fields.lineStarts : new Uint32Array(fields.lineStarts);
+    const lines = fields.lineStarts;
+    this.lines = typeof lines === 'string' || lines instanceof Uint32Array ? lines : new Uint32Array(lines);
     this.unattributed = fields.unattributed;
+  }
+
+  get lineStarts(): Uint32Array {
+    if (typeof this.lines === 'string') this.lines = decodeLineStarts(this.lines);
+    return this.lines;
+  }
+
+  /** The packed people and statements; those of an article with none when its block of the cache file was lost (`detailLost`). */
+  get detail(): Uint8Array {
+    const source = this.source;
+    if (source instanceof Uint8Array) return source;
+    return source.slice(this.at, this.size) ?? NOBODY;
+  }
+
+  /** Whether the packed bytes were to come from a cache file and could not be had: the article must be analysed again. */
+  get detailLost(): boolean {
+    return !(this.source instanceof Uint8Array) && !this.source.load();
   }
 
   get people(): Person[] {
@@ -40,6 +76,42 @@ export class PackedSummary implements ArticleSummary {
   get statements(): Statement[] {
     return unpacked(this).statements;
   }
+}
+
+/** The plain fields as the cache file keeps them: line starts encoded (`encodeLineStarts`). */
+export type StoredFields = Omit<SummaryFields, 'lineStarts'> & { lineStarts: string };
+
+/**
+ * Line starts as the cache file keeps them: the gaps between them in base 36, joined by commas —
+ * a third of the JSON array's length, one string to parse, decoded when first read.
+ */
+export function encodeLineStarts(starts: ArrayLike<number>): string {
+  const gaps: string[] = [];
+  for (let i = 0, last = 0; i < starts.length; i++) {
+    gaps.push((starts[i] - last).toString(36));
+    last = starts[i];
+  }
+  return gaps.join(',');
+}
+
+/** The line starts `encodeLineStarts` encoded; a malformed gap reads as 0 (the file's checksum vouches for it). */
+export function decodeLineStarts(encoded: string): Uint32Array {
+  if (encoded === '') return new Uint32Array(0);
+  let count = 1;
+  for (let i = 0; i < encoded.length; i++) if (encoded.charCodeAt(i) === 44) count++;
+  const starts = new Uint32Array(count);
+  let at = 0;
+  let gap = 0;
+  let last = 0;
+  for (let i = 0; i <= encoded.length; i++) {
+    const c = i < encoded.length ? encoded.charCodeAt(i) : 44;
+    if (c === 44) {
+      last += gap;
+      starts[at++] = last;
+      gap = 0;
+    } else gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
+  }
+  return starts;
 }
 
 /** The plain fields of a summary (no people or statements), as JSON takes them. */
@@ -64,6 +136,8 @@ export function packSummary(summary: ArticleSummary, trim: (people: readonly Per
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+/** The packed form of an article that names nobody. */
+const NOBODY = encoder.encode('[[],[]]');
 
 /** The bytes of an ASCII string. */
 export function asciiBytes(ascii: string): Uint8Array {

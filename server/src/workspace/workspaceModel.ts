@@ -7,6 +7,7 @@ import { lowerBound } from '../analysis/search';
 import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person, Span, Statement } from '../analysis/types';
 import { hashString, packed, summarizeArticle, type ArticleSummary } from './articleSummary';
 import { clusterPeople, type IdentityHints, type PersonOccurrence } from './identity';
+import { PackedSummary } from './packedSummary';
 import type { AnalysedEntry, ArticleEntry, Speaker, StatementRef } from './types';
 
 export { hashString } from './articleSummary';
@@ -252,7 +253,7 @@ export class WorkspaceModel {
     this.articlesRevision++;
     this.namesRevision++;
     // An article nobody is named in holds no place in the index.
-    if (previous.summary.people.length > 0) this.invalidateIndex();
+    if (previous.summary.people.length > 0 || detailLost(previous.summary)) this.invalidateIndex();
     return true;
   }
 
@@ -530,7 +531,7 @@ export class WorkspaceModel {
     if (this.index) {
       // Typing rarely changes who is named: then the clusters stand and only this article's
       // share of the index is redone. Otherwise the next question rebuilds it.
-      if (previous && sameIdentity(previous.summary.people, entry.summary.people)) {
+      if (previous && !detailLost(previous.summary) && sameIdentity(previous.summary.people, entry.summary.people)) {
         if (this.patchIndex(this.index, previous, entry)) this.speakerCountsRevision++;
       } else if (previous || entry.summary.people.length > 0) this.invalidateIndex();
     }
@@ -676,6 +677,11 @@ function localToday(): string {
 }
 
 /** The same people under the same keys: the clusters of the workspace do not change. */
+/** A restored summary whose people and statements could not be read back: who it named is unknown, not nobody. */
+function detailLost(summary: ArticleSummary): boolean {
+  return summary instanceof PackedSummary && summary.detailLost;
+}
+
 function sameIdentity(a: readonly Person[], b: readonly Person[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {

@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { analyzeArticle } from '../../../server/src/analysis';
 import { summarizeArticle, type ArticleSummary } from '../../../server/src/workspace/articleSummary';
-import { fieldsOf, PackedSummary } from '../../../server/src/workspace/packedSummary';
+import { decodeLineStarts, encodeLineStarts, fieldsOf, PackedSummary } from '../../../server/src/workspace/packedSummary';
 import { codeFingerprint, dependencyVersion, fileKeyOf, IndexStore } from '../../../server/src/node/indexStore';
 import {
   CACHE_FORMAT,
@@ -102,6 +102,25 @@ describe('persistent index format', () => {
     assert.strictEqual(decodeCache([head, line, '{"index":{}}'].join('\n'), header), undefined, 'an index the header did not announce');
   });
 
+  it('discards a cache whose packed parts do not add up to its blocks', () => {
+    const data = encodeCache(header, sampleEntries());
+    const [head, line, details] = data.split('\n');
+    const entry = JSON.parse(line);
+    assert.strictEqual(decodeCache([head, JSON.stringify([...entry.slice(0, 2), entry[2] + 1]), details, ''].join('\n'), header), undefined, 'longer than its block');
+    assert.strictEqual(decodeCache([head, JSON.stringify([...entry.slice(0, 2), entry[2] - 1]), details, ''].join('\n'), header), undefined, 'the block not filled');
+    assert.strictEqual(decodeCache([head, line, details.slice(1), ''].join('\n'), header), undefined, 'the packed bytes cut short');
+    const twoBlocks = JSON.parse(head);
+    twoBlocks.blocks.push([1, 0, '']);
+    assert.strictEqual(decodeCache([JSON.stringify(twoBlocks), line, details, ''].join('\n'), header), undefined, 'more blocks than articles');
+  });
+
+  it('keeps line starts as gaps in base 36, read back as they were', () => {
+    for (const starts of [[], [0], [0, 1, 37, 38, 1295, 1296, 500000]]) {
+      assert.deepStrictEqual(Array.from(decodeLineStarts(encodeLineStarts(starts))), starts);
+    }
+    assert.strictEqual(encodeLineStarts([0, 46, 47, 256]), '0,1a,1,5t');
+  });
+
   it('discards a cache of another format, another analyser build or other options', () => {
     const data = encodeCache(header, sampleEntries());
     assert.strictEqual(decodeCache(data, { ...header, format: CACHE_FORMAT + 1 }), undefined);
@@ -175,19 +194,23 @@ describe('persistent index store', () => {
     const index = { key: 'k', uris, dates: ['2024-06-03'], speakers } as unknown as PackedIndex;
     const lines = encodeCache(header, new Map(), index).split('\n');
     assert.strictEqual(lines[1], JSON.stringify({ index }));
-    const decoder = new CacheDecoder(header);
+    const decoder = new CacheDecoder(header, () => undefined);
     for (const line of lines) assert.ok(decoder.line(line));
     assert.deepStrictEqual(decoder.index(), JSON.parse(JSON.stringify(index)));
   });
 
-  it('discards a cache cut short', async () => {
+  it('discards a cache cut short, wherever it is cut', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     await store.save(header, sampleEntries());
     const data = fs.readFileSync(store.file);
-    fs.writeFileSync(store.file, data.subarray(0, data.length - 10));
-    const loaded = await store.load(header);
-    assert.strictEqual(loaded.entries, undefined);
-    assert.ok(!fs.existsSync(store.file));
+    for (const length of [data.length - 10, data.length - 1, Math.floor(data.length / 2), 60, 30, 0]) {
+      fs.writeFileSync(store.file, data.subarray(0, length));
+      const loaded = await store.load(header);
+      assert.strictEqual(loaded.entries, undefined, `cut at ${length}`);
+      assert.ok(!fs.existsSync(store.file));
+    }
+    fs.writeFileSync(store.file, Buffer.concat([data, Buffer.from('\n')]));
+    assert.strictEqual((await store.load(header)).entries, undefined, 'something after the end');
   });
 
   it('keeps one cache per set of workspace folders', () => {
@@ -208,14 +231,74 @@ describe('persistent index store', () => {
     assert.ok(!fs.existsSync(store.file));
   });
 
-  it('discards a cache altered anywhere, even where the shape still fits (checksum)', async () => {
+  it('discards a cache whose start part (plain fields, header, index) is altered, even where the shape still fits (checksum)', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     await store.save(header, sampleEntries());
     const data = fs.readFileSync(store.file, 'latin1');
-    fs.writeFileSync(store.file, data.replace(/Cordova/, 'Cordoba'), 'latin1');
+    const title = data.lastIndexOf('Harbour fees');
+    assert.ok(title > data.lastIndexOf('Cordova'), 'the title is in the start part, after the packed bytes');
+    fs.writeFileSync(store.file, data.slice(0, title) + 'Harbour dues' + data.slice(title + 'Harbour fees'.length), 'latin1');
     const loaded = await store.load(header);
     assert.strictEqual(loaded.entries, undefined);
     assert.match(loaded.problem ?? '', /discarded/);
+    assert.ok(!fs.existsSync(store.file));
+  });
+
+  it('starts from the plain fields alone and reads an article’s people and statements from the file when first needed', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save(header, sampleEntries());
+    const loaded = await store.load(header);
+    const entry = loaded.entries!.get('file:///ws/a.txt')!;
+    assert.strictEqual(loaded.details?.done, false, 'nothing of the packed part read yet');
+    assert.deepStrictEqual(plain(entry.summary), plain(summary()));
+    assert.strictEqual(loaded.details?.done, true);
+  });
+
+  it('never answers from a block that fails its check: its articles are reported lost and name nobody, the others are read', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    const made = summary();
+    const entries = new Map<string, CachedArticle>();
+    // Enough articles for several blocks (a block is 256 KB of packed bytes).
+    for (let i = 0; i < 1500; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    await store.save(header, entries);
+    const data = fs.readFileSync(store.file, 'latin1');
+    const at = data.indexOf('Cordova', 1000);
+    fs.writeFileSync(store.file, data.slice(0, at) + 'Cordoba' + data.slice(at + 7), 'latin1');
+    const loaded = await store.load(header);
+    assert.strictEqual(loaded.entries?.size, 1500, 'the start part is intact: the start uses it');
+    const lost: string[] = [];
+    loaded.details!.onLost((uris) => lost.push(...uris));
+    const first = loaded.entries!.get('file:///ws/0.txt')!.summary as PackedSummary;
+    assert.deepStrictEqual([first.people, first.statements, first.detailLost], [[], [], true]);
+    assert.ok(lost.includes('file:///ws/0.txt') && !lost.includes('file:///ws/1499.txt'), `lost: ${lost.length}`);
+    loaded.details!.loadAll();
+    const last = loaded.entries!.get('file:///ws/1499.txt')!.summary as PackedSummary;
+    assert.strictEqual(last.detailLost, false);
+    assert.deepStrictEqual(plain(last), plain(made));
+    assert.ok(lost.length > 0 && lost.length < 1500, `only the damaged block's articles are lost: ${lost.length}`);
+  });
+
+  it('a block read after its file was replaced does not match and is lost; one read before the save is kept', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save(header, sampleEntries());
+    const early = await store.load(header);
+    const late = await store.load(header);
+    const earlySummary = early.entries!.get('file:///ws/a.txt')!.summary as PackedSummary;
+    assert.ok(earlySummary.people.length > 0);
+    // Another writer replaces the file with other contents.
+    const other = summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE.replace(/Cordova/g, 'Valdez')), false);
+    await store.save(header, new Map([['file:///ws/a.txt', cachedArticle(other, fileKeyOf(ARTICLE, SIZE, 1))]]));
+    assert.strictEqual((late.entries!.get('file:///ws/a.txt')!.summary as PackedSummary).detailLost, true);
+    assert.ok(earlySummary.people.some((p) => p.name.includes('Cordova')));
+  });
+
+  it('writes again what it loaded (the packed parts read from the old file before the new one replaces it)', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save(header, sampleEntries());
+    const loaded = await store.load(header);
+    await store.save(header, loaded.entries!);
+    const again = await store.load(header);
+    assert.deepStrictEqual(plain(again.entries!.get('file:///ws/a.txt')!.summary), plain(summary()));
   });
 
   it('keeps non-ASCII text intact through the file', async () => {
