@@ -149,10 +149,15 @@ export class WorkspaceIndex {
         // stat'ed: whether it changed since is checked after the first `indexed` (`checkRestored`).
         restored = files.filter((uri) => this.restoreCached(uri));
         let done = restored.length;
+        let reported = -1;
         const countDone = () => {
           done++;
-          if (done % 10 === 0 || done === files.length) {
-            progress.report(Math.round((done / Math.max(1, files.length)) * 100), `${done}/${files.length} articles`);
+          // Every tenth article, at most once per percent: each report is a message to the client
+          // (two writes, costly in the server thread when there are thousands of articles).
+          const percentage = Math.round((done / Math.max(1, files.length)) * 100);
+          if ((done % 10 === 0 && percentage !== reported) || done === files.length) {
+            reported = percentage;
+            progress.report(percentage, `${done}/${files.length} articles`);
           }
         };
         // The rest is read, analysed and summarised (in index workers when there are many).

@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AnalysisPool, indexWorkerCount, MIN_FILES_FOR_WORKERS, type PoolHandlers } from '../../../server/src/node/analysisPool';
+import { AnalysisPool, indexWorkerCount, MIN_FILES_FOR_WORKERS, receivedEntry, sentEntry, transferablesOf, type AnalysisOutcome, type PoolHandlers } from '../../../server/src/node/analysisPool';
+import { cachedArticle } from '../../../server/src/workspace/analysisCache';
 import { summariseFile } from '../../../server/src/node/summariseFile';
 import type { CachedArticle } from '../../../server/src/workspace/analysisCache';
 
@@ -136,6 +137,24 @@ describe('index workers (analysis pool)', function () {
     assert.strictEqual(entries.size, 0);
     assert.strictEqual(fallbacks.size, 5);
     await pool.close();
+  });
+
+  it('an entry crosses threads as plain fields and whole byte arrays, handed over, and arrives as the server thread keeps it', () => {
+    const made = inThread(jobs[3]);
+    const entry = cachedArticle(made.summary, made.key, 'ctx-1', true);
+    const outcomes: AnalysisOutcome[] = [{ uri: jobs[3].uri, entry: sentEntry(entry) }, { uri: 'file:///x.txt', problem: 'ENOENT' }];
+    const buffers = transferablesOf(outcomes);
+    assert.strictEqual(buffers.length, 2, 'the line starts and the packed people and statements');
+    const crossed = structuredClone(outcomes, { transfer: buffers });
+    assert.strictEqual(buffers[0].byteLength, 0, 'moved, not copied');
+    const received = receivedEntry((crossed[0] as { entry: ReturnType<typeof sentEntry> }).entry);
+    assert.deepStrictEqual(received, cachedArticle(inThread(jobs[3]).summary, made.key, 'ctx-1', true));
+    assert.ok(received!.summary.people.length > 0 && received!.summary.statements.length > 0);
+    // A view into a larger buffer is copied instead: handing the buffer over would take the rest with it.
+    const shared = new Uint8Array(new ArrayBuffer(64), 8, 16);
+    const sent = { ...sentEntry(entry), detail: shared };
+    assert.strictEqual(transferablesOf([{ uri: 'file:///y.txt', entry: sent }]).length, 1);
+    assert.strictEqual(receivedEntry({ ...sent, detail: 'not bytes' as unknown as Uint8Array }), undefined);
   });
 
   it('uses workers automatically only with two or more cores and enough files; a number is taken as it is', () => {
