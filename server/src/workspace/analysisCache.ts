@@ -91,21 +91,6 @@ function entryHead(uri: string, entry: CachedArticle, summary: PackedSummary): s
   return JSON.stringify([uri, { ...entry, summary: fieldsOf(summary) }]);
 }
 
-/** One article's line of the cache (without the line break); also how index workers hand summaries back. */
-export function encodeCacheEntry(uri: string, entry: CachedArticle): string {
-  const summary = packed(entry.summary);
-  return `${entryHead(uri, entry, summary)}\t${asciiText(summary.detail)}`;
-}
-
-/** A line made by `encodeCacheEntry`, as [uri, entry]; undefined when it does not parse or is malformed. */
-export function decodeCacheEntry(line: string): [string, CachedArticle] | undefined {
-  try {
-    return cacheEntryOf(line);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * An article line, its packed people and statements either after a tab in it or, as the decoder
  * reads them, given apart (`detail`); undefined when it is malformed. Throws when it does not parse.
