@@ -27,6 +27,8 @@ export interface WorkerJob {
   file: string;
   dates?: string;
   sameDates?: true;
+  /** The initial index's first pass (`summariseFile`'s `firstPass`). */
+  firstPass?: true;
 }
 
 /**
@@ -132,6 +134,7 @@ export class AnalysisPool {
   private next = 0;
   private handlers: PoolHandlers | undefined;
   private datesOf: ((uri: string) => readonly string[]) | undefined;
+  private firstPass = false;
   private finished: (() => void) | undefined;
 
   /** Starts `count` workers analysing with `options` (none when the worker script is missing). */
@@ -161,14 +164,16 @@ export class AnalysisPool {
   }
 
   /**
-   * Analyses `jobs` (with the workspace dates `datesOf` gives for each, else the pool's options);
-   * resolves once each has gone to `handlers.entry` or `handlers.fallback`.
+   * Analyses `jobs` (with the workspace dates `datesOf` gives for each, else the pool's options;
+   * as the initial index's first pass when `firstPass`, see `summariseFile`); resolves once each
+   * has gone to `handlers.entry` or `handlers.fallback`.
    */
-  run(jobs: readonly AnalysisJob[], handlers: PoolHandlers, datesOf?: (uri: string) => readonly string[]): Promise<void> {
+  run(jobs: readonly AnalysisJob[], handlers: PoolHandlers, datesOf?: (uri: string) => readonly string[], firstPass = false): Promise<void> {
     this.jobs = jobs;
     this.next = 0;
     this.handlers = handlers;
     this.datesOf = datesOf;
+    this.firstPass = firstPass;
     return new Promise<void>((resolve) => {
       this.finished = resolve;
       for (const slot of this.slots) if (!slot.ended) this.feed(slot);
@@ -190,10 +195,12 @@ export class AnalysisPool {
       for (const job of batch) {
         slot.pending.set(job.uri, job);
         const dates = this.datesOf?.(job.uri);
-        if (dates === undefined) sent.push({ uri: job.uri, file: job.file });
-        else if (dates === slot.lastDates) sent.push({ uri: job.uri, file: job.file, sameDates: true });
+        const one: WorkerJob = { uri: job.uri, file: job.file };
+        if (this.firstPass) one.firstPass = true;
+        if (dates === undefined) sent.push(one);
+        else if (dates === slot.lastDates) sent.push({ ...one, sameDates: true });
         else {
-          sent.push({ uri: job.uri, file: job.file, dates: dates.join(',') });
+          sent.push({ ...one, dates: dates.join(',') });
           slot.lastDates = dates;
         }
       }

@@ -14,7 +14,7 @@ let lastDates: string[] = [];
 function outcomeOf(job: WorkerJob): AnalysisOutcome {
   if (job.dates !== undefined) lastDates = job.dates === '' ? [] : job.dates.split(',');
   const withDates = job.dates !== undefined || job.sameDates ? { ...options, workspaceDates: lastDates } : options;
-  const done = summariseFile(job.uri, job.file, withDates);
+  const done = summariseFile(job.uri, job.file, withDates, job.firstPass);
   return 'entry' in done ? { uri: job.uri, entry: sentEntry(done.entry) } : { uri: job.uri, problem: done.problem };
 }
 

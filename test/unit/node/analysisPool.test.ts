@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { AnalysisPool, indexWorkerCount, MIN_FILES_FOR_WORKERS, receivedEntry, sentEntry, transferablesOf, type AnalysisOutcome, type PoolHandlers } from '../../../server/src/node/analysisPool';
 import { cachedArticle } from '../../../server/src/workspace/analysisCache';
+import { yearGuessed } from '../../../server/src/workspace/articleSummary';
 import { summariseFile } from '../../../server/src/node/summariseFile';
 import type { CachedArticle } from '../../../server/src/workspace/analysisCache';
 
@@ -155,6 +156,30 @@ describe('index workers (analysis pool)', function () {
     const sent = { ...sentEntry(entry), detail: shared };
     assert.strictEqual(transferablesOf([{ uri: 'file:///y.txt', entry: sent }]).length, 1);
     assert.strictEqual(receivedEntry({ ...sent, detail: 'not bytes' as unknown as Uint8Array }), undefined);
+  });
+
+  it('a first pass analyses an article whose dateline year is guessed only up to its dates, and any other in full', async () => {
+    const guessed = jobs[2];
+    const stated = path.join(dir, 'stated-year.txt');
+    fs.writeFileSync(stated, story(2).replace(/March (\d+)/, 'March $1, 2025'));
+    const first = summariseFile(guessed.uri, guessed.file, OPTIONS, true);
+    assert.ok('entry' in first);
+    const full = inThread(guessed);
+    assert.ok(yearGuessed(full.summary) && yearGuessed(first.entry.summary));
+    assert.deepStrictEqual([first.entry.summary.articleDate, first.entry.summary.hasDateline, first.entry.summary.title], [full.summary.articleDate, true, full.summary.title]);
+    assert.deepStrictEqual([first.entry.summary.people, first.entry.summary.statements], [[], []], 'names nobody until the second pass');
+    assert.ok(full.summary.statements.length > 0);
+    const done = summariseFile('file:///stated-year.txt', stated, OPTIONS, true);
+    assert.ok('entry' in done && !yearGuessed(done.entry.summary));
+    assert.deepStrictEqual(done.entry, inThread({ uri: 'file:///stated-year.txt', file: stated }), 'a stated year: analysed in full');
+    const pool = new AnalysisPool(1, OPTIONS);
+    try {
+      const got: CachedArticle[] = [];
+      await pool.run([guessed], { entry: (_, entry) => got.push(entry), fallback: () => undefined }, undefined, true);
+      assert.deepStrictEqual(got, [first.entry], 'the same in a worker');
+    } finally {
+      await pool.close();
+    }
   });
 
   it('uses workers automatically only with two or more cores and enough files; a number is taken as it is', () => {
