@@ -16,12 +16,39 @@ export { LineIndex } from './positions';
  * reuse what it did not touch; the result is the same as without it.
  */
 export function analyzeArticle(text: string, options: AnalysisOptions = {}, previous?: ArticleAnalysis): ArticleAnalysis {
+  return analyse(text, options, previous).analysis;
+}
+
+/**
+ * `analyzeArticle`, stopped after the dates when `stopAfterDates` says so of the article's
+ * dateline and date: then its quotations, people, statements and diagnostics are left empty and
+ * `complete` is false. For a first pass whose articles of some dates are analysed again anyway
+ * (the initial index's guessed dateline years), so that it does no more than it needs of them.
+ */
+export function analyzeArticleUnless(
+  text: string,
+  options: AnalysisOptions,
+  stopAfterDates: (dated: Pick<ArticleAnalysis, 'dateline' | 'articleDate'>) => boolean,
+): { analysis: ArticleAnalysis; complete: boolean } {
+  return analyse(text, options, undefined, stopAfterDates);
+}
+
+function analyse(
+  text: string,
+  options: AnalysisOptions,
+  previous?: ArticleAnalysis,
+  stopAfterDates?: (dated: Pick<ArticleAnalysis, 'dateline' | 'articleDate'>) => boolean,
+): { analysis: ArticleAnalysis; complete: boolean } {
   const { structure, dateline: rawDateline, bylineDate } = analyzeStructure(text, { markdown: options.markdown });
   const readable = readableSpans(structure);
   const dateOptions = { ...options, frontMatterDate: structure.frontMatter?.date, bylineDate };
   const dating =
     (previous && datesAfterEdit(text, readable, rawDateline, dateOptions, previous, readableSpans(previous.structure))) ??
     resolveDates(text, readable, rawDateline, dateOptions);
+  if (stopAfterDates?.(dating)) {
+    const { dateline, articleDate, dates } = dating;
+    return { analysis: { text, structure, dateline, articleDate, dates, quotations: [], people: [], statements: [], diagnostics: [] }, complete: false };
+  }
   const quotations = findQuotations(text, structure.paragraphs);
   const { people, statements } = findStatements({
     text,
@@ -48,7 +75,7 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}, prev
     diagnostics,
   };
   noteDatesMadeOn(analysis, dateOptions);
-  return analysis;
+  return { analysis, complete: true };
 }
 
 /** The paragraphs whose dates are resolved: captions carry dates ("the meeting held on Monday"), though never statements. */

@@ -15,7 +15,7 @@ import { summariseFile } from '../node/summariseFile';
 import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
-import { summarizes, type ArticleSummary } from '../workspace/articleSummary';
+import { summarizes, yearGuessed, type ArticleSummary } from '../workspace/articleSummary';
 import { PackedSummary } from '../workspace/packedSummary';
 import type { StoredDetails } from '../workspace/storedDetail';
 import { LineTable, type Lines } from '../analysis/positions';
@@ -159,10 +159,15 @@ export class WorkspaceIndex {
         // stat'ed: whether it changed since is checked after the first `indexed` (`checkRestored`).
         restored = files.filter((uri) => this.restoreCached(uri));
         let done = restored.length;
+        let reported = -1;
         const countDone = () => {
           done++;
-          if (done % 10 === 0 || done === files.length) {
-            progress.report(Math.round((done / Math.max(1, files.length)) * 100), `${done}/${files.length} articles`);
+          // Every tenth article, at most once per percent: each report is a message to the client
+          // (two writes, costly in the server thread when there are thousands of articles).
+          const percentage = Math.round((done / Math.max(1, files.length)) * 100);
+          if ((done % 10 === 0 && percentage !== reported) || done === files.length) {
+            reported = percentage;
+            progress.report(percentage, `${done}/${files.length} articles`);
           }
         };
         // The rest is read, analysed and summarised (in index workers when there are many).
@@ -859,10 +864,11 @@ export class WorkspaceIndex {
     const pool = workers > 0 ? new AnalysisPool(workers, options) : undefined;
     if (pool && pool.size < workers) this.options.log(`index workers: ${pool.size} of ${workers} started`);
     try {
+      // The first pass analyses an article whose year is guessed only up to its dates (all it needs of it).
       await this.summariseFiles(uris, pool, options, failed, (uri, entry) => {
         this.restoreUnread(uri, entry, 'analysed');
         countDone();
-      });
+      }, true);
       const guessed = uris.filter((uri) => !this.open.has(uri) && yearGuessed(this.model.getArticle(uri)?.summary));
       // Put in the model only once every guess is made: each is made with the same dates.
       const again: Array<[string, CachedArticle]> = [];
@@ -889,6 +895,7 @@ export class WorkspaceIndex {
     options: AnalysisOptions | ((uri: string) => AnalysisOptions),
     failed: string[],
     put: (uri: string, entry: CachedArticle) => void,
+    firstPass = false,
   ): Promise<void> {
     const optionsOf = typeof options === 'function' ? options : () => options;
     const take = (uri: string, entry: CachedArticle) => {
@@ -903,14 +910,14 @@ export class WorkspaceIndex {
         why ??= reason;
       };
       const datesOf = typeof options === 'function' ? (uri: string) => options(uri).workspaceDates ?? [] : undefined;
-      await pool.run(uris.map((uri) => ({ uri, file: fsPathOf(uri) })), { entry: take, fallback }, datesOf);
+      await pool.run(uris.map((uri) => ({ uri, file: fsPathOf(uri) })), { entry: take, fallback }, datesOf, firstPass);
       if (handedBack.length) this.options.log(`index workers: ${handedBack.length} of ${uris.length} articles summarised here instead (${why})`);
       here = handedBack;
     }
     const yielder = new Yielder();
     for (const uri of here) {
       if (this.open.has(uri)) continue;
-      const done = summariseFile(uri, fsPathOf(uri), optionsOf(uri));
+      const done = summariseFile(uri, fsPathOf(uri), optionsOf(uri), firstPass);
       if ('entry' in done) take(uri, done.entry);
       else failed.push(uri);
       await yielder.now();
@@ -984,14 +991,6 @@ class Yielder {
     await new Promise((resolve) => setImmediate(resolve));
     this.last = performance.now();
   }
-}
-
-/** Sources of an article date that the article states itself (its dateline's or front matter's year). */
-const STATED_DATE_SOURCES = new Set(['dateline', 'front-matter', 'byline-date']);
-
-/** Whether an article's dateline year was guessed, so that the other articles' dates may change it. */
-function yearGuessed(summary: ArticleSummary | undefined): boolean {
-  return !!summary?.hasDateline && !STATED_DATE_SOURCES.has(summary.articleDate?.source ?? '');
 }
 
 /** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */

@@ -1,7 +1,9 @@
 // Worker threads for the server's initial index: each reads and analyses article files
-// (analysisWorker.ts) and sends back only the article's summary, as the line the persistent index
-// would hold for it (`encodeCacheEntry`) — a string is cheap to pass between threads, a full
-// analysis is not. The workers live for the initial index only (`close` ends them).
+// (analysisWorker.ts) and sends back only the article's summary as the server thread keeps it —
+// the packed people and statements and the line starts as byte arrays whose memory is handed over,
+// not copied, and a few plain fields — so that the server thread neither parses nor re-packs
+// anything; a full analysis would cost far more to pass between threads. The workers live for the
+// initial index only (`close` ends them).
 // A file a worker cannot do (unreadable, analysis failed, the worker died) is handed back to the
 // caller, whose own thread does it: nothing is lost, and every run ends.
 import { existsSync } from 'fs';
@@ -9,7 +11,9 @@ import { availableParallelism } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { AnalysisOptions } from '../analysis/types';
-import { decodeCacheEntry, type CachedArticle } from '../workspace/analysisCache';
+import { cachedArticle, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import { packed } from '../workspace/articleSummary';
+import { PackedSummary, type SummaryFields } from '../workspace/packedSummary';
 
 /** One file to analyse: its model key and where it is on disk. */
 export interface AnalysisJob {
@@ -23,10 +27,54 @@ export interface WorkerJob {
   file: string;
   dates?: string;
   sameDates?: true;
+  /** The initial index's first pass (`summariseFile`'s `firstPass`). */
+  firstPass?: true;
 }
 
-/** What a worker sends back per file (in one array per batch): its cache entry line, or why it has none. */
-export type AnalysisOutcome = { uri: string; line: string } | { uri: string; problem: string };
+/**
+ * An article's cache entry as a worker sends it: the summary's plain fields, and its line starts
+ * and packed people and statements (`PackedSummary.detail`) as typed arrays, whose buffers are
+ * transferred to the server thread rather than copied (`transferablesOf`).
+ */
+export interface SentEntry {
+  key: FileKey;
+  context?: string;
+  truncated?: boolean;
+  fields: Omit<SummaryFields, 'lineStarts'>;
+  lineStarts: Uint32Array;
+  detail: Uint8Array;
+}
+
+/** What a worker sends back per file (in one array per batch): its cache entry, or why it has none. */
+export type AnalysisOutcome = { uri: string; entry: SentEntry } | { uri: string; problem: string };
+
+/** A cache entry as a worker sends it. */
+export function sentEntry(entry: CachedArticle): SentEntry {
+  const { articleDate, hasDateline, title, length, textHash, unattributed, lineStarts, detail } = packed(entry.summary);
+  const fields = { ...(articleDate ? { articleDate } : {}), hasDateline, title, length, textHash, unattributed };
+  const sent: SentEntry = { key: entry.key, fields, lineStarts, detail };
+  if (entry.context !== undefined) sent.context = entry.context;
+  if (entry.truncated) sent.truncated = true;
+  return sent;
+}
+
+/** The cache entry a worker sent, as the server thread keeps it; undefined when it is not one. */
+export function receivedEntry(sent: SentEntry): CachedArticle | undefined {
+  if (!(sent?.lineStarts instanceof Uint32Array) || !(sent.detail instanceof Uint8Array) || typeof sent.fields !== 'object') return undefined;
+  return cachedArticle(new PackedSummary({ ...sent.fields, lineStarts: sent.lineStarts }, sent.detail), sent.key, sent.context, sent.truncated);
+}
+
+/** The buffers of a batch's entries that can be handed over whole (each its array's own, none shared with other data). */
+export function transferablesOf(outcomes: readonly AnalysisOutcome[]): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const outcome of outcomes) {
+    if (!('entry' in outcome)) continue;
+    for (const array of [outcome.entry.lineStarts, outcome.entry.detail]) {
+      if (array.buffer instanceof ArrayBuffer && array.byteOffset === 0 && array.byteLength === array.buffer.byteLength) buffers.push(array.buffer);
+    }
+  }
+  return buffers;
+}
 
 /** What a worker starts with. */
 export interface WorkerSetup {
@@ -86,6 +134,7 @@ export class AnalysisPool {
   private next = 0;
   private handlers: PoolHandlers | undefined;
   private datesOf: ((uri: string) => readonly string[]) | undefined;
+  private firstPass = false;
   private finished: (() => void) | undefined;
 
   /** Starts `count` workers analysing with `options` (none when the worker script is missing). */
@@ -115,14 +164,16 @@ export class AnalysisPool {
   }
 
   /**
-   * Analyses `jobs` (with the workspace dates `datesOf` gives for each, else the pool's options);
-   * resolves once each has gone to `handlers.entry` or `handlers.fallback`.
+   * Analyses `jobs` (with the workspace dates `datesOf` gives for each, else the pool's options;
+   * as the initial index's first pass when `firstPass`, see `summariseFile`); resolves once each
+   * has gone to `handlers.entry` or `handlers.fallback`.
    */
-  run(jobs: readonly AnalysisJob[], handlers: PoolHandlers, datesOf?: (uri: string) => readonly string[]): Promise<void> {
+  run(jobs: readonly AnalysisJob[], handlers: PoolHandlers, datesOf?: (uri: string) => readonly string[], firstPass = false): Promise<void> {
     this.jobs = jobs;
     this.next = 0;
     this.handlers = handlers;
     this.datesOf = datesOf;
+    this.firstPass = firstPass;
     return new Promise<void>((resolve) => {
       this.finished = resolve;
       for (const slot of this.slots) if (!slot.ended) this.feed(slot);
@@ -144,10 +195,12 @@ export class AnalysisPool {
       for (const job of batch) {
         slot.pending.set(job.uri, job);
         const dates = this.datesOf?.(job.uri);
-        if (dates === undefined) sent.push({ uri: job.uri, file: job.file });
-        else if (dates === slot.lastDates) sent.push({ uri: job.uri, file: job.file, sameDates: true });
+        const one: WorkerJob = { uri: job.uri, file: job.file };
+        if (this.firstPass) one.firstPass = true;
+        if (dates === undefined) sent.push(one);
+        else if (dates === slot.lastDates) sent.push({ ...one, sameDates: true });
         else {
-          sent.push({ uri: job.uri, file: job.file, dates: dates.join(',') });
+          sent.push({ ...one, dates: dates.join(',') });
           slot.lastDates = dates;
         }
       }
@@ -158,8 +211,8 @@ export class AnalysisPool {
   private answered(slot: Slot, outcomes: AnalysisOutcome[]): void {
     for (const outcome of outcomes) {
       if (!slot.pending.delete(outcome.uri)) continue;
-      const decoded = 'line' in outcome ? decodeCacheEntry(outcome.line) : undefined;
-      if (decoded && decoded[0] === outcome.uri) this.handlers?.entry(outcome.uri, decoded[1]);
+      const entry = 'entry' in outcome ? receivedEntry(outcome.entry) : undefined;
+      if (entry) this.handlers?.entry(outcome.uri, entry);
       else this.handlers?.fallback(outcome.uri, 'problem' in outcome ? outcome.problem : 'malformed summary from an index worker');
     }
     this.feed(slot);

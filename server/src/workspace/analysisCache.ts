@@ -140,27 +140,6 @@ function storedFields(summary: PackedSummary): StoredFields {
   };
 }
 
-/** One article's line as index workers hand summaries back: `[uri, entry]` in JSON, a tab, its packed bytes. */
-export function encodeCacheEntry(uri: string, entry: CachedArticle): string {
-  const summary = packed(entry.summary);
-  return `${JSON.stringify([uri, { ...entry, summary: fieldsOf(summary) }])}\t${asciiText(summary.detail)}`;
-}
-
-/** A line made by `encodeCacheEntry`, as [uri, entry]; undefined when it does not parse or is malformed. */
-export function decodeCacheEntry(line: string): [string, CachedArticle] | undefined {
-  try {
-    const tab = line.indexOf('\t');
-    if (tab < 0) return undefined;
-    const parsed: unknown = JSON.parse(line.slice(0, tab));
-    if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || !isCachedArticle(parsed[1])) return undefined;
-    const entry = parsed[1];
-    entry.summary = new PackedSummary(entry.summary as SummaryFields, asciiBytes(line.slice(tab + 1)));
-    return [parsed[0], entry];
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The entries of a cache made by `encodeCache`, or undefined when it cannot be trusted: a line
  * does not parse, its header differs from `expected`, any entry is malformed, there are more or

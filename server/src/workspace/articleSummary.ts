@@ -85,6 +85,14 @@ export function titleOf(uri: string, analysis: ArticleAnalysis): string {
   return text.length > 100 ? text.slice(0, 99) + '…' : text || uri.slice(uri.lastIndexOf('/') + 1);
 }
 
+/** Sources of an article date that the article states itself (its dateline's or front matter's year). */
+const STATED_DATE_SOURCES = new Set(['dateline', 'front-matter', 'byline-date']);
+
+/** Whether an article's dateline year was guessed, so that the other articles' dates may change it. */
+export function yearGuessed(summary: Pick<ArticleSummary, 'hasDateline' | 'articleDate'> | undefined): boolean {
+  return !!summary?.hasDateline && !STATED_DATE_SOURCES.has(summary.articleDate?.source ?? '');
+}
+
 /** Whether a text is the one a summary was made of. */
 export function summarizes(summary: ArticleSummary, text: string): boolean {
   return summary.length === text.length && summary.textHash === hashString(text);

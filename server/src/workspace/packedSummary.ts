@@ -171,6 +171,17 @@ function unpacked(summary: PackedSummary): { people: Person[]; statements: State
 }
 
 /**
+ * A summary's people and statements for one pass over many articles (the cross-article index's
+ * build): a packed one is decoded afresh, not kept among the recent, so that what it decodes dies
+ * young once the pass moves on instead of outliving collections among the 64 kept and piling up,
+ * promoted, in the old generation.
+ */
+export function detailOf(summary: ArticleSummary): { people: Person[]; statements: Statement[] } {
+  if (!(summary instanceof PackedSummary)) return { people: summary.people, statements: summary.statements };
+  return recent.get(summary) ?? decodeDetail(summary.detail);
+}
+
+/**
  * The people and statements of a packed summary. Its string was made by `packSummary` or came from
  * a cache file whose checksum held; should it not decode all the same, the article reads as naming
  * nobody rather than failing every request that touches it.

@@ -7,7 +7,7 @@ import { lowerBound } from '../analysis/search';
 import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person, Span, Statement } from '../analysis/types';
 import { hashString, packed, summarizeArticle, type ArticleSummary } from './articleSummary';
 import { clusterPeople, type IdentityHints, type PersonOccurrence } from './identity';
-import { PackedSummary } from './packedSummary';
+import { detailOf, PackedSummary } from './packedSummary';
 import type { AnalysedEntry, ArticleEntry, Speaker, StatementRef } from './types';
 
 export { hashString } from './articleSummary';
@@ -553,9 +553,9 @@ export class WorkspaceModel {
     const occurrences: PersonOccurrence<PersonFacts>[] = [];
     const heads = { uris: [] as string[], indexes: [] as number[], keys: [] as string[], starts: [] as number[], ends: [] as number[], dates: [] as string[] };
     for (const uri of uris) {
-      const summary = this.entries.get(uri)!.summary;
-      for (const person of summary.people) occurrences.push({ uri, person: factsOf(person) });
-      summary.statements.forEach((statement, i) => {
+      const { people, statements } = detailOf(this.entries.get(uri)!.summary);
+      for (const person of people) occurrences.push({ uri, person: factsOf(person) });
+      statements.forEach((statement, i) => {
         if (!statement.personKey) return;
         heads.uris.push(uri);
         heads.indexes.push(i);

@@ -4,7 +4,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AnalysisPool, indexWorkerCount, MIN_FILES_FOR_WORKERS, type PoolHandlers } from '../../../server/src/node/analysisPool';
+import { AnalysisPool, indexWorkerCount, MIN_FILES_FOR_WORKERS, receivedEntry, sentEntry, transferablesOf, type AnalysisOutcome, type PoolHandlers } from '../../../server/src/node/analysisPool';
+import { cachedArticle } from '../../../server/src/workspace/analysisCache';
+import { yearGuessed } from '../../../server/src/workspace/articleSummary';
 import { summariseFile } from '../../../server/src/node/summariseFile';
 import type { CachedArticle } from '../../../server/src/workspace/analysisCache';
 
@@ -136,6 +138,48 @@ describe('index workers (analysis pool)', function () {
     assert.strictEqual(entries.size, 0);
     assert.strictEqual(fallbacks.size, 5);
     await pool.close();
+  });
+
+  it('an entry crosses threads as plain fields and whole byte arrays, handed over, and arrives as the server thread keeps it', () => {
+    const made = inThread(jobs[3]);
+    const entry = cachedArticle(made.summary, made.key, 'ctx-1', true);
+    const outcomes: AnalysisOutcome[] = [{ uri: jobs[3].uri, entry: sentEntry(entry) }, { uri: 'file:///x.txt', problem: 'ENOENT' }];
+    const buffers = transferablesOf(outcomes);
+    assert.strictEqual(buffers.length, 2, 'the line starts and the packed people and statements');
+    const crossed = structuredClone(outcomes, { transfer: buffers });
+    assert.strictEqual(buffers[0].byteLength, 0, 'moved, not copied');
+    const received = receivedEntry((crossed[0] as { entry: ReturnType<typeof sentEntry> }).entry);
+    assert.deepStrictEqual(received, cachedArticle(inThread(jobs[3]).summary, made.key, 'ctx-1', true));
+    assert.ok(received!.summary.people.length > 0 && received!.summary.statements.length > 0);
+    // A view into a larger buffer is copied instead: handing the buffer over would take the rest with it.
+    const shared = new Uint8Array(new ArrayBuffer(64), 8, 16);
+    const sent = { ...sentEntry(entry), detail: shared };
+    assert.strictEqual(transferablesOf([{ uri: 'file:///y.txt', entry: sent }]).length, 1);
+    assert.strictEqual(receivedEntry({ ...sent, detail: 'not bytes' as unknown as Uint8Array }), undefined);
+  });
+
+  it('a first pass analyses an article whose dateline year is guessed only up to its dates, and any other in full', async () => {
+    const guessed = jobs[2];
+    const stated = path.join(dir, 'stated-year.txt');
+    fs.writeFileSync(stated, story(2).replace(/March (\d+)/, 'March $1, 2025'));
+    const first = summariseFile(guessed.uri, guessed.file, OPTIONS, true);
+    assert.ok('entry' in first);
+    const full = inThread(guessed);
+    assert.ok(yearGuessed(full.summary) && yearGuessed(first.entry.summary));
+    assert.deepStrictEqual([first.entry.summary.articleDate, first.entry.summary.hasDateline, first.entry.summary.title], [full.summary.articleDate, true, full.summary.title]);
+    assert.deepStrictEqual([first.entry.summary.people, first.entry.summary.statements], [[], []], 'names nobody until the second pass');
+    assert.ok(full.summary.statements.length > 0);
+    const done = summariseFile('file:///stated-year.txt', stated, OPTIONS, true);
+    assert.ok('entry' in done && !yearGuessed(done.entry.summary));
+    assert.deepStrictEqual(done.entry, inThread({ uri: 'file:///stated-year.txt', file: stated }), 'a stated year: analysed in full');
+    const pool = new AnalysisPool(1, OPTIONS);
+    try {
+      const got: CachedArticle[] = [];
+      await pool.run([guessed], { entry: (_, entry) => got.push(entry), fallback: () => undefined }, undefined, true);
+      assert.deepStrictEqual(got, [first.entry], 'the same in a worker');
+    } finally {
+      await pool.close();
+    }
   });
 
   it('uses workers automatically only with two or more cores and enough files; a number is taken as it is', () => {

@@ -9,7 +9,7 @@ import { LineTable, lineStartsOf } from '../../../server/src/analysis/positions'
 import { statementRows } from '../../../server/src/workspace/statementTable';
 import { buildTimeline } from '../../../server/src/workspace/timeline';
 import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
-import { PackedSummary } from '../../../server/src/workspace/packedSummary';
+import { detailOf, PackedSummary } from '../../../server/src/workspace/packedSummary';
 import { analyzeArticle } from '../../../server/src/analysis';
 import type { Statement } from '../../../server/src/analysis/types';
 
@@ -99,6 +99,18 @@ describe('article summaries', () => {
     }
     const analysis = analyzeArticle(ARTICLES['file:///ws/a.txt'], model.analysisOptions('file:///ws/a.txt'));
     assert.deepStrictEqual(model.getArticle('file:///ws/a.txt')!.summary.statements, analysis.statements.map(trimmedOf));
+  });
+
+  it('one pass over many articles reads a packed summary’s people and statements as a request would, and an open one’s as they are', () => {
+    const model = build(() => false);
+    for (const entry of model.articles()) {
+      const once = detailOf(entry.summary);
+      assert.notStrictEqual(detailOf(entry.summary).people, once.people, 'decoded afresh, not kept');
+      assert.deepStrictEqual(once, { people: entry.summary.people, statements: entry.summary.statements });
+    }
+    const open = build(() => true).getArticle('file:///ws/a.txt')!.summary;
+    assert.ok(!(open instanceof PackedSummary));
+    assert.strictEqual(detailOf(open).people, open.people);
   });
 
   /** A model of `built`'s summaries with the cross-article index it exports (through JSON, as the cache stores it). */
