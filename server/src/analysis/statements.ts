@@ -2010,7 +2010,9 @@ class StatementFinder {
   /** Whether a statement's cue lies inside a span: cue spans sorted by start, with the least end from each on. */
   private cueInsideTest(): (span: Span) => boolean {
     const cues = this.statements.filter((st) => st.cueSpan).map((st) => st.cueSpan!).sort((a, b) => a.start - b.start);
-    const leastEndFrom = new Float64Array(cues.length + 1).fill(Infinity);
+    // A plain array: a typed array this size lives outside the heap, and costs more to make than the sweep.
+    const leastEndFrom: number[] = new Array<number>(cues.length + 1);
+    leastEndFrom[cues.length] = Infinity;
     for (let i = cues.length - 1; i >= 0; i--) leastEndFrom[i] = Math.min(cues[i].end, leastEndFrom[i + 1]);
     return (span) => leastEndFrom[lowerBound(cues, (c) => c.start < span.start)] <= span.end;
   }
