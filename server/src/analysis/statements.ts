@@ -130,12 +130,27 @@ function cueVerbsWith(extra: readonly string[] | undefined): ReadonlySet<string>
 }
 
 export function findStatements(input: StatementsInput): StatementsResult {
-  return new StatementFinder(input).run();
+  return new StatementFinder(input, true).run();
 }
 
-/** For tests and debugging only: the finder's internals. */
+/** For tests and debugging only: the finder's internals (with arrays of its own, as it outlives the call). */
 export function createStatementFinderForDebugging(input: StatementsInput): unknown {
-  return new StatementFinder(input);
+  return new StatementFinder(input, false);
+}
+
+/**
+ * The memory of the per-token arrays, kept from one article to the next: an ArrayBuffer lives
+ * outside the heap and costs more to make than its arrays cost to fill. Only one finder runs at a
+ * time (findStatements never re-enters); an article past SCRATCH_KEPT bytes gets its own.
+ */
+let scratch: ArrayBuffer | undefined;
+const SCRATCH_KEPT = 1 << 20;
+
+function zeroedBuffer(bytes: number, shared: boolean): ArrayBuffer {
+  if (!shared || bytes > SCRATCH_KEPT) return new ArrayBuffer(bytes);
+  if (!scratch || scratch.byteLength < bytes) scratch = new ArrayBuffer(Math.min(SCRATCH_KEPT, Math.max(bytes, 1 << 16)));
+  else new Uint8Array(scratch, 0, bytes).fill(0);
+  return scratch;
 }
 
 /**
@@ -156,6 +171,14 @@ class CuedStatement implements Statement {
     public cueSpan: Span | undefined,
     public date: string | undefined,
     public quotation: number | undefined,
+  ) {}
+}
+
+/** A span the result keeps (a cue's, a named source's), made by a constructor for the same reason. */
+class KeptSpan implements Span {
+  constructor(
+    public start: number,
+    public end: number,
   ) {}
 }
 
@@ -180,7 +203,7 @@ class StatementFinder {
   private readonly outerStarts: Int32Array;
   private readonly outerEnds: Int32Array;
 
-  constructor(private readonly input: StatementsInput) {
+  constructor(private readonly input: StatementsInput, sharedArrays: boolean) {
     this.text = input.text;
     const paragraphs = input.structure.paragraphs;
     this.readable = paragraphs;
@@ -190,10 +213,10 @@ class StatementFinder {
     const tokens = this.tokens;
     this.outer = input.quotations.filter((q) => q.depth === 0);
     const outer = this.outer;
-    // One allocation for the per-token and per-quotation arrays.
+    // One buffer for the per-token and per-quotation arrays.
     const n = tokens.length;
     const m = outer.length;
-    const buffer = new ArrayBuffer(4 * (5 * n + 1 + 2 * m) + n);
+    const buffer = zeroedBuffer(4 * (5 * n + 1 + 2 * m) + n, sharedArrays);
     this.paragraphOfToken = new Int32Array(buffer, 0, n);
     this.tokenStarts = new Int32Array(buffer, 4 * n, n);
     this.wordsBefore = new Int32Array(buffer, 8 * n, n + 1);
@@ -645,7 +668,7 @@ class StatementFinder {
 
   private runSource(run: NameRun, unit: Unit): Source | undefined {
     if (run.possessive) return undefined;
-    const span = run.name ? { start: run.nameStart, end: run.nameEnd } : { start: run.start, end: run.end };
+    const span = run.name ? new KeptSpan(run.nameStart, run.nameEnd) : new KeptSpan(run.start, run.end);
     if (!run.name) {
       // A title alone: "the Russian President said".
       const words = run.role.toLowerCase().split(/\s+/);
@@ -1705,7 +1728,7 @@ class StatementFinder {
   }
 
   private push(cue: Cue, source: Source, content: Span, kind: StatementKind, unit: Unit): Statement {
-    const cueSpan = { start: this.tokens[cue.first].start, end: this.tokens[cue.last - 1].end };
+    const cueSpan = new KeptSpan(this.tokens[cue.first].start, this.tokens[cue.last - 1].end);
     if (content.start >= cueSpan.end) {
       const end = this.clauseEnd(content);
       if (end < content.end) {
