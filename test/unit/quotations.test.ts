@@ -195,6 +195,14 @@ describe('quotation marks', () => {
       assert.equal(a.text.slice(q.span.end - 4, q.span.end), 'wait');
     });
   });
+  it('leaves nothing open for the next text: quotes left open at the end of one do not pair in another', () => {
+    const open = 'She said \u201cwe will \u2018never\n';
+    const text = 'He said \u201cyes\u201d and left.\n';
+    const fresh = findQuotations(text, analyzeStructure(text).structure.paragraphs);
+    findQuotations(open, analyzeStructure(open).structure.paragraphs);
+    assert.deepEqual(findQuotations(text, analyzeStructure(text).structure.paragraphs), fresh);
+    assert.equal(fresh.length, 1);
+  });
   describe('cost', () => {
     it('reads 1 MB of nothing but quotation marks in linear time, keeping no empty quotation', function () {
       this.timeout(60000);

@@ -56,6 +56,11 @@ describe('article structure', () => {
       assert.deepEqual(roles(a).map((r) => r[1]), ['Ferry fares to rise', 'DUNMORE, April 2 (Reuters) - Fares will rise.', 'The company blamed fuel costs.']);
     });
 
+    it('splits paragraphs at old Mac, Windows and Unix line ends mixed in one text', () => {
+      const a = analyzeArticle('Ferry fares to rise\rDUNMORE, April 2 (Reuters) - Fares will rise.\r\nThe company blamed fuel costs.\n\r\rCrews agreed.');
+      assert.deepEqual(roles(a).map((r) => r[1]), ['Ferry fares to rise', 'DUNMORE, April 2 (Reuters) - Fares will rise.', 'The company blamed fuel costs.', 'Crews agreed.']);
+    });
+
     it('trims white space, a non-breaking space included, around a paragraph', () => {
       const a = article(['Ferry fares to rise', '\u00a0 The company blamed fuel costs.\u00a0 ']);
       assert.equal(roles(a)[1][1], 'The company blamed fuel costs.');

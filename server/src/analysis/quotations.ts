@@ -35,7 +35,8 @@ export function findQuotations(text: string, paragraphs: readonly Paragraph[]): 
   // The last character that is not a mark: a quotation with nothing but marks inside it ("" or a
   // run of stray marks) quotes no words and is not kept, so text made of marks stays cheap.
   const seen = { lastContentAt: -1 };
-  const stack = new QuoteStack();
+  const stack = SHARED_STACK;
+  stack.truncate(0);
   for (let p = 0; p < readable.length; p++) {
     const { start, end } = readable[p].span;
     stack.truncate(0);
@@ -196,6 +197,9 @@ class QuoteStack {
     return this.doubles.length > 0 ? this.at(this.doubles[0]) : undefined;
   }
 }
+
+/** One stack for every call (findQuotations is never re-entered): six typed arrays per article cost more than the pairing. */
+const SHARED_STACK = new QuoteStack();
 
 /** The one-character mark strings (a quotation mark is always one character). */
 const charStrings = new Map<number, string>();

@@ -130,12 +130,56 @@ function cueVerbsWith(extra: readonly string[] | undefined): ReadonlySet<string>
 }
 
 export function findStatements(input: StatementsInput): StatementsResult {
-  return new StatementFinder(input).run();
+  return new StatementFinder(input, true).run();
 }
 
-/** For tests and debugging only: the finder's internals. */
+/** For tests and debugging only: the finder's internals (with arrays of its own, as it outlives the call). */
 export function createStatementFinderForDebugging(input: StatementsInput): unknown {
-  return new StatementFinder(input);
+  return new StatementFinder(input, false);
+}
+
+/**
+ * The memory of the per-token arrays, kept from one article to the next: an ArrayBuffer lives
+ * outside the heap and costs more to make than its arrays cost to fill. Only one finder runs at a
+ * time (findStatements never re-enters); an article past SCRATCH_KEPT bytes gets its own.
+ */
+let scratch: ArrayBuffer | undefined;
+const SCRATCH_KEPT = 1 << 20;
+
+function zeroedBuffer(bytes: number, shared: boolean): ArrayBuffer {
+  if (!shared || bytes > SCRATCH_KEPT) return new ArrayBuffer(bytes);
+  if (!scratch || scratch.byteLength < bytes) scratch = new ArrayBuffer(Math.min(SCRATCH_KEPT, Math.max(bytes, 1 << 16)));
+  else new Uint8Array(scratch, 0, bytes).fill(0);
+  return scratch;
+}
+
+/**
+ * A statement with its cue, made by a constructor rather than an object literal: V8 moves what a
+ * literal site makes straight to the old generation once most of it outlives a scavenge (these do,
+ * to the end of the article), and then every field written costs a write barrier and the dead
+ * statements wait for a full collection. Same fields, same order, as the literals elsewhere.
+ */
+class CuedStatement implements Statement {
+  constructor(
+    public personKey: string | undefined,
+    public speaker: string | undefined,
+    public kind: StatementKind,
+    public cue: string,
+    public contentSpan: Span,
+    public text: string,
+    public sourceSpan: Span | undefined,
+    public cueSpan: Span | undefined,
+    public date: string | undefined,
+    public quotation: number | undefined,
+  ) {}
+}
+
+/** A span the result keeps (a cue's, a named source's), made by a constructor for the same reason. */
+class KeptSpan implements Span {
+  constructor(
+    public start: number,
+    public end: number,
+  ) {}
 }
 
 class StatementFinder {
@@ -159,7 +203,7 @@ class StatementFinder {
   private readonly outerStarts: Int32Array;
   private readonly outerEnds: Int32Array;
 
-  constructor(private readonly input: StatementsInput) {
+  constructor(private readonly input: StatementsInput, sharedArrays: boolean) {
     this.text = input.text;
     const paragraphs = input.structure.paragraphs;
     this.readable = paragraphs;
@@ -169,10 +213,10 @@ class StatementFinder {
     const tokens = this.tokens;
     this.outer = input.quotations.filter((q) => q.depth === 0);
     const outer = this.outer;
-    // One allocation for the per-token and per-quotation arrays.
+    // One buffer for the per-token and per-quotation arrays.
     const n = tokens.length;
     const m = outer.length;
-    const buffer = new ArrayBuffer(4 * (5 * n + 1 + 2 * m) + n);
+    const buffer = zeroedBuffer(4 * (5 * n + 1 + 2 * m) + n, sharedArrays);
     this.paragraphOfToken = new Int32Array(buffer, 0, n);
     this.tokenStarts = new Int32Array(buffer, 4 * n, n);
     this.wordsBefore = new Int32Array(buffer, 8 * n, n + 1);
@@ -624,7 +668,7 @@ class StatementFinder {
 
   private runSource(run: NameRun, unit: Unit): Source | undefined {
     if (run.possessive) return undefined;
-    const span = run.name ? { start: run.nameStart, end: run.nameEnd } : { start: run.start, end: run.end };
+    const span = run.name ? new KeptSpan(run.nameStart, run.nameEnd) : new KeptSpan(run.start, run.end);
     if (!run.name) {
       // A title alone: "the Russian President said".
       const words = run.role.toLowerCase().split(/\s+/);
@@ -1684,7 +1728,7 @@ class StatementFinder {
   }
 
   private push(cue: Cue, source: Source, content: Span, kind: StatementKind, unit: Unit): Statement {
-    const cueSpan = { start: this.tokens[cue.first].start, end: this.tokens[cue.last - 1].end };
+    const cueSpan = new KeptSpan(this.tokens[cue.first].start, this.tokens[cue.last - 1].end);
     if (content.start >= cueSpan.end) {
       const end = this.clauseEnd(content);
       if (end < content.end) {
@@ -1696,18 +1740,9 @@ class StatementFinder {
       }
     }
     const quotation = this.quotationIndexIn(content);
-    this.statements.push({
-      personKey: source.person?.key,
-      speaker: source.person?.name ?? source.label,
-      kind,
-      cue: cue.text,
-      contentSpan: content,
-      text: this.text.slice(content.start, content.end),
-      sourceSpan: source.span,
-      cueSpan,
-      date: this.dateFor(unit, cueSpan, content),
-      quotation,
-    });
+    this.statements.push(
+      new CuedStatement(source.person?.key, source.person?.name ?? source.label, kind, cue.text, content, this.text.slice(content.start, content.end), source.span, cueSpan, this.dateFor(unit, cueSpan, content), quotation),
+    );
     return this.statements[this.statements.length - 1];
   }
 
@@ -2010,7 +2045,9 @@ class StatementFinder {
   /** Whether a statement's cue lies inside a span: cue spans sorted by start, with the least end from each on. */
   private cueInsideTest(): (span: Span) => boolean {
     const cues = this.statements.filter((st) => st.cueSpan).map((st) => st.cueSpan!).sort((a, b) => a.start - b.start);
-    const leastEndFrom = new Float64Array(cues.length + 1).fill(Infinity);
+    // A plain array: a typed array this size lives outside the heap, and costs more to make than the sweep.
+    const leastEndFrom: number[] = new Array<number>(cues.length + 1);
+    leastEndFrom[cues.length] = Infinity;
     for (let i = cues.length - 1; i >= 0; i--) leastEndFrom[i] = Math.min(cues[i].end, leastEndFrom[i + 1]);
     return (span) => leastEndFrom[lowerBound(cues, (c) => c.start < span.start)] <= span.end;
   }

@@ -63,9 +63,14 @@ function splitParagraphs(text: string, from: number, markdown: boolean): Span[] 
     if (blockStart >= 0) spans.push({ start: blockStart, end: blockEnd });
     blockStart = -1;
   };
+  // The next line feed and carriage return at or after i (text.length when none): indexOf runs
+  // far faster than a loop per character, and each is searched for again only once passed.
+  let nextLf = -1;
+  let nextCr = -1;
   while (i <= text.length) {
-    let j = i;
-    for (let c = text.charCodeAt(j); j < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++j));
+    if (nextLf < i) nextLf = indexOrEnd(text, '\n', i);
+    if (nextCr < i) nextCr = indexOrEnd(text, '\r', i);
+    const j = Math.min(nextLf, nextCr);
     // trim the line
     let s = i;
     let e = j;
@@ -88,6 +93,11 @@ function splitParagraphs(text: string, from: number, markdown: boolean): Span[] 
   }
   flush();
   return spans;
+}
+
+function indexOrEnd(text: string, ch: string, from: number): number {
+  const at = text.indexOf(ch, from);
+  return at < 0 ? text.length : at;
 }
 
 function isBlankCode(c: number): boolean {
