@@ -43,8 +43,11 @@ export class PeopleBook {
   /** Every person by folded name and by folded surname (both fixed when the person is made), in creation order. */
   private readonly allByFolded = new Map<string, PersonRecord[]>();
   private readonly allByFoldedSurname = new Map<string, PersonRecord[]>();
-  /** Persons by their folded surname and its one-letter deletions: the candidates of sameFullName. */
-  private readonly bySurnameVariant = new Map<number, PersonRecord[]>();
+  /**
+   * Persons by their folded surname and its one-letter deletions: the candidates of sameFullName.
+   * Most variants belong to one person, kept as is; a list only once a second shares it.
+   */
+  private readonly bySurnameVariant = new Map<number, PersonRecord | PersonRecord[]>();
   /** This article's names as written, folded: a few dozen, against the thousands foldName keeps. */
   private readonly folds = new Map<string, { folded: string; words?: readonly string[] }>();
   /** The mentions kept, by start offset: one person owns each span. */
@@ -113,8 +116,11 @@ export class PeopleBook {
   private firstWithSameFullName(words: readonly string[]): PersonRecord | undefined {
     let best: PersonRecord | undefined;
     let bestIndex = Infinity;
-    for (const variant of surnameVariantKeys(words[words.length - 1])) {
-      for (const r of this.bySurnameVariant.get(variant) ?? NONE) {
+    const variants = surnameVariantKeys(words[words.length - 1]);
+    for (let v = 0; v < variants; v++) {
+      const held = this.bySurnameVariant.get(variantKeys[v]);
+      if (held === undefined) continue;
+      for (const r of Array.isArray(held) ? held : [held]) {
         const state = this.state(r);
         if (state.index < bestIndex && sameFoldedFullName(state.foldedWords, words)) {
           best = r;
@@ -127,9 +133,14 @@ export class PeopleBook {
 
   private indexSurname(record: PersonRecord, words: readonly string[]): void {
     if (words.length === 0) return;
-    for (const variant of surnameVariantKeys(words[words.length - 1])) {
-      const list = listIn(this.bySurnameVariant, variant);
-      if (!list.includes(record)) list.push(record);
+    const variants = surnameVariantKeys(words[words.length - 1]);
+    for (let v = 0; v < variants; v++) {
+      const variant = variantKeys[v];
+      const held = this.bySurnameVariant.get(variant);
+      if (held === undefined) this.bySurnameVariant.set(variant, record);
+      else if (Array.isArray(held)) {
+        if (!held.includes(record)) held.push(record);
+      } else if (held !== record) this.bySurnameVariant.set(variant, [held, record]);
     }
   }
 
@@ -267,17 +278,28 @@ function foldedNameWords(name: string): readonly string[] {
 
 const VARIANT_BASE = 31;
 
+/** surnameVariantKeys' answer, and its working rows: grown as needed, shared by every call (one article's book asks often). */
+let variantKeys = new Int32Array(32);
+let suffixHashes = new Int32Array(33);
+let powersOfBase = new Int32Array(32);
+
 /**
  * Hashes of a folded surname and, when long enough for similarSurname's one-letter tolerance, of
  * each string with one letter deleted: two surnames one edit apart always share one of these. A
  * string's hash depends on its letters alone (a polynomial), so no variant string is made; two
  * surnames that share a hash by chance are only candidates, which sameFullName then checks.
+ * Writes them to `variantKeys` and returns how many there are (read them before the next call).
  */
-function surnameVariantKeys(surname: string): number[] {
+function surnameVariantKeys(surname: string): number {
   const n = surname.length;
+  if (variantKeys.length < n + 1) {
+    variantKeys = new Int32Array(2 * n + 2);
+    suffixHashes = new Int32Array(2 * n + 2);
+    powersOfBase = new Int32Array(2 * n + 2);
+  }
   // suffix[k]: hash of surname[k, n) as the tail of an n-letter string (letter j weighs BASE^(n-1-j)).
-  const suffix = new Array<number>(n + 1);
-  const powers = new Array<number>(n);
+  const suffix = suffixHashes;
+  const powers = powersOfBase;
   suffix[n] = 0;
   let power = 1;
   for (let k = n - 1; k >= 0; k--) {
@@ -285,15 +307,15 @@ function surnameVariantKeys(surname: string): number[] {
     suffix[k] = (Math.imul(surname.charCodeAt(k), power) + suffix[k + 1]) | 0;
     power = Math.imul(power, VARIANT_BASE);
   }
-  const keys = [suffix[0]];
-  if (n < 6) return keys;
+  variantKeys[0] = suffix[0];
+  if (n < 6) return 1;
   // Letter i deleted: the letters before it weigh one power less, those after it the same.
   let prefix = 0;
   for (let i = 0; i < n; i++) {
-    keys.push((Math.imul(prefix, powers[n - 1 - i]) + suffix[i + 1]) | 0);
+    variantKeys[i + 1] = (Math.imul(prefix, powers[n - 1 - i]) + suffix[i + 1]) | 0;
     prefix = (Math.imul(prefix, VARIANT_BASE) + surname.charCodeAt(i)) | 0;
   }
-  return keys;
+  return n + 1;
 }
 
 /** "Alexandr Grushkó" and "Alexander Grushko": same surname, compatible first names. */

@@ -129,6 +129,22 @@ function cueVerbsWith(extra: readonly string[] | undefined): ReadonlySet<string>
   return new Set([...CUE_VERBS, ...extra.map((v) => v.toLowerCase())]);
 }
 
+/** What a word can open as a cue: the multi-word cues it starts, and whether it is a cue verb alone. */
+interface CueWord {
+  readonly opened: readonly string[][] | undefined;
+  readonly verb: boolean;
+}
+
+/** Both of cuesIn's questions about a word in one look-up: it asks them of every word outside quotations. */
+function cueWordsOf(cueVerbs: ReadonlySet<string>): ReadonlyMap<string, CueWord> {
+  const words = new Map<string, CueWord>();
+  for (const [first, opened] of MULTIWORD_CUES_BY_FIRST) words.set(first, { opened, verb: cueVerbs.has(first) });
+  for (const verb of cueVerbs) if (!words.has(verb)) words.set(verb, { opened: undefined, verb: true });
+  return words;
+}
+
+const BUILT_IN_CUE_WORDS = cueWordsOf(CUE_VERBS);
+
 export function findStatements(input: StatementsInput): StatementsResult {
   return new StatementFinder(input, true).run();
 }
@@ -194,6 +210,7 @@ class StatementFinder {
   private readonly book: PeopleBook;
   private readonly outer: Quotation[];
   private readonly cueVerbs: ReadonlySet<string>;
+  private readonly cueWords: ReadonlyMap<string, CueWord>;
   private readonly statements: Statement[] = [];
   private readonly readable: Paragraph[];
   /** wordsBefore[k]: word tokens among tokens[0..k), so that counting words in a span is O(log n). */
@@ -246,6 +263,7 @@ class StatementFinder {
     }
     this.book = new PeopleBook((offset) => this.isInsideQuote(offset));
     this.cueVerbs = cueVerbsWith(input.extraCueVerbs);
+    this.cueWords = this.cueVerbs === CUE_VERBS ? BUILT_IN_CUE_WORDS : cueWordsOf(this.cueVerbs);
     const readableParagraph = (t: number) => {
       const idx = this.paragraphOfToken[t];
       return idx >= 0 && isReadable(paragraphs[idx]);
@@ -493,12 +511,14 @@ class StatementFinder {
     return !!t && t.isWord && this.cueVerbs.has(t.lower);
   }
 
+  /** The unit's cues in order, at most MAX_CUES_PER_UNIT of them. */
   private cuesIn(unit: Unit): Cue[] {
     const cues: Cue[] = [];
-    for (let k = unit.firstToken; k < unit.lastToken; k++) {
+    for (let k = unit.firstToken; k < unit.lastToken && cues.length < MAX_CUES_PER_UNIT; k++) {
       if (this.inQuote[k] || !this.tokens[k].isWord) continue;
-      const opened = MULTIWORD_CUES_BY_FIRST.get(this.tokens[k].lower);
-      const multi = opened && this.multiwordCueAt(k, unit.lastToken, opened);
+      const cueWord = this.cueWords.get(this.tokens[k].lower);
+      if (cueWord === undefined) continue;
+      const multi = cueWord.opened && this.multiwordCueAt(k, unit.lastToken, cueWord.opened);
       if (multi) {
         if (multi[0] === 'quoted') {
           k += multi.length - 1;
@@ -508,7 +528,7 @@ class StatementFinder {
         k += multi.length - 1;
         continue;
       }
-      if (this.cueVerbs.has(this.tokens[k].lower) && !this.isNounUse(k)) cues.push({ first: k, last: k + 1, text: this.tokens[k].text, according: false });
+      if (cueWord.verb && !this.isNounUse(k)) cues.push({ first: k, last: k + 1, text: this.tokens[k].text, according: false });
     }
     return cues;
   }
@@ -1048,7 +1068,7 @@ class StatementFinder {
   // ---- statements ---------------------------------------------------------------------------
 
   private unitStatement(unit: Unit): void {
-    const cues = this.cuesIn(unit).slice(0, MAX_CUES_PER_UNIT);
+    const cues = this.cuesIn(unit);
     let best: { cue: Cue; source: Source; content: Span; kind: StatementKind; quotation?: number } | undefined;
     for (const cue of cues) {
       const found = this.statementFor(cue, unit);

@@ -188,8 +188,8 @@ function splitSentences(text: string, span: Span, paragraph: number, out: Senten
     let end = span.start + segIndex + segLength;
     while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
     // The segmenter leaves an opening mark at the end of the sentence before it: move it on.
-    const tail = text.slice(Math.max(start, end - 3), end);
-    const opening = /\s(''|``|["\u201c\u2018\u00ab\u201e])$/.exec(tail);
+    // Only a sentence ending in one of those marks can have one to move (most end in a full stop).
+    const opening = end > start && isOpeningMarkCode(text.charCodeAt(end - 1)) ? /\s(''|``|["\u201c\u2018\u00ab\u201e])$/.exec(text.slice(Math.max(start, end - 3), end)) : null;
     if (opening && end - opening[1].length > start && span.start + segIndex + segLength < span.end) {
       carried = end - opening[1].length;
       end = carried;
@@ -197,8 +197,8 @@ function splitSentences(text: string, span: Span, paragraph: number, out: Senten
     }
     if (end <= start) continue;
     if (pending) {
-      const prev = text.slice(pending.start, pending.end);
-      if (shouldJoin(prev, text.slice(start, Math.min(end, start + 20)))) {
+      // shouldJoin asks for an abbreviation's full stop at the end: without one, no need to cut the strings.
+      if (text.charCodeAt(pending.end - 1) === 0x2e && shouldJoin(text.slice(pending.start, pending.end), text.slice(start, Math.min(end, start + 20)))) {
         pending = { start: pending.start, end };
         continue;
       }
@@ -207,6 +207,11 @@ function splitSentences(text: string, span: Span, paragraph: number, out: Senten
     pending = { start, end };
   }
   if (pending) out.push({ span: pending, paragraph });
+}
+
+/** The last character of the marks splitSentences moves to the next sentence: ' ` " “ ‘ « „. */
+function isOpeningMarkCode(c: number): boolean {
+  return c === 0x27 || c === 0x60 || c === 0x22 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x201e;
 }
 
 function shouldJoin(previous: string, nextStart: string): boolean {

@@ -115,22 +115,30 @@ function hasWordChar(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** By ASCII code: 1 for a word character, 2 for a skipped space, 0 otherwise (one look-up per character on the hot path). */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = isWordCode(c) ? 1 : isSkippedSpace(c) ? 2 : 0;
+
 function tokenizeInto(text: string, start: number, end: number, tokens: Token[]): Token[] {
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (isSkippedSpace(c)) {
+    const kind = c < 128 ? ASCII_CLASS[c] : isSkippedSpace(c) ? 2 : isWordCode(c) ? 1 : 0;
+    if (kind === 2) {
       i++;
       continue;
     }
-    if (isWordCode(c)) {
+    if (kind === 1) {
       // Whether the word has a capital, a non-ASCII letter or ’: most words have none, and are their own lower case.
       let plain = !hasCase(c);
       let j = i + 1;
       while (j < end) {
         const d = text.charCodeAt(j);
-        if (isWordCode(d)) {
-          if (hasCase(d)) plain = false;
+        if (d < 128 && ASCII_CLASS[d] === 1) {
+          if (d <= 90 && d >= 65) plain = false;
+          j++;
+        } else if (d >= 128 && isWordCode(d)) {
+          plain = false;
           j++;
         } else if (isJoiner(d) && j + 1 < end && isWordCode(text.charCodeAt(j + 1))) {
           if (d === 0x2019) plain = false;
