@@ -146,6 +146,23 @@ describe('people', () => {
       assert.equal(speakerOf(a, 'We have no money'), 'Ivo Brandl');
     });
 
+    it('finds a spelling one letter off among people who share the surname', () => {
+      const a = body(
+        'Port director Ivo Kaminski said the harbour would close.',
+        'Opposition lawmaker Marta Kaminski said the closure was illegal.',
+        'Harbour official Ivo Kaminska said the port had no money.',
+      );
+      assert.deepEqual(a.people.map((p) => p.name), ['Ivo Kaminski', 'Marta Kaminski']);
+      assert.deepEqual(mentions(a, 'Ivo Kaminski'), ['name:Ivo Kaminski', 'name:Ivo Kaminska']);
+      assert.deepEqual(mentions(a, 'Marta Kaminski'), ['name:Marta Kaminski']);
+    });
+
+    it('finds a spelling one letter off of a surname longer than thirty letters', () => {
+      const a = body('Port director Ivo Wolfeschlegelsteinhausenbergerdorff said the harbour would close.', 'Ivo Wolfeschlegelsteinhausenbergerdorf said it would reopen.');
+      assert.deepEqual(a.people.map((p) => p.name), ['Ivo Wolfeschlegelsteinhausenbergerdorff']);
+      assert.equal(mentions(a, 'Ivo Wolfeschlegelsteinhausenbergerdorff').length, 2);
+    });
+
     it('does not make the person named in a photo credit a person of the article', () => {
       const a = body('Ivo Brandl said the harbour would close.', 'Ivo Brandl addresses reporters in Varnos. Photo: Lena Storm / NORTHWIRE');
       assert.deepEqual(a.people.map((p) => p.name), ['Ivo Brandl']);

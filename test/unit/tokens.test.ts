@@ -57,6 +57,18 @@ describe('tokens', () => {
       assert.deepEqual(kept, tokenize(text).filter((t) => t.start < 9 || t.start >= 13));
     });
 
+    it('reads every ASCII character between two letters as a letter, a joiner, a space or a mark', () => {
+      for (let c = 32; c < 127; c++) {
+        const ch = String.fromCharCode(c);
+        const expected = /[A-Za-z0-9]/.test(ch) || ch === '-' || ch === "'" || ch === '.' ? [`a${ch}b`] : ch === ' ' ? ['a', 'b'] : ['a', ch, 'b'];
+        assert.deepEqual(texts(`a${ch}b`), expected, `code ${c}`);
+      }
+    });
+
+    it('keeps letters outside ASCII inside a word and lower-cases the word', () => {
+      assert.deepEqual(tokenize('naïve Zürich’s café').map((t) => [t.text, t.lower]), [['naïve', 'naïve'], ['Zürich’s', "zürich's"], ['café', 'café']]);
+    });
+
     it('marks words and punctuation', () => {
       assert.deepEqual(tokenize('No, sir').map((t) => t.isWord), [true, false, true]);
     });
