@@ -76,11 +76,11 @@ function isNameToken(token: Token): boolean {
     if ((hyphen === 2 || hyphen === 3) && /^(?:al|el|ad|as|ar|bin|ibn)-\p{Lu}/u.test(text)) return true;
   }
   if (!isUpperInitial(text)) return false;
-  const bare = withoutPossessive(token.lower);
-  if (NON_NAME_WORDS.has(bare) && !isTitleWord(bare)) return false;
-  if (CUE_VERBS.has(bare)) return false;
-  return true;
+  return !NOT_NAME_WORDS.has(withoutPossessive(token.lower));
 }
+
+/** Capitalised, still no name: the non-name words that are no title, and the cue verbs ("Said"). One look-up per capitalised word. */
+const NOT_NAME_WORDS = new Set([...[...NON_NAME_WORDS].filter((w) => !isTitleWord(w)), ...CUE_VERBS]);
 
 /**
  * Every capitalised run in the token list. `breaks` holds token indexes that start a new paragraph,

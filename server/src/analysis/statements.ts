@@ -135,15 +135,36 @@ interface CueWord {
   readonly verb: boolean;
 }
 
-/** Both of cuesIn's questions about a word in one look-up: it asks them of every word outside quotations. */
-function cueWordsOf(cueVerbs: ReadonlySet<string>): ReadonlyMap<string, CueWord> {
-  const words = new Map<string, CueWord>();
-  for (const [first, opened] of MULTIWORD_CUES_BY_FIRST) words.set(first, { opened, verb: cueVerbs.has(first) });
-  for (const verb of cueVerbs) if (!words.has(verb)) words.set(verb, { opened: undefined, verb: true });
-  return words;
+/**
+ * Both of cuesIn's questions about a word in one look-up: it asks them of every word outside
+ * quotations, most of them words no cue starts with. A table by length, first and last letter
+ * turns those away before the word's string is hashed.
+ */
+class CueWords {
+  private readonly words = new Map<string, CueWord>();
+  private readonly maybe = new Uint8Array(1 << 15);
+
+  constructor(cueVerbs: ReadonlySet<string>) {
+    for (const [first, opened] of MULTIWORD_CUES_BY_FIRST) this.add(first, { opened, verb: cueVerbs.has(first) });
+    for (const verb of cueVerbs) if (!this.words.has(verb)) this.add(verb, { opened: undefined, verb: true });
+  }
+
+  get(word: string): CueWord | undefined {
+    return word.length > 0 && this.maybe[cueWordBucket(word)] === 1 ? this.words.get(word) : undefined;
+  }
+
+  private add(word: string, cueWord: CueWord): void {
+    this.words.set(word, cueWord);
+    if (word.length > 0) this.maybe[cueWordBucket(word)] = 1;
+  }
 }
 
-const BUILT_IN_CUE_WORDS = cueWordsOf(CUE_VERBS);
+/** A word's bucket in CueWords' table: its length (up to 31) and the low five bits of its first and last character. */
+function cueWordBucket(word: string): number {
+  return (Math.min(word.length, 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(word.length - 1) & 31);
+}
+
+const BUILT_IN_CUE_WORDS = new CueWords(CUE_VERBS);
 
 export function findStatements(input: StatementsInput): StatementsResult {
   return new StatementFinder(input, true).run();
@@ -210,7 +231,7 @@ class StatementFinder {
   private readonly book: PeopleBook;
   private readonly outer: Quotation[];
   private readonly cueVerbs: ReadonlySet<string>;
-  private readonly cueWords: ReadonlyMap<string, CueWord>;
+  private readonly cueWords: CueWords;
   private readonly statements: Statement[] = [];
   private readonly readable: Paragraph[];
   /** wordsBefore[k]: word tokens among tokens[0..k), so that counting words in a span is O(log n). */
@@ -263,7 +284,7 @@ class StatementFinder {
     }
     this.book = new PeopleBook((offset) => this.isInsideQuote(offset));
     this.cueVerbs = cueVerbsWith(input.extraCueVerbs);
-    this.cueWords = this.cueVerbs === CUE_VERBS ? BUILT_IN_CUE_WORDS : cueWordsOf(this.cueVerbs);
+    this.cueWords = this.cueVerbs === CUE_VERBS ? BUILT_IN_CUE_WORDS : new CueWords(this.cueVerbs);
     const readableParagraph = (t: number) => {
       const idx = this.paragraphOfToken[t];
       return idx >= 0 && isReadable(paragraphs[idx]);
