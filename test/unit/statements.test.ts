@@ -27,6 +27,16 @@ describe('statements', () => {
       });
     });
 
+    it('takes a workspace\'s extra cue verb, capitalised or not, beside the built-in ones', () => {
+      const lines = ['"The harbour must stay open to all ships," Deputy Minister Ivo Brandl harrumphs.', '"We will see," Marta Lind said.'];
+      assert.notEqual(body(...lines).statements.find((s) => s.text.includes('harbour'))?.cue, 'harrumphs');
+      const a = article([HEADLINE, `${DATELINE} ${lines[0]}`, lines[1]], { extraCueVerbs: ['Harrumphs'] });
+      assert.deepEqual(summary(a, statement(a, 'harbour')), {
+        speaker: 'Ivo Brandl', kind: 'direct', cue: 'harrumphs', text: 'The harbour must stay open to all ships', source: 'Ivo Brandl', cueText: 'harrumphs',
+      });
+      assert.equal(statement(a, 'We will see').speaker, 'Marta Lind');
+    });
+
     it('attributes a quotation followed by "said X" to X', () => {
       const a = body(GRUBIN, '"We have no other choice," said Grubin.');
       assert.deepEqual(summary(a, statement(a, 'no other choice')), {
