@@ -1094,7 +1094,7 @@ class StatementFinder {
     for (const cue of cues) {
       const found = this.statementFor(cue, unit);
       if (!found) continue;
-      if (!best || (found.source.named && !best.source.named)) best = { cue, ...found };
+      if (!best || (found.source.named && !best.source.named)) best = { cue, source: found.source, content: found.content, kind: found.kind };
       if (best.source.named) break;
     }
     if (!best) {
@@ -1109,7 +1109,7 @@ class StatementFinder {
       // Only with a subject of its own between the two verbs: "…, he warned, “…”".
       const found = this.statementFor(inner, unit);
       const subject = found ? this.tokenAtOrAfter(found.source.span.start) : -1;
-      if (found && found.source.span.start > this.tokens[chosen.cue.first].start && [',', '\u2015', '\u2014', '\u2013'].includes(this.tokens[subject - 1]?.text ?? '') && (found.source.named || !chosen.source.named)) best = { cue: inner, ...found };
+      if (found && found.source.span.start > this.tokens[chosen.cue.first].start && [',', '\u2015', '\u2014', '\u2013'].includes(this.tokens[subject - 1]?.text ?? '') && (found.source.named || !chosen.source.named)) best = { cue: inner, source: found.source, content: found.content, kind: found.kind };
     }
     const pushedFrom = this.statements.length;
     let previous = this.push(best.cue, best.source, best.content, best.kind, unit);
