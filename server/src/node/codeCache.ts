@@ -1,8 +1,9 @@
 // Loads the bundled server (dist/serverMain.js) with V8's code cache, kept next to it: compiling the
 // 1.2 MB bundle is about 0.1 s of every start, reading its compiled code back a fraction of that.
 // Node 20 has no `module.enableCompileCache`, so this is the CommonJS loader's job done by hand: the
-// bundle is wrapped and compiled as a `vm.Script` with the cached data. The cache is made at the end
-// of a run that had none (then it holds the functions that run compiled, not only the top level).
+// bundle is wrapped and compiled as a `vm.Script` with the cached data. The cache is made during a
+// run that had none (bundleMain.ts says when), so that it holds the functions the run compiled, not
+// only the top level.
 // V8 checks little of a cache (the source's length, its version and flags), so the file carries its
 // own key — a hash of the bundle, Node's version and the architecture — and a checksum of the data;
 // anything that does not match, or that V8 rejects, is compiled as usual and the cache made again.
