@@ -2,7 +2,9 @@
 // Bundles the extension for packaging with esbuild: everything (vscode-languageclient, the server
 // and its dependencies) goes into two files, so the .vsix needs no node_modules.
 //   client/src/extension.ts -> dist/client.js   (the extension's entry point; `vscode` stays external)
-//   server/src/lsp/main.ts  -> dist/server.js   (the language server the client starts)
+//   server/src/lsp/bundleMain.ts -> dist/server.js (the language server's entry point, which the
+//                              client starts: it runs the next one with V8's code cache)
+//   server/src/lsp/main.ts  -> dist/serverMain.js (the language server)
 //   server/src/node/analysisWorker.ts -> dist/analysisWorker.js (the server's index worker
 //                              threads; the server finds it next to itself)
 // Usage: node scripts/bundle.mjs [--minify] [--sourcemap] [--outdir DIR]   (default: dist)
@@ -17,7 +19,8 @@ const args = new Set(argv);
 const outdir = argv.includes('--outdir') ? argv[argv.indexOf('--outdir') + 1] : 'dist';
 const entries = [
   { in: 'client/src/extension.ts', out: `${outdir}/client.js` },
-  { in: 'server/src/lsp/main.ts', out: `${outdir}/server.js` },
+  { in: 'server/src/lsp/bundleMain.ts', out: `${outdir}/server.js` },
+  { in: 'server/src/lsp/main.ts', out: `${outdir}/serverMain.js` },
   { in: 'server/src/node/analysisWorker.ts', out: `${outdir}/analysisWorker.js` },
 ];
 const missing = entries.filter((e) => !existsSync(join(root, e.in)));

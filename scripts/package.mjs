@@ -24,7 +24,7 @@ const outArg = argv.indexOf('--out');
 const out = resolve(outArg >= 0 ? argv[outArg + 1] : join(root, `${manifest.name}-${manifest.version}.vsix`));
 const BUNDLE_MAIN = './dist/client.js';
 
-const BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/analysisWorker.js'];
+const BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/serverMain.js', 'dist/analysisWorker.js'];
 for (const f of BUNDLES) {
   if (!existsSync(join(root, f))) {
     console.error(`package: ${f} is missing; run \`npm run bundle\` first`);

@@ -297,12 +297,15 @@ function isCachedArticle(entry: unknown, lines: 'array' | 'string' = 'array'): e
   if (typeof key.size !== 'number' || typeof key.mtimeMs !== 'number' || typeof key.hash !== 'string') return false;
   if (entry.context !== undefined && typeof entry.context !== 'string') return false;
   if (entry.truncated !== undefined && typeof entry.truncated !== 'boolean') return false;
-  // The shape of each part; the file's checksum (indexStore.ts) vouches for what is inside.
+  // The shape of each part; the file's checksum (indexStore.ts) vouches for what is inside. Field
+  // by field, with no lists or closures: a warm start checks 10,000 of these.
   return (
     (lines === 'array' ? Array.isArray(summary.lineStarts) : typeof summary.lineStarts === 'string' && /^[0-9a-z,]*$/.test(summary.lineStarts)) &&
     (summary.articleDate === undefined || isObject(summary.articleDate)) &&
-    ['length', 'unattributed'].every((k) => typeof summary[k] === 'number') &&
-    ['title', 'textHash'].every((k) => typeof summary[k] === 'string') &&
+    typeof summary.length === 'number' &&
+    typeof summary.unattributed === 'number' &&
+    typeof summary.title === 'string' &&
+    typeof summary.textHash === 'string' &&
     typeof summary.hasDateline === 'boolean'
   );
 }

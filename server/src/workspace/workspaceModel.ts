@@ -439,11 +439,15 @@ export class WorkspaceModel {
         if (typeof id !== 'string' || typeof name !== 'string' || !Array.isArray(roles) || !Array.isArray(spellings) || !Array.isArray(flatMembers) || !Array.isArray(flatStatements)) return false;
         if (index.speakers.has(id) || flatMembers.length === 0 || flatMembers.length % 2 || flatStatements.length % 5 || !Array.isArray(statementArticles)) return false;
         const articles: string[] = [];
+        // Consecutive members of one article compared by number: the URIs share long prefixes.
+        let lastArticle = -1;
         for (let i = 0; i < flatMembers.length; i += 2) {
-          const uri = uris[flatMembers[i] as number];
+          const article = flatMembers[i] as number;
+          const uri = uris[article];
           const key = flatMembers[i + 1];
           if (uri === undefined || typeof key !== 'string') return false;
-          if (articles[articles.length - 1] !== uri) articles.push(uri);
+          if (article !== lastArticle) articles.push(uri);
+          lastArticle = article;
         }
         idOfPending.push([id, flatMembers]);
         for (let i = 0; i < flatStatements.length; i += 5) {

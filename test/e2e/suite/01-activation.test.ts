@@ -10,7 +10,7 @@ describe('activation', () => {
     if (MODE === 'vsix') {
       // installed by `code-server --install-extension` from the .vsix: the bundles and nothing else
       assert.strictEqual(main, './dist/client.js');
-      for (const f of ['dist/client.js', 'dist/server.js', 'dist/analysisWorker.js', 'package.json']) {
+      for (const f of ['dist/client.js', 'dist/server.js', 'dist/serverMain.js', 'dist/analysisWorker.js', 'package.json']) {
         assert.ok(fs.existsSync(path.join(ext.extensionPath, f)), `${f} is in the installed extension`);
       }
       for (const f of ['out', 'node_modules', 'client', 'server', 'test']) {

@@ -63,13 +63,22 @@ describe('the registry is data', () => {
     // The initial index's worker threads run our own shipped script, and nothing else.
     const workerThreads = forbidden.findIndex((p) => p.source.includes('worker_threads'));
     const pool = new Set(['server/src/node/analysisPool.ts', 'server/src/node/analysisWorker.ts']);
+    // The packaged server's loader compiles our own shipped bundle with V8's code cache, and nothing else.
+    const vm = forbidden.findIndex((p) => p.source.includes('|vm|'));
+    const loader = 'server/src/node/codeCache.ts';
     for (const file of files) {
       const code = fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '');
       const relative = path.relative(ROOT, file).split(path.sep).join('/');
       for (const pattern of forbidden) {
         if (pattern === forbidden[workerThreads] && pool.has(relative)) continue;
+        if (pattern === forbidden[vm] && relative === loader) continue;
         assert.doesNotMatch(code, pattern, `${relative} matches ${pattern}`);
       }
+      if (relative === loader) {
+        assert.deepStrictEqual(code.match(/new vm\.Script\([^,]*/g), ['new vm.Script(wrap(source)']);
+        assert.match(code, /const source = fs\.readFileSync\(file, 'utf8'\);/);
+      }
+      if (relative === 'server/src/lsp/bundleMain.ts') assert.match(code, /runBundle\(path\.join\(__dirname, 'serverMain\.js'\)\)/);
       if (relative === 'server/src/node/analysisPool.ts') {
         assert.match(code, /export const WORKER_FILE = path\.join\(__dirname, 'analysisWorker\.js'\);/);
         assert.deepStrictEqual(code.match(/new Worker\([^,]*/g), ['new Worker(workerFile']);
