@@ -1,7 +1,8 @@
 // References on a person (or on a statement): every statement by that person across the
 // workspace, including articles never opened. Locations are the statements' content ranges.
 import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver/node';
-import { articleAt, locationOf, speakerIdNear, throwIfCancelled, type FeatureContext } from './context';
+import type { Lines } from '../analysis/positions';
+import { articleAt, speakerIdNear, throwIfCancelled, type FeatureContext } from './context';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -22,11 +23,21 @@ export function references(ctx: FeatureContext, params: ReferenceParams, token?:
   if (cached?.revision !== revision) answers.set(ctx.index, (cached = { revision, bySpeaker: new Map() }));
   const known = cached.bySpeaker.get(id);
   if (known) return known;
+  // A speaker's statements come grouped by article: each article is looked up, and its lines
+  // and client URI had, once per run rather than once per statement.
   const locations: Location[] = [];
+  let article: string | undefined;
+  let lines: Lines | undefined;
+  let uri = '';
   for (const ref of ctx.index.model.statementsBySpeaker(id)) {
-    throwIfCancelled(token);
-    const entry = ctx.index.model.getArticle(ref.uri);
-    if (entry) locations.push(locationOf(ctx, entry, ref.contentSpan));
+    if (ref.uri !== article) {
+      throwIfCancelled(token);
+      article = ref.uri;
+      const entry = ctx.index.model.getArticle(article);
+      lines = entry && ctx.index.lineIndex(entry);
+      uri = ctx.index.clientUri(article);
+    }
+    if (lines) locations.push({ uri, range: lines.rangeOf(ref.contentSpan) });
   }
   cached.bySpeaker.set(id, locations);
   return locations;

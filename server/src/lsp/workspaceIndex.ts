@@ -26,8 +26,8 @@ import type { Settings } from './settings';
 import { childUri, fileUriOf, fsPathOf, isFileUri, normalizeUri } from './uris';
 
 const READ_CONCURRENCY = 16;
-/** Restored files stat'ed between two turns of the event loop while the warm start checks them. */
-const CHECK_CHUNK = 200;
+/** How long the check of restored files stats them before it lets a turn of the event loop by, in milliseconds. */
+const CHECK_SLICE_MS = 4;
 /** The initial index lets other work in (requests, progress) at least this often, in milliseconds. */
 const YIELD_EVERY_MS = 20;
 /** Closed articles whose full analysis a request needed, kept in case the next one needs it too. */
@@ -227,8 +227,8 @@ export class WorkspaceIndex {
   }
 
   /**
-   * After a warm start has answered: the files restored unread are stat'ed (a few hundred per
-   * turn of the event loop, so requests are served in between), and those whose size or time
+   * After a warm start has answered: the files restored unread are stat'ed (a few milliseconds'
+   * worth per turn of the event loop, so requests are served in between), and those whose size or time
    * differ from their entry's are read and, if their text changed, analysed — as the initial index
    * would have done before answering — then guessed dateline years are settled again. Until then a
    * request on a closed article reads its file anyway (`article`), and cross-article answers are
@@ -237,8 +237,12 @@ export class WorkspaceIndex {
   private checkRestored(uris: readonly string[]): void {
     void this.enqueue(async () => {
       const stale: string[] = [];
+      // Stat'ing slows down with the machine's load: slices of time, not of a count of files,
+      // keep a request that arrives meanwhile from waiting long.
+      await nextTurn();
+      const slice = new Yielder(CHECK_SLICE_MS);
       for (let i = 0; i < uris.length; i++) {
-        if (i % CHECK_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        await slice.now();
         const uri = uris[i];
         if (this.open.has(uri) || !this.model.getArticle(uri)) continue; // the buffer wins; gone since
         const key = this.diskKeys.get(uri);
@@ -454,13 +458,17 @@ export class WorkspaceIndex {
     return this.open.get(key)?.languageId;
   }
 
-  /** Lines of an entry's analysed text: from the text when the model holds it, else from its summary (cached). */
+  /**
+   * Lines of an entry's analysed text: from the text when the model holds it (cached), else from
+   * its summary's line starts (which the summary keeps decoded: a table over them costs less than
+   * a cache entry would, and references place statements in a thousand such articles at once).
+   */
   lineIndex(entry: ArticleEntry): Lines {
-    const owner: object = entry.analysis ?? entry.summary;
-    let li = this.lineIndexes.get(owner);
+    if (!entry.analysis) return new LineTable(entry.summary.lineStarts, entry.summary.length);
+    let li = this.lineIndexes.get(entry.analysis);
     if (!li) {
-      li = entry.analysis ? new LineIndex(entry.analysis.text) : new LineTable(entry.summary.lineStarts, entry.summary.length);
-      this.lineIndexes.set(owner, li);
+      li = new LineIndex(entry.analysis.text);
+      this.lineIndexes.set(entry.analysis, li);
     }
     return li;
   }
@@ -986,8 +994,10 @@ function nextTurn(): Promise<void> {
 class Yielder {
   private last = performance.now();
 
+  constructor(private readonly everyMs = YIELD_EVERY_MS) {}
+
   async now(): Promise<void> {
-    if (performance.now() - this.last < YIELD_EVERY_MS) return;
+    if (performance.now() - this.last < this.everyMs) return;
     await new Promise((resolve) => setImmediate(resolve));
     this.last = performance.now();
   }
