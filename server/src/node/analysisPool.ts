@@ -99,8 +99,12 @@ const BATCH = 8;
  * load); at 1,000 articles two workers cost 60% more CPU than one thread and saved no time.
  */
 export const MIN_FILES_FOR_WORKERS = 2000;
-/** A worker's young generation: smaller than V8's default, for the server's peak memory; an analysis's garbage is short-lived. */
-const YOUNG_GENERATION_MB = 16;
+/**
+ * A worker's young generation: smaller than V8's default, for the server's peak memory; an
+ * analysis's garbage is short-lived. 8 MB: a worker's heap peak 8 MB lower than with 16, no more
+ * CPU (BENCHMARKS.md); smaller promotes more of an analysis's garbage.
+ */
+const YOUNG_GENERATION_MB = 8;
 /** Automatic: at most this many workers (each holds its own copy of the analyser and its garbage). */
 const MAX_AUTO_WORKERS = 4;
 
