@@ -5,6 +5,7 @@
 // threshold can only spoil one.
 import * as assert from 'node:assert/strict';
 import { analyzeArticle } from '../../../server/src/analysis';
+import { MAX_ARTICLE_CHARS } from '../../../server/src/workspace/articleLimit';
 import { repeatTo } from './fixtures';
 
 /** Characters in the smallest input to start with; the others are twice and four times it. */
@@ -36,13 +37,14 @@ const ADVERSARIAL: Array<[string, (n: number) => string]> = [
   ['a wire story repeated', (n) => repeatTo('TALLINN, March 4 (Reuters) - The board postponed its vote on Monday.\n"We need another month," board chair Liis Tamm said.\nUnion leader Mart Oja said the delay would cost the port.\n"Every week counts," he told reporters.\n', n)],
 ];
 
-function cpuMillis(text: string): number {
+/** CPU milliseconds of one analysis of `text`, the least of a few runs of `repeats` analyses each. */
+function cpuMillis(text: string, repeats = 1): number {
   let best = Infinity;
   for (let i = 0; i < RUNS; i++) {
     const before = process.cpuUsage();
-    analyzeArticle(text);
+    for (let r = 0; r < repeats; r++) analyzeArticle(text);
     const used = process.cpuUsage(before);
-    best = Math.min(best, (used.user + used.system) / 1000);
+    best = Math.min(best, (used.user + used.system) / 1000 / repeats);
   }
   return best;
 }
@@ -59,19 +61,24 @@ describe('worst-case time is linear', function () {
       let size = SIZE;
       serial = 0;
       let t1 = cpuMillis(make(size));
-      // Grows at most four times; t1 is always the time of `size` itself (a doubling after the
-      // last measurement made the first ratio span two doublings, failing fast, linear code).
-      for (let grow = 0; grow < 4 && t1 < MIN_MILLIS; grow++) {
+      // Inputs stay within the length limit the server and the CLI apply (beyond it, a heap of
+      // millions of tokens makes garbage collection, not the rules, grow faster than the text):
+      // the smallest grows while the largest fits, then fast cases are timed over repeated runs,
+      // the same number at every size, so that timer noise does not decide.
+      while (4 * 2 * size <= MAX_ARTICLE_CHARS && t1 < MIN_MILLIS) {
         size *= 2;
         serial = 0;
         t1 = cpuMillis(make(size));
       }
+      const repeats = Math.max(1, Math.ceil(MIN_MILLIS / Math.max(t1, 1)));
       serial = 0;
-      const t2 = cpuMillis(make(2 * size));
+      if (repeats > 1) t1 = cpuMillis(make(size), repeats);
       serial = 0;
-      const t4 = cpuMillis(make(4 * size));
+      const t2 = cpuMillis(make(2 * size), repeats);
+      serial = 0;
+      const t4 = cpuMillis(make(4 * size), repeats);
       const ratio = Math.min(t2 / Math.max(t1, 1), t4 / Math.max(t2, 1));
-      assert.ok(ratio < MAX_RATIO, `${size} chars: ${t1.toFixed(0)} ms, ${2 * size}: ${t2.toFixed(0)} ms, ${4 * size}: ${t4.toFixed(0)} ms (smaller ratio ${ratio.toFixed(2)})`);
+      assert.ok(ratio < MAX_RATIO, `${size} chars ×${repeats}: ${t1.toFixed(1)} ms, ${2 * size}: ${t2.toFixed(1)} ms, ${4 * size}: ${t4.toFixed(1)} ms (smaller ratio ${ratio.toFixed(2)})`);
     });
   }
 });
