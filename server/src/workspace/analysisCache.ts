@@ -6,7 +6,7 @@
 // vouch for — a cache from another format, another analyser build or other options, or one that
 // does not parse, is discarded whole and never trusted in part.
 import { packed, type ArticleSummary } from './articleSummary';
-import { asciiBytes, asciiText, encodeLineStarts, fieldsOf, PackedSummary, type StoredFields, type SummaryFields } from './packedSummary';
+import { asciiBytes, asciiText, encodeLineStarts, PackedSummary, plainFields, type StoredFields, type SummaryFields } from './packedSummary';
 import { StoredDetails, type BlockInfo, type BlockReader, type StoredBlock } from './storedDetail';
 import type { PackedIndex } from './workspaceModel';
 
@@ -129,15 +129,7 @@ function* indexLineParts(index: PackedIndex): Generator<string> {
 
 /** The plain fields of a summary as the start part keeps them: line starts encoded, decoded when first read. */
 function storedFields(summary: PackedSummary): StoredFields {
-  return {
-    ...(summary.articleDate ? { articleDate: summary.articleDate } : {}),
-    hasDateline: summary.hasDateline,
-    title: summary.title,
-    length: summary.length,
-    textHash: summary.textHash,
-    lineStarts: encodeLineStarts(summary.lineStarts),
-    unattributed: summary.unattributed,
-  };
+  return plainFields(summary, encodeLineStarts(summary.lineStarts));
 }
 
 /**

@@ -116,13 +116,18 @@ export function decodeLineStarts(encoded: string): Uint32Array {
 
 /** The plain fields of a summary (no people or statements), as JSON takes them. */
 export function fieldsOf(summary: ArticleSummary): SummaryFields {
+  return plainFields(summary, Array.from(summary.lineStarts));
+}
+
+/** The plain fields of a summary with its line starts in the form a reader wants them. */
+export function plainFields<Lines>(summary: ArticleSummary, lineStarts: Lines): Omit<SummaryFields, 'lineStarts'> & { lineStarts: Lines } {
   return {
     ...(summary.articleDate ? { articleDate: summary.articleDate } : {}),
     hasDateline: summary.hasDateline,
     title: summary.title,
     length: summary.length,
     textHash: summary.textHash,
-    lineStarts: Array.from(summary.lineStarts),
+    lineStarts,
     unattributed: summary.unattributed,
   };
 }
