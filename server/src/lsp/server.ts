@@ -43,6 +43,7 @@ import { timeline } from './timeline';
 import { UnattributedTally } from './unattributedTally';
 import { WorkspaceIndex, type ProgressSink } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbols';
+import { nextTurn } from '../node/eventLoop';
 
 /** Starts the Attribution Lens language server on the transport named in process.argv. */
 export function startServer(): void {
@@ -327,9 +328,6 @@ export function wireServer(connection: Connection): void {
 }
 
 /** Resolves on the next turn of the event loop, once the messages sent so far are written. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 function foldersOf(workspaceFolders: WorkspaceFolder[] | null | undefined, rootUri: string | null): string[] {
   if (workspaceFolders?.length) return workspaceFolders.map((f) => f.uri);

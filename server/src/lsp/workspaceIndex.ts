@@ -12,6 +12,7 @@ import type { AnalysisOptions } from '../analysis/types';
 import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
 import { summariseFile } from '../node/summariseFile';
+import { nextTurn, Yielder } from '../node/eventLoop';
 import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
@@ -174,7 +175,7 @@ export class WorkspaceIndex {
         const unknown = files.filter((uri) => !this.model.getArticle(uri));
         const failed = await this.summariseUnknown(unknown, countDone);
         // Unreadable files, or analysis failures: read as any change would be, for the reason in the log.
-        const yielder = new Yielder();
+        const yielder = new Yielder(YIELD_EVERY_MS);
         for (const uri of failed) {
           await this.readFromDisk(uri, true);
           countDone();
@@ -254,7 +255,7 @@ export class WorkspaceIndex {
       // block failed its check is analysed again, as a changed file would be.
       const details = this.storedDetails;
       while (details && !details.done) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
         details.loadNext();
       }
       if (this.storedDetails === details) this.storedDetails = undefined;
@@ -922,7 +923,7 @@ export class WorkspaceIndex {
       if (handedBack.length) this.options.log(`index workers: ${handedBack.length} of ${uris.length} articles summarised here instead (${why})`);
       here = handedBack;
     }
-    const yielder = new Yielder();
+    const yielder = new Yielder(YIELD_EVERY_MS);
     for (const uri of here) {
       if (this.open.has(uri)) continue;
       const done = summariseFile(uri, fsPathOf(uri), optionsOf(uri), firstPass);
@@ -984,23 +985,6 @@ function later(fn: () => void, delay: number): () => void {
   }
   const immediate = setImmediate(fn);
   return () => clearImmediate(immediate);
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Lets other work in (requests on open documents, progress) every few milliseconds of a long loop. */
-class Yielder {
-  private last = performance.now();
-
-  constructor(private readonly everyMs = YIELD_EVERY_MS) {}
-
-  async now(): Promise<void> {
-    if (performance.now() - this.last < this.everyMs) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    this.last = performance.now();
-  }
 }
 
 /** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { CacheDecoder, cacheDetails, encodeCacheStart, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
 import type { BlockInfo, StoredDetails } from '../workspace/storedDetail';
 import type { PackedIndex } from '../workspace/workspaceModel';
+import { nextTurn } from './eventLoop';
 
 export class IndexStore {
   readonly file: string;
@@ -134,10 +135,6 @@ export class IndexStore {
 const SAVE_SLICE_MS = 4;
 /** Bytes encoded before they are written (a copy of this size stays well within a slice). */
 const FLUSH_BYTES = 256 << 10;
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /** Bytes read at a time: the start part (about 4 MB for 10,000 articles) is never held at once. */
 const CHUNK = 1 << 20;
