@@ -26,8 +26,8 @@ export interface WorkspaceModelOptions {
 
 interface Index {
   speakers: Map<string, Speaker>;
-  /** uri → person key → speaker id (read through `idsIn`) */
-  idOf: Map<string, Map<string, string>>;
+  /** uri → its people's speaker ids (read through `idsIn` and `idIn`) */
+  idOf: Map<string, ArticleIds>;
   /**
    * Of a restored index: each speaker's flat members ([article number, person key]…) not yet put
    * in `idOf`, which a warm start does not need before its first `indexed`.
@@ -41,20 +41,52 @@ interface Index {
   packed?: { uris: string[]; dates: string[]; members: Map<string, Array<number | string>>; statements: Map<string, readonly number[]> };
 }
 
-/** The speaker ids of an article's people (person key → id), `idOf` being filled on first use. */
-function idsIn(index: Index, uri: string): Map<string, string> | undefined {
+/**
+ * An article's people's speaker ids (person key → id). Most articles name a few people: as pairs
+ * in a flat array ([key, id, …]) they cost less than half a Map each (about 2 MB less at 10,000
+ * articles); an article naming more than `FLAT_IDS` people has a Map, so that looking them all up
+ * stays linear.
+ */
+type ArticleIds = string[] | Map<string, string>;
+const FLAT_IDS = 16;
+
+/** The speaker id of a person (by key) in an article's ids. */
+function idIn(ids: ArticleIds | undefined, key: string): string | undefined {
+  if (ids === undefined) return undefined;
+  if (!Array.isArray(ids)) return ids.get(key);
+  for (let i = 0; i < ids.length; i += 2) if (ids[i] === key) return ids[i + 1];
+  return undefined;
+}
+
+/** Sets a person's speaker id in an article's ids (as `Map.set` would). */
+function setId(idOf: Map<string, ArticleIds>, uri: string, key: string, id: string): void {
+  const ids = idOf.get(uri);
+  if (ids === undefined) return void idOf.set(uri, [key, id]);
+  if (!Array.isArray(ids)) return void ids.set(key, id);
+  for (let i = 0; i < ids.length; i += 2) {
+    if (ids[i] === key) return void (ids[i + 1] = id);
+  }
+  if (ids.length < FLAT_IDS * 2) return void ids.push(key, id);
+  const map = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 2) map.set(ids[i], ids[i + 1]);
+  idOf.set(uri, map.set(key, id));
+}
+
+/** After filling `idOf` at once: the flat arrays without the room `push` left at their ends. */
+function trimIds(idOf: Map<string, ArticleIds>): void {
+  for (const [uri, ids] of idOf) if (Array.isArray(ids)) idOf.set(uri, ids.slice());
+}
+
+/** The speaker ids of an article's people, `idOf` being filled on first use. */
+function idsIn(index: Index, uri: string): ArticleIds | undefined {
   const pending = index.idOfPending;
   if (pending) {
     index.idOfPending = undefined;
     const uris = index.packed!.uris;
     for (const [id, flat] of pending) {
-      for (let i = 0; i < flat.length; i += 2) {
-        const memberUri = uris[flat[i] as number];
-        let ids = index.idOf.get(memberUri);
-        if (!ids) index.idOf.set(memberUri, (ids = new Map()));
-        ids.set(flat[i + 1] as string, id);
-      }
+      for (let i = 0; i < flat.length; i += 2) setId(index.idOf, uris[flat[i] as number], flat[i + 1] as string, id);
     }
+    trimIds(index.idOf);
   }
   return index.idOf.get(uri);
 }
@@ -330,7 +362,7 @@ export class WorkspaceModel {
 
   /** The workspace speaker id of a person in one article. */
   speakerIdOf(uri: string, personKey: string): string | undefined {
-    return idsIn(this.built(), uri)?.get(personKey);
+    return idIn(idsIn(this.built(), uri), personKey);
   }
 
   /** Every statement by a speaker, ordered by article and position. */
@@ -573,9 +605,7 @@ export class WorkspaceModel {
     const index: Index = { speakers: new Map(), idOf: new Map(), statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes };
     for (const cluster of clusters) {
       for (const { uri, person } of cluster.members) {
-        let ids = index.idOf.get(uri);
-        if (!ids) index.idOf.set(uri, (ids = new Map()));
-        ids.set(person.key, cluster.id);
+        setId(index.idOf, uri, person.key, cluster.id);
       }
       index.members.set(
         cluster.id,
@@ -593,9 +623,10 @@ export class WorkspaceModel {
       });
       summarise(index, cluster.id, cluster.members);
     }
+    trimIds(index.idOf);
     for (let i = 0; i < heads.uris.length; i++) {
       const uri = heads.uris[i];
-      const id = idsIn(index, uri)?.get(heads.keys[i]);
+      const id = idIn(idsIn(index, uri), heads.keys[i]);
       if (!id) continue;
       let list = index.statementsBy.get(id);
       if (!list) index.statementsBy.set(id, (list = new SpeakerStatements()));
@@ -626,7 +657,7 @@ export class WorkspaceModel {
     const before = new Map(previous.summary.people.map((p) => [p.key, p]));
     const touched = new Set<string>();
     for (const person of entry.summary.people) {
-      const id = ids?.get(person.key);
+      const id = idIn(ids, person.key);
       if (!id) continue;
       // A speaker's roles, spellings and articles come from its members' names and roles alone:
       // when this article's are as they were (most keystrokes), its summary stands.
@@ -637,12 +668,12 @@ export class WorkspaceModel {
 
     const datesBefore = new Map<string, string[]>();
     for (const s of previous.summary.statements) {
-      const id = s.personKey ? ids?.get(s.personKey) : undefined;
+      const id = s.personKey ? idIn(ids, s.personKey) : undefined;
       if (id) (datesBefore.get(id) ?? datesBefore.set(id, []).get(id)!).push(s.date ?? '');
     }
     const fresh = new Map<string, StatementHead[]>();
     entry.summary.statements.forEach((statement, i) => {
-      const id = statement.personKey ? ids?.get(statement.personKey) : undefined;
+      const id = statement.personKey ? idIn(ids, statement.personKey) : undefined;
       if (!id) return;
       (fresh.get(id) ?? fresh.set(id, []).get(id)!).push({ index: i, span: statement.contentSpan, date: statement.date ?? '' });
     });

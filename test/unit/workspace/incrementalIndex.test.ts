@@ -91,6 +91,25 @@ describe('incremental workspace index', () => {
     fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => run(ops)), { numRuns: 40 });
   });
 
+  it('an article naming many people (past the flat list of ids kept per article) answers like a rebuild, edited or restored', () => {
+    const names = ['Mara Quellen', 'Otto Brisvard', 'Lena Fauchet', 'Piet Oranje', 'Sira Talvik', 'Joao Menteiro', 'Dana Kolberg', 'Ivo Strenkel', 'Nadia Perlow', 'Rune Haskel', 'Elif Dorman', 'Tobias Wendrel', 'Greta Solvin', 'Marek Zubrow', 'Ines Laporta', 'Kasimir Veldt', 'Olga Dremina', 'Felix Harrowby', 'Yara Mostel', 'Bram Ekwall'];
+    const crowd = (extra: string) => `Panel meets\n\n${dateline(9)} ${names.map((n, i) => `${n} said item ${i + 1} mattered${extra}.`).join('\n\n')}\n`;
+    const model = new WorkspaceModel();
+    model.setArticle(URIS[0], crowd(''));
+    model.setArticle(URIS[1], VARIANTS[2]);
+    assert.ok(model.getArticle(URIS[0])!.summary.people.length > 16, 'more people than a flat list holds');
+    answers(model); // builds the index, so that the edit patches it
+    model.setArticle(URIS[0], crowd(' a great deal'));
+    const texts = new Map([[URIS[0], crowd(' a great deal')], [URIS[1], VARIANTS[2]]]);
+    const rebuilt = answers(fromScratch(texts));
+    assert.deepStrictEqual(answers(model), rebuilt, 'edited');
+    assert.ok(rebuilt.ids[0].every(([, , id]) => id !== undefined), 'everyone named has a speaker');
+    const restored = new WorkspaceModel();
+    for (const uri of URIS.slice(0, 2)) restored.restoreArticle(uri, model.getArticle(uri)!.summary);
+    assert.ok(restored.restoreIndex(JSON.parse(JSON.stringify(model.exportIndex()))));
+    assert.deepStrictEqual(answers(restored), rebuilt, 'restored');
+  });
+
   it('keeps the dates of dated articles current as articles change and go', () => {
     const model = new WorkspaceModel();
     model.setArticle(URIS[0], VARIANTS[0]);
