@@ -7,7 +7,6 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../analysis/positions';
 import type { AnalysisOptions } from '../analysis/types';
 import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
@@ -72,7 +71,6 @@ export class WorkspaceIndex {
   private readonly skippedFiles = new Map<string, string>();
   /** Articles analysed only up to the length limit: characters analysed, and what the whole was. */
   private readonly truncatedFiles = new Map<string, { analysed: number; whole: string }>();
-  private readonly lineIndexes = new WeakMap<object, Lines>();
   /** Closed articles analysed in full for a request (most recent last); the model keeps their analyses. */
   private readonly detailed: string[] = [];
   /** The model keeps full analyses of open documents (and a few closed ones a request needed). */
@@ -460,18 +458,13 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Lines of an entry's analysed text: from the text when the model holds it (cached), else from
-   * its summary's line starts (which the summary keeps decoded: a table over them costs less than
-   * a cache entry would, and references place statements in a thousand such articles at once).
+   * Lines of an entry's analysed text, from its summary's line starts: the summary of an analysis
+   * the model holds was made from that very text, so it is not scanned again per edit; a closed
+   * article's summary keeps them decoded (a table over them costs less than a cache entry would,
+   * and references place statements in a thousand such articles at once).
    */
   lineIndex(entry: ArticleEntry): Lines {
-    if (!entry.analysis) return new LineTable(entry.summary.lineStarts, entry.summary.length);
-    let li = this.lineIndexes.get(entry.analysis);
-    if (!li) {
-      li = new LineIndex(entry.analysis.text);
-      this.lineIndexes.set(entry.analysis, li);
-    }
-    return li;
+    return new LineTable(entry.summary.lineStarts, entry.summary.length);
   }
 
   /** Resolves when everything queued so far has been applied. */
