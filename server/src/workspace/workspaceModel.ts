@@ -192,6 +192,27 @@ export class WorkspaceModel {
    */
   settleStale(textOf: (uri: string) => string | undefined = () => undefined, maxPasses = 3): number {
     let redone = 0;
+    const stale = this.staleArticles(maxPasses);
+    for (let next = stale.next(); !next.done; ) {
+      const { uri, analysis } = next.value;
+      // A summary without its text is analysed again from the text the caller reads.
+      const text = analysis?.text ?? textOf(uri);
+      if (text !== undefined) {
+        this.setArticle(uri, text);
+        redone++;
+      }
+      next = stale.next(text !== undefined);
+    }
+    return redone;
+  }
+
+  /**
+   * `settleStale`'s walk, for a caller that redoes articles itself (an index worker analysing a
+   * closed one, then `putAnalysed`): yields each entry to analyse again, in the same order and
+   * after the same checks, and resumes with whether it was redone — one at a time, since each
+   * redone analysis may change the dates the next is checked against.
+   */
+  *staleArticles(maxPasses = 3): Generator<ArticleEntry, void, boolean> {
     for (let pass = 0; pass < maxPasses; pass++) {
       const current = this.dated.all();
       const currentKey = this.contextKeyOf(current);
@@ -203,16 +224,19 @@ export class WorkspaceModel {
           this.madeWith.set(summary, current);
           continue;
         }
-        // A summary without its text is analysed again from the text the caller reads.
-        const text = entry.analysis?.text ?? textOf(entry.uri);
-        if (text === undefined) continue;
-        this.setArticle(entry.uri, text);
-        stale++;
+        if (yield entry) stale++;
       }
-      redone += stale;
       if (stale === 0) break;
     }
-    return redone;
+  }
+
+  /**
+   * Puts in the summary of an article analysed elsewhere (an index worker) with `analysisOptions(uri)`
+   * as they were when `workspaceDates()` gave `madeWith`: as if `setArticle` had made it then.
+   */
+  putAnalysed(uri: string, summary: ArticleSummary, madeWith: readonly string[]): ArticleEntry {
+    this.madeWith.set(summary, madeWith);
+    return this.putEntry({ uri, summary });
   }
 
   /**
