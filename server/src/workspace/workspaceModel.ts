@@ -555,7 +555,7 @@ export class WorkspaceModel {
     this.dated.set(uri, entry.summary);
     this.touched.add(uri);
     this.articlesRevision++;
-    if (!previous || !sameNames(previous.summary.people, entry.summary.people)) this.namesRevision++;
+    if (!previous || !sameNamesIn(previous.summary, entry.summary)) this.namesRevision++;
     if (this.index) {
       // Typing rarely changes who is named: then the clusters stand and only this article's
       // share of the index is redone. Otherwise the next question rebuilds it.
@@ -716,6 +716,21 @@ function sameIdentity(a: readonly Person[], b: readonly Person[]): boolean {
     if (a[i].key !== b[i].key || a[i].name !== b[i].name || a[i].isOrganization !== b[i].isOrganization) return false;
   }
   return true;
+}
+
+/**
+ * `sameNames` of two summaries, decoding neither when one names nobody (as a guessed-year
+ * article's first summary in the initial index does, replaced by its second).
+ */
+function sameNamesIn(a: ArticleSummary, b: ArticleSummary): boolean {
+  const nobodyInA = namesNobody(a);
+  const nobodyInB = namesNobody(b);
+  if (nobodyInA || nobodyInB) return nobodyInA && nobodyInB;
+  return sameNames(a.people, b.people);
+}
+
+function namesNobody(summary: ArticleSummary): boolean {
+  return summary instanceof PackedSummary ? summary.namesNobody : summary.people.length === 0;
 }
 
 /** The same people with the same roles and name mentions spelled the same way (positions aside). */
