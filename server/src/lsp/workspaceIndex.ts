@@ -151,50 +151,59 @@ export class WorkspaceIndex {
       await this.applySettings();
       progress.begin('Attribution Lens: indexing articles', 0, 'finding articles');
       let restored: string[] = [];
+      // Index workers, when there are many files to analyse; they settle guessed dateline years too (below) before they end.
+      let pool: AnalysisPool | undefined;
       try {
-        await this.loadStore();
-        const files = await this.listArticles();
-        // A file the persistent index has an entry for is restored at once, neither read nor
-        // stat'ed: whether it changed since is checked after the first `indexed` (`checkRestored`).
-        restored = files.filter((uri) => this.restoreCached(uri));
-        let done = restored.length;
-        let reported = -1;
-        const countDone = () => {
-          done++;
-          // Every tenth article, at most once per percent: each report is a message to the client
-          // (two writes, costly in the server thread when there are thousands of articles).
-          const percentage = Math.round((done / Math.max(1, files.length)) * 100);
-          if ((done % 10 === 0 && percentage !== reported) || done === files.length) {
-            reported = percentage;
-            progress.report(percentage, `${done}/${files.length} articles`);
+        try {
+          await this.loadStore();
+          const files = await this.listArticles();
+          // A file the persistent index has an entry for is restored at once, neither read nor
+          // stat'ed: whether it changed since is checked after the first `indexed` (`checkRestored`).
+          restored = files.filter((uri) => this.restoreCached(uri));
+          let done = restored.length;
+          let reported = -1;
+          const countDone = () => {
+            done++;
+            // Every tenth article, at most once per percent: each report is a message to the client
+            // (two writes, costly in the server thread when there are thousands of articles).
+            const percentage = Math.round((done / Math.max(1, files.length)) * 100);
+            if ((done % 10 === 0 && percentage !== reported) || done === files.length) {
+              reported = percentage;
+              progress.report(percentage, `${done}/${files.length} articles`);
+            }
+          };
+          // The rest is read, analysed and summarised (in index workers when there are many).
+          const unknown = files.filter((uri) => !this.model.getArticle(uri));
+          pool = this.startPool(unknown.length);
+          const failed = await this.summariseUnknown(unknown, pool, countDone);
+          // Unreadable files, or analysis failures: read as any change would be, for the reason in the log.
+          const yielder = new Yielder(YIELD_EVERY_MS);
+          for (const uri of failed) {
+            await this.readFromDisk(uri, true);
+            countDone();
+            await yielder.now();
           }
-        };
-        // The rest is read, analysed and summarised (in index workers when there are many).
-        const unknown = files.filter((uri) => !this.model.getArticle(uri));
-        const failed = await this.summariseUnknown(unknown, countDone);
-        // Unreadable files, or analysis failures: read as any change would be, for the reason in the log.
-        const yielder = new Yielder(YIELD_EVERY_MS);
-        for (const uri of failed) {
-          await this.readFromDisk(uri, true);
-          countDone();
-          await yielder.now();
+        } finally {
+          progress.done();
         }
+        // The cross-article index kept with the cache serves when every article is a summary it
+        // was made from (the model checks the rest); anything since is patched into it as usual.
+        const cachedIndex = this.cachedIndex;
+        this.cachedIndex = undefined;
+        if (cachedIndex && this.model.size === restored.length && restored.every((uri) => this.model.getArticle(uri)?.summary === this.cached?.get(uri)?.summary)) {
+          this.model.restoreIndex(cachedIndex);
+        }
+        // Buffers opened before the article globs were known were not analysed yet.
+        for (const [uri, doc] of this.open) {
+          if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
+        }
+        // Guessed dateline years are worked out again with every dated article known: by the index
+        // workers while there are any (the analyser is loaded and warm there, not yet in this thread).
+        this.startup.settled = pool?.size ? await this.settleInPool(pool) : this.model.settleStale((uri) => this.diskText(uri));
       } finally {
-        progress.done();
+        // Not waited for: the workers end on their own threads while this one goes on.
+        void pool?.close();
       }
-      // The cross-article index kept with the cache serves when every article is a summary it
-      // was made from (the model checks the rest); anything since is patched into it as usual.
-      const cachedIndex = this.cachedIndex;
-      this.cachedIndex = undefined;
-      if (cachedIndex && this.model.size === restored.length && restored.every((uri) => this.model.getArticle(uri)?.summary === this.cached?.get(uri)?.summary)) {
-        this.model.restoreIndex(cachedIndex);
-      }
-      // Buffers opened before the article globs were known were not analysed yet.
-      for (const [uri, doc] of this.open) {
-        if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
-      }
-      // Guessed dateline years are worked out again with every dated article known.
-      this.startup.settled = this.model.settleStale((uri) => this.diskText(uri));
       if (this.startup.settled > 0) this.dirty = true;
       if (this.cached && this.cached.size !== this.diskKeys.size) this.dirty = true; // files gone since
       this.cached = undefined;
@@ -859,31 +868,70 @@ export class WorkspaceIndex {
    * when the `index.workers` setting and the number of files say so, else (and whatever the
    * workers hand back) here. Returns the files that could not be summarised.
    */
-  private async summariseUnknown(uris: string[], countDone: () => void): Promise<string[]> {
+  private async summariseUnknown(uris: string[], pool: AnalysisPool | undefined, countDone: () => void): Promise<string[]> {
     const failed: string[] = [];
-    const workers = indexWorkerCount(this.indexWorkers, uris.length);
     const options = this.model.analysisOptions('');
-    const pool = workers > 0 ? new AnalysisPool(workers, options) : undefined;
-    if (pool && pool.size < workers) this.options.log(`index workers: ${pool.size} of ${workers} started`);
-    try {
-      // The first pass analyses an article whose year is guessed only up to its dates (all it needs of it).
-      await this.summariseFiles(uris, pool, options, failed, (uri, entry) => {
-        this.restoreUnread(uri, entry, 'analysed');
-        countDone();
-      }, true);
-      const guessed = uris.filter((uri) => !this.open.has(uri) && yearGuessed(this.model.getArticle(uri)?.summary));
-      // Put in the model only once every guess is made: each is made with the same dates.
-      const again: Array<[string, CachedArticle]> = [];
-      const failedAgain: string[] = [];
-      await this.summariseFiles(guessed, pool, (uri) => this.model.analysisOptions(uri), failedAgain, (uri, entry) => again.push([uri, entry]));
-      for (const [uri, entry] of again) if (!this.open.has(uri)) this.restoreUnread(uri, entry, 'again');
-      // Read again from scratch (the summary in the model would pass for current).
-      for (const uri of failedAgain) this.model.removeArticle(uri);
-      failed.push(...failedAgain);
-    } finally {
-      await pool?.close();
-    }
+    // The first pass analyses an article whose year is guessed only up to its dates (all it needs of it).
+    await this.summariseFiles(uris, pool, options, failed, (uri, entry) => {
+      this.restoreUnread(uri, entry, 'analysed');
+      countDone();
+    }, true);
+    const guessed = uris.filter((uri) => !this.open.has(uri) && yearGuessed(this.model.getArticle(uri)?.summary));
+    // Put in the model only once every guess is made: each is made with the same dates, and put in
+    // as made with them (`putAnalysed`), so that settling redoes it only if they change meanwhile.
+    const again: Array<[string, CachedArticle]> = [];
+    const failedAgain: string[] = [];
+    const madeWith = new Map<string, readonly string[]>();
+    const optionsNow = (uri: string) => {
+      madeWith.set(uri, this.model.workspaceDates());
+      return this.model.analysisOptions(uri);
+    };
+    await this.summariseFiles(guessed, pool, optionsNow, failedAgain, (uri, entry) => again.push([uri, entry]));
+    for (const [uri, entry] of again) if (!this.open.has(uri)) this.restoreUnread(uri, entry, 'again', madeWith.get(uri));
+    // Read again from scratch (the summary in the model would pass for current).
+    for (const uri of failedAgain) this.model.removeArticle(uri);
+    failed.push(...failedAgain);
     return failed;
+  }
+
+  /** Index workers for `files` files to analyse, as the `index.workers` setting and the count say; none for few. */
+  private startPool(files: number): AnalysisPool | undefined {
+    const workers = indexWorkerCount(this.indexWorkers, files);
+    if (workers === 0) return undefined;
+    const pool = new AnalysisPool(workers, this.model.analysisOptions(''));
+    if (pool.size < workers) this.options.log(`index workers: ${pool.size} of ${workers} started`);
+    return pool;
+  }
+
+  /**
+   * `settleStale` with each closed article analysed again in the index workers, one at a time, in
+   * the same order and against the same dates as `settleStale` would (`staleArticles`); an article
+   * held with its analysis (its text a buffer's) is redone here. Returns how many were redone.
+   */
+  private async settleInPool(pool: AnalysisPool): Promise<number> {
+    let redone = 0;
+    const stale = this.model.staleArticles();
+    for (let next = stale.next(); !next.done; ) {
+      const { uri, analysis } = next.value;
+      let done = false;
+      if (analysis) {
+        this.model.setArticle(uri, analysis.text);
+        done = true;
+      } else {
+        let madeWith: readonly string[] = [];
+        const optionsNow = (u: string) => {
+          madeWith = this.model.workspaceDates();
+          return this.model.analysisOptions(u);
+        };
+        await this.summariseFiles([uri], pool, optionsNow, [], (u, entry) => {
+          this.restoreUnread(u, entry, 'again', madeWith);
+          done = true;
+        });
+      }
+      if (done) redone++;
+      next = stale.next(done);
+    }
+    return redone;
   }
 
   /**
@@ -931,14 +979,15 @@ export class WorkspaceIndex {
    * unchanged, or one an index worker just read and summarised (`analysed`, or `again` with the
    * other articles' dates).
    */
-  private restoreUnread(uri: string, cached: CachedArticle, how: 'unchanged' | 'analysed' | 'again' = 'unchanged'): void {
+  private restoreUnread(uri: string, cached: CachedArticle, how: 'unchanged' | 'analysed' | 'again' = 'unchanged', madeWith?: readonly string[]): void {
     this.diskKeys.set(uri, cached.key);
     if (cached.truncated) {
       const whole = `the file (${cached.key.size.toLocaleString('en-US')} bytes)`;
       if (!this.truncatedFiles.has(uri)) this.options.log(`${uri}: ${truncationNotice(cached.summary.length, whole)}`);
       this.truncatedFiles.set(uri, { analysed: cached.summary.length, whole });
     } else this.truncatedFiles.delete(uri);
-    this.model.restoreArticle(uri, cached.summary, cached.context);
+    if (madeWith) this.model.putAnalysed(uri, cached.summary, madeWith);
+    else this.model.restoreArticle(uri, cached.summary, cached.context);
     this.skippedFiles.delete(uri);
     if (how === 'unchanged') this.startup.restored++;
     else this.scheduleSave();

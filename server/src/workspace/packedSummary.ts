@@ -73,6 +73,12 @@ export class PackedSummary implements ArticleSummary {
     return unpacked(this).people;
   }
 
+  /** Whether it names nobody, told from the packed bytes without decoding them (`[[],…`: no people). */
+  get namesNobody(): boolean {
+    const detail = recent.get(this) ? undefined : this.detail;
+    return detail ? detail[0] === 0x5b && detail[1] === 0x5b && detail[2] === 0x5d : this.people.length === 0;
+  }
+
   get statements(): Statement[] {
     return unpacked(this).statements;
   }

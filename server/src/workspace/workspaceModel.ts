@@ -224,6 +224,27 @@ export class WorkspaceModel {
    */
   settleStale(textOf: (uri: string) => string | undefined = () => undefined, maxPasses = 3): number {
     let redone = 0;
+    const stale = this.staleArticles(maxPasses);
+    for (let next = stale.next(); !next.done; ) {
+      const { uri, analysis } = next.value;
+      // A summary without its text is analysed again from the text the caller reads.
+      const text = analysis?.text ?? textOf(uri);
+      if (text !== undefined) {
+        this.setArticle(uri, text);
+        redone++;
+      }
+      next = stale.next(text !== undefined);
+    }
+    return redone;
+  }
+
+  /**
+   * `settleStale`'s walk, for a caller that redoes articles itself (an index worker analysing a
+   * closed one, then `putAnalysed`): yields each entry to analyse again, in the same order and
+   * after the same checks, and resumes with whether it was redone — one at a time, since each
+   * redone analysis may change the dates the next is checked against.
+   */
+  *staleArticles(maxPasses = 3): Generator<ArticleEntry, void, boolean> {
     for (let pass = 0; pass < maxPasses; pass++) {
       const current = this.dated.all();
       const currentKey = this.contextKeyOf(current);
@@ -235,16 +256,19 @@ export class WorkspaceModel {
           this.madeWith.set(summary, current);
           continue;
         }
-        // A summary without its text is analysed again from the text the caller reads.
-        const text = entry.analysis?.text ?? textOf(entry.uri);
-        if (text === undefined) continue;
-        this.setArticle(entry.uri, text);
-        stale++;
+        if (yield entry) stale++;
       }
-      redone += stale;
       if (stale === 0) break;
     }
-    return redone;
+  }
+
+  /**
+   * Puts in the summary of an article analysed elsewhere (an index worker) with `analysisOptions(uri)`
+   * as they were when `workspaceDates()` gave `madeWith`: as if `setArticle` had made it then.
+   */
+  putAnalysed(uri: string, summary: ArticleSummary, madeWith: readonly string[]): ArticleEntry {
+    this.madeWith.set(summary, madeWith);
+    return this.putEntry({ uri, summary });
   }
 
   /**
@@ -563,7 +587,7 @@ export class WorkspaceModel {
     this.dated.set(uri, entry.summary);
     this.touched.add(uri);
     this.articlesRevision++;
-    if (!previous || !sameNames(previous.summary.people, entry.summary.people)) this.namesRevision++;
+    if (!previous || !sameNamesIn(previous.summary, entry.summary)) this.namesRevision++;
     if (this.index) {
       // Typing rarely changes who is named: then the clusters stand and only this article's
       // share of the index is redone. Otherwise the next question rebuilds it.
@@ -723,6 +747,21 @@ function sameIdentity(a: readonly Person[], b: readonly Person[]): boolean {
     if (a[i].key !== b[i].key || a[i].name !== b[i].name || a[i].isOrganization !== b[i].isOrganization) return false;
   }
   return true;
+}
+
+/**
+ * `sameNames` of two summaries, decoding neither when one names nobody (as a guessed-year
+ * article's first summary in the initial index does, replaced by its second).
+ */
+function sameNamesIn(a: ArticleSummary, b: ArticleSummary): boolean {
+  const nobodyInA = namesNobody(a);
+  const nobodyInB = namesNobody(b);
+  if (nobodyInA || nobodyInB) return nobodyInA && nobodyInB;
+  return sameNames(a.people, b.people);
+}
+
+function namesNobody(summary: ArticleSummary): boolean {
+  return summary instanceof PackedSummary ? summary.namesNobody : summary.people.length === 0;
 }
 
 /** The same people with the same roles and name mentions spelled the same way (positions aside). */

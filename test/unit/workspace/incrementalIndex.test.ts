@@ -2,6 +2,7 @@
 // changes and removals, every answer equals that of a model built from scratch on the final texts.
 import * as assert from 'assert';
 import * as fc from 'fast-check';
+import { PackedSummary } from '../../../server/src/workspace/packedSummary';
 import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
 
 const dateline = (day: number) => `MARBURY, April ${day}, 2023 (Northern Desk) -`;
@@ -161,5 +162,26 @@ describe('incremental workspace index', () => {
     const after = model.namesVersion;
     model.removeArticle(URIS[1]);
     assert.notStrictEqual(model.namesVersion, after);
+  });
+
+  it('tells from packed bytes whether a closed article names nobody, and moves its names version as when it decodes them', () => {
+    const model = new WorkspaceModel({ keepAnalysis: () => false });
+    model.setArticle(URIS[0], 'the weather\n\nrain is expected across the valley for the rest of the week.\n');
+    model.setArticle(URIS[1], VARIANTS[0]);
+    const nobody = model.getArticle(URIS[0])!.summary as PackedSummary;
+    const named = model.getArticle(URIS[1])!.summary as PackedSummary;
+    assert.ok(nobody instanceof PackedSummary && named instanceof PackedSummary);
+    assert.deepStrictEqual([nobody.people.length, nobody.namesNobody, named.namesNobody], [0, true, false]);
+    assert.strictEqual(named.people.length > 0, !named.namesNobody, 'decoded, the same answer');
+    assert.strictEqual(named.namesNobody, false, 'and from the decoded people once they are at hand');
+    // Nobody named before and after: the names version stays; someone named now: it moves.
+    let before = model.namesVersion;
+    model.restoreArticle(URIS[0], new PackedSummary(nobody, nobody.detail));
+    assert.strictEqual(model.namesVersion, before);
+    model.restoreArticle(URIS[0], new PackedSummary(nobody, named.detail));
+    assert.notStrictEqual(model.namesVersion, before);
+    before = model.namesVersion;
+    model.restoreArticle(URIS[0], new PackedSummary(nobody, nobody.detail));
+    assert.notStrictEqual(model.namesVersion, before);
   });
 });
