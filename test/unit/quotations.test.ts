@@ -24,6 +24,11 @@ function only(a: ArticleAnalysis): Quotation {
 
 describe('quotation marks', () => {
   describe('pairing', () => {
+    it('pairs marks around characters past the table of marks (ellipses, currency, CJK, emoji)', () => {
+      const a = body('\u201cCosts rose \u20ac5\u2026 \u6e2f \ud83d\ude00,\u201d said Ivo Brandl. \u2018\u2026\u2019 she added.');
+      assert.deepEqual(inners(a), ['Costs rose \u20ac5\u2026 \u6e2f \ud83d\ude00,', '\u2026']);
+    });
+
     it('pairs straight double quotes', () => {
       const a = body('"We will wait," said Ivo Brandl.');
       assert.deepEqual(inners(a), ['We will wait,']);
