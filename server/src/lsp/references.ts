@@ -1,7 +1,8 @@
 // References on a person (or on a statement): every statement by that person across the
 // workspace, including articles never opened. Locations are the statements' content ranges.
 import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver/node';
-import type { Lines } from '../analysis/positions';
+import { LineTable, type Lines } from '../analysis/positions';
+import { PackedSummary, type LineStartsRoom } from '../workspace/packedSummary';
 import { articleAt, speakerIdNear, throwIfCancelled, type FeatureContext } from './context';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -11,6 +12,9 @@ import type { WorkspaceIndex } from './workspaceIndex';
  * and again, and placing every statement costs more than the rest of the request.
  */
 const answers = new WeakMap<WorkspaceIndex, { revision: string; bySpeaker: Map<string, Location[]> }>();
+
+/** Where closed articles' line starts are decoded while their statements are placed. */
+const room: LineStartsRoom = { starts: new Uint32Array(1024) };
 
 export function references(ctx: FeatureContext, params: ReferenceParams, token?: CancellationToken): Location[] | null {
   throwIfCancelled(token);
@@ -34,7 +38,8 @@ export function references(ctx: FeatureContext, params: ReferenceParams, token?:
       throwIfCancelled(token);
       article = ref.uri;
       const entry = ctx.index.model.getArticle(article);
-      lines = entry && ctx.index.lineIndex(entry);
+      const summary = entry?.summary;
+      lines = !entry ? undefined : !entry.analysis && summary instanceof PackedSummary ? new LineTable(summary.lineStartsIn(room), summary.length) : ctx.index.lineIndex(entry);
       uri = ctx.index.clientUri(article);
     }
     if (lines) locations.push({ uri, range: lines.rangeOf(ref.contentSpan) });
