@@ -4,6 +4,7 @@ import type { CancellationToken, Location, ReferenceParams } from 'vscode-langua
 import { LineTable, type Lines } from '../analysis/positions';
 import { PackedSummary, type LineStartsRoom } from '../workspace/packedSummary';
 import { articleAt, speakerIdNear, throwIfCancelled, type FeatureContext } from './context';
+import { Serialised } from './transport';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -11,12 +12,17 @@ import type { WorkspaceIndex } from './workspaceIndex';
  * busiest speakers' (over a thousand locations in a newsroom's workspace) are asked for again
  * and again, and placing every statement costs more than the rest of the request.
  */
-const answers = new WeakMap<WorkspaceIndex, { revision: string; bySpeaker: Map<string, Location[]> }>();
+const answers = new WeakMap<WorkspaceIndex, { revision: string; bySpeaker: Map<string, Serialised<Location[]>> }>();
 
 /** Where closed articles' line starts are decoded while their statements are placed. */
 const room: LineStartsRoom = { starts: new Uint32Array(1024) };
 
 export function references(ctx: FeatureContext, params: ReferenceParams, token?: CancellationToken): Location[] | null {
+  return referencesReply(ctx, params, token)?.value ?? null;
+}
+
+/** `references`, with the JSON of the answer kept as long as the answer is (transport.ts). */
+export function referencesReply(ctx: FeatureContext, params: ReferenceParams, token?: CancellationToken): Serialised<Location[]> | null {
   throwIfCancelled(token);
   const at = articleAt(ctx, params.textDocument.uri, params.position);
   if (!at) return null;
@@ -44,6 +50,7 @@ export function references(ctx: FeatureContext, params: ReferenceParams, token?:
     }
     if (lines) locations.push({ uri, range: lines.rangeOf(ref.contentSpan) });
   }
-  cached.bySpeaker.set(id, locations);
-  return locations;
+  const answer = new Serialised(locations);
+  cached.bySpeaker.set(id, answer);
+  return answer;
 }
