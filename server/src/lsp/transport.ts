@@ -8,15 +8,30 @@
 import { format, inspect, type InspectOptions } from 'util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type ContentTypeEncoder, type Message } from 'vscode-languageserver/node';
 
-/** A request's result with its JSON, made when first sent and kept with it. */
+/** A request's result with its JSON, made when first sent and kept in its place. */
 export class Serialised<T> {
+  private parsed: T | undefined;
   private bytes: Buffer | undefined;
 
-  constructor(readonly value: T) {}
+  constructor(value: T) {
+    this.parsed = value;
+  }
 
-  /** The value's JSON, in UTF-8. */
+  /** The value (parsed again from the JSON if that is all there is). */
+  get value(): T {
+    return (this.parsed ??= JSON.parse(this.bytes!.toString('utf8')) as T);
+  }
+
+  /**
+   * The value's JSON, in UTF-8. Once made it is kept instead of the value: outside the heap, and
+   * smaller than a thousand locations' objects.
+   */
   get json(): Buffer {
-    return (this.bytes ??= Buffer.from(JSON.stringify(this.value), 'utf8'));
+    if (!this.bytes) {
+      this.bytes = Buffer.from(JSON.stringify(this.parsed), 'utf8');
+      this.parsed = undefined;
+    }
+    return this.bytes;
   }
 
   toJSON(): T {

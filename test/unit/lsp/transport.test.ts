@@ -24,8 +24,12 @@ describe('serialised results', () => {
 
   it('make their JSON once, and stand for their value wherever else they are turned into JSON', () => {
     const answer = new Serialised(locations);
+    assert.strictEqual(answer.value, locations, 'the value until its JSON is made');
     assert.strictEqual(answer.json, answer.json, 'the same bytes each time');
     assert.strictEqual(answer.json.toString('utf8'), JSON.stringify(locations));
+    assert.deepStrictEqual(answer.value, locations, 'the value again, from the JSON kept in its place');
+    assert.strictEqual(answer.value, answer.value);
     assert.strictEqual(JSON.stringify({ result: answer }), JSON.stringify({ result: locations }));
+    assert.strictEqual(JSON.stringify({ result: new Serialised(locations) }), JSON.stringify({ result: locations }), 'never sent');
   });
 });
