@@ -1,8 +1,10 @@
 // References on a person (or on a statement): every statement by that person across the
 // workspace, including articles never opened. Locations are the statements' content ranges.
 import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver/node';
-import type { Lines } from '../analysis/positions';
+import { LineTable, type Lines } from '../analysis/positions';
+import { PackedSummary, type LineStartsRoom } from '../workspace/packedSummary';
 import { articleAt, speakerIdNear, throwIfCancelled, type FeatureContext } from './context';
+import { Serialised } from './transport';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -10,9 +12,17 @@ import type { WorkspaceIndex } from './workspaceIndex';
  * busiest speakers' (over a thousand locations in a newsroom's workspace) are asked for again
  * and again, and placing every statement costs more than the rest of the request.
  */
-const answers = new WeakMap<WorkspaceIndex, { revision: string; bySpeaker: Map<string, Location[]> }>();
+const answers = new WeakMap<WorkspaceIndex, { revision: string; bySpeaker: Map<string, Serialised<Location[]>> }>();
+
+/** Where closed articles' line starts are decoded while their statements are placed. */
+const room: LineStartsRoom = { starts: new Uint32Array(1024) };
 
 export function references(ctx: FeatureContext, params: ReferenceParams, token?: CancellationToken): Location[] | null {
+  return referencesReply(ctx, params, token)?.value ?? null;
+}
+
+/** `references`, with the JSON of the answer kept as long as the answer is (transport.ts). */
+export function referencesReply(ctx: FeatureContext, params: ReferenceParams, token?: CancellationToken): Serialised<Location[]> | null {
   throwIfCancelled(token);
   const at = articleAt(ctx, params.textDocument.uri, params.position);
   if (!at) return null;
@@ -34,11 +44,13 @@ export function references(ctx: FeatureContext, params: ReferenceParams, token?:
       throwIfCancelled(token);
       article = ref.uri;
       const entry = ctx.index.model.getArticle(article);
-      lines = entry && ctx.index.lineIndex(entry);
+      const summary = entry?.summary;
+      lines = !entry ? undefined : !entry.analysis && summary instanceof PackedSummary ? new LineTable(summary.lineStartsIn(room), summary.length) : ctx.index.lineIndex(entry);
       uri = ctx.index.clientUri(article);
     }
     if (lines) locations.push({ uri, range: lines.rangeOf(ref.contentSpan) });
   }
-  cached.bySpeaker.set(id, locations);
-  return locations;
+  const answer = new Serialised(locations);
+  cached.bySpeaker.set(id, answer);
+  return answer;
 }

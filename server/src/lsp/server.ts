@@ -10,11 +10,11 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   WatchKind,
-  createConnection,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Location,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -30,7 +30,7 @@ import { inlayHints } from './inlayHints';
 import { lengthLimitNotice } from './lengthLimitNotice';
 import { serverLog, textDigest } from './logFile';
 import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, StatementTableRequest, TimelineRequest, type IndexedParams } from './protocol';
-import { references } from './references';
+import { referencesReply } from './references';
 import { RegistryManager } from './registry';
 import { registryFixes } from './registryFixes';
 import { prepareRename, rename } from './rename';
@@ -40,6 +40,7 @@ import { speakers } from './speakers';
 import { statementsBySpeaker } from './statementsBySpeaker';
 import { statementTable } from './statementTable';
 import { timeline } from './timeline';
+import { createServerConnection } from './transport';
 import { UnattributedTally } from './unattributedTally';
 import { WorkspaceIndex, type ProgressSink } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbols';
@@ -47,7 +48,7 @@ import { nextTurn } from '../node/eventLoop';
 
 /** Starts the Attribution Lens language server on the transport named in process.argv. */
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = createServerConnection();
   installCrashGuards(process, (message) => connection.console.error(message));
   wireServer(connection);
   connection.listen();
@@ -303,7 +304,8 @@ export function wireServer(connection: Connection): void {
 
   // ----- features: one line each -----
   connection.onHover((p, token) => hover(ctx, p, token));
-  connection.onReferences((p, token) => references(ctx, p, token));
+  // The answer's JSON is made once (transport.ts).
+  connection.onReferences((p, token) => referencesReply(ctx, p, token) as unknown as Location[] | null);
   connection.onDefinition((p, token) => definition(ctx, p, token));
   connection.onDocumentSymbol((p, token) => documentSymbols(ctx, p, token));
   connection.onWorkspaceSymbol((p, token) => workspaceSymbols(ctx, p, token));

@@ -57,6 +57,16 @@ export class PackedSummary implements ArticleSummary {
     return this.lines;
   }
 
+  /**
+   * The line starts as `lineStarts` gives them, but if they are still encoded, decoded into `room`
+   * (`decodeLineStartsInto`) and not kept: for a reader that places a few offsets in each of a
+   * thousand articles (references), to whom a typed array made and kept per article costs more
+   * than decoding again.
+   */
+  lineStartsIn(room: LineStartsRoom): Uint32Array {
+    return typeof this.lines === 'string' ? decodeLineStartsInto(this.lines, room) : this.lines;
+  }
+
   /** The packed people and statements; those of an article with none when its block of the cache file was lost (`detailLost`). */
   get detail(): Uint8Array {
     const source = this.source;
@@ -102,10 +112,33 @@ export function encodeLineStarts(starts: ArrayLike<number>): string {
 
 /** The line starts `encodeLineStarts` encoded; a malformed gap reads as 0 (the file's checksum vouches for it). */
 export function decodeLineStarts(encoded: string): Uint32Array {
-  if (encoded === '') return new Uint32Array(0);
+  const starts = new Uint32Array(countLineStarts(encoded));
+  fillLineStarts(encoded, starts);
+  return starts;
+}
+
+/** Space to decode line starts into, reused from one article to the next (`decodeLineStartsInto`). */
+export interface LineStartsRoom {
+  starts: Uint32Array;
+}
+
+/** `decodeLineStarts` into `room` (made bigger when too small): a view valid until the room's next use. */
+export function decodeLineStartsInto(encoded: string, room: LineStartsRoom): Uint32Array {
+  const count = countLineStarts(encoded);
+  if (room.starts.length < count) room.starts = new Uint32Array(Math.max(count, 2 * room.starts.length));
+  fillLineStarts(encoded, room.starts);
+  return room.starts.subarray(0, count);
+}
+
+function countLineStarts(encoded: string): number {
+  if (encoded === '') return 0;
   let count = 1;
   for (let i = 0; i < encoded.length; i++) if (encoded.charCodeAt(i) === 44) count++;
-  const starts = new Uint32Array(count);
+  return count;
+}
+
+function fillLineStarts(encoded: string, starts: Uint32Array): void {
+  if (encoded === '') return;
   let at = 0;
   let gap = 0;
   let last = 0;
@@ -117,7 +150,6 @@ export function decodeLineStarts(encoded: string): Uint32Array {
       gap = 0;
     } else gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
   }
-  return starts;
 }
 
 /** The plain fields of a summary (no people or statements), as JSON takes them. */

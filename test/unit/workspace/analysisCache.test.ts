@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { analyzeArticle } from '../../../server/src/analysis';
 import { summarizeArticle, type ArticleSummary } from '../../../server/src/workspace/articleSummary';
-import { decodeLineStarts, encodeLineStarts, fieldsOf, PackedSummary } from '../../../server/src/workspace/packedSummary';
+import { decodeLineStarts, decodeLineStartsInto, encodeLineStarts, fieldsOf, PackedSummary } from '../../../server/src/workspace/packedSummary';
 import { codeFingerprint, dependencyVersion, fileKeyOf, IndexStore } from '../../../server/src/node/indexStore';
 import {
   CACHE_FORMAT,
@@ -119,6 +119,25 @@ describe('persistent index format', () => {
       assert.deepStrictEqual(Array.from(decodeLineStarts(encodeLineStarts(starts))), starts);
     }
     assert.strictEqual(encodeLineStarts([0, 46, 47, 256]), '0,1a,1,5t');
+  });
+
+  it('decodes line starts into a room reused from one article to the next, without keeping them', () => {
+    const room = { starts: new Uint32Array(2) };
+    const long = [0, 1, 37, 38, 1295, 1296, 500000];
+    assert.deepStrictEqual(Array.from(decodeLineStartsInto(encodeLineStarts(long), room)), long);
+    assert.ok(room.starts.length >= long.length, 'the room grew to fit');
+    const grown = room.starts;
+    assert.deepStrictEqual(Array.from(decodeLineStartsInto(encodeLineStarts([0, 5]), room)), [0, 5], 'a shorter one after a longer');
+    assert.deepStrictEqual(Array.from(decodeLineStartsInto('', room)), []);
+    assert.strictEqual(room.starts, grown, 'no new room for what fits');
+    // A packed summary hands out its encoded starts through the room, and keeps them encoded.
+    const summary = new PackedSummary({ hasDateline: false, title: 't', length: 600000, textHash: 'h', unattributed: 0, lineStarts: encodeLineStarts(long) }, new Uint8Array(0));
+    const viaRoom = summary.lineStartsIn(room);
+    assert.strictEqual(viaRoom.buffer, room.starts.buffer, 'decoded into the room');
+    assert.deepStrictEqual(Array.from(viaRoom), long);
+    const kept = summary.lineStarts;
+    assert.deepStrictEqual(Array.from(kept), long);
+    assert.strictEqual(summary.lineStartsIn(room), kept, 'once decoded for good, the decoded starts');
   });
 
   it('discards a cache of another format, another analyser build or other options', () => {

@@ -1,0 +1,35 @@
+// Results sent as JSON made once (server/src/lsp/transport.ts): the bytes on the wire are those
+// vscode-jsonrpc's own encoder would write for the value, and anywhere else the value stands in.
+import * as assert from 'assert';
+import type { Message } from 'vscode-languageserver/node';
+import { jsonEncoder, Serialised } from '../../../server/src/lsp/transport';
+
+const locations = [
+  { uri: 'file:///news/a%20b.txt', range: { start: { line: 0, character: 3 }, end: { line: 2, character: 41 } } },
+  { uri: 'file:///news/é"q\\.txt', range: { start: { line: 10, character: 0 }, end: { line: 10, character: 7 } } },
+];
+const encode = async (message: object) => Buffer.from(await jsonEncoder.encode(message as Message, { charset: 'utf-8' })).toString('utf8');
+
+describe('serialised results', () => {
+  it('are written as the JSON of their value, for any request id', async () => {
+    for (const id of [1, 12345, 'req-7', null]) {
+      const plain = { jsonrpc: '2.0', id, result: locations };
+      assert.strictEqual(await encode({ jsonrpc: '2.0', id, result: new Serialised(locations) }), JSON.stringify(plain));
+      assert.strictEqual(await encode(plain), JSON.stringify(plain), 'other results as vscode-jsonrpc writes them');
+    }
+    assert.strictEqual(await encode({ jsonrpc: '2.0', id: 3, result: new Serialised([]) }), '{"jsonrpc":"2.0","id":3,"result":[]}');
+    const notification = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'x' } };
+    assert.strictEqual(await encode(notification), JSON.stringify(notification));
+  });
+
+  it('make their JSON once, and stand for their value wherever else they are turned into JSON', () => {
+    const answer = new Serialised(locations);
+    assert.strictEqual(answer.value, locations, 'the value until its JSON is made');
+    assert.strictEqual(answer.json, answer.json, 'the same bytes each time');
+    assert.strictEqual(answer.json.toString('utf8'), JSON.stringify(locations));
+    assert.deepStrictEqual(answer.value, locations, 'the value again, from the JSON kept in its place');
+    assert.strictEqual(answer.value, answer.value);
+    assert.strictEqual(JSON.stringify({ result: answer }), JSON.stringify({ result: locations }));
+    assert.strictEqual(JSON.stringify({ result: new Serialised(locations) }), JSON.stringify({ result: locations }), 'never sent');
+  });
+});
