@@ -10,6 +10,7 @@ import * as chrono from 'chrono-node';
 import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from './types';
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
 import { lowerBound } from './search';
+import { dayNum, fromDay } from './calendar';
 
 export interface DateResolution {
   dateline?: Dateline;
@@ -36,27 +37,12 @@ export interface YearCandidates {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Day arithmetic on UTC day numbers (days since 1970-01-01).
+// Day arithmetic on UTC day numbers (days since 1970-01-01; calendar.ts).
 
 const DAY_MS = 86_400_000;
 const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-interface Ymd {
-  y: number;
-  m: number;
-  d: number;
-}
-
-function dayNum(y: number, m: number, d: number): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
-}
-
-function fromDay(n: number): Ymd {
-  const dt = new Date(n * DAY_MS);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
-}
 
 function weekdayOf(n: number): number {
   return (((n + 4) % 7) + 7) % 7;
