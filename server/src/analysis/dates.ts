@@ -83,9 +83,10 @@ function parseIsoDay(s: string | undefined): number | undefined {
 let lastToday: { setting: string; day: number | undefined } | undefined;
 
 function todayDay(options: DateOptions): number {
-  if (options.today !== undefined && lastToday?.setting !== options.today) lastToday = { setting: options.today, day: parseIsoDay(options.today) };
-  const given = options.today === undefined ? undefined : lastToday?.day;
-  if (given !== undefined) return given;
+  if (options.today !== undefined) {
+    if (lastToday?.setting !== options.today) lastToday = { setting: options.today, day: parseIsoDay(options.today) };
+    if (lastToday.day !== undefined) return lastToday.day;
+  }
   const now = new Date();
   return dayNum(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
@@ -155,13 +156,15 @@ export function chunkRegions(text: string, regions: readonly Span[]): Chunk[] {
       // The chunks that fill up before the candidate.
       while (s + MAX_CHUNK < p) emit(cutAt(s + MAX_CHUNK));
       if (p >= end) break;
+      // A line break or a sentence's end; any other full stop ("U.S.") is an ordinary character, and
+      // a chunk that is full there is cut by the next turn's loop.
       const c = text.charCodeAt(p);
       if (c === 10 || c === 13) {
         emit(p);
         s = p + 1;
       } else if (p + 2 < end && isSpace(text.charCodeAt(p + 1)) && isUpperStart(text.charCodeAt(p + 2))) {
         emit(p + 1);
-      } // else an ordinary character ("U.S."), where a full chunk is cut by the next turn's loop
+      }
       cursor = p + 1;
     }
     emit(end);
