@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDateline } from '../../server/src/analysis/dateline';
-import { resolveDates, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
+import { chunkRegions, resolveDates, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
 import type { Span } from '../../server/src/analysis/types';
 
 const TODAY = '2026-11-22';
@@ -375,5 +375,70 @@ describe('resolveDates: the commonest forms', () => {
       ['March', '2026-03'],
       ['February', '2027-02'],
     ]);
+  });
+});
+
+describe('chunkRegions', () => {
+  /** The cutting rule one character at a time, as it was written before the candidates were searched for. */
+  function chunkByCharacter(text: string, regions: Span[]): Array<{ start: number; text: string; region: number }> {
+    const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+    const isUpperStart = (c: number) =>
+      (c >= 65 && c <= 90) || c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x27 || c === 0xab || c === 0x28 || (c > 0xbf && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
+    const out: Array<{ start: number; text: string; region: number }> = [];
+    regions.forEach((region, ri) => {
+      const end = Math.min(region.end, text.length);
+      let s = Math.max(0, region.start);
+      let lastSpace = -1;
+      const emit = (e: number): void => {
+        if (e > s) out.push({ start: s, text: text.slice(s, e), region: ri });
+        s = e;
+        lastSpace = -1;
+      };
+      for (let i = s; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) {
+          emit(i);
+          s = i + 1;
+          continue;
+        }
+        if ((c === 46 || c === 33 || c === 63) && i + 2 < end && isSpace(text.charCodeAt(i + 1)) && isUpperStart(text.charCodeAt(i + 2))) {
+          emit(i + 1);
+          continue;
+        }
+        if (isSpace(c)) lastSpace = i;
+        if (i - s >= 400) emit(lastSpace > s + 200 ? lastSpace + 1 : i);
+      }
+      emit(end);
+    });
+    return out;
+  }
+
+  it('cuts as the character-by-character rule does, on random text with long sentences, odd spaces and breaks', () => {
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const pieces = ['word', 'Word', 'x', ' ', ' ', ' ', '\u00a0', '\u2009', '\t', '.', '. ', '. The', '! "Yes', '? (no', '.\u00a0É', '\n', '\r\n', 'U.S.', '...', '—', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'];
+    for (let round = 0; round < 1500; round++) {
+      let text = '';
+      const length = 50 + random(3000);
+      // Mostly words and spaces, so that many chunks run long and their last space falls anywhere.
+      while (text.length < length) {
+        const kind = random(10);
+        if (kind < 6) text += 'abcdefghijklmnopqrstuvwxyz'.slice(0, random(12)) + ' ';
+        else if (kind === 6) text += 'x'.repeat(1 + random(300)); // no space for a while
+        else if (kind === 7) text += '.'; // a full stop that ends no sentence
+        else text += pieces[random(pieces.length)];
+      }
+      const regions: Span[] = [];
+      let at = random(20) - 5;
+      while (at < text.length + 10) {
+        const next = at + 1 + random(1500);
+        regions.push({ start: at, end: next });
+        at = next + random(30) - 10;
+      }
+      assert.deepEqual(chunkRegions(text, regions), chunkByCharacter(text, regions), `round ${round}`);
+    }
   });
 });

@@ -187,12 +187,11 @@ export function monthNumber(word: string): number | undefined {
   return MONTHS[w.endsWith('.') ? w.slice(0, -1) : w];
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+/** Days in each month of a leap year: a month/day without a year is valid if some year has it. */
+const LEAP_YEAR_MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validMonthDay(month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
+  return month >= 1 && month <= 12 && day >= 1 && day <= LEAP_YEAR_MONTH_DAYS[month - 1];
 }
 
 export function isoDate(year: number, month: number, day: number): string {

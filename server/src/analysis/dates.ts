@@ -10,6 +10,7 @@ import * as chrono from 'chrono-node';
 import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from './types';
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
 import { lowerBound } from './search';
+import { dayNum, fromDay } from './calendar';
 
 export interface DateResolution {
   dateline?: Dateline;
@@ -36,27 +37,12 @@ export interface YearCandidates {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Day arithmetic on UTC day numbers (days since 1970-01-01).
+// Day arithmetic on UTC day numbers (days since 1970-01-01; calendar.ts).
 
 const DAY_MS = 86_400_000;
 const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-interface Ymd {
-  y: number;
-  m: number;
-  d: number;
-}
-
-function dayNum(y: number, m: number, d: number): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
-}
-
-function fromDay(n: number): Ymd {
-  const dt = new Date(n * DAY_MS);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
-}
 
 function weekdayOf(n: number): number {
   return (((n + 4) % 7) + 7) % 7;
@@ -93,9 +79,14 @@ function parseIsoDay(s: string | undefined): number | undefined {
   return validDate(y, mo, d) ? dayNum(y, mo, d) : undefined;
 }
 
+/** The last `today` setting parsed (it is the same for every article of a run). */
+let lastToday: { setting: string; day: number | undefined } | undefined;
+
 function todayDay(options: DateOptions): number {
-  const given = parseIsoDay(options.today);
-  if (given !== undefined) return given;
+  if (options.today !== undefined) {
+    if (lastToday?.setting !== options.today) lastToday = { setting: options.today, day: parseIsoDay(options.today) };
+    if (lastToday.day !== undefined) return lastToday.day;
+  }
   const now = new Date();
   return dayNum(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
@@ -117,7 +108,7 @@ const MAX_CHUNK = 400;
  */
 const MAX_TRIGGER_WORDS = 20_000;
 
-interface Chunk {
+export interface Chunk {
   start: number;
   text: string;
   /** Index of the region the chunk comes from. */
@@ -133,30 +124,48 @@ function isUpperStart(c: number): boolean {
   return (c >= 65 && c <= 90) || c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x27 || c === 0xab || c === 0x28 || (c > 0xbf && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
 }
 
-function chunkRegions(text: string, regions: Span[]): Chunk[] {
+/** A line break or sentence-ending punctuation: the only characters where a chunk may end short of MAX_CHUNK. */
+const CHUNK_END_CANDIDATE = /[\n\r.!?]/g;
+
+/**
+ * The regions cut into chunks at line breaks, at sentence ends (". " before a capital or an opening
+ * quote or bracket) and, past MAX_CHUNK characters, at the last space in the chunk's second half (or
+ * right there if there is none). The candidates for an end are found by one regular expression;
+ * the characters between them are not looked at unless a chunk runs long.
+ */
+export function chunkRegions(text: string, regions: readonly Span[]): Chunk[] {
   const out: Chunk[] = [];
   regions.forEach((region, ri) => {
     const end = Math.min(region.end, text.length);
     let s = Math.max(0, region.start);
-    let lastSpace = -1;
     const emit = (e: number): void => {
       if (e > s) out.push({ start: s, text: text.slice(s, e), region: ri });
       s = e;
-      lastSpace = -1;
     };
-    for (let i = s; i < end; i++) {
-      const c = text.charCodeAt(i);
+    /** Where a chunk that is full at `i` ends: after its last space past its middle, or at `i`. */
+    const cutAt = (i: number): number => {
+      let q = i;
+      while (q > s + MAX_CHUNK / 2 && !isSpace(text.charCodeAt(q))) q--;
+      return q > s + MAX_CHUNK / 2 ? q + 1 : i;
+    };
+    let cursor = s;
+    while (cursor < end) {
+      CHUNK_END_CANDIDATE.lastIndex = cursor;
+      const found = CHUNK_END_CANDIDATE.exec(text);
+      const p = found === null || found.index >= end ? end : found.index;
+      // The chunks that fill up before the candidate.
+      while (s + MAX_CHUNK < p) emit(cutAt(s + MAX_CHUNK));
+      if (p >= end) break;
+      // A line break or a sentence's end; any other full stop ("U.S.") is an ordinary character, and
+      // a chunk that is full there is cut by the next turn's loop.
+      const c = text.charCodeAt(p);
       if (c === 10 || c === 13) {
-        emit(i);
-        s = i + 1;
-        continue;
+        emit(p);
+        s = p + 1;
+      } else if (p + 2 < end && isSpace(text.charCodeAt(p + 1)) && isUpperStart(text.charCodeAt(p + 2))) {
+        emit(p + 1);
       }
-      if ((c === 46 || c === 33 || c === 63) && i + 2 < end && isSpace(text.charCodeAt(i + 1)) && isUpperStart(text.charCodeAt(i + 2))) {
-        emit(i + 1);
-        continue;
-      }
-      if (isSpace(c)) lastSpace = i;
-      if (i - s >= MAX_CHUNK) emit(lastSpace > s + MAX_CHUNK / 2 ? lastSpace + 1 : i);
+      cursor = p + 1;
     }
     emit(end);
   });
@@ -239,13 +248,16 @@ const IRREGULAR_PAST = new Set([
 ]);
 const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'indeed', 'proceed', 'exceed', 'succeed', 'breed', 'bleed', 'deed', 'heed', 'reed', 'greed', 'weed', 'steed', 'creed', 'red', 'bed', 'shed', 'wed', 'led', 'hundred', 'sacred', 'naked']);
 
-const CLAUSE_BREAKS = new Set([...'.;:!?,()"“”«»—–\n'].map((c) => c.charCodeAt(0)));
+const CLAUSE_BREAK_CHARS = [...'.;:!?,()"“”«»—–\n'].map((c) => c.charCodeAt(0));
+/** 1 at the character codes that end a clause: one array read per character of the backward scan. */
+const CLAUSE_BREAKS = new Uint8Array(Math.max(...CLAUSE_BREAK_CHARS) + 1);
+for (const c of CLAUSE_BREAK_CHARS) CLAUSE_BREAKS[c] = 1;
 
 /** Past, future, or unknown, from the words before the mention in the same clause. */
 function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 'future' | undefined {
   let cs = relStart;
   const floor = Math.max(0, relStart - 120);
-  while (cs > floor && !CLAUSE_BREAKS.has(chunk.charCodeAt(cs - 1))) cs--;
+  while (cs > floor && CLAUSE_BREAKS[chunk.charCodeAt(cs - 1)] !== 1) cs--;
   const words = chunk.slice(cs, relStart).match(/[A-Za-z’']+/g) ?? [];
   let seen = 0;
   for (let i = words.length - 1; i >= 0 && seen < 16; i--, seen++) {

@@ -1,0 +1,45 @@
+// Day arithmetic on UTC day numbers (days since 1970-01-01), as Date.UTC and a UTC Date's fields
+// compute it, by integer arithmetic (Howard Hinnant's civil calendar algorithms) instead of a Date
+// object per call: date mentions' values and explanations do several of these each.
+
+const DAY_MS = 86_400_000;
+
+/** The day number of year `y`, month `m` (1–12; others roll over), day `d` (others roll over), as `Math.floor(Date.UTC(y, m - 1, d) / DAY_MS)`. */
+export function dayNum(y: number, m: number, d: number): number {
+  // Date.UTC reads years 0–99 as 1900–1999 and has a range; those, and anything not an integer, go through it.
+  if (!(Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && y <= 200_000 && Math.abs(m) <= 10_000 && Math.abs(d) <= 1_000_000)) {
+    return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  }
+  const months = m - 1;
+  const yearsOver = Math.floor(months / 12);
+  let year = y + yearsOver;
+  const month = months - 12 * yearsOver + 1;
+  if (month <= 2) year--;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + d - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+/** The UTC year, month (1–12) and day of day number `n`, as a Date at `n * DAY_MS` gives them. */
+export function fromDay(n: number): Ymd {
+  if (!(Number.isInteger(n) && Math.abs(n) <= 100_000_000)) {
+    const dt = new Date(n * DAY_MS);
+    return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  }
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
