@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseDateline } from '../../server/src/analysis/dateline';
+import { monthNumber, parseDateline } from '../../server/src/analysis/dateline';
 
 /** Parses a one-paragraph text and returns the dateline with its spans as text. */
 function dateline(paragraph: string) {
@@ -102,5 +102,17 @@ describe('parseDateline', () => {
   it('does not read past the end of the paragraph', () => {
     const text = 'ROME, May 5. /TASS/. Italy agreed.';
     assert.equal(parseDateline(text, 0, 8), undefined);
+  });
+});
+
+describe('monthNumber', () => {
+  it('reads month names and abbreviations, with or without a dot', () => {
+    assert.equal(monthNumber('December'), 12);
+    assert.equal(monthNumber('Sept.'), 9);
+    assert.equal(monthNumber('jan'), 1);
+  });
+
+  it('knows no month in words that name members of an object prototype', () => {
+    for (const word of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty']) assert.equal(monthNumber(word), undefined, word);
   });
 });

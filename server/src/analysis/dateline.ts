@@ -6,11 +6,12 @@ import type { Dateline, Span } from './types';
 /** A dateline never runs longer than this; nothing beyond it is read. */
 const DATELINE_WINDOW = 200;
 
-const MONTHS: Record<string, number> = {
+// A Map, not an object: a word like "constructor" must not find the object prototype's members.
+const MONTHS = new Map<string, number>(Object.entries({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
   november: 11, nov: 11, december: 12, dec: 12,
-};
+}));
 
 const MONTH_ALT =
   'January|February|March|April|May|June|July|August|September|October|November|December|' +
@@ -184,7 +185,7 @@ function matchAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
 /** Month number for a month name or abbreviation ("Dec", "Dec.", "december"). */
 export function monthNumber(word: string): number | undefined {
   const w = word.toLowerCase();
-  return MONTHS[w.endsWith('.') ? w.slice(0, -1) : w];
+  return MONTHS.get(w.endsWith('.') ? w.slice(0, -1) : w);
 }
 
 /** Days in each month of a leap year: a month/day without a year is valid if some year has it. */

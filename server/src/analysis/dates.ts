@@ -215,9 +215,8 @@ const TRIGGER = new RegExp(
   'g',
 );
 
-const WEEKDAY_WORDS: Record<string, number> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-};
+// A set, not an object: a word like "constructor" must not find the object prototype's members.
+const WEEKDAY_WORDS = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
 const WEEKDAY_ABBR = new Set(['sun', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat']);
 const NEWSPAPER_AFTER = new Set([
   'times', 'telegraph', 'express', 'mirror', 'post', 'herald', 'mail', 'sun', 'star', 'tribune', 'independent',
@@ -355,7 +354,7 @@ function dateTokens(s: string): Token[] {
     }
     const w = withoutFinalDot(t).toLowerCase();
     const month = monthNumber(w);
-    if (WEEKDAY_WORDS[w] !== undefined || WEEKDAY_ABBR.has(w) || month !== undefined) {
+    if (WEEKDAY_WORDS.has(w) || WEEKDAY_ABBR.has(w) || month !== undefined) {
       // Keep the dot of an abbreviation ("Dec. 5"), not a sentence's full stop ("in December.").
       const keepDot = month !== undefined && MONTH_FULL[month - 1].toLowerCase() !== w;
       out.push({ start, end: w.length < t.length && !keepDot ? end - 1 : end, text: t.slice(0, w.length < t.length && !keepDot ? -1 : undefined) });
@@ -585,10 +584,10 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   const e = relStart + last.end;
 
   if (weekday !== undefined) {
-    const wt = nameTokens.find((tk) => WEEKDAY_WORDS[withoutFinalDot(tk.text).toLowerCase()] !== undefined || WEEKDAY_ABBR.has(withoutFinalDot(tk.text).toLowerCase()));
+    const wt = nameTokens.find((tk) => WEEKDAY_WORDS.has(withoutFinalDot(tk.text).toLowerCase()) || WEEKDAY_ABBR.has(withoutFinalDot(tk.text).toLowerCase()));
     if (!wt) return undefined;
     const wAbs = relStart + wt.start;
-    const abbreviated = WEEKDAY_WORDS[withoutFinalDot(wt.text).toLowerCase()] === undefined;
+    const abbreviated = !WEEKDAY_WORDS.has(withoutFinalDot(wt.text).toLowerCase());
     if (month === undefined && day === undefined) {
       if (abbreviated) return undefined; // "Sat down", "Sun rises", "Wed"
       const after = nextWord(t, relStart + wt.end).toLowerCase();
