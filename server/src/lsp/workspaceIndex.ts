@@ -154,8 +154,10 @@ export class WorkspaceIndex {
       progress.begin('Attribution Lens: indexing articles', 0, 'finding articles');
       let restored: string[] = [];
       try {
+        // The folder is listed while the persistent index is read and decoded (each waits on the disk in turns).
+        const listing = this.listArticles();
         await this.loadStore();
-        const files = await this.listArticles();
+        const files = await listing;
         // A file the persistent index has an entry for is restored at once, neither read nor
         // stat'ed: whether it changed since is checked after the first `indexed` (`checkRestored`).
         restored = files.filter((uri) => this.restoreCached(uri));
