@@ -227,6 +227,23 @@ export function fileKeyOf(text: string, size: number, mtimeMs: number): FileKey 
 
 let fingerprint: string | undefined;
 
+/** The compiled analyser and workspace files next to this one (tsc's output), or else this file (a bundle). */
+function hashCompiledCode(hash: ReturnType<typeof createHash>): void {
+  const compiledRoot = path.resolve(__dirname, '..');
+  const folders = ['analysis', 'workspace'].map((f) => path.join(compiledRoot, f));
+  try {
+    if (folders.every((f) => statSync(f).isDirectory())) {
+      for (const folder of folders) {
+        for (const name of readdirSync(folder).filter((n) => n.endsWith('.js')).sort()) {
+          hash.update(name).update(readFileSync(path.join(folder, name)));
+        }
+      }
+    } else hash.update(readFileSync(__filename));
+  } catch {
+    hash.update(readFileSync(__filename));
+  }
+}
+
 /**
  * The installed version of a dependency (its package.json, found above its entry point, since
  * packages may not export it); undefined when it is bundled into this file.
@@ -260,23 +277,10 @@ export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha1');
   hash.update(`chrono-node@${dependencyVersion('chrono-node') ?? 'bundled'}\n`);
-  const compiledRoot = path.resolve(__dirname, '..');
-  const folders = ['analysis', 'workspace'].map((f) => path.join(compiledRoot, f));
-  try {
-    if (folders.every((f) => statSync(f).isDirectory())) {
-      for (const folder of folders) {
-        for (const name of readdirSync(folder).filter((n) => n.endsWith('.js')).sort()) {
-          hash.update(name).update(readFileSync(path.join(folder, name)));
-        }
-      }
-    } else {
-      // The bundle: its digest as `runBundle` found it when loading it, else the file itself.
-      const digest = bundleDigest(__filename);
-      hash.update(digest === undefined ? readFileSync(__filename) : `bundle ${digest}`);
-    }
-  } catch {
-    hash.update(readFileSync(__filename));
-  }
+  // The bundle, as `runBundle` hashed it when loading it (not read and hashed again).
+  const bundled = bundleDigest(__filename);
+  if (bundled !== undefined) hash.update(`bundle ${bundled}`);
+  else hashCompiledCode(hash);
   fingerprint = hash.digest('hex').slice(0, 16);
   return fingerprint;
 }
