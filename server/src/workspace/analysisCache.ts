@@ -373,15 +373,19 @@ class StartDecoder {
       const organization = this.optional();
       const memberCount = this.count();
       if (memberCount % 2) refuse();
-      const members: Array<number | string> = [];
-      for (let i = 0; i < memberCount; i += 2) members.push(this.int(), this.string());
+      // Lists made at their length (their counts are known): no copies as they grow.
+      const members = new Array<number | string>(memberCount);
+      for (let i = 0; i < memberCount; i += 2) {
+        members[i] = this.int();
+        members[i + 1] = this.string();
+      }
       const statementCount = this.count();
       // A view (made by the constructor: `subarray` costs several times more), never written to.
       const statements = new Int32Array(this.ints.buffer, this.ints.byteOffset + this.at * 4, statementCount);
       this.at += statementCount;
       const articleCount = this.count();
-      const statementArticles: number[] = [];
-      for (let i = 0; i < articleCount; i++) statementArticles.push(this.ints[this.at++]);
+      const statementArticles = new Array<number>(articleCount);
+      for (let i = 0; i < articleCount; i++) statementArticles[i] = this.ints[this.at++];
       speakers.push([id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, this.optional(), this.optional()]);
     }
     return { key, uris, dates, speakers };
@@ -412,8 +416,8 @@ class StartDecoder {
 
   private strings(): string[] {
     const n = this.count();
-    const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push(this.string());
+    const out = new Array<string>(n);
+    for (let i = 0; i < n; i++) out[i] = this.string();
     return out;
   }
 }
