@@ -185,6 +185,17 @@ describe('persistent index format', () => {
     assert.throws(() => encodeCache(header, new Map(), { ...index, speakers: [[...index.speakers[0].slice(0, 8), [0, 0, 0.5, 1, -1], ...index.speakers[0].slice(9)] as PackedIndex['speakers'][0]] }));
   });
 
+  it('decodes a start part that does not begin at a multiple of 8 bytes of its buffer (copies instead of views)', () => {
+    const data = encodeCache(header, sampleEntries(), sampleIndex());
+    const shifted = new Uint8Array(data.start.length + 4);
+    shifted.set(data.start, 4);
+    const start = shifted.subarray(4);
+    const decoded = decodeCacheStart(start, header, (block, offset) => data.details.slice(offset, offset + block.bytes));
+    assert.ok(decoded);
+    assert.deepStrictEqual(normalised(decoded.index!), normalised(sampleIndex()));
+    assert.deepStrictEqual(plain(decoded.entries.get('file:///ws/a.txt')!.summary), plain(summary()));
+  });
+
   it('keeps every string intact: non-ASCII, line breaks, lone surrogates, the empty string', () => {
     const made = summary();
     const odd = ['Inés “Córdova” — 港', 'a\nb\u0000c\u007f', 'half \ud800 a pair', '', 'file:///ws/é 1.txt'];
