@@ -69,28 +69,34 @@ export function globToRegExp(glob: string): RegExp {
 
 /** A compiled include/exclude rule. */
 export class ArticleMatcher {
-  private readonly include: RegExp[];
-  private readonly exclude: RegExp[];
+  /** Each list's globs as one expression (one test per path instead of one per glob: a start tests every file). */
+  private readonly include: RegExp;
+  private readonly exclude: RegExp;
   /** Exclusions of whole directories (`x/**`), used to prune the walk. */
-  private readonly excludeDirs: RegExp[];
+  private readonly excludeDirs: RegExp;
 
   constructor(filter: ArticleFilter) {
-    this.include = filter.include.map(globToRegExp);
-    this.exclude = filter.exclude.map(globToRegExp);
-    this.excludeDirs = filter.exclude.filter((g) => g.endsWith('/**')).map((g) => globToRegExp(g.slice(0, -3)));
+    this.include = anyOf(filter.include.map(globToRegExp));
+    this.exclude = anyOf(filter.exclude.map(globToRegExp));
+    this.excludeDirs = anyOf(filter.exclude.filter((g) => g.endsWith('/**')).map((g) => globToRegExp(g.slice(0, -3))));
   }
 
   /** Whether a `/`-separated path (relative to its workspace folder) is an article. */
   matches(relativePath: string): boolean {
-    const p = relativePath.replace(/\\/g, '/');
-    return this.include.some((r) => r.test(p)) && !this.exclude.some((r) => r.test(p));
+    const p = relativePath.includes('\\') ? relativePath.replace(/\\/g, '/') : relativePath;
+    return this.include.test(p) && !this.exclude.test(p);
   }
 
   /** Whether a directory (relative path) can hold no article, so the walk may skip it. */
   prunes(relativeDir: string): boolean {
-    const p = relativeDir.replace(/\\/g, '/');
-    return this.excludeDirs.some((r) => r.test(p));
+    const p = relativeDir.includes('\\') ? relativeDir.replace(/\\/g, '/') : relativeDir;
+    return this.excludeDirs.test(p);
   }
+}
+
+/** One expression that matches what any of `expressions` (anchored, case-insensitive: `globToRegExp`'s) matches; none: nothing. */
+function anyOf(expressions: readonly RegExp[]): RegExp {
+  return expressions.length ? new RegExp(expressions.map((r) => `(?:${r.source})`).join('|'), 'i') : /(?!)/;
 }
 
 /** The path of a file URI relative to the innermost workspace folder holding it, or its absolute path. */

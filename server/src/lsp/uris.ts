@@ -42,8 +42,13 @@ export function childUri(dirUri: string, name: string): string {
 }
 
 function encodeSegment(segment: string): string {
+  // Most file names need no escape (a start makes the URI of every file).
+  if (PLAIN_SEGMENT.test(segment)) return segment;
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
+
+/** What `encodeURIComponent` leaves as it is, less what the replacement above escapes. */
+const PLAIN_SEGMENT = /^[A-Za-z0-9._~-]*$/;
 
 /** Keys of the URIs normalised lately: every request and publish asks for the same few again. */
 const normalised = new Map<string, string>();

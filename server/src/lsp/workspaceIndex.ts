@@ -155,8 +155,10 @@ export class WorkspaceIndex {
       let pool: AnalysisPool | undefined;
       try {
         try {
+          // The folder is listed while the persistent index is read and decoded (each waits on the disk in turns).
+          const listing = this.listArticles();
           await this.loadStore();
-          const files = await this.listArticles();
+          const files = await listing;
           // A file the persistent index has an entry for is restored at once, neither read nor
           // stat'ed: whether it changed since is checked after the first `indexed` (`checkRestored`).
           restored = files.filter((uri) => this.restoreCached(uri));

@@ -26,6 +26,22 @@ export interface LoadedBundle {
   save(): void;
 }
 
+/**
+ * Where `runBundle` leaves the bundle's SHA-1 for the code it runs (the persistent index's analyser
+ * fingerprint, `codeFingerprint`), which would otherwise read and hash the same 1.2 MB again.
+ */
+export const BUNDLE_DIGEST = Symbol.for('attribution-lens.bundle-digest');
+export interface BundleDigest {
+  file: string;
+  digest: string;
+}
+
+/** The digest `runBundle` left for `file`, if it loaded that file. */
+export function bundleDigest(file: string): string | undefined {
+  const left = (globalThis as Record<symbol, unknown>)[BUNDLE_DIGEST] as BundleDigest | undefined;
+  return left?.file === file ? left.digest : undefined;
+}
+
 /** The cache file of a bundle. */
 export function codeCacheFile(bundle: string): string {
   return `${bundle}.cache`;
@@ -34,7 +50,9 @@ export function codeCacheFile(bundle: string): string {
 /** Runs a CommonJS bundle as `require` would, its compiled code taken from (or later saved to) `cacheFile`. */
 export function runBundle(file: string, cacheFile = codeCacheFile(file)): LoadedBundle {
   const source = fs.readFileSync(file, 'utf8');
-  const key = createHash('sha1').update(`${process.version} ${process.versions.v8} ${process.arch}\n`).update(source).digest('hex');
+  const digest = createHash('sha1').update(source).digest('hex');
+  (globalThis as Record<symbol, unknown>)[BUNDLE_DIGEST] = { file, digest } satisfies BundleDigest;
+  const key = createHash('sha1').update(`${process.version} ${process.versions.v8} ${process.arch}\n${digest}`).digest('hex');
   const cachedData = readCache(cacheFile, key);
   const script = new vm.Script(wrap(source), { filename: file, cachedData });
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;

@@ -5,9 +5,10 @@ import { createHash } from 'crypto';
 import { closeSync, openSync, promises as fs, readdirSync, readFileSync, readSync, statSync } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
-import { CacheDecoder, cacheDetails, encodeCacheStart, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import { cacheDetails, decodeCacheStart, encodeCacheStart, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
 import type { BlockInfo, StoredDetails } from '../workspace/storedDetail';
 import type { PackedIndex } from '../workspace/workspaceModel';
+import { bundleDigest } from './codeCache';
 import { nextTurn } from './eventLoop';
 
 export class IndexStore {
@@ -115,8 +116,12 @@ export class IndexStore {
         await flush();
         const start = position;
         for (const part of encodeCacheStart(header, entries, blocks, index)) {
-          // ASCII (\u escapes), so that a line reads back as one-byte text, quick to parse.
-          await put(Buffer.from(part.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1'));
+          if (part) await put(part);
+          else if (performance.now() - sliceStart >= sliceMs) {
+            // A pause in the encoding: other work goes first if the slice is used up.
+            await nextTurn();
+            sliceStart = performance.now();
+          }
         }
         await flush();
         const line = Buffer.from(`${hash.digest('hex')} ${String(start).padStart(PREFIX - 42, '0')}\n`, 'latin1');
@@ -136,21 +141,19 @@ const SAVE_SLICE_MS = 4;
 /** Bytes encoded before they are written (a copy of this size stays well within a slice). */
 const FLUSH_BYTES = 256 << 10;
 
-/** Bytes read at a time: the start part (about 4 MB for 10,000 articles) is never held at once. */
-const CHUNK = 1 << 20;
 /** Packed bytes per block (at least: a block ends after the article that reaches it). */
 const BLOCK = 256 << 10;
-const NEWLINE = 10;
 /** The first line: the start part's SHA-1 in hex, a space, its place in the file in 12 digits, a newline. */
 const PREFIX = 54;
 
 /**
  * A cache file: its first line gives the checksum and place of the start part, which comes last
- * (the header with the blocks' sizes and checksums, a line per article, the cross-article index);
- * between them lie the articles' packed bytes in blocks. The start part is decoded line by line as
- * it is read in chunks, and kept only if its checksum matches at the end, so a truncated or
- * altered file is caught before anything of it is used. The blocks are read when needed
- * (`readBlock`), each checked against its own checksum.
+ * (analysisCache.ts: the header with the blocks' sizes and checksums, the articles' plain fields,
+ * the cross-article index); between them lie the articles' packed bytes in blocks. The start part
+ * is read whole (about 7 MB at 10,000 articles, dropped once decoded) and decoded only if its
+ * header is of this format, build and options and its checksum matches, so a truncated or altered
+ * file is caught before anything of it is used. The blocks are read when needed (`readBlock`), each
+ * checked against its own checksum.
  */
 async function decodeFile(
   handle: FileHandle,
@@ -162,40 +165,38 @@ async function decodeFile(
   const prefix = head.toString('latin1');
   if (bytesRead !== PREFIX || !/^[0-9a-f]{40} [0-9]{12}\n$/.test(prefix)) return undefined;
   const start = Number(prefix.slice(41, 53));
-  const hash = createHash('sha1');
-  const decoder = new CacheDecoder(expected, (block, offset) => readBlock(file, block, PREFIX + offset));
-  let position = start;
-  // The start of a line that runs on past the chunk, in pieces (views: a chunk that holds one is not reused).
-  let carried: Buffer[] = [];
-  let chunk = Buffer.allocUnsafe(CHUNK);
-  for (;;) {
-    if (carried.length) chunk = Buffer.allocUnsafe(CHUNK);
-    const n = (await handle.read(chunk, 0, CHUNK, position)).bytesRead;
-    if (n === 0) break;
-    position += n;
-    const bytes = chunk.subarray(0, n);
-    hash.update(bytes);
-    // The file is ASCII (see `save`): latin1 is its text.
-    let from = 0;
-    let end = bytes.indexOf(NEWLINE);
-    if (end >= 0 && carried.length) {
-      if (!decoder.line([...carried, bytes.subarray(0, end)].map((piece) => piece.toString('latin1')).join(''))) return undefined;
-      carried = [];
-      from = end + 1;
-      end = bytes.indexOf(NEWLINE, from);
-    }
-    for (; end >= 0; from = end + 1, end = bytes.indexOf(NEWLINE, from)) {
-      if (!decoder.line(bytes.toString('latin1', from, end))) return undefined;
-    }
-    if (from < n) carried.push(bytes.subarray(from));
+  const length = (await handle.stat()).size - start;
+  if (start < PREFIX || length <= 0 || length > MAX_START_BYTES) return undefined;
+  // A buffer of its own (not a pool's slice), so that the sections' copies need no realignment.
+  const bytes = new Uint8Array(length);
+  for (let done = 0; done < length; ) {
+    const n = (await handle.read(bytes, done, length - done, start + done)).bytesRead;
+    if (n === 0) return undefined;
+    done += n;
   }
-  if (carried.length) return undefined; // every line of the start part ends with a newline
-  if (prefix.slice(0, 40) !== hash.digest('hex') || PREFIX + decoder.detailBytes !== start) return undefined;
-  const entries = decoder.result();
-  const details = decoder.details();
-  if (!entries || !details) return undefined;
-  const index = decoder.index();
+  // The header line first: a cache of another format or build is refused before it is hashed.
+  const headerEnd = bytes.indexOf(NEWLINE);
+  if (headerEnd < 0 || !headerMatches(bytes.subarray(0, headerEnd), expected)) return undefined;
+  if (prefix.slice(0, 40) !== createHash('sha1').update(bytes).digest('hex')) return undefined;
+  const decoded = decodeCacheStart(bytes, expected, (block, offset) => readBlock(file, block, PREFIX + offset));
+  if (!decoded || PREFIX + decoded.detailBytes !== start) return undefined;
+  const { entries, index, details } = decoded;
   return { entries, ...(index ? { index } : {}), details };
+}
+
+const NEWLINE = 10;
+/** The start part is refused beyond this (a damaged place or size must not make the reader allocate gigabytes). */
+const MAX_START_BYTES = 1 << 30;
+
+/** Whether a start part's header line is of the expected format, build and options (the rest is the decoder's to check). */
+function headerMatches(line: Uint8Array, expected: CacheHeader): boolean {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(line.buffer, line.byteOffset, line.length).toString('latin1'));
+    const header = (parsed as { header?: Partial<CacheHeader> } | null)?.header;
+    return header?.format === expected.format && header.code === expected.code && header.options === expected.options;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -225,6 +226,23 @@ export function fileKeyOf(text: string, size: number, mtimeMs: number): FileKey 
 }
 
 let fingerprint: string | undefined;
+
+/** The compiled analyser and workspace files next to this one (tsc's output), or else this file (a bundle). */
+function hashCompiledCode(hash: ReturnType<typeof createHash>): void {
+  const compiledRoot = path.resolve(__dirname, '..');
+  const folders = ['analysis', 'workspace'].map((f) => path.join(compiledRoot, f));
+  try {
+    if (folders.every((f) => statSync(f).isDirectory())) {
+      for (const folder of folders) {
+        for (const name of readdirSync(folder).filter((n) => n.endsWith('.js')).sort()) {
+          hash.update(name).update(readFileSync(path.join(folder, name)));
+        }
+      }
+    } else hash.update(readFileSync(__filename));
+  } catch {
+    hash.update(readFileSync(__filename));
+  }
+}
 
 /**
  * The installed version of a dependency (its package.json, found above its entry point, since
@@ -259,19 +277,10 @@ export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha1');
   hash.update(`chrono-node@${dependencyVersion('chrono-node') ?? 'bundled'}\n`);
-  const compiledRoot = path.resolve(__dirname, '..');
-  const folders = ['analysis', 'workspace'].map((f) => path.join(compiledRoot, f));
-  try {
-    if (folders.every((f) => statSync(f).isDirectory())) {
-      for (const folder of folders) {
-        for (const name of readdirSync(folder).filter((n) => n.endsWith('.js')).sort()) {
-          hash.update(name).update(readFileSync(path.join(folder, name)));
-        }
-      }
-    } else hash.update(readFileSync(__filename));
-  } catch {
-    hash.update(readFileSync(__filename));
-  }
+  // The bundle, as `runBundle` hashed it when loading it (not read and hashed again).
+  const bundled = bundleDigest(__filename);
+  if (bundled !== undefined) hash.update(`bundle ${bundled}`);
+  else hashCompiledCode(hash);
   fingerprint = hash.digest('hex').slice(0, 16);
   return fingerprint;
 }

@@ -1,17 +1,18 @@
 // The persistent index's format: article summaries keyed by file. A start part — a header line,
-// one small JSON line per article with its plain fields, the cross-article index — is what a warm
-// start parses, a line at a time; every article's packed people and statements lie apart from it,
-// in checked blocks read when needed (storedDetail.ts). Pure: the server reads and writes the file
+// then every article's plain fields and the cross-article index in a few sections of numbers and
+// strings — is what a warm start decodes, in one pass; every article's packed people and statements
+// lie apart from it, in checked blocks read when needed (storedDetail.ts). Pure: the server reads and writes the file
 // (server/src/node/indexStore.ts); this file only says what goes in, and refuses anything it cannot
 // vouch for — a cache from another format, another analyser build or other options, or one that
 // does not parse, is discarded whole and never trusted in part.
+import type { DateSource } from '../analysis/types';
 import { packed, type ArticleSummary } from './articleSummary';
-import { asciiBytes, asciiText, encodeLineStarts, PackedSummary, plainFields, type StoredFields, type SummaryFields } from './packedSummary';
+import { asciiBytes, asciiJson, asciiText, encodeLineStarts, PackedSummary, type StoredFields } from './packedSummary';
 import { StoredDetails, type BlockInfo, type BlockReader, type StoredBlock } from './storedDetail';
 import type { PackedIndex } from './workspaceModel';
 
 /** Bumped whenever the layout below changes. */
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
 
 /**
  * What a file was when it was summarised. An entry serves a file whose size and modification time
@@ -68,15 +69,30 @@ export function keyServesUnread(key: FileKey, stat: { size: number; mtimeMs: num
   return key.size === stat.size && key.mtimeMs === stat.mtimeMs;
 }
 
+/** The start part and the packed bytes, as `IndexStore` writes them apart (tests). */
+export interface EncodedCache {
+  start: Uint8Array;
+  details: Uint8Array;
+}
+
 /**
- * The whole cache as one string (tests; the store writes the same parts to a file, with each
- * block's checksum): the start part (`encodeCacheStart`), then a line of every article's packed
- * bytes back to back, in one unchecked block.
+ * The whole cache (tests; the store writes the same parts to a file, with each block's checksum):
+ * the start part (`encodeCacheStart`) and every article's packed bytes back to back, in one
+ * unchecked block.
  */
-export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): string {
-  const details = [...cacheDetails(articles)].map(asciiText).join('');
+export function encodeCache(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, index?: PackedIndex): EncodedCache {
+  const details = concat([...cacheDetails(articles)]);
   const blocks: BlockInfo[] = articles.size ? [{ articles: articles.size, bytes: details.length, hash: '' }] : [];
-  return `${[...encodeCacheStart(header, articles, blocks, index)].join('')}${details}\n`;
+  const parts: Uint8Array[] = [];
+  for (const part of encodeCacheStart(header, articles, blocks, index)) if (part) parts.push(part);
+  return { start: concat(parts), details };
+}
+
+/** The entries of a cache made by `encodeCache`, or undefined when it cannot be trusted (see `decodeCacheStart`). */
+export function decodeCache(data: EncodedCache, expected: CacheHeader): Map<string, CachedArticle> | undefined {
+  const { details } = data;
+  const decoded = decodeCacheStart(data.start, expected, (block, offset) => (offset + block.bytes <= details.length ? details.slice(offset, offset + block.bytes) : undefined));
+  return decoded && decoded.detailBytes === details.length ? decoded.entries : undefined;
 }
 
 /** Every article's packed people and statements, in the order of `articles`: the file's blocks, back to back. */
@@ -84,222 +100,426 @@ export function* cacheDetails(articles: ReadonlyMap<string, CachedArticle>): Gen
   for (const entry of articles.values()) yield packed(entry.summary).detail;
 }
 
-/**
- * The part of the cache a start reads, in lines: the header with the number of articles, the
- * blocks their packed bytes were written in (`cacheDetails`, cut into `blocks` by the writer) and
- * whether the cross-article index follows; then one line per article — `[uri, entry, bytes]` in
- * JSON, the entry with the summary's plain fields, `bytes` the length of its packed part — then
- * the index. JSON escapes line breaks inside strings, so a line is one part.
+/*
+ * The start part: what a warm start reads, made to be decoded in one pass over a buffer with few
+ * objects made — a JSON.parse of the same content (10,000 articles) took longer than the rest of
+ * the start, and left a million small values for the garbage collector to copy. Layout:
+ *
+ *   a header line: JSON (format, analyser fingerprint, options, byte order, the number of articles,
+ *     the blocks, whether the cross-article index follows, the sections' sizes), padded with
+ *     spaces so that what follows starts at a multiple of 8 bytes;
+ *   floats: Float64 (platform byte order), each article's file size and modification time;
+ *   lengths: Int32, one per distinct string: its length in the chars section, or -1 for the next
+ *     string of the wide section;
+ *   ints: Int32, everything else (strings are numbers into the strings' table, -1 for none), per
+ *     article: uri, file hash, title, text hash, flags (FLAG_*), length, unattributed quotes, packed
+ *     bytes, [date value, date source], [context], line starts (`encodeLineStarts`, decoded when first read);
+ *     then, if announced, the index (`encodeIndex`);
+ *   chars: the ASCII strings back to back;
+ *   wide: an ASCII JSON array of the strings with other characters.
+ *
+ * Each numeric section is padded to 8 bytes. The decoder checks every count and number against
+ * the sections' bounds and refuses the whole cache if one does not fit.
  */
-export function* encodeCacheStart(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, blocks: readonly BlockInfo[], index?: PackedIndex): Generator<string> {
-  yield `${JSON.stringify({ header, articles: articles.size, index: index !== undefined, blocks: blocks.map((b) => [b.articles, b.bytes, b.hash]) })}\n`;
+
+const FLAG_DATELINE = 1;
+const FLAG_TRUNCATED = 2;
+const FLAG_DATE = 4;
+const FLAG_CONTEXT = 8;
+/** The byte order typed arrays are written in here: a file from a machine of the other order is refused. */
+const BYTE_ORDER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'LE' : 'BE';
+/** Articles (or speakers) encoded between pauses (`undefined` yields), for a writer that lets other work in. */
+const ITEMS_PER_PAUSE = 500;
+/** Bytes per piece of a section yielded to the writer. */
+const PIECE_BYTES = 256 << 10;
+
+interface StartHeader {
+  header: CacheHeader;
+  order: string;
+  articles: number;
+  index: boolean;
+  blocks: Array<[number, number, string]>;
+  floats: number;
+  strings: number;
+  ints: number;
+  chars: number;
+  wide: number;
+}
+
+/**
+ * The start part's bytes, in pieces; `undefined` between steps of the encoding (a writer may let
+ * other work in there). Throws if a number of the index is not a 32-bit integer (not written).
+ */
+export function* encodeCacheStart(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, blocks: readonly BlockInfo[], index?: PackedIndex): Generator<Uint8Array | undefined> {
+  const strings = new StringTable();
+  const ints = new IntList();
+  const floats = new Float64Array(articles.size * 2);
+  let n = 0;
   for (const [uri, entry] of articles) {
     const summary = packed(entry.summary);
-    yield `${JSON.stringify([uri, { ...entry, summary: storedFields(summary) }, summary.detail.length])}\n`;
+    const date = summary.articleDate;
+    const flags = (summary.hasDateline ? FLAG_DATELINE : 0) | (entry.truncated ? FLAG_TRUNCATED : 0) | (date ? FLAG_DATE : 0) | (entry.context !== undefined ? FLAG_CONTEXT : 0);
+    ints.push(strings.ref(uri), strings.ref(entry.key.hash), strings.ref(summary.title), strings.ref(summary.textHash), flags, summary.length, summary.unattributed, summary.detail.length);
+    if (date) ints.push(strings.ref(date.value), strings.ref(date.source));
+    if (entry.context !== undefined) ints.push(strings.ref(entry.context));
+    ints.add(strings.ref(encodeLineStarts(summary.lineStarts)));
+    floats[n * 2] = entry.key.size;
+    floats[n * 2 + 1] = entry.key.mtimeMs;
+    if (++n % ITEMS_PER_PAUSE === 0) yield;
   }
-  if (index) yield* indexLineParts(index);
+  if (index) yield* encodeIndex(index, strings, ints);
+  const { lengths, chars, wide } = strings.encode();
+  const sections = { floats: floats.length, strings: lengths.length, ints: ints.length, chars: chars.length, wide: wide.length };
+  const head: StartHeader = { header, order: BYTE_ORDER, articles: articles.size, index: index !== undefined, blocks: blocks.map((b) => [b.articles, b.bytes, b.hash]), ...sections };
+  let line = asciiJson(head);
+  line += ' '.repeat(7 - (line.length % 8)) + '\n';
+  yield asciiBytes(line);
+  yield* pieces(new Uint8Array(floats.buffer));
+  yield* pieces(padded(new Uint8Array(lengths.buffer, 0, lengths.length * 4)));
+  yield* pieces(padded(ints.bytes()));
+  yield* pieces(chars);
+  yield wide;
 }
 
-/** Items of a long list per piece of the index line. */
-const ITEMS_PER_PART = 64;
-
 /**
- * The index's line, `JSON.stringify({ index })` and a line break, in pieces of a few hundred list
- * items (the same text joined), so that a writer can let other work in between.
+ * The index: its key, its URIs and dates (as strings), then per speaker its id, name,
+ * organisation flag, roles and spellings (a count, then strings), note and organisation (or -1),
+ * members (a count of numbers, then article number and person key pairs), statements (a count,
+ * then the numbers), the articles of its statements (a count, then the numbers), first and last date.
  */
-function* indexLineParts(index: PackedIndex): Generator<string> {
-  let head = '{"index":{';
-  let first = true;
-  for (const [name, value] of Object.entries(index)) {
-    if (value === undefined) continue;
-    head += `${first ? '' : ','}${JSON.stringify(name)}:`;
-    first = false;
-    if (!Array.isArray(value) || value.length <= ITEMS_PER_PART) {
-      head += JSON.stringify(value);
-      continue;
+function* encodeIndex(index: PackedIndex, strings: StringTable, ints: IntList): Generator<undefined> {
+  const list = (items: readonly string[]) => {
+    ints.push(items.length);
+    for (const item of items) ints.add(strings.ref(item));
+  };
+  const optional = (s: string | null) => ints.push(s === null ? -1 : strings.ref(s));
+  ints.push(strings.ref(index.key));
+  list(index.uris);
+  list(index.dates);
+  ints.push(index.speakers.length);
+  let n = 0;
+  for (const [id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, firstDate, lastDate] of index.speakers) {
+    ints.push(strings.ref(id), strings.ref(name), isOrganization);
+    list(roles);
+    list(spellings);
+    optional(note);
+    optional(organization);
+    ints.push(members.length);
+    for (let i = 0; i < members.length; i += 2) {
+      ints.add(members[i] as number);
+      ints.add(strings.ref(members[i + 1] as string));
     }
-    yield `${head}[`;
-    for (let i = 0; i < value.length; i += ITEMS_PER_PART) {
-      yield `${i ? ',' : ''}${value.slice(i, i + ITEMS_PER_PART).map((item) => JSON.stringify(item) ?? 'null').join(',')}`;
+    for (const numbers of [statements, statementArticles]) {
+      ints.push(numbers.length);
+      for (let i = 0; i < numbers.length; i++) ints.add(numbers[i]);
     }
-    head = ']';
+    optional(firstDate);
+    optional(lastDate);
+    if (++n % ITEMS_PER_PAUSE === 0) yield;
   }
-  yield `${head}}}\n`;
 }
 
-/** The plain fields of a summary as the start part keeps them: line starts encoded, decoded when first read. */
-function storedFields(summary: PackedSummary): StoredFields {
-  return plainFields(summary, encodeLineStarts(summary.lineStarts));
-}
-
-/**
- * The entries of a cache made by `encodeCache`, or undefined when it cannot be trusted: a line
- * does not parse, its header differs from `expected`, any entry is malformed, there are more or
- * fewer entries than the header says, or the packed bytes do not add up to the blocks.
- */
-export function decodeCache(data: string, expected: CacheHeader): Map<string, CachedArticle> | undefined {
-  const lines = data.split('\n');
-  let details = '';
-  const decoder = new CacheDecoder(expected, (block, offset) => (offset + block.bytes <= details.length ? asciiBytes(details.slice(offset, offset + block.bytes)) : undefined));
-  let i = 0;
-  for (; i < lines.length && !decoder.complete; i++) if (!decoder.line(lines[i])) return undefined;
-  details = lines.slice(i).join('\n').replace(/\n$/, '');
-  if (details.length !== decoder.detailBytes) return undefined;
-  return decoder.result();
+/** What the start part holds: the entries, the index (the model checks it before use), the blocks, and their total length. */
+export interface DecodedStart {
+  entries: Map<string, CachedArticle>;
+  index?: PackedIndex;
+  details: StoredDetails;
+  /** The length of all blocks together. */
+  detailBytes: number;
 }
 
 /**
- * Decodes a cache's start part fed one line at a time, so that a caller reading the file in chunks
- * never holds all of it: `line` returns false once the cache is refused, `complete` says when the
- * start part is all there, `result` gives the entries or undefined, `index` the cross-article index
- * written with them (the model checks it before use), `details` the blocks their packed bytes are
- * in, read through `read` when first needed.
+ * Decodes a start part (`encodeCacheStart`), or undefined when it cannot be trusted: its header
+ * differs from `expected`, a section does not fit, a count, number or string is out of place, the
+ * entries are more or fewer than the header says, or their packed bytes do not add up to the
+ * blocks. People and statements stay in the blocks, read through `read` when first needed. The
+ * index's statement lists are views of `bytes`, which must not change afterwards.
  */
-export class CacheDecoder {
-  private readonly out = new Map<string, CachedArticle>();
-  private declared: number | undefined;
-  private indexDeclared = false;
-  private indexValue: PackedIndex | undefined;
-  private entries = 0;
-  private refused = false;
+export function decodeCacheStart(bytes: Uint8Array, expected: CacheHeader, read: BlockReader): DecodedStart | undefined {
+  try {
+    return new StartDecoder(bytes, expected, read).decode();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Thrown (and caught by `decodeCacheStart`) when the start part is not as it must be. */
+class Refused extends Error {}
+function refuse(): never {
+  throw new Refused('refused');
+}
+
+class StartDecoder {
+  private readonly head: StartHeader;
+  private readonly floats: Float64Array;
+  private readonly ints: Int32Array;
+  private readonly table: string[];
+  /** The next number to read of `ints`. */
+  private at = 0;
   private readonly stored: StoredDetails;
-  /** The blocks the header lists, and where the current article's bytes go. */
-  private blocks: BlockInfo[] = [];
-  private blockAt = 0;
-  private block: StoredBlock | undefined;
-  private inBlock = { articles: 0, bytes: 0 };
-  private offset = 0;
+  private readonly blocks: BlockInfo[] = [];
 
   constructor(
-    private readonly expected: CacheHeader,
+    bytes: Uint8Array,
+    expected: CacheHeader,
     read: BlockReader,
   ) {
+    const end = bytes.indexOf(10);
+    if (end < 0 || (end + 1) % 8 !== 0) refuse();
+    const head: unknown = JSON.parse(asciiText(bytes.subarray(0, end)));
+    if (!isObject(head) || !isObject(head.header)) refuse();
+    const { header } = head;
+    if (header.format !== expected.format || header.code !== expected.code || header.options !== expected.options || head.order !== BYTE_ORDER) refuse();
+    for (const name of ['articles', 'floats', 'strings', 'ints', 'chars', 'wide'] as const) if (!Number.isInteger(head[name]) || head[name] < 0) refuse();
+    if (typeof head.index !== 'boolean' || !Array.isArray(head.blocks) || head.floats !== head.articles * 2) refuse();
+    this.head = head as unknown as StartHeader;
+    for (const b of head.blocks as unknown[]) {
+      if (!Array.isArray(b) || b.length !== 3 || !Number.isInteger(b[0]) || b[0] <= 0 || !Number.isInteger(b[1]) || b[1] < 0 || typeof b[2] !== 'string') refuse();
+      this.blocks.push({ articles: b[0], bytes: b[1], hash: b[2] });
+    }
+    if (this.blocks.reduce((n, b) => n + b.articles, 0) !== this.head.articles) refuse();
+    // The sections, each where the sizes before it say; together exactly the rest of the bytes.
+    const { floats, strings, ints, chars, wide } = this.head;
+    const floatsAt = end + 1;
+    const lengthsAt = floatsAt + floats * 8;
+    const intsAt = lengthsAt + pad8(strings * 4);
+    const charsAt = intsAt + pad8(ints * 4);
+    const wideAt = charsAt + chars;
+    if (wideAt + wide !== bytes.length) refuse();
+    // Views where `bytes` is aligned (the store reads the start part into a buffer of its own), else copies.
+    const aligned = bytes.byteOffset % 8 === 0;
+    const section = (at: number, length: number) => (aligned ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + length));
+    const offset = (at: number) => (aligned ? bytes.byteOffset + at : 0);
+    this.floats = new Float64Array(section(floatsAt, floats * 8), offset(floatsAt), floats);
+    const lengths = new Int32Array(section(lengthsAt, strings * 4), offset(lengthsAt), strings);
+    this.ints = new Int32Array(section(intsAt, ints * 4), offset(intsAt), ints);
+    this.table = stringTable(lengths, asciiText(bytes.subarray(charsAt, wideAt)), wide ? JSON.parse(asciiText(bytes.subarray(wideAt))) : []);
     this.stored = new StoredDetails(read);
   }
 
-  /** Whether every line of the start part has come. */
-  get complete(): boolean {
-    return this.refused || (this.declared !== undefined && this.entries === this.declared && this.indexDeclared === (this.indexValue !== undefined));
+  decode(): DecodedStart {
+    const entries = this.articles();
+    const index = this.head.index ? this.index() : undefined;
+    if (this.at !== this.ints.length) refuse();
+    const detailBytes = this.blocks.reduce((n, b) => n + b.bytes, 0);
+    return { entries, ...(index ? { index } : {}), details: this.stored, detailBytes };
   }
 
-  /** The length of all blocks together (known once the header has come). */
-  get detailBytes(): number {
-    return this.blocks.reduce((n, b) => n + b.bytes, 0);
-  }
-
-  line(line: string): boolean {
-    if (this.refused) return false;
-    if (line === '') return true;
-    try {
-      if (this.declared === undefined) return this.header(line);
-      if (this.entries === this.declared) {
-        // Past the articles: the index, once, if the header announced it.
-        if (!this.indexDeclared || this.indexValue !== undefined) return this.refuse();
-        const parsed: unknown = JSON.parse(line);
-        if (!isObject(parsed) || !isObject(parsed.index)) return this.refuse();
-        this.indexValue = parsed.index as PackedIndex;
-        return true;
+  private articles(): Map<string, CachedArticle> {
+    const entries = new Map<string, CachedArticle>();
+    const floats = this.floats;
+    const ints = this.ints;
+    // Where the next article's packed bytes are: the current block, after the articles before it.
+    let blockAt = 0;
+    let block: StoredBlock | undefined;
+    let inBlock = 0;
+    let bytesInBlock = 0;
+    let offset = 0;
+    for (let n = 0; n < this.head.articles; n++) {
+      const uri = this.string();
+      const hash = this.string();
+      const title = this.string();
+      const textHash = this.string();
+      const flags = this.int();
+      const length = this.int();
+      const unattributed = this.int();
+      const size = this.int();
+      const articleDate = flags & FLAG_DATE ? { value: this.string(), source: this.string() as DateSource } : undefined;
+      const context = flags & FLAG_CONTEXT ? this.string() : undefined;
+      const lineStarts = this.string();
+      if (length < 0 || unattributed < 0 || size < 0 || entries.has(uri)) refuse();
+      const info = this.blocks[blockAt];
+      if (!info) refuse();
+      block ??= this.stored.block(info, offset);
+      const at = bytesInBlock;
+      if (at + size > info.bytes) refuse();
+      inBlock++;
+      bytesInBlock += size;
+      block.add(uri);
+      const detail = { block, at, size };
+      if (inBlock === info.articles) {
+        // The block's articles must fill it exactly.
+        if (bytesInBlock !== info.bytes) refuse();
+        offset += info.bytes;
+        blockAt++;
+        block = undefined;
+        inBlock = 0;
+        bytesInBlock = 0;
       }
-      const parsed: unknown = JSON.parse(line);
-      if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[0] !== 'string' || !isCachedArticle(parsed[1], 'string')) return this.refuse();
-      const size: unknown = parsed[2];
-      if (!Number.isInteger(size) || (size as number) < 0) return this.refuse();
-      const place = this.place(size as number);
-      if (!place) return this.refuse();
-      const [uri, entry] = parsed as [string, CachedArticle];
-      place.block.add(uri);
+      // One shape for every article (no spread): the constructor copies what is there.
+      const fields: StoredFields = { articleDate, hasDateline: (flags & FLAG_DATELINE) !== 0, title, length, textHash, lineStarts, unattributed };
+      const key: FileKey = { size: floats[n * 2], mtimeMs: floats[n * 2 + 1], hash };
       // People and statements stay in the file until read (storedDetail.ts), then packed until decoded (packedSummary.ts).
-      entry.summary = new PackedSummary(entry.summary as unknown as StoredFields, place);
-      this.out.set(uri, entry);
-      this.entries++;
-      return true;
-    } catch {
-      return this.refuse();
+      entries.set(uri, cachedArticle(new PackedSummary(fields, detail), key, context, (flags & FLAG_TRUNCATED) !== 0));
     }
+    if (blockAt !== this.blocks.length) refuse();
+    return entries;
   }
 
-  result(): Map<string, CachedArticle> | undefined {
-    const { declared, entries, out } = this;
-    const whole = this.complete && declared === entries && entries === out.size && this.blockAt === this.blocks.length;
-    return !this.refused && whole ? out : undefined;
-  }
-
-  /** The cross-article index the cache holds, if any (only with a `result`). */
-  index(): PackedIndex | undefined {
-    return this.result() ? this.indexValue : undefined;
-  }
-
-  /** The blocks the entries' packed bytes are in (only with a `result`). */
-  details(): StoredDetails | undefined {
-    return this.result() ? this.stored : undefined;
-  }
-
-  private header(line: string): boolean {
-    const parsed: unknown = JSON.parse(line);
-    const header = isObject(parsed) && isObject(parsed.header) && typeof parsed.articles === 'number' && Array.isArray(parsed.blocks) ? parsed.header : undefined;
-    const expected = this.expected;
-    if (!header || header.format !== expected.format || header.code !== expected.code || header.options !== expected.options) return this.refuse();
-    const { articles, blocks } = parsed as { articles: number; blocks: unknown[] };
-    for (const b of blocks) {
-      if (!Array.isArray(b) || b.length !== 3 || !Number.isInteger(b[0]) || b[0] <= 0 || !Number.isInteger(b[1]) || b[1] < 0 || typeof b[2] !== 'string') return this.refuse();
-      this.blocks.push({ articles: b[0], bytes: b[1], hash: b[2] });
+  /** The index as `encodeIndex` wrote it; statement lists are views of the copied numbers. */
+  private index(): PackedIndex {
+    const key = this.string();
+    const uris = this.strings();
+    const dates = this.strings();
+    const speakers: PackedIndex['speakers'] = [];
+    const count = this.count();
+    for (let n = 0; n < count; n++) {
+      const id = this.string();
+      const name = this.string();
+      const isOrganization = this.int();
+      const roles = this.strings();
+      const spellings = this.strings();
+      const note = this.optional();
+      const organization = this.optional();
+      const memberCount = this.count();
+      if (memberCount % 2) refuse();
+      // Lists made at their length (their counts are known): no copies as they grow.
+      const members = new Array<number | string>(memberCount);
+      for (let i = 0; i < memberCount; i += 2) {
+        members[i] = this.int();
+        members[i + 1] = this.string();
+      }
+      const statementCount = this.count();
+      // A view (made by the constructor: `subarray` costs several times more), never written to.
+      const statements = new Int32Array(this.ints.buffer, this.ints.byteOffset + this.at * 4, statementCount);
+      this.at += statementCount;
+      const articleCount = this.count();
+      const statementArticles = new Array<number>(articleCount);
+      for (let i = 0; i < articleCount; i++) statementArticles[i] = this.ints[this.at++];
+      speakers.push([id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, this.optional(), this.optional()]);
     }
-    if (this.blocks.reduce((n, b) => n + b.articles, 0) !== articles) return this.refuse();
-    this.declared = articles;
-    this.indexDeclared = (parsed as { index?: unknown }).index === true;
-    return true;
+    return { key, uris, dates, speakers };
   }
 
-  /** Where the next article's `size` packed bytes are: the current block, after the articles before it. */
-  private place(size: number): { block: StoredBlock; at: number; size: number } | undefined {
-    if (!this.block) {
-      const info = this.blocks[this.blockAt];
-      if (!info) return undefined;
-      this.block = this.stored.block(info, this.offset);
-      this.inBlock = { articles: 0, bytes: 0 };
-    }
-    const info = this.blocks[this.blockAt];
-    const at = this.inBlock.bytes;
-    if (at + size > info.bytes) return undefined;
-    const block = this.block;
-    this.inBlock.articles++;
-    this.inBlock.bytes += size;
-    if (this.inBlock.articles === info.articles) {
-      // The block's articles must fill it exactly.
-      if (this.inBlock.bytes !== info.bytes) return undefined;
-      this.offset += info.bytes;
-      this.blockAt++;
-      this.block = undefined;
-    }
-    return { block, at, size };
+  private int(): number {
+    if (this.at >= this.ints.length) refuse();
+    return this.ints[this.at++];
   }
 
-  private refuse(): false {
-    this.refused = true;
-    this.out.clear();
-    this.indexValue = undefined;
-    return false;
+  /** A count of numbers that follow (within the section). */
+  private count(): number {
+    const n = this.int();
+    if (n < 0 || this.at + n > this.ints.length) refuse();
+    return n;
+  }
+
+  private string(): string {
+    const s = this.table[this.int()];
+    if (s === undefined) refuse();
+    return s;
+  }
+
+  private optional(): string | null {
+    const ref = this.int();
+    return ref === -1 ? null : (this.table[ref] ?? refuse());
+  }
+
+  private strings(): string[] {
+    const n = this.count();
+    const out = new Array<string>(n);
+    for (let i = 0; i < n; i++) out[i] = this.string();
+    return out;
   }
 }
 
-/** `lines`: how the summary's line starts are given — an array (index workers), or encoded (the cache file). */
-function isCachedArticle(entry: unknown, lines: 'array' | 'string' = 'array'): entry is CachedArticle {
-  if (!isObject(entry) || !isObject(entry.key) || !isObject(entry.summary)) return false;
-  const { key, summary } = entry;
-  if (typeof key.size !== 'number' || typeof key.mtimeMs !== 'number' || typeof key.hash !== 'string') return false;
-  if (entry.context !== undefined && typeof entry.context !== 'string') return false;
-  if (entry.truncated !== undefined && typeof entry.truncated !== 'boolean') return false;
-  // The shape of each part; the file's checksum (indexStore.ts) vouches for what is inside. Field
-  // by field, with no lists or closures: a warm start checks 10,000 of these.
-  return (
-    (lines === 'array' ? Array.isArray(summary.lineStarts) : typeof summary.lineStarts === 'string' && /^[0-9a-z,]*$/.test(summary.lineStarts)) &&
-    (summary.articleDate === undefined || isObject(summary.articleDate)) &&
-    typeof summary.length === 'number' &&
-    typeof summary.unattributed === 'number' &&
-    typeof summary.title === 'string' &&
-    typeof summary.textHash === 'string' &&
-    typeof summary.hasDateline === 'boolean'
-  );
+/** The strings' table: each a slice of `chars` (`lengths[i]` long) or, where the length is -1, the next of `wide`. */
+function stringTable(lengths: Int32Array, chars: string, wide: unknown): string[] {
+  if (!Array.isArray(wide)) refuse();
+  const table = new Array<string>(lengths.length);
+  let at = 0;
+  let next = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i];
+    if (length === -1) {
+      const s: unknown = wide[next++];
+      if (typeof s !== 'string') refuse();
+      table[i] = s;
+    } else {
+      if (length < 0 || at + length > chars.length) refuse();
+      table[i] = chars.slice(at, at + length);
+      at += length;
+    }
+  }
+  if (at !== chars.length || next !== wide.length) refuse();
+  return table;
+}
+
+/** Distinct strings, numbered in order of first use. */
+class StringTable {
+  private readonly numbers = new Map<string, number>();
+
+  ref(s: string): number {
+    if (typeof s !== 'string') throw new Error('persistent index: a string field is not a string');
+    let n = this.numbers.get(s);
+    if (n === undefined) this.numbers.set(s, (n = this.numbers.size));
+    return n;
+  }
+
+  /** The lengths section, the ASCII strings and the wide ones (an ASCII JSON array), as bytes. */
+  encode(): { lengths: Int32Array; chars: Uint8Array; wide: Uint8Array } {
+    const lengths = new Int32Array(this.numbers.size);
+    const narrow: string[] = [];
+    const wide: string[] = [];
+    let i = 0;
+    for (const s of this.numbers.keys()) {
+      if (/[^\x00-\x7e]/.test(s)) {
+        lengths[i++] = -1;
+        wide.push(s);
+      } else {
+        lengths[i++] = s.length;
+        narrow.push(s);
+      }
+    }
+    return { lengths, chars: asciiBytes(narrow.join('')), wide: wide.length ? asciiBytes(asciiJson(wide)) : new Uint8Array(0) };
+  }
+}
+
+/** A growing list of 32-bit integers. */
+class IntList {
+  private values = new Int32Array(1 << 16);
+  length = 0;
+
+  push(...numbers: number[]): void {
+    for (const x of numbers) this.add(x);
+  }
+
+  add(x: number): void {
+    if ((x | 0) !== x) throw new Error(`persistent index: ${x} is not a 32-bit integer`);
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = x;
+  }
+
+  bytes(): Uint8Array {
+    return new Uint8Array(this.values.buffer, 0, this.length * 4);
+  }
+}
+
+const pad8 = (n: number) => (n + 7) & ~7;
+
+/** `bytes` followed by zeros up to a multiple of 8 bytes. */
+function padded(bytes: Uint8Array): Uint8Array {
+  if (bytes.length % 8 === 0) return bytes;
+  const out = new Uint8Array(pad8(bytes.length));
+  out.set(bytes);
+  return out;
+}
+
+function* pieces(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += PIECE_BYTES) yield bytes.subarray(at, Math.min(bytes.length, at + PIECE_BYTES));
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function isObject(x: unknown): x is Record<string, any> {

@@ -16,6 +16,20 @@ describe('which files are articles', () => {
     for (const p of ['README.md', 'readme.txt', 'docs/CHANGELOG.md', 'LICENSE.txt', 'CONTRIBUTING.md', 'pkg/Readme.markdown']) assert.ok(!defaults.matches(p), p);
   });
 
+  it('matches a path as any of its globs would, one by one (the lists are tested as one expression each)', () => {
+    const filter = { include: ['wire/**/*.{txt,md}', '*.news'], exclude: ['**/draft-*', 'wire/old/**'] };
+    const matcher = new ArticleMatcher(filter);
+    const one = (globs: string[], p: string) => globs.some((g) => globToRegExp(g).test(p));
+    for (const p of ['wire/a.txt', 'wire/x/b.md', 'wire/x/draft-1.txt', 'wire/old/c.txt', 'top.news', 'x/top.news', 'wire/a.doc', 'WIRE/A.TXT', 'wire\\y\\c.txt']) {
+      const slashed = p.replace(/\\/g, '/');
+      assert.strictEqual(matcher.matches(p), one(filter.include, slashed) && !one(filter.exclude, slashed), p);
+    }
+    assert.ok(matcher.prunes('wire/old') && !matcher.prunes('wire'));
+    const none = new ArticleMatcher({ include: [], exclude: [] });
+    assert.ok(!none.matches('a.txt') && !none.prunes('a'), 'no include: nothing is an article; no exclude: nothing pruned');
+    assert.ok(new ArticleMatcher({ include: ['**/*.txt'], exclude: [] }).matches('a/b.txt'));
+  });
+
   it('leaves out dependencies, build output and hidden folders, and prunes them from the walk', () => {
     for (const p of ['node_modules/x/notes.txt', 'out/a.txt', 'dist/b.md', '.git/COMMIT_EDITMSG.txt', '.vscode/notes.md']) assert.ok(!defaults.matches(p), p);
     for (const d of ['node_modules', 'a/node_modules', '.git', 'out', 'dist']) assert.ok(defaults.prunes(d), d);

@@ -5,7 +5,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { codeCacheFile, runBundle } from '../../../server/src/node/codeCache';
+import { createHash } from 'crypto';
+import { bundleDigest, codeCacheFile, runBundle } from '../../../server/src/node/codeCache';
 
 /** A CommonJS "bundle" using what the real one uses: require, module.exports, __dirname. */
 function bundleSource(answer: number): string {
@@ -31,6 +32,15 @@ describe('code cache loader', () => {
     const loaded = runBundle(bundle);
     assert.deepStrictEqual(loaded.exports, { answer: 41, dir, file: bundle, joined: path.join(dir, 'x') });
     assert.strictEqual(loaded.cacheUsed, false);
+  });
+
+  it('leaves the bundle’s digest for the code it runs (the analyser fingerprint), for that file only', () => {
+    runBundle(bundle);
+    assert.strictEqual(bundleDigest(bundle), createHash('sha1').update(bundleSource(41)).digest('hex'));
+    assert.strictEqual(bundleDigest(path.join(dir, 'other.js')), undefined);
+    fs.writeFileSync(bundle, bundleSource(42));
+    runBundle(bundle);
+    assert.strictEqual(bundleDigest(bundle), createHash('sha1').update(bundleSource(42)).digest('hex'), 'a changed bundle, another digest');
   });
 
   it('makes the cache when asked and uses it on the next start', () => {

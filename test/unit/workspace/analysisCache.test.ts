@@ -11,9 +11,10 @@ import { codeFingerprint, dependencyVersion, fileKeyOf, IndexStore } from '../..
 import {
   CACHE_FORMAT,
   cachedArticle,
-  CacheDecoder,
   decodeCache,
+  decodeCacheStart,
   encodeCache,
+  type EncodedCache,
   entryServes,
   entryServesUnread,
   type CachedArticle,
@@ -41,6 +42,45 @@ function sampleEntries(): Map<string, CachedArticle> {
   return new Map([['file:///ws/a.txt', cachedArticle(summary(), fileKeyOf(ARTICLE, SIZE, 1000))]]);
 }
 
+/** An index of 300 speakers (as `exportIndex` gives them), some with non-ASCII names, notes and dates. */
+function sampleIndex(): PackedIndex {
+  const speakers = Array.from({ length: 300 }, (_, i) => [
+    `s-${i}`, `Speaker ${i} é`, i % 2, i % 3 ? ['role'] : [], [`Speaker ${i}`, 'Sp'], i % 5 ? null : 'a note', i % 4 ? null : 'Org', [i % 7, 'p1', (i + 1) % 7, 'p2'],
+    i % 6 ? [i % 7, 0, 1, 2, -1, (i + 1) % 7, 3, 40, 50, 0] : [], i % 6 ? [i % 7, (i + 1) % 7] : [], i % 6 ? '2024-06-03' : null, i % 6 ? '2024-06-03' : null,
+  ]);
+  const uris = Array.from({ length: 7 }, (_, i) => `file:///ws/${i}.txt`);
+  return { key: 'k', uris, dates: ['2024-06-03'], speakers } as unknown as PackedIndex;
+}
+
+/** An index with its typed lists as arrays, for comparison. */
+const normalised = (index: PackedIndex) => JSON.parse(JSON.stringify({ ...index, speakers: index.speakers.map((s) => s.map((x) => (x instanceof Int32Array ? Array.from(x) : x))) }));
+
+/** The index of an encoded cache (through the decoder the store uses). */
+function decodeIndex(data: EncodedCache): PackedIndex | undefined {
+  return decodeCacheStart(data.start, header, () => undefined)?.index;
+}
+
+function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  return Uint8Array.from(Buffer.concat(parts));
+}
+
+/** The start part's header line and where its numbers begin. */
+function sections(start: Uint8Array): { head: Record<string, any>; headerBytes: number; intsAt: number } {
+  const end = start.indexOf(10) + 1;
+  const head = JSON.parse(Buffer.from(start.subarray(0, end)).toString('latin1'));
+  const pad8 = (n: number) => Math.ceil(n / 8) * 8;
+  return { head, headerBytes: end, intsAt: end + head.floats * 8 + pad8(head.strings * 4) };
+}
+
+/** The start part with its header line changed (and padded again to a multiple of 8 bytes). */
+function withHeader(start: Uint8Array, change: (head: Record<string, any>) => void): Uint8Array {
+  const { head, headerBytes } = sections(start);
+  change(head);
+  let line = JSON.stringify(head);
+  line += ' '.repeat(7 - (line.length % 8)) + '\n';
+  return concatBytes(Buffer.from(line, 'latin1'), start.subarray(headerBytes));
+}
+
 describe('persistent index format', () => {
   it('gives back the same summary after a round trip', () => {
     const decoded = decodeCache(encodeCache(header, sampleEntries()), header);
@@ -57,7 +97,8 @@ describe('persistent index format', () => {
     const odd = { ...fieldsOf(made), people: made.people, statements: [{ ...made.statements[0], speaker: 'the harbour master' }, { ...made.statements[1], extra: 'kept' } as never, ...made.statements.slice(2)] };
     const entries = new Map([['u', cachedArticle(odd, fileKeyOf(ARTICLE, SIZE, 1000))]]);
     assert.deepStrictEqual(plain(decodeCache(encodeCache(header, entries), header)!.get('u')!.summary), plain(odd));
-    assert.ok(encodeCache(header, sampleEntries()).length < JSON.stringify(plain(made)).length, 'the packed form is smaller than the objects');
+    const encoded = encodeCache(header, sampleEntries());
+    assert.ok(encoded.start.length + encoded.details.length < JSON.stringify(plain(made)).length, 'the packed form is smaller than the objects');
   });
 
   it('keeps whether the file was cut at the length limit', () => {
@@ -67,7 +108,10 @@ describe('persistent index format', () => {
   });
 
   it('does not store the article text (the file holds it)', () => {
-    assert.ok(!encodeCache(header, sampleEntries()).includes('We cannot build a quay out of goodwill,” Cordova told'));
+    const { start, details } = encodeCache(header, sampleEntries());
+    const stored = Buffer.from(concatBytes(start, details)).toString('latin1');
+    assert.ok(!stored.includes('Harbour Master Ines Cordova said on Monday'));
+    assert.ok(!stored.includes('goodwill,\\u201d Cordova told') && !stored.includes('goodwill,” Cordova told'));
   });
 
   it('serves a file only with the same size and content hash; a changed file is stale', () => {
@@ -84,34 +128,92 @@ describe('persistent index format', () => {
     assert.ok(!entryServesUnread(entry, { size: SIZE + 1, mtimeMs: 1000 }), 'other size');
   });
 
-  it('discards a cache that does not parse, or whose entries are malformed', () => {
-    const data = encodeCache(header, sampleEntries());
-    assert.strictEqual(decodeCache(data.slice(0, data.length / 2), header), undefined);
-    assert.strictEqual(decodeCache('', header), undefined);
-    assert.strictEqual(decodeCache('[]', header), undefined);
-    const [head, line] = data.split('\n');
-    assert.strictEqual(decodeCache(head, header), undefined, 'an entry fewer than the header says');
-    assert.strictEqual(decodeCache([head, line, line].join('\n'), header)?.size, undefined, 'an entry more');
-    const [fields, detail] = line.split('\t');
-    assert.strictEqual(decodeCache([head, fields].join('\n'), header), undefined, 'no packed part');
-    const broken = JSON.parse(fields);
-    delete broken[1].summary.lineStarts;
-    assert.strictEqual(decodeCache([head, `${JSON.stringify(broken)}\t${detail}`].join('\n'), header), undefined);
-    broken[1] = { key: { size: '12', mtimeMs: 0, hash: 'x' }, summary: {} };
-    assert.strictEqual(decodeCache([head, `${JSON.stringify(broken)}\t${detail}`].join('\n'), header), undefined);
-    assert.strictEqual(decodeCache([head, line, '{"index":{}}'].join('\n'), header), undefined, 'an index the header did not announce');
+  it('discards a cache cut short or run on, wherever', () => {
+    const { start, details } = encodeCache(header, sampleEntries(), sampleIndex());
+    for (let length = 0; length < start.length; length++) {
+      assert.strictEqual(decodeCache({ start: start.subarray(0, length), details }, header), undefined, `the start part cut at ${length}`);
+    }
+    assert.strictEqual(decodeCache({ start: concatBytes(start, new Uint8Array(8)), details }, header), undefined, 'something after the end');
+    assert.strictEqual(decodeCache({ start: new Uint8Array(0), details: new Uint8Array(0) }, header), undefined);
+    assert.strictEqual(decodeCache({ start: Buffer.from('[]\n'), details }, header), undefined);
+  });
+
+  it('discards a cache whose header does not agree with its sections', () => {
+    const data = encodeCache(header, sampleEntries(), sampleIndex());
+    assert.ok(decodeCache(data, header), 'as written');
+    const changed = (change: (head: Record<string, any>) => void) => decodeCache({ start: withHeader(data.start, change), details: data.details }, header);
+    assert.ok(changed(() => undefined), 'the header written again as it was');
+    assert.strictEqual(changed((h) => h.articles++), undefined, 'an article more than there are');
+    assert.strictEqual(changed((h) => (h.index = false)), undefined, 'an index the header did not announce');
+    assert.strictEqual(changed((h) => h.strings--), undefined, 'a string fewer');
+    assert.strictEqual(changed((h) => (h.ints -= 2)), undefined, 'numbers fewer');
+    assert.strictEqual(changed((h) => (h.order = h.order === 'LE' ? 'BE' : 'LE')), undefined, 'the other byte order');
+    assert.strictEqual(changed((h) => delete h.floats), undefined, 'a section missing');
+  });
+
+  it('discards a cache whose numbers point outside it', () => {
+    const data = encodeCache(header, sampleEntries(), sampleIndex());
+    const { intsAt } = sections(data.start);
+    const ints = (at: number, value: number) => {
+      const start = data.start.slice();
+      new DataView(start.buffer).setInt32(intsAt + at * 4, value, true);
+      return decodeCache({ start, details: data.details }, header);
+    };
+    assert.ok(ints(0, 0), 'the first article’s URI, as written');
+    assert.strictEqual(ints(0, 1 << 20), undefined, 'a string that is not in the table');
+    assert.strictEqual(ints(0, -1), undefined, 'no string where one must be');
+    assert.strictEqual(ints(8 + 2, 1 << 20), undefined, 'line starts that are not in the table');
+    assert.strictEqual(ints(5, -1), undefined, 'a negative length');
+    assert.strictEqual(ints(1, 1 << 30), undefined, 'a file hash that is not in the table');
   });
 
   it('discards a cache whose packed parts do not add up to its blocks', () => {
     const data = encodeCache(header, sampleEntries());
-    const [head, line, details] = data.split('\n');
-    const entry = JSON.parse(line);
-    assert.strictEqual(decodeCache([head, JSON.stringify([...entry.slice(0, 2), entry[2] + 1]), details, ''].join('\n'), header), undefined, 'longer than its block');
-    assert.strictEqual(decodeCache([head, JSON.stringify([...entry.slice(0, 2), entry[2] - 1]), details, ''].join('\n'), header), undefined, 'the block not filled');
-    assert.strictEqual(decodeCache([head, line, details.slice(1), ''].join('\n'), header), undefined, 'the packed bytes cut short');
-    const twoBlocks = JSON.parse(head);
-    twoBlocks.blocks.push([1, 0, '']);
-    assert.strictEqual(decodeCache([JSON.stringify(twoBlocks), line, details, ''].join('\n'), header), undefined, 'more blocks than articles');
+    const changed = (change: (head: Record<string, any>) => void) => decodeCache({ start: withHeader(data.start, change), details: data.details }, header);
+    assert.strictEqual(changed((h) => h.blocks[0][1]--), undefined, 'longer than its block');
+    assert.strictEqual(changed((h) => h.blocks[0][1]++), undefined, 'the block not filled');
+    assert.strictEqual(decodeCache({ start: data.start, details: data.details.subarray(1) }, header), undefined, 'the packed bytes cut short');
+    assert.strictEqual(changed((h) => h.blocks.push([1, 0, ''])), undefined, 'more blocks than articles');
+  });
+
+  it('round-trips the cross-article index, statement lists as 32-bit integers', () => {
+    const index = sampleIndex();
+    const back = decodeIndex(encodeCache(header, new Map(), index));
+    assert.ok(back);
+    assert.ok(back.speakers.every((s) => s[8] instanceof Int32Array));
+    assert.deepStrictEqual(normalised(back), normalised(index));
+    assert.throws(() => encodeCache(header, new Map(), { ...index, speakers: [[...index.speakers[0].slice(0, 8), [0, 0, 0.5, 1, -1], ...index.speakers[0].slice(9)] as PackedIndex['speakers'][0]] }));
+  });
+
+  it('decodes a start part that does not begin at a multiple of 8 bytes of its buffer (copies instead of views)', () => {
+    const data = encodeCache(header, sampleEntries(), sampleIndex());
+    const shifted = new Uint8Array(data.start.length + 4);
+    shifted.set(data.start, 4);
+    const start = shifted.subarray(4);
+    const decoded = decodeCacheStart(start, header, (block, offset) => data.details.slice(offset, offset + block.bytes));
+    assert.ok(decoded);
+    assert.deepStrictEqual(normalised(decoded.index!), normalised(sampleIndex()));
+    assert.deepStrictEqual(plain(decoded.entries.get('file:///ws/a.txt')!.summary), plain(summary()));
+  });
+
+  it('keeps every string intact: non-ASCII, line breaks, lone surrogates, the empty string', () => {
+    const made = summary();
+    const odd = ['Inés “Córdova” — 港', 'a\nb\u0000c\u007f', 'half \ud800 a pair', '', 'file:///ws/é 1.txt'];
+    const entries = new Map(odd.map((title, i) => [`file:///ws/${odd[(i + 4) % odd.length]}-${i}`, cachedArticle({ ...fieldsOf(made), title, people: made.people, statements: made.statements }, fileKeyOf(ARTICLE, SIZE, i), title || undefined)]));
+    const decoded = decodeCache(encodeCache(header, entries), header);
+    assert.ok(decoded);
+    assert.deepStrictEqual([...decoded.keys()], [...entries.keys()]);
+    for (const [uri, entry] of entries) {
+      assert.strictEqual(decoded.get(uri)!.summary.title, entry.summary.title);
+      assert.strictEqual(decoded.get(uri)!.context, entry.context);
+      assert.deepStrictEqual(plain(decoded.get(uri)!.summary), plain(entry.summary));
+    }
+  });
+
+  it('discards a cache of the format before (JSON lines)', () => {
+    const old = `${JSON.stringify({ header: { ...header, format: 8 }, articles: 0, index: false, blocks: [] })}\n`;
+    assert.strictEqual(decodeCache({ start: Buffer.from(old), details: new Uint8Array(0) }, header), undefined);
+    assert.strictEqual(decodeCache({ start: Buffer.from(old), details: new Uint8Array(0) }, { ...header, format: 8 }), undefined, 'not even as format 8');
   });
 
   it('keeps line starts as gaps in base 36, read back as they were', () => {
@@ -162,13 +264,12 @@ describe('persistent index store', () => {
     assert.deepStrictEqual([...loaded.entries!.keys()], ['file:///ws/a.txt']);
   });
 
-  it('loads a cache larger than one read, whose lines are split between reads', async () => {
+  it('loads a cache of thousands of articles', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     const made = summary();
     const entries = new Map<string, CachedArticle>();
     for (let i = 0; i < 4000; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
     await store.save(header, entries);
-    assert.ok(fs.statSync(store.file).size > 2 << 20, 'the file spans several 1 MB reads');
     const loaded = (await store.load(header)).entries!;
     assert.strictEqual(loaded.size, 4000);
     assert.deepStrictEqual(plain(loaded.get('file:///ws/3999.txt')!.summary), plain(made));
@@ -207,15 +308,12 @@ describe('persistent index store', () => {
     assert.ok([...loaded.values()].every((e) => e.key.mtimeMs === 2));
   });
 
-  it('writes the cross-article index line in pieces that join into its JSON', () => {
-    const speakers = Array.from({ length: 300 }, (_, i) => [`s-${i}`, `Speaker ${i} é`, 0, ['role'], [`Speaker ${i}`], null, null, [i % 7, 'p1'], [i % 7, 0, 1, 2, -1], [i % 7], null, null]);
-    const uris = Array.from({ length: 700 }, (_, i) => `file:///ws/${i}.txt`);
-    const index = { key: 'k', uris, dates: ['2024-06-03'], speakers } as unknown as PackedIndex;
-    const lines = encodeCache(header, new Map(), index).split('\n');
-    assert.strictEqual(lines[1], JSON.stringify({ index }));
-    const decoder = new CacheDecoder(header, () => undefined);
-    for (const line of lines) assert.ok(decoder.line(line));
-    assert.deepStrictEqual(decoder.index(), JSON.parse(JSON.stringify(index)));
+  it('writes the cross-article index and reads it back', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    await store.save(header, sampleEntries(), sampleIndex(), 0);
+    const loaded = await store.load(header);
+    assert.strictEqual(loaded.entries?.size, 1);
+    assert.deepStrictEqual(normalised(loaded.index!), normalised(sampleIndex()));
   });
 
   it('discards a cache cut short, wherever it is cut', async () => {

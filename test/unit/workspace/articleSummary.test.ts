@@ -182,6 +182,12 @@ describe('article summaries', () => {
     const broken = JSON.parse(JSON.stringify(exported));
     broken.speakers[0][7] = [99, 'p1'];
     assert.ok(!same().restoreIndex(broken), 'a member in no article');
+    assert.ok(exported.uris.length >= 2);
+    const withUris = (uris: string[]) => ({ ...exported, uris });
+    assert.ok(!same().restoreIndex(withUris([...exported.uris].reverse())), 'the URIs out of order');
+    assert.ok(!same().restoreIndex(withUris([exported.uris[0], ...exported.uris.slice(0, -1)])), 'a URI twice, one missing');
+    assert.ok(!same().restoreIndex(withUris([...exported.uris.slice(0, -1), 'file:///zz/not-here.txt'])), 'a URI of no article');
+    assert.ok(same().restoreIndex(withUris([...exported.uris])), 'the same URIs');
     const model = same();
     assert.ok(!model.restoreIndex({ ...exported, speakers: 'x' } as never));
     assert.deepStrictEqual(answers(model), answers(built), 'refused: the index is built when asked');
