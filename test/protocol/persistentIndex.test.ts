@@ -48,7 +48,7 @@ describe('persistent index', function () {
     const coldAnswers = await answers(cold);
     assert.strictEqual(cold.indexed[0].startup?.restored, 0);
     await cold.stop();
-    assert.ok(fs.readdirSync(storage).some((f) => f.endsWith('.json')), 'the cache was written on shutdown');
+    assert.ok(fs.readdirSync(storage).some((f) => f.endsWith('.bin')), 'the cache was written on shutdown');
 
     const warm = await start();
     try {
@@ -181,7 +181,7 @@ describe('persistent index', function () {
     const cold = await start();
     const coldAnswers = await answers(cold);
     await cold.stop();
-    const cache = path.join(storage, fs.readdirSync(storage).find((f) => f.endsWith('.json'))!);
+    const cache = path.join(storage, fs.readdirSync(storage).find((f) => f.endsWith('.bin'))!);
     // The packed people and statements come first in the file (after a 54-byte line); the start part, last, stays intact.
     const data = fs.readFileSync(cache, 'latin1');
     const at = data.indexOf('Petrov');
@@ -204,7 +204,7 @@ describe('persistent index', function () {
     const cold = await start();
     const coldAnswers = await answers(cold);
     await cold.stop();
-    const cache = fs.readdirSync(storage).find((f) => f.endsWith('.json'))!;
+    const cache = fs.readdirSync(storage).find((f) => f.endsWith('.bin'))!;
     fs.writeFileSync(path.join(storage, cache), fs.readFileSync(path.join(storage, cache), 'utf8').slice(0, 300));
     const again = await start();
     try {

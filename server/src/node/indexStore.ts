@@ -13,6 +13,8 @@ import { nextTurn } from './eventLoop';
 
 export class IndexStore {
   readonly file: string;
+  /** Where formats 1–9 were kept (named when the cache was JSON); removed, never read. */
+  private readonly legacyFile: string;
   /** The save under way (or the last one), which the next one waits for. */
   private saving: Promise<void> = Promise.resolve();
   /** Numbers temporary files, so that two saves never share one. */
@@ -20,7 +22,8 @@ export class IndexStore {
 
   constructor(directory: string, folders: readonly string[]) {
     const id = createHash('sha1').update([...folders].sort().join('\n')).digest('hex').slice(0, 12);
-    this.file = path.join(directory, `attribution-lens-index-${id}.json`);
+    this.file = path.join(directory, `attribution-lens-index-${id}.bin`);
+    this.legacyFile = path.join(directory, `attribution-lens-index-${id}.json`);
   }
 
   /**
@@ -29,6 +32,8 @@ export class IndexStore {
    * was discarded).
    */
   async load(expected: CacheHeader): Promise<{ entries?: Map<string, CachedArticle>; index?: PackedIndex; details?: StoredDetails; problem?: string }> {
+    // An earlier version's cache would otherwise stay in the storage folder for ever.
+    await fs.rm(this.legacyFile, { force: true }).catch(() => undefined);
     let handle: FileHandle;
     try {
       handle = await fs.open(this.file, 'r');

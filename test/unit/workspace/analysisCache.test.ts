@@ -339,6 +339,15 @@ describe('persistent index store', () => {
     assert.deepStrictEqual(await new IndexStore(dir, ['file:///ws']).load(header), { problem: undefined });
   });
 
+  it('removes the cache file an earlier version kept under a .json name, and never reads it', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    const legacy = store.file.replace(/\.bin$/, '.json');
+    assert.notStrictEqual(legacy, store.file);
+    fs.writeFileSync(legacy, '{"header": {"format": 7}}');
+    assert.deepStrictEqual(await store.load(header), { problem: undefined });
+    assert.ok(!fs.existsSync(legacy));
+  });
+
   it('discards and deletes a corrupt cache file', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     fs.writeFileSync(store.file, '{"header": {"format": 1, "code"');
