@@ -9,7 +9,7 @@ import type { DateSource } from '../analysis/types';
 import { packed, type ArticleSummary } from './articleSummary';
 import { asciiBytes, asciiJson, asciiText, encodeLineStarts, PackedSummary, type StoredFields } from './packedSummary';
 import { StoredDetails, type BlockInfo, type BlockReader, type StoredBlock } from './storedDetail';
-import type { PackedIndex } from './workspaceModel';
+import { speakersIn, type PackedIndex, type PackedSpeaker, type SpeakerList } from './workspaceModel';
 
 /** Bumped whenever the layout below changes. */
 export const CACHE_FORMAT = 9;
@@ -198,7 +198,7 @@ function* encodeIndex(index: PackedIndex, strings: StringTable, ints: IntList): 
   list(index.dates);
   ints.push(index.speakers.length);
   let n = 0;
-  for (const [id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, firstDate, lastDate] of index.speakers) {
+  for (const [id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, firstDate, lastDate] of speakersIn(index)) {
     ints.push(strings.ref(id), strings.ref(name), isOrganization);
     list(roles);
     list(spellings);
@@ -356,39 +356,90 @@ class StartDecoder {
     return entries;
   }
 
-  /** The index as `encodeIndex` wrote it; statement lists are views of the copied numbers. */
+  /**
+   * The index as `encodeIndex` wrote it. Its speakers are only walked (each checked as the model
+   * checks them) and read one by one later (`SpeakerReader`), so that a warm start makes none of
+   * them before its first `indexed`; an index the model would refuse is read whole, as written, for
+   * the model to refuse. Statement lists are views of the copied numbers.
+   */
   private index(): PackedIndex {
     const key = this.string();
     const uris = this.strings();
     const dates = this.strings();
-    const speakers: PackedIndex['speakers'] = [];
     const count = this.count();
+    const from = this.at;
+    const starts = new Int32Array(count);
+    const ids = new Array<string>(count);
+    let usable = true;
     for (let n = 0; n < count; n++) {
-      const id = this.string();
-      const name = this.string();
-      const isOrganization = this.int();
-      const roles = this.strings();
-      const spellings = this.strings();
-      const note = this.optional();
-      const organization = this.optional();
+      starts[n] = this.at;
+      ids[n] = this.string();
+      this.string(); // name
+      this.int(); // organisation flag
+      this.skipStrings(this.count()); // roles
+      this.skipStrings(this.count()); // spellings
+      this.optional(); // note
+      this.optional(); // organisation
       const memberCount = this.count();
       if (memberCount % 2) refuse();
-      // Lists made at their length (their counts are known): no copies as they grow.
-      const members = new Array<number | string>(memberCount);
+      if (memberCount === 0) usable = false;
       for (let i = 0; i < memberCount; i += 2) {
-        members[i] = this.int();
-        members[i + 1] = this.string();
+        if (!(this.int() < uris.length)) usable = false;
+        this.string();
       }
       const statementCount = this.count();
-      // A view (made by the constructor: `subarray` costs several times more), never written to.
-      const statements = new Int32Array(this.ints.buffer, this.ints.byteOffset + this.at * 4, statementCount);
+      if (statementCount % 5) usable = false;
+      for (let i = 0; i + 4 < statementCount; i += 5) {
+        const article = this.ints[this.at + i], date = this.ints[this.at + i + 4];
+        if (article < 0 || article >= uris.length || date < -1 || date >= dates.length) usable = false;
+      }
       this.at += statementCount;
       const articleCount = this.count();
-      const statementArticles = new Array<number>(articleCount);
-      for (let i = 0; i < articleCount; i++) statementArticles[i] = this.ints[this.at++];
-      speakers.push([id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, this.optional(), this.optional()]);
+      for (let i = 0; i < articleCount; i++) {
+        const article = this.ints[this.at++];
+        if (statementCount && (article < 0 || article >= uris.length)) usable = false;
+      }
+      this.optional(); // first date
+      this.optional(); // last date
     }
+    const end = this.at;
+    if (usable) return { key, uris, dates, speakers: new DecodedSpeakers(ids, starts, (at) => this.speakerAt(at)) };
+    this.at = from;
+    const speakers: PackedSpeaker[] = [];
+    for (let n = 0; n < count; n++) speakers.push(this.speakerAt(starts[n]));
+    this.at = end;
     return { key, uris, dates, speakers };
+  }
+
+  /** The speaker written at `at` of the numbers (walked and checked by `index` already). */
+  private speakerAt(at: number): PackedSpeaker {
+    this.at = at;
+    const id = this.string();
+    const name = this.string();
+    const isOrganization = this.int();
+    const roles = this.strings();
+    const spellings = this.strings();
+    const note = this.optional();
+    const organization = this.optional();
+    const memberCount = this.count();
+    // Lists made at their length (their counts are known): no copies as they grow.
+    const members = new Array<number | string>(memberCount);
+    for (let i = 0; i < memberCount; i += 2) {
+      members[i] = this.int();
+      members[i + 1] = this.string();
+    }
+    const statementCount = this.count();
+    // A view (made by the constructor: `subarray` costs several times more), never written to.
+    const statements = new Int32Array(this.ints.buffer, this.ints.byteOffset + this.at * 4, statementCount);
+    this.at += statementCount;
+    const articleCount = this.count();
+    const statementArticles = new Array<number>(articleCount);
+    for (let i = 0; i < articleCount; i++) statementArticles[i] = this.ints[this.at++];
+    return [id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, this.optional(), this.optional()];
+  }
+
+  private skipStrings(n: number): void {
+    for (let i = 0; i < n; i++) this.string();
   }
 
   private int(): number {
@@ -419,6 +470,28 @@ class StartDecoder {
     const out = new Array<string>(n);
     for (let i = 0; i < n; i++) out[i] = this.string();
     return out;
+  }
+}
+
+/**
+ * A decoded index's speakers, each read from the numbers when asked for (`at`): a warm start's
+ * model makes them after its first `indexed` (`unpackSpeakers` in workspaceModel.ts). Only made
+ * of an index that passed every check the model makes of one, so that reading one cannot fail.
+ */
+export class DecodedSpeakers implements SpeakerList {
+  constructor(
+    /** The speakers' ids, in order. */
+    readonly ids: readonly string[],
+    private readonly starts: Int32Array,
+    private readonly read: (at: number) => PackedSpeaker,
+  ) {}
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  at(n: number): PackedSpeaker {
+    return this.read(this.starts[n]);
   }
 }
 

@@ -44,7 +44,7 @@ interface Index {
    * of them done. A warm start sends its first `indexed` before they are made (`unpackRestored`,
    * in slices); anything that reads the index first makes the rest (`built`).
    */
-  unpacking?: { speakers: PackedIndex['speakers']; next: number };
+  unpacking?: { speakers: PackedSpeaker[] | SpeakerList; next: number };
 }
 
 /**
@@ -107,7 +107,7 @@ function unpackSpeakers(index: Index, count: number): void {
   const all = unpacking.speakers;
   const end = Math.min(all.length, unpacking.next + count);
   for (let n = unpacking.next; n < end; n++) {
-    const fields = all[n];
+    const fields = all.at(n)!;
     const id = fields[0], isOrganization = fields[2], note = fields[5], organization = fields[6];
     const flatMembers = fields[7], flatStatements = fields[8], statementArticles = fields[9], firstDate = fields[10], lastDate = fields[11];
     const articles: string[] = [];
@@ -190,8 +190,31 @@ export interface PackedIndex {
   key: string;
   uris: string[];
   dates: string[];
-  /** …, then the articles of its statements (numbers) and their first and last dates. */
-  speakers: Array<[string, string, number, string[], string[], string | null, string | null, Array<number | string>, ArrayLike<number>, number[], string | null, string | null]>;
+  /** As made by `exportIndex`, an array; as decoded from the persistent index, read one by one (`SpeakerList`). */
+  speakers: PackedSpeaker[] | SpeakerList;
+}
+
+/** A speaker of a `PackedIndex`: …, then the articles of its statements (numbers) and their first and last dates. */
+export type PackedSpeaker = [string, string, number, string[], string[], string | null, string | null, Array<number | string>, ArrayLike<number>, number[], string | null, string | null];
+
+/**
+ * A decoded persistent index's speakers, each read when asked for (`at`), their ids at hand: made
+ * only of an index that passed the checks `restoreIndex` makes (but for ids twice), so that
+ * reading one cannot fail.
+ */
+export interface SpeakerList {
+  readonly ids: readonly string[];
+  readonly length: number;
+  at(n: number): PackedSpeaker;
+}
+
+/** A packed index's speakers as an array (every one read). */
+export function speakersIn(index: PackedIndex): PackedSpeaker[] {
+  const speakers = index.speakers;
+  if (Array.isArray(speakers)) return speakers;
+  const out: PackedSpeaker[] = [];
+  for (let n = 0; n < speakers.length; n++) out.push(speakers.at(n));
+  return out;
 }
 
 /** A statement list as the persistent index gives it back: an array, or 32-bit integers (a view of the file's). */
@@ -543,7 +566,7 @@ export class WorkspaceModel {
    */
   restoreIndex(packedIndex: PackedIndex): boolean {
     try {
-      if (!packedIndex || packedIndex.key !== this.indexKey() || !Array.isArray(packedIndex.speakers) || !Array.isArray(packedIndex.dates)) return false;
+      if (!packedIndex || packedIndex.key !== this.indexKey() || !packedIndex.speakers || !Array.isArray(packedIndex.dates)) return false;
       // The same URIs as the model's, sorted: checked in one pass (strictly ascending, each an
       // article here, as many) instead of sorting the model's 10,000 to compare.
       const uris = packedIndex.uris;
@@ -553,8 +576,15 @@ export class WorkspaceModel {
       }
       const dates = packedIndex.dates;
       const seen = new Set<string>();
-      // Checked whole now (a bad index is refused here, never half used); made into speakers later (`unpackSpeakers`).
-      for (const fields of packedIndex.speakers) {
+      const all = packedIndex.speakers;
+      // Checked whole now (a bad index is refused here, never half used); made into speakers later
+      // (`unpackSpeakers`). A decoded one was checked as it was decoded, but for ids twice.
+      if (!Array.isArray(all)) {
+        for (const id of all.ids) {
+          if (seen.has(id)) return false;
+          seen.add(id);
+        }
+      } else for (const fields of all) {
         // By position: destructuring twelve fields (through the array iterator) cost more than the rest of this loop.
         const id = fields[0], name = fields[1], roles = fields[3], spellings = fields[4];
         const flatMembers = fields[7], flatStatements = fields[8], statementArticles = fields[9];
@@ -575,7 +605,7 @@ export class WorkspaceModel {
       const packed: NonNullable<Index['packed']> = { uris, dates, members: new Map(), statements: new Map() };
       this.index = {
         speakers: new Map(), idOf: new Map(), idOfPending: [], statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes, packed,
-        unpacking: { speakers: packedIndex.speakers, next: 0 },
+        unpacking: { speakers: all, next: 0 },
       };
       return true;
     } catch {
