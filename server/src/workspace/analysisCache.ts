@@ -151,7 +151,7 @@ interface StartHeader {
  * other work in there). Throws if a number of the index is not a 32-bit integer (not written).
  */
 export function* encodeCacheStart(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, blocks: readonly BlockInfo[], index?: PackedIndex): Generator<Uint8Array | undefined> {
-  const strings = new StringTable();
+  const strings = new StringNumbers();
   const ints = new IntList();
   const floats = new Float64Array(articles.size * 2);
   let n = 0;
@@ -187,7 +187,7 @@ export function* encodeCacheStart(header: CacheHeader, articles: ReadonlyMap<str
  * members (a count of numbers, then article number and person key pairs), statements (a count,
  * then the numbers), the articles of its statements (a count, then the numbers), first and last date.
  */
-function* encodeIndex(index: PackedIndex, strings: StringTable, ints: IntList): Generator<undefined> {
+function* encodeIndex(index: PackedIndex, strings: StringNumbers, ints: IntList): Generator<undefined> {
   const list = (items: readonly string[]) => {
     ints.push(items.length);
     for (const item of items) ints.add(strings.ref(item));
@@ -253,7 +253,7 @@ class StartDecoder {
   private readonly head: StartHeader;
   private readonly floats: Float64Array;
   private readonly ints: Int32Array;
-  private readonly table: string[];
+  private readonly table: StringTable;
   /** The next number to read of `ints`. */
   private at = 0;
   private readonly stored: StoredDetails;
@@ -293,7 +293,7 @@ class StartDecoder {
     this.floats = new Float64Array(section(floatsAt, floats * 8), offset(floatsAt), floats);
     const lengths = new Int32Array(section(lengthsAt, strings * 4), offset(lengthsAt), strings);
     this.ints = new Int32Array(section(intsAt, ints * 4), offset(intsAt), ints);
-    this.table = stringTable(lengths, asciiText(bytes.subarray(charsAt, wideAt)), wide ? JSON.parse(asciiText(bytes.subarray(wideAt))) : []);
+    this.table = new StringTable(lengths, asciiText(bytes.subarray(charsAt, wideAt)), wide ? JSON.parse(asciiText(bytes.subarray(wideAt))) : []);
     this.stored = new StoredDetails(read);
   }
 
@@ -374,18 +374,19 @@ class StartDecoder {
     for (let n = 0; n < count; n++) {
       starts[n] = this.at;
       ids[n] = this.string();
-      this.string(); // name
+      this.ref(); // name
       this.int(); // organisation flag
       this.skipStrings(this.count()); // roles
       this.skipStrings(this.count()); // spellings
-      this.optional(); // note
-      this.optional(); // organisation
+      this.skipOptional(); // note
+      this.skipOptional(); // organisation
       const memberCount = this.count();
       if (memberCount % 2) refuse();
       if (memberCount === 0) usable = false;
       for (let i = 0; i < memberCount; i += 2) {
-        if (!(this.int() < uris.length)) usable = false;
-        this.string();
+        const article = this.int();
+        if (article < 0 || article >= uris.length) usable = false;
+        this.ref();
       }
       const statementCount = this.count();
       if (statementCount % 5) usable = false;
@@ -399,8 +400,8 @@ class StartDecoder {
         const article = this.ints[this.at++];
         if (statementCount && (article < 0 || article >= uris.length)) usable = false;
       }
-      this.optional(); // first date
-      this.optional(); // last date
+      this.skipOptional(); // first date
+      this.skipOptional(); // last date
     }
     const end = this.at;
     if (usable) return { key, uris, dates, speakers: new DecodedSpeakers(ids, starts, (at) => this.speakerAt(at)) };
@@ -439,7 +440,7 @@ class StartDecoder {
   }
 
   private skipStrings(n: number): void {
-    for (let i = 0; i < n; i++) this.string();
+    for (let i = 0; i < n; i++) this.ref();
   }
 
   private int(): number {
@@ -454,15 +455,27 @@ class StartDecoder {
     return n;
   }
 
+  /** A string's number (checked, the string not made). */
+  private ref(): number {
+    const n = this.int();
+    if (n < 0 || n >= this.table.size) refuse();
+    return n;
+  }
+
+  private skipOptional(): void {
+    if (this.int() !== -1) {
+      this.at--;
+      this.ref();
+    }
+  }
+
   private string(): string {
-    const s = this.table[this.int()];
-    if (s === undefined) refuse();
-    return s;
+    return this.table.get(this.ref());
   }
 
   private optional(): string | null {
     const ref = this.int();
-    return ref === -1 ? null : (this.table[ref] ?? refuse());
+    return ref === -1 ? null : this.table.get(ref >= 0 && ref < this.table.size ? ref : refuse());
   }
 
   private strings(): string[] {
@@ -495,30 +508,59 @@ export class DecodedSpeakers implements SpeakerList {
   }
 }
 
-/** The strings' table: each a slice of `chars` (`lengths[i]` long) or, where the length is -1, the next of `wide`. */
-function stringTable(lengths: Int32Array, chars: string, wide: unknown): string[] {
-  if (!Array.isArray(wide)) refuse();
-  const table = new Array<string>(lengths.length);
-  let at = 0;
-  let next = 0;
-  for (let i = 0; i < lengths.length; i++) {
-    const length = lengths[i];
-    if (length === -1) {
-      const s: unknown = wide[next++];
-      if (typeof s !== 'string') refuse();
-      table[i] = s;
-    } else {
-      if (length < 0 || at + length > chars.length) refuse();
-      table[i] = chars.slice(at, at + length);
-      at += length;
+/**
+ * The strings' table: each a slice of `chars` (`lengths[i]` long) or, where the length is -1, the
+ * next of `wide`. Checked whole at once; a string is sliced when first asked for, and kept, so
+ * that what a start does not read yet (the index's speakers) is not made before it is.
+ */
+class StringTable {
+  private readonly made: string[];
+  /** Where each string starts in `chars`, or (for a wide one) its place in `wide`. */
+  private readonly starts: Int32Array;
+
+  constructor(
+    private readonly lengths: Int32Array,
+    private readonly chars: string,
+    private readonly wide: unknown[],
+  ) {
+    if (!Array.isArray(wide)) refuse();
+    const starts = new Int32Array(lengths.length);
+    let at = 0;
+    let next = 0;
+    for (let i = 0; i < lengths.length; i++) {
+      const length = lengths[i];
+      if (length === -1) {
+        if (typeof wide[next] !== 'string') refuse();
+        starts[i] = next++;
+      } else {
+        if (length < 0 || at + length > chars.length) refuse();
+        starts[i] = at;
+        at += length;
+      }
     }
+    if (at !== chars.length || next !== wide.length) refuse();
+    this.starts = starts;
+    this.made = new Array<string>(lengths.length);
   }
-  if (at !== chars.length || next !== wide.length) refuse();
-  return table;
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  /** The string numbered `n` (a number in range). */
+  get(n: number): string {
+    let s = this.made[n];
+    if (s === undefined) {
+      const length = this.lengths[n];
+      s = length === -1 ? (this.wide[this.starts[n]] as string) : this.chars.slice(this.starts[n], this.starts[n] + length);
+      this.made[n] = s;
+    }
+    return s;
+  }
 }
 
 /** Distinct strings, numbered in order of first use. */
-class StringTable {
+class StringNumbers {
   private readonly numbers = new Map<string, number>();
 
   ref(s: string): number {

@@ -203,6 +203,7 @@ describe('persistent index format', () => {
       assert.deepStrictEqual(normalised(again), normalised({ ...index, speakers }));
     };
     broken((s) => (s[7] = [99, 'p1']));
+    broken((s) => (s[7] = [-1, 'p1']));
     broken((s) => (s[7] = []));
     broken((s) => (s[8] = [0, 1, 2, 3]));
     broken((s) => (s[8] = [0, 1, 2, 3, 5]));
