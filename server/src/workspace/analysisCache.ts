@@ -51,7 +51,11 @@ export interface CachedArticle {
 
 /** The cache entry of an article's summary. */
 export function cachedArticle(summary: ArticleSummary, key: FileKey, context?: string, truncated?: boolean): CachedArticle {
-  return { key, summary, ...(context === undefined ? {} : { context }), ...(truncated ? { truncated } : {}) };
+  // Fields set one by one (not spread in): a warm start makes 10,000 of these.
+  const cached: CachedArticle = { key, summary };
+  if (context !== undefined) cached.context = context;
+  if (truncated) cached.truncated = truncated;
+  return cached;
 }
 
 /** Whether an entry serves the file as it is now (its text read and hashed). */

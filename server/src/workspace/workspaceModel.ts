@@ -249,7 +249,7 @@ export class WorkspaceModel {
   /** Context keys that restored summaries claim to have been made under; checked by `settleStale`. */
   private readonly claimed = new WeakMap<ArticleSummary, string>();
   /** Articles set or removed since the last `takeTouched()`: what per-article tallies redo. */
-  private readonly touched = new Set<string>();
+  private touched = new Set<string>();
   private speakerCountsRevision = 0;
   private namesRevision = 0;
   private articlesRevision = 0;
@@ -406,8 +406,9 @@ export class WorkspaceModel {
 
   /** The articles set or removed since the last call (each once). */
   takeTouched(): Set<string> {
-    const out = new Set(this.touched);
-    this.touched.clear();
+    // Handed over, not copied: after a warm start it holds every article.
+    const out = this.touched;
+    this.touched = new Set();
     return out;
   }
 
