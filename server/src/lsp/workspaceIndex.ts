@@ -28,6 +28,8 @@ import { childUri, fileUriOf, fsPathOf, isFileUri, normalizeUri } from './uris';
 const READ_CONCURRENCY = 16;
 /** How long the check of restored files stats them before it lets a turn of the event loop by, in milliseconds. */
 const CHECK_SLICE_MS = 4;
+/** Restored speakers made per turn of the event loop after a warm start's first `indexed` (a few milliseconds' work). */
+const SPEAKERS_PER_TURN = 1000;
 /** The initial index lets other work in (requests, progress) at least this often, in milliseconds. */
 const YIELD_EVERY_MS = 20;
 /** Closed articles whose full analysis a request needed, kept in case the next one needs it too. */
@@ -250,6 +252,9 @@ export class WorkspaceIndex {
       // Stat'ing slows down with the machine's load: slices of time, not of a count of files,
       // keep a request that arrives meanwhile from waiting long.
       await nextTurn();
+      // A restored cross-article index's speakers, left packed for the first `indexed`, made a
+      // slice per turn (a request that reads the index meanwhile makes the rest itself).
+      while (!this.model.unpackRestored(SPEAKERS_PER_TURN)) await nextTurn();
       const slice = new Yielder(CHECK_SLICE_MS);
       for (let i = 0; i < uris.length; i++) {
         await slice.now();

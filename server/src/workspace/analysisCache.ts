@@ -9,7 +9,7 @@ import type { DateSource } from '../analysis/types';
 import { packed, type ArticleSummary } from './articleSummary';
 import { asciiBytes, asciiJson, asciiText, encodeLineStarts, PackedSummary, type StoredFields } from './packedSummary';
 import { StoredDetails, type BlockInfo, type BlockReader, type StoredBlock } from './storedDetail';
-import type { PackedIndex } from './workspaceModel';
+import { speakersIn, type PackedIndex, type PackedSpeaker, type SpeakerList } from './workspaceModel';
 
 /** Bumped whenever the layout below changes. */
 export const CACHE_FORMAT = 9;
@@ -51,7 +51,11 @@ export interface CachedArticle {
 
 /** The cache entry of an article's summary. */
 export function cachedArticle(summary: ArticleSummary, key: FileKey, context?: string, truncated?: boolean): CachedArticle {
-  return { key, summary, ...(context === undefined ? {} : { context }), ...(truncated ? { truncated } : {}) };
+  // Fields set one by one (not spread in): a warm start makes 10,000 of these.
+  const cached: CachedArticle = { key, summary };
+  if (context !== undefined) cached.context = context;
+  if (truncated) cached.truncated = truncated;
+  return cached;
 }
 
 /** Whether an entry serves the file as it is now (its text read and hashed). */
@@ -151,7 +155,7 @@ interface StartHeader {
  * other work in there). Throws if a number of the index is not a 32-bit integer (not written).
  */
 export function* encodeCacheStart(header: CacheHeader, articles: ReadonlyMap<string, CachedArticle>, blocks: readonly BlockInfo[], index?: PackedIndex): Generator<Uint8Array | undefined> {
-  const strings = new StringTable();
+  const strings = new StringNumbers();
   const ints = new IntList();
   const floats = new Float64Array(articles.size * 2);
   let n = 0;
@@ -187,7 +191,7 @@ export function* encodeCacheStart(header: CacheHeader, articles: ReadonlyMap<str
  * members (a count of numbers, then article number and person key pairs), statements (a count,
  * then the numbers), the articles of its statements (a count, then the numbers), first and last date.
  */
-function* encodeIndex(index: PackedIndex, strings: StringTable, ints: IntList): Generator<undefined> {
+function* encodeIndex(index: PackedIndex, strings: StringNumbers, ints: IntList): Generator<undefined> {
   const list = (items: readonly string[]) => {
     ints.push(items.length);
     for (const item of items) ints.add(strings.ref(item));
@@ -198,7 +202,7 @@ function* encodeIndex(index: PackedIndex, strings: StringTable, ints: IntList): 
   list(index.dates);
   ints.push(index.speakers.length);
   let n = 0;
-  for (const [id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, firstDate, lastDate] of index.speakers) {
+  for (const [id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, firstDate, lastDate] of speakersIn(index)) {
     ints.push(strings.ref(id), strings.ref(name), isOrganization);
     list(roles);
     list(spellings);
@@ -253,7 +257,7 @@ class StartDecoder {
   private readonly head: StartHeader;
   private readonly floats: Float64Array;
   private readonly ints: Int32Array;
-  private readonly table: string[];
+  private readonly table: StringTable;
   /** The next number to read of `ints`. */
   private at = 0;
   private readonly stored: StoredDetails;
@@ -293,7 +297,7 @@ class StartDecoder {
     this.floats = new Float64Array(section(floatsAt, floats * 8), offset(floatsAt), floats);
     const lengths = new Int32Array(section(lengthsAt, strings * 4), offset(lengthsAt), strings);
     this.ints = new Int32Array(section(intsAt, ints * 4), offset(intsAt), ints);
-    this.table = stringTable(lengths, asciiText(bytes.subarray(charsAt, wideAt)), wide ? JSON.parse(asciiText(bytes.subarray(wideAt))) : []);
+    this.table = new StringTable(lengths, asciiText(bytes.subarray(charsAt, wideAt)), wide ? JSON.parse(asciiText(bytes.subarray(wideAt))) : []);
     this.stored = new StoredDetails(read);
   }
 
@@ -356,39 +360,91 @@ class StartDecoder {
     return entries;
   }
 
-  /** The index as `encodeIndex` wrote it; statement lists are views of the copied numbers. */
+  /**
+   * The index as `encodeIndex` wrote it. Its speakers are only walked (each checked as the model
+   * checks them) and read one by one later (`SpeakerReader`), so that a warm start makes none of
+   * them before its first `indexed`; an index the model would refuse is read whole, as written, for
+   * the model to refuse. Statement lists are views of the copied numbers.
+   */
   private index(): PackedIndex {
     const key = this.string();
     const uris = this.strings();
     const dates = this.strings();
-    const speakers: PackedIndex['speakers'] = [];
     const count = this.count();
+    const from = this.at;
+    const starts = new Int32Array(count);
+    const ids = new Array<string>(count);
+    let usable = true;
     for (let n = 0; n < count; n++) {
-      const id = this.string();
-      const name = this.string();
-      const isOrganization = this.int();
-      const roles = this.strings();
-      const spellings = this.strings();
-      const note = this.optional();
-      const organization = this.optional();
+      starts[n] = this.at;
+      ids[n] = this.string();
+      this.ref(); // name
+      this.int(); // organisation flag
+      this.skipStrings(this.count()); // roles
+      this.skipStrings(this.count()); // spellings
+      this.skipOptional(); // note
+      this.skipOptional(); // organisation
       const memberCount = this.count();
       if (memberCount % 2) refuse();
-      // Lists made at their length (their counts are known): no copies as they grow.
-      const members = new Array<number | string>(memberCount);
+      if (memberCount === 0) usable = false;
       for (let i = 0; i < memberCount; i += 2) {
-        members[i] = this.int();
-        members[i + 1] = this.string();
+        const article = this.int();
+        if (article < 0 || article >= uris.length) usable = false;
+        this.ref();
       }
       const statementCount = this.count();
-      // A view (made by the constructor: `subarray` costs several times more), never written to.
-      const statements = new Int32Array(this.ints.buffer, this.ints.byteOffset + this.at * 4, statementCount);
+      if (statementCount % 5) usable = false;
+      for (let i = 0; i + 4 < statementCount; i += 5) {
+        const article = this.ints[this.at + i], date = this.ints[this.at + i + 4];
+        if (article < 0 || article >= uris.length || date < -1 || date >= dates.length) usable = false;
+      }
       this.at += statementCount;
       const articleCount = this.count();
-      const statementArticles = new Array<number>(articleCount);
-      for (let i = 0; i < articleCount; i++) statementArticles[i] = this.ints[this.at++];
-      speakers.push([id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, this.optional(), this.optional()]);
+      for (let i = 0; i < articleCount; i++) {
+        const article = this.ints[this.at++];
+        if (statementCount && (article < 0 || article >= uris.length)) usable = false;
+      }
+      this.skipOptional(); // first date
+      this.skipOptional(); // last date
     }
+    const end = this.at;
+    if (usable) return { key, uris, dates, speakers: new DecodedSpeakers(ids, starts, (at) => this.speakerAt(at)) };
+    this.at = from;
+    const speakers: PackedSpeaker[] = [];
+    for (let n = 0; n < count; n++) speakers.push(this.speakerAt(starts[n]));
+    this.at = end;
     return { key, uris, dates, speakers };
+  }
+
+  /** The speaker written at `at` of the numbers (walked and checked by `index` already). */
+  private speakerAt(at: number): PackedSpeaker {
+    this.at = at;
+    const id = this.string();
+    const name = this.string();
+    const isOrganization = this.int();
+    const roles = this.strings();
+    const spellings = this.strings();
+    const note = this.optional();
+    const organization = this.optional();
+    const memberCount = this.count();
+    // Lists made at their length (their counts are known): no copies as they grow.
+    const members = new Array<number | string>(memberCount);
+    for (let i = 0; i < memberCount; i += 2) {
+      members[i] = this.int();
+      members[i + 1] = this.string();
+    }
+    const statementCount = this.count();
+    // A view (made by the constructor: `subarray` costs several times more), never written to.
+    const statements = new Int32Array(this.ints.buffer, this.ints.byteOffset + this.at * 4, statementCount);
+    this.at += statementCount;
+    const articleCount = this.count();
+    const statementArticles = new Array<number>(articleCount);
+    for (let i = 0; i < articleCount; i++) statementArticles[i] = this.ints[this.at++];
+    return [id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, this.optional(), this.optional()];
+  }
+
+  private skipStrings(n: number): void {
+    for (let i = 0; i < n; i++) this.ref();
   }
 
   private int(): number {
@@ -403,15 +459,27 @@ class StartDecoder {
     return n;
   }
 
+  /** A string's number (checked, the string not made). */
+  private ref(): number {
+    const n = this.int();
+    if (n < 0 || n >= this.table.size) refuse();
+    return n;
+  }
+
+  private skipOptional(): void {
+    if (this.int() !== -1) {
+      this.at--;
+      this.ref();
+    }
+  }
+
   private string(): string {
-    const s = this.table[this.int()];
-    if (s === undefined) refuse();
-    return s;
+    return this.table.get(this.ref());
   }
 
   private optional(): string | null {
     const ref = this.int();
-    return ref === -1 ? null : (this.table[ref] ?? refuse());
+    return ref === -1 ? null : this.table.get(ref >= 0 && ref < this.table.size ? ref : refuse());
   }
 
   private strings(): string[] {
@@ -422,30 +490,81 @@ class StartDecoder {
   }
 }
 
-/** The strings' table: each a slice of `chars` (`lengths[i]` long) or, where the length is -1, the next of `wide`. */
-function stringTable(lengths: Int32Array, chars: string, wide: unknown): string[] {
-  if (!Array.isArray(wide)) refuse();
-  const table = new Array<string>(lengths.length);
-  let at = 0;
-  let next = 0;
-  for (let i = 0; i < lengths.length; i++) {
-    const length = lengths[i];
-    if (length === -1) {
-      const s: unknown = wide[next++];
-      if (typeof s !== 'string') refuse();
-      table[i] = s;
-    } else {
-      if (length < 0 || at + length > chars.length) refuse();
-      table[i] = chars.slice(at, at + length);
-      at += length;
-    }
+/**
+ * A decoded index's speakers, each read from the numbers when asked for (`at`): a warm start's
+ * model makes them after its first `indexed` (`unpackSpeakers` in workspaceModel.ts). Only made
+ * of an index that passed every check the model makes of one, so that reading one cannot fail.
+ */
+export class DecodedSpeakers implements SpeakerList {
+  constructor(
+    /** The speakers' ids, in order. */
+    readonly ids: readonly string[],
+    private readonly starts: Int32Array,
+    private readonly read: (at: number) => PackedSpeaker,
+  ) {}
+
+  get length(): number {
+    return this.ids.length;
   }
-  if (at !== chars.length || next !== wide.length) refuse();
-  return table;
+
+  at(n: number): PackedSpeaker {
+    return this.read(this.starts[n]);
+  }
+}
+
+/**
+ * The strings' table: each a slice of `chars` (`lengths[i]` long) or, where the length is -1, the
+ * next of `wide`. Checked whole at once; a string is sliced when first asked for, and kept, so
+ * that what a start does not read yet (the index's speakers) is not made before it is.
+ */
+class StringTable {
+  private readonly made: string[];
+  /** Where each string starts in `chars`, or (for a wide one) its place in `wide`. */
+  private readonly starts: Int32Array;
+
+  constructor(
+    private readonly lengths: Int32Array,
+    private readonly chars: string,
+    private readonly wide: unknown[],
+  ) {
+    if (!Array.isArray(wide)) refuse();
+    const starts = new Int32Array(lengths.length);
+    let at = 0;
+    let next = 0;
+    for (let i = 0; i < lengths.length; i++) {
+      const length = lengths[i];
+      if (length === -1) {
+        if (typeof wide[next] !== 'string') refuse();
+        starts[i] = next++;
+      } else {
+        if (length < 0 || at + length > chars.length) refuse();
+        starts[i] = at;
+        at += length;
+      }
+    }
+    if (at !== chars.length || next !== wide.length) refuse();
+    this.starts = starts;
+    this.made = new Array<string>(lengths.length);
+  }
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  /** The string numbered `n` (a number in range). */
+  get(n: number): string {
+    let s = this.made[n];
+    if (s === undefined) {
+      const length = this.lengths[n];
+      s = length === -1 ? (this.wide[this.starts[n]] as string) : this.chars.slice(this.starts[n], this.starts[n] + length);
+      this.made[n] = s;
+    }
+    return s;
+  }
 }
 
 /** Distinct strings, numbered in order of first use. */
-class StringTable {
+class StringNumbers {
   private readonly numbers = new Map<string, number>();
 
   ref(s: string): number {

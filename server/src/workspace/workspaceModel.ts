@@ -39,6 +39,12 @@ interface Index {
   notes: WorkspaceModelOptions['speakerNotes'];
   /** Of a restored index: speakers' members and statement lists not unpacked yet (`membersOf`, `statementsOf`). */
   packed?: { uris: string[]; dates: string[]; members: Map<string, Array<number | string>>; statements: Map<string, ArrayLike<number>> };
+  /**
+   * Of a restored index: its speakers (checked) not made into `speakers` yet, the first `next`
+   * of them done. A warm start sends its first `indexed` before they are made (`unpackRestored`,
+   * in slices); anything that reads the index first makes the rest (`built`).
+   */
+  unpacking?: { speakers: PackedSpeaker[] | SpeakerList; next: number };
 }
 
 /**
@@ -89,6 +95,45 @@ function idsIn(index: Index, uri: string): ArticleIds | undefined {
     trimIds(index.idOf);
   }
   return index.idOf.get(uri);
+}
+
+/**
+ * Makes up to `count` of a restored index's next speakers (checked by `restoreIndex`), in its
+ * order, as `built` makes them, so that a restored speaker equals a built one field for field.
+ */
+function unpackSpeakers(index: Index, count: number): void {
+  const unpacking = index.unpacking!;
+  const { uris, members, statements } = index.packed!;
+  const all = unpacking.speakers;
+  const end = Math.min(all.length, unpacking.next + count);
+  for (let n = unpacking.next; n < end; n++) {
+    const fields = all.at(n)!;
+    const id = fields[0], isOrganization = fields[2], note = fields[5], organization = fields[6];
+    const flatMembers = fields[7], flatStatements = fields[8], statementArticles = fields[9], firstDate = fields[10], lastDate = fields[11];
+    const articles: string[] = [];
+    // Consecutive members of one article compared by number: the URIs share long prefixes.
+    let lastArticle = -1;
+    for (let i = 0; i < flatMembers.length; i += 2) {
+      const article = flatMembers[i] as number;
+      if (article !== lastArticle) articles.push(uris[article]);
+      lastArticle = article;
+    }
+    index.idOfPending!.push([id, flatMembers]);
+    members.set(id, flatMembers);
+    // Kept as read (a view of the cache file's numbers, or an array), unpacked on first use.
+    if (flatStatements.length) statements.set(id, flatStatements);
+    const speaker: Speaker = { id, name: fields[1], roles: fields[3], spellings: fields[4], isOrganization: isOrganization === 1, statementCount: flatStatements.length / 5, articles, statementArticles: [] };
+    speaker.note = note ?? undefined;
+    speaker.organization = organization ?? undefined;
+    if (flatStatements.length) {
+      speaker.statementArticles = statementArticles.map((a) => uris[a]);
+      speaker.firstDate = firstDate ?? undefined;
+      speaker.lastDate = lastDate ?? undefined;
+    }
+    index.speakers.set(id, speaker);
+  }
+  unpacking.next = end;
+  if (end === all.length) index.unpacking = undefined;
 }
 
 /** A speaker's members, unpacked from a restored index on first use. */
@@ -145,8 +190,31 @@ export interface PackedIndex {
   key: string;
   uris: string[];
   dates: string[];
-  /** …, then the articles of its statements (numbers) and their first and last dates. */
-  speakers: Array<[string, string, number, string[], string[], string | null, string | null, Array<number | string>, ArrayLike<number>, number[], string | null, string | null]>;
+  /** As made by `exportIndex`, an array; as decoded from the persistent index, read one by one (`SpeakerList`). */
+  speakers: PackedSpeaker[] | SpeakerList;
+}
+
+/** A speaker of a `PackedIndex`: …, then the articles of its statements (numbers) and their first and last dates. */
+export type PackedSpeaker = [string, string, number, string[], string[], string | null, string | null, Array<number | string>, ArrayLike<number>, number[], string | null, string | null];
+
+/**
+ * A decoded persistent index's speakers, each read when asked for (`at`), their ids at hand: made
+ * only of an index that passed the checks `restoreIndex` makes (but for ids twice), so that
+ * reading one cannot fail.
+ */
+export interface SpeakerList {
+  readonly ids: readonly string[];
+  readonly length: number;
+  at(n: number): PackedSpeaker;
+}
+
+/** A packed index's speakers as an array (every one read). */
+export function speakersIn(index: PackedIndex): PackedSpeaker[] {
+  const speakers = index.speakers;
+  if (Array.isArray(speakers)) return speakers;
+  const out: PackedSpeaker[] = [];
+  for (let n = 0; n < speakers.length; n++) out.push(speakers.at(n));
+  return out;
 }
 
 /** A statement list as the persistent index gives it back: an array, or 32-bit integers (a view of the file's). */
@@ -181,7 +249,7 @@ export class WorkspaceModel {
   /** Context keys that restored summaries claim to have been made under; checked by `settleStale`. */
   private readonly claimed = new WeakMap<ArticleSummary, string>();
   /** Articles set or removed since the last `takeTouched()`: what per-article tallies redo. */
-  private readonly touched = new Set<string>();
+  private touched = new Set<string>();
   private speakerCountsRevision = 0;
   private namesRevision = 0;
   private articlesRevision = 0;
@@ -338,8 +406,9 @@ export class WorkspaceModel {
 
   /** The articles set or removed since the last call (each once). */
   takeTouched(): Set<string> {
-    const out = new Set(this.touched);
-    this.touched.clear();
+    // Handed over, not copied: after a warm start it holds every article.
+    const out = this.touched;
+    this.touched = new Set();
     return out;
   }
 
@@ -366,7 +435,20 @@ export class WorkspaceModel {
 
   /** How many workspace speakers there are. */
   get speakerCount(): number {
-    return this.built().speakers.size;
+    const index = this.built(false);
+    return index.unpacking ? index.unpacking.speakers.length : index.speakers.size;
+  }
+
+  /**
+   * Makes up to `count` more of a restored index's speakers (`restoreIndex` leaves them packed);
+   * returns whether none are left. For a caller that does it in slices after a warm start's first
+   * `indexed`: whatever reads the index before then makes the rest at once, with the same result.
+   */
+  unpackRestored(count: number): boolean {
+    const index = this.index;
+    if (!index?.unpacking) return true;
+    unpackSpeakers(index, count);
+    return index.unpacking === undefined;
   }
 
   /** The analysis options an article is analysed with now (what a cached analysis must match). */
@@ -485,7 +567,7 @@ export class WorkspaceModel {
    */
   restoreIndex(packedIndex: PackedIndex): boolean {
     try {
-      if (!packedIndex || packedIndex.key !== this.indexKey() || !Array.isArray(packedIndex.speakers) || !Array.isArray(packedIndex.dates)) return false;
+      if (!packedIndex || packedIndex.key !== this.indexKey() || !packedIndex.speakers || !Array.isArray(packedIndex.dates)) return false;
       // The same URIs as the model's, sorted: checked in one pass (strictly ascending, each an
       // article here, as many) instead of sorting the model's 10,000 to compare.
       const uris = packedIndex.uris;
@@ -494,49 +576,38 @@ export class WorkspaceModel {
         if (typeof uris[i] !== 'string' || !this.entries.has(uris[i]) || (i > 0 && !(uris[i - 1] < uris[i]))) return false;
       }
       const dates = packedIndex.dates;
-      const packed: NonNullable<Index['packed']> = { uris, dates, members: new Map(), statements: new Map() };
-      const idOfPending: NonNullable<Index['idOfPending']> = [];
-      const index: Index = { speakers: new Map(), idOf: new Map(), idOfPending, statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes, packed };
-      for (const fields of packedIndex.speakers) {
-        // By position: destructuring twelve fields (through the array iterator) cost more than the rest of this loop.
-        const id = fields[0], name = fields[1], isOrganization = fields[2], roles = fields[3], spellings = fields[4], note = fields[5], organization = fields[6];
-        const flatMembers = fields[7], flatStatements = fields[8], statementArticles = fields[9], firstDate = fields[10], lastDate = fields[11];
-        if (typeof id !== 'string' || typeof name !== 'string' || !Array.isArray(roles) || !Array.isArray(spellings) || !Array.isArray(flatMembers) || !isNumberList(flatStatements)) return false;
-        if (index.speakers.has(id) || flatMembers.length === 0 || flatMembers.length % 2 || flatStatements.length % 5 || !Array.isArray(statementArticles)) return false;
-        const articles: string[] = [];
-        // Consecutive members of one article compared by number: the URIs share long prefixes.
-        let lastArticle = -1;
-        for (let i = 0; i < flatMembers.length; i += 2) {
-          const article = flatMembers[i] as number;
-          const uri = uris[article];
-          const key = flatMembers[i + 1];
-          if (uri === undefined || typeof key !== 'string') return false;
-          if (article !== lastArticle) articles.push(uri);
-          lastArticle = article;
+      const seen = new Set<string>();
+      const all = packedIndex.speakers;
+      // Checked whole now (a bad index is refused here, never half used); made into speakers later
+      // (`unpackSpeakers`). A decoded one was checked as it was decoded, but for ids twice.
+      if (!Array.isArray(all)) {
+        for (const id of all.ids) {
+          if (seen.has(id)) return false;
+          seen.add(id);
         }
-        idOfPending.push([id, flatMembers]);
+      } else for (const fields of all) {
+        // By position: destructuring twelve fields (through the array iterator) cost more than the rest of this loop.
+        const id = fields[0], name = fields[1], roles = fields[3], spellings = fields[4];
+        const flatMembers = fields[7], flatStatements = fields[8], statementArticles = fields[9];
+        if (typeof id !== 'string' || typeof name !== 'string' || !Array.isArray(roles) || !Array.isArray(spellings) || !Array.isArray(flatMembers) || !isNumberList(flatStatements)) return false;
+        if (seen.has(id) || flatMembers.length === 0 || flatMembers.length % 2 || flatStatements.length % 5 || !Array.isArray(statementArticles)) return false;
+        seen.add(id);
+        for (let i = 0; i < flatMembers.length; i += 2) {
+          if (uris[flatMembers[i] as number] === undefined || typeof flatMembers[i + 1] !== 'string') return false;
+        }
         const integers = flatStatements instanceof Int32Array;
         for (let i = 0; i < flatStatements.length; i += 5) {
           const d = flatStatements[i + 4];
           if (uris[flatStatements[i]] === undefined || !(d === -1 || typeof dates[d] === 'string')) return false;
           if (!integers && (!Number.isInteger(flatStatements[i + 1]) || !Number.isInteger(flatStatements[i + 2]) || !Number.isInteger(flatStatements[i + 3]))) return false;
         }
-        packed.members.set(id, flatMembers);
-        // Kept as read (a view of the cache file's numbers, or an array), unpacked on first use.
-        if (flatStatements.length) packed.statements.set(id, flatStatements);
-        // Made as `built` makes it, so that a restored speaker equals a built one field for field.
-        const speaker: Speaker = { id, name, roles, spellings, isOrganization: isOrganization === 1, statementCount: flatStatements.length / 5, articles, statementArticles: [] };
-        speaker.note = note ?? undefined;
-        speaker.organization = organization ?? undefined;
-        if (flatStatements.length) {
-          speaker.statementArticles = statementArticles.map((n) => uris[n]);
-          if (speaker.statementArticles.some((uri) => uri === undefined)) return false;
-          speaker.firstDate = firstDate ?? undefined;
-          speaker.lastDate = lastDate ?? undefined;
-        }
-        index.speakers.set(id, speaker);
+        if (flatStatements.length) for (const n of statementArticles) if (uris[n] === undefined) return false;
       }
-      this.index = index;
+      const packed: NonNullable<Index['packed']> = { uris, dates, members: new Map(), statements: new Map() };
+      this.index = {
+        speakers: new Map(), idOf: new Map(), idOfPending: [], statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes, packed,
+        unpacking: { speakers: all, next: 0 },
+      };
       return true;
     } catch {
       return false;
@@ -599,6 +670,7 @@ export class WorkspaceModel {
     this.articlesRevision++;
     if (!previous || !sameNamesIn(previous.summary, entry.summary)) this.namesRevision++;
     if (this.index) {
+      if (this.index.unpacking) unpackSpeakers(this.index, Infinity);
       // Typing rarely changes who is named: then the clusters stand and only this article's
       // share of the index is redone. Otherwise the next question rebuilds it.
       if (previous && !detailLost(previous.summary) && sameIdentity(previous.summary.people, entry.summary.people)) {
@@ -614,8 +686,12 @@ export class WorkspaceModel {
     this.namesRevision++;
   }
 
-  private built(): Index {
-    if (this.index) return this.index;
+  /** The cross-article index, built if need be, and (unless `whole` is false) a restored one's speakers all made. */
+  private built(whole = true): Index {
+    if (this.index) {
+      if (whole && this.index.unpacking) unpackSpeakers(this.index, Infinity);
+      return this.index;
+    }
     // One pass over the articles, in workspace order, decoding each (closed) article once: the
     // people as the facts clustering and speakers' summaries read, the statements as the fields
     // their lists keep. Nothing decoded outlives the build.

@@ -13,6 +13,7 @@ import {
   cachedArticle,
   decodeCache,
   decodeCacheStart,
+  DecodedSpeakers,
   encodeCache,
   type EncodedCache,
   entryServes,
@@ -20,7 +21,7 @@ import {
   type CachedArticle,
   type CacheHeader,
 } from '../../../server/src/workspace/analysisCache';
-import type { PackedIndex } from '../../../server/src/workspace/workspaceModel';
+import { speakersIn, type PackedIndex, type PackedSpeaker } from '../../../server/src/workspace/workspaceModel';
 
 const ARTICLE = `Harbour fees to rise as port borrows for new quay
 
@@ -53,7 +54,7 @@ function sampleIndex(): PackedIndex {
 }
 
 /** An index with its typed lists as arrays, for comparison. */
-const normalised = (index: PackedIndex) => JSON.parse(JSON.stringify({ ...index, speakers: index.speakers.map((s) => s.map((x) => (x instanceof Int32Array ? Array.from(x) : x))) }));
+const normalised = (index: PackedIndex) => JSON.parse(JSON.stringify({ ...index, speakers: speakersIn(index).map((s) => s.map((x) => (x instanceof Int32Array ? Array.from(x) : x))) }));
 
 /** The index of an encoded cache (through the decoder the store uses). */
 function decodeIndex(data: EncodedCache): PackedIndex | undefined {
@@ -180,9 +181,36 @@ describe('persistent index format', () => {
     const index = sampleIndex();
     const back = decodeIndex(encodeCache(header, new Map(), index));
     assert.ok(back);
-    assert.ok(back.speakers.every((s) => s[8] instanceof Int32Array));
+    assert.ok(speakersIn(back).every((s) => s[8] instanceof Int32Array));
     assert.deepStrictEqual(normalised(back), normalised(index));
-    assert.throws(() => encodeCache(header, new Map(), { ...index, speakers: [[...index.speakers[0].slice(0, 8), [0, 0, 0.5, 1, -1], ...index.speakers[0].slice(9)] as PackedIndex['speakers'][0]] }));
+    const first = speakersIn(index)[0];
+    assert.throws(() => encodeCache(header, new Map(), { ...index, speakers: [[...first.slice(0, 8), [0, 0, 0.5, 1, -1], ...first.slice(9)] as PackedSpeaker] }));
+  });
+
+  it('decodes the index’s speakers to be read one by one, unless the model would refuse them: then as written', () => {
+    const index = sampleIndex();
+    const back = decodeIndex(encodeCache(header, new Map(), index))!;
+    assert.ok(back.speakers instanceof DecodedSpeakers);
+    assert.deepStrictEqual(back.speakers.ids, speakersIn(index).map((s) => s[0]));
+    // Read in any order, any number of times, the same speaker.
+    assert.deepStrictEqual(normalised({ ...back, speakers: [back.speakers.at(299), back.speakers.at(0)] }), normalised({ ...index, speakers: [speakersIn(index)[299], speakersIn(index)[0]] }));
+    assert.deepStrictEqual(normalised(back), normalised(index));
+    const broken = (change: (s: PackedSpeaker) => void) => {
+      const speakers = speakersIn(sampleIndex());
+      change(speakers[150]);
+      const again = decodeIndex(encodeCache(header, new Map(), { ...index, speakers }))!;
+      assert.ok(Array.isArray(again.speakers), 'read whole');
+      assert.deepStrictEqual(normalised(again), normalised({ ...index, speakers }));
+    };
+    broken((s) => (s[7] = [99, 'p1']));
+    broken((s) => (s[7] = [-1, 'p1']));
+    broken((s) => (s[7] = []));
+    broken((s) => (s[8] = [0, 1, 2, 3]));
+    broken((s) => (s[8] = [0, 1, 2, 3, 5]));
+    broken((s) => {
+      s[8] = [0, 1, 2, 3, -1];
+      s[9] = [12];
+    });
   });
 
   it('decodes a start part that does not begin at a multiple of 8 bytes of its buffer (copies instead of views)', () => {

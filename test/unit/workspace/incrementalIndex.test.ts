@@ -111,6 +111,61 @@ describe('incremental workspace index', () => {
     assert.deepStrictEqual(answers(restored), rebuilt, 'restored');
   });
 
+  it('a restored index whose speakers are made in slices answers as a built one, asked before, during or after', () => {
+    const texts = new Map(URIS.map((uri, i) => [uri, VARIANTS[[0, 2, 4, 5][i]]]));
+    const built = fromScratch(texts);
+    const expected = answers(built);
+    const order = built.speakers().map((s) => s.id);
+    assert.ok(order.length >= 4, 'enough speakers to slice');
+    const exported = JSON.stringify(built.exportIndex());
+    const restore = () => {
+      const model = new WorkspaceModel();
+      for (const uri of URIS) model.restoreArticle(uri, built.getArticle(uri)!.summary);
+      assert.ok(model.restoreIndex(JSON.parse(exported)));
+      return model;
+    };
+    // Counted before any speaker is made; asked before the slices start, after one, and after all.
+    const before = restore();
+    assert.strictEqual(before.speakerCount, order.length);
+    assert.deepStrictEqual(answers(before), expected, 'asked before any slice');
+    assert.strictEqual(before.unpackRestored(1), true, 'asking made them all');
+    const during = restore();
+    assert.strictEqual(during.unpackRestored(1), false);
+    assert.strictEqual(during.speakerCount, order.length);
+    assert.deepStrictEqual(during.getSpeaker(order[order.length - 1]), built.getSpeaker(order[order.length - 1]), 'a speaker not made yet');
+    assert.deepStrictEqual(answers(during), expected, 'asked between slices');
+    const after = restore();
+    let slices = 0;
+    while (!after.unpackRestored(1)) slices++;
+    assert.strictEqual(slices, order.length - 1);
+    assert.deepStrictEqual(after.speakers().map((s) => s.id), order, 'in the built order');
+    assert.deepStrictEqual(answers(after), expected, 'asked after the slices');
+  });
+
+  it('an edit arriving while a restored index is made in slices is patched in as in a built one', () => {
+    const texts = new Map(URIS.map((uri, i) => [uri, VARIANTS[[0, 2, 4, 5][i]]]));
+    const built = fromScratch(texts);
+    const exported = JSON.stringify(built.exportIndex());
+    // The same people (patched), other people (rebuilt), and a removal.
+    const edits: Array<[string, string | undefined]> = [[URIS[0], VARIANTS[1]], [URIS[1], VARIANTS[6]], [URIS[2], undefined]];
+    for (const [uri, text] of edits) {
+      const model = new WorkspaceModel();
+      for (const u of URIS) model.restoreArticle(u, built.getArticle(u)!.summary);
+      assert.ok(model.restoreIndex(JSON.parse(exported)));
+      assert.strictEqual(model.unpackRestored(1), false, 'mid-way');
+      const after = new Map(texts);
+      if (text === undefined) {
+        model.removeArticle(uri);
+        after.delete(uri);
+      } else {
+        model.setArticle(uri, text);
+        after.set(uri, text);
+      }
+      while (!model.unpackRestored(1));
+      assert.deepStrictEqual(answers(model), answers(fromScratch(after)), `after ${uri} → ${text === undefined ? 'removed' : 'edited'}`);
+    }
+  });
+
   it('keeps the dates of dated articles current as articles change and go', () => {
     const model = new WorkspaceModel();
     model.setArticle(URIS[0], VARIANTS[0]);
