@@ -200,6 +200,31 @@ describe('persistent index', function () {
     }
   });
 
+  it('a block the check passed and left in the file is read again when needed: damaged since, it is not trusted and its articles are analysed again', async () => {
+    const cold = await start();
+    const coldAnswers = await answers(cold);
+    await cold.stop();
+    const cache = path.join(storage, fs.readdirSync(storage).find((f) => f.endsWith('.json'))!);
+    const warm = await start();
+    try {
+      await checkedStartup(warm);
+      assert.ok(!warm.logs.some((l) => l.includes('did not read back')), 'every block passed the check');
+      const data = fs.readFileSync(cache, 'latin1');
+      const at = data.indexOf('Petrov');
+      assert.ok(at > 54 && at < data.lastIndexOf('{"header"'), 'a name in the packed part');
+      fs.writeFileSync(cache, data.slice(0, at) + 'Petrof' + data.slice(at + 6), 'latin1');
+      // A request that reads closed articles' statements reads their block again, finds it damaged,
+      // and has them analysed again (an `indexed` follows).
+      const again = warm.nextIndexed();
+      await warm.connection.sendRequest(StatementsBySpeakerRequest.type, { name: 'Ivan Petrov' });
+      await warm.guard(again, 'indexed after the articles of the damaged block were analysed again');
+      assert.ok(warm.logs.some((l) => l.includes('did not read back')), warm.logs.join('\n'));
+      assert.deepStrictEqual(await answers(warm), coldAnswers);
+    } finally {
+      await warm.stop();
+    }
+  });
+
   it('a corrupt cache is discarded: every article is analysed and the answers are right', async () => {
     const cold = await start();
     const coldAnswers = await answers(cold);

@@ -54,8 +54,9 @@ export function speakerIdNear(ctx: FeatureContext, entry: AnalysedEntry, offset:
 /** A statement as the custom protocol carries it. */
 export function statementItem(ctx: FeatureContext, ref: StatementRef): StatementItem | undefined {
   const entry = ctx.index.model.getArticle(ref.uri);
-  if (!entry) return undefined;
-  const s = ref.statement;
+  // None when the article's stored statements did not read back (it is being analysed again).
+  const s = entry && (ref.statement as StatementRef['statement'] | undefined);
+  if (!s) return undefined;
   const speaker = ref.speakerId ? ctx.index.model.getSpeaker(ref.speakerId) : undefined;
   return {
     uri: ctx.index.clientUri(ref.uri),

@@ -264,15 +264,14 @@ export class WorkspaceIndex {
         const stat = key && statOrUndefined(fsPathOf(uri));
         if (!key || !stat?.isFile() || !keyServesUnread(key, stat)) stale.push(uri);
       }
-      // Their people and statements, left in the cache file by the start, are read too (a block
-      // per turn; a request that needed one first has read its block already), and any whose
-      // block failed its check is analysed again, as a changed file would be.
+      // Their people and statements, left in the cache file by the start, are checked too (a
+      // block per turn, kept in the file: read again when needed), and any whose block failed its
+      // check is analysed again, as a changed file would be.
       const details = this.storedDetails;
       while (details && !details.done) {
         await nextTurn();
         details.loadNext();
       }
-      if (this.storedDetails === details) this.storedDetails = undefined;
       const again = new Set(this.lostDetails);
       this.lostDetails.clear();
       const staleAlready = new Set(stale);
@@ -508,8 +507,9 @@ export class WorkspaceIndex {
     const revision = model.revision;
     const header = this.cacheHeader();
     const unchanged = () => this.model === model && model.revision === revision;
-    // Whatever still lies in the old file is read before the new one replaces it.
+    // Whatever still lies in the old file is read, and kept, before the new one replaces it.
     this.storedDetails?.loadAll();
+    this.storedDetails = undefined;
     const entries = new Map<string, CachedArticle>();
     let gathered = 0;
     for (const [uri, key] of this.diskKeys) {

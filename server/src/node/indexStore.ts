@@ -183,7 +183,7 @@ async function decodeFile(
   const headerEnd = bytes.indexOf(NEWLINE);
   if (headerEnd < 0 || !headerMatches(bytes.subarray(0, headerEnd), expected)) return undefined;
   if (prefix.slice(0, 40) !== createHash('sha1').update(bytes).digest('hex')) return undefined;
-  const decoded = decodeCacheStart(bytes, expected, (block, offset) => readBlock(file, block, PREFIX + offset));
+  const decoded = decodeCacheStart(bytes, expected, (block, offset, keep) => readBlock(file, block, PREFIX + offset, keep));
   if (!decoded || PREFIX + decoded.detailBytes !== start) return undefined;
   const { entries, index, details } = decoded;
   return { entries, ...(index ? { index } : {}), details };
@@ -207,10 +207,17 @@ function headerMatches(line: Uint8Array, expected: CacheHeader): boolean {
 /**
  * A block of packed bytes read from the cache file, or undefined when it cannot be read or is not
  * what the start part says (the file was replaced since, or is damaged there). The file is opened
- * for each block and closed at once: nothing stays open that a save would rename over.
+ * for each block and closed at once: nothing stays open that a save would rename over. A block
+ * only checked (`keep` false) is read into one buffer reused from block to block, so that checking
+ * them all leaves no trail of freed buffers the process keeps (storedDetail.ts).
  */
-function readBlock(file: string, block: BlockInfo, position: number): Uint8Array | undefined {
-  const bytes = new Uint8Array(block.bytes);
+function readBlock(file: string, block: BlockInfo, position: number, keep: boolean): Uint8Array | undefined {
+  let bytes: Uint8Array;
+  if (keep) bytes = new Uint8Array(block.bytes);
+  else {
+    if (checkRoom.length < block.bytes) checkRoom = new Uint8Array(Math.max(block.bytes, BLOCK + (BLOCK >> 2)));
+    bytes = checkRoom.subarray(0, block.bytes);
+  }
   const fd = openSync(file, 'r');
   try {
     let done = 0;
@@ -224,6 +231,9 @@ function readBlock(file: string, block: BlockInfo, position: number): Uint8Array
   }
   return createHash('sha1').update(bytes).digest('hex') === block.hash ? bytes : undefined;
 }
+
+/** Where blocks are read to be checked only (`readBlock`). */
+let checkRoom = new Uint8Array(0);
 
 /** The key of a file as read now: its size and modification time, and a hash of the text analysed. */
 export function fileKeyOf(text: string, size: number, mtimeMs: number): FileKey {

@@ -76,7 +76,7 @@ export class PackedSummary implements ArticleSummary {
 
   /** Whether the packed bytes were to come from a cache file and could not be had: the article must be analysed again. */
   get detailLost(): boolean {
-    return !(this.source instanceof Uint8Array) && !this.source.load();
+    return !(this.source instanceof Uint8Array) && !this.source.check();
   }
 
   get people(): Person[] {

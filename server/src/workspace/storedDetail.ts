@@ -1,10 +1,12 @@
 // Packed people and statements left in the persistent index's file until needed. A warm start
 // reads only the summaries' plain fields (and the cross-article index) and answers; the packed
-// bytes lie in the file in blocks of consecutive articles, each with its own checksum, and a block
-// is read whole — in the background after the start, or at once when something reads one of its
-// articles first. A block that cannot be read or fails its check is never used: its articles read
-// as naming nobody until the server has analysed them again from their files (`onLost`). Pure:
-// the reading and the check are the caller's `read`.
+// bytes lie in the file in blocks of consecutive articles, each with its own checksum. The check
+// after the start reads every block once to verify it and keeps nothing; a block is read (and
+// checked) again whenever something needs one of its articles, and only the last few blocks so
+// read are kept — the file, not the heap, holds the rest. Before a save replaces the file, every
+// block is read and kept (`loadAll`). A block that cannot be read or fails its check, at any
+// read, is never used: its articles read as naming nobody until the server has analysed them
+// again from their files (`onLost`). Pure: the reading and the check are the caller's `read`.
 
 /** One block as the cache's header lists it: how many articles, how many bytes, its checksum. */
 export interface BlockInfo {
@@ -13,8 +15,15 @@ export interface BlockInfo {
   hash: string;
 }
 
-/** Reads a block's bytes (`offset` counts from the first block) and checks them; undefined when it cannot. */
-export type BlockReader = (block: BlockInfo, offset: number) => Uint8Array | undefined;
+/**
+ * Reads a block's bytes (`offset` counts from the first block) and checks them; undefined when it
+ * cannot. With `keep` false only the check matters: the bytes returned may be a view of space the
+ * reader reuses at its next call.
+ */
+export type BlockReader = (block: BlockInfo, offset: number, keep: boolean) => Uint8Array | undefined;
+
+/** Blocks read on need and kept (about 256 KB each): a request's articles, or an edit's, are mostly a few blocks. */
+const HELD_BLOCKS = 16;
 
 /** The blocks of one cache file. */
 export class StoredDetails {
@@ -22,31 +31,44 @@ export class StoredDetails {
   private next = 0;
   private lostListener: ((uris: readonly string[]) => void) | undefined;
   private lostEarly: string[] = [];
+  /** Blocks whose bytes are kept, least recently used first. */
+  private readonly held = new Set<StoredBlock>();
+  /** Set once every block is to be kept (the file is about to be replaced). */
+  private keepingAll = false;
 
-  constructor(private readonly read: BlockReader) {}
+  constructor(private readonly read: BlockReader, private readonly heldBlocks = HELD_BLOCKS) {}
 
   /** Adds the next block (as the header lists them); its articles are added with `add` as they are decoded. */
   block(info: BlockInfo, offset: number): StoredBlock {
-    const block = new StoredBlock(() => this.read(info, offset), (uris) => this.lost(uris));
+    const block = new StoredBlock(this, (keep) => this.read(info, offset, keep));
     this.blocks.push(block);
     return block;
   }
 
-  /** Whether every block has been read (or given up). */
+  /** Whether every block has been checked (or given up). */
   get done(): boolean {
     while (this.next < this.blocks.length && this.blocks[this.next].settled) this.next++;
     return this.next === this.blocks.length;
   }
 
-  /** Reads the first block not read yet; false when there was none. */
+  /** Checks the first block not checked yet, keeping none of it; false when there was none. */
   loadNext(): boolean {
     if (this.done) return false;
-    this.blocks[this.next++].load();
+    this.blocks[this.next++].check();
     return true;
   }
 
+  /** Reads every block and keeps them all: what is still in the file is at hand when it is replaced. */
   loadAll(): void {
-    while (this.loadNext());
+    this.keepingAll = true;
+    this.held.clear();
+    for (const block of this.blocks) block.bytes();
+    this.next = this.blocks.length;
+  }
+
+  /** How many blocks' bytes are kept now. */
+  get heldCount(): number {
+    return this.keepingAll ? this.blocks.filter((b) => b.held).length : this.held.size;
   }
 
   /** Calls `listener` with the articles of every block that fails, including those that failed before. */
@@ -57,57 +79,94 @@ export class StoredDetails {
     if (early.length) listener(early);
   }
 
-  private lost(uris: readonly string[]): void {
+  /** @internal A block lost its articles. */
+  lost(uris: readonly string[]): void {
     if (this.lostListener) this.lostListener(uris);
     else this.lostEarly.push(...uris);
   }
+
+  /** @internal A block's bytes were used: kept, the least recently used one dropped beyond the limit. */
+  used(block: StoredBlock): void {
+    if (this.keepingAll) return;
+    this.held.delete(block);
+    this.held.add(block);
+    if (this.held.size > this.heldBlocks) {
+      const oldest = this.held.values().next().value!;
+      this.held.delete(oldest);
+      oldest.drop();
+    }
+  }
 }
 
-/** Consecutive articles' packed bytes in the cache file, read all at once when first needed. */
+/** Consecutive articles' packed bytes in the cache file, read whole when needed. */
 export class StoredBlock {
-  private bytes: Uint8Array | undefined;
-  private state: 'stored' | 'loaded' | 'lost' = 'stored';
-  /** The articles in it, for `onLost` (dropped once read). */
+  private kept: Uint8Array | undefined;
+  private state: 'stored' | 'checked' | 'lost' = 'stored';
+  /** The articles in it, for `onLost` (dropped once lost). */
   private uris: string[] | undefined = [];
 
   constructor(
-    private read: (() => Uint8Array | undefined) | undefined,
-    private readonly lost: (uris: readonly string[]) => void,
+    private readonly owner: StoredDetails,
+    private read: ((keep: boolean) => Uint8Array | undefined) | undefined,
   ) {}
 
   add(uri: string): void {
     this.uris?.push(uri);
   }
 
+  /** Whether it has been checked (or lost). */
   get settled(): boolean {
     return this.state !== 'stored';
   }
 
-  /** Whether the block's bytes are at hand (reading them if not yet tried). */
-  load(): boolean {
-    if (this.state === 'stored') {
-      let bytes: Uint8Array | undefined;
-      try {
-        bytes = this.read?.();
-      } catch {
-        bytes = undefined;
-      }
-      this.read = undefined;
-      const uris = this.uris ?? [];
-      this.uris = undefined;
+  get held(): boolean {
+    return this.kept !== undefined;
+  }
+
+  /** Whether its bytes can be had: checked now if never yet (nothing is kept). */
+  check(): boolean {
+    if (this.state === 'stored' && this.attempt(false)) this.state = 'checked';
+    return this.state !== 'lost';
+  }
+
+  /** Its bytes, read and checked again unless kept; undefined once lost. */
+  bytes(): Uint8Array | undefined {
+    if (!this.kept && this.state !== 'lost') {
+      const bytes = this.attempt(true);
       if (bytes) {
-        this.bytes = bytes;
-        this.state = 'loaded';
-      } else {
-        this.state = 'lost';
-        this.lost(uris);
+        this.kept = bytes;
+        this.state = 'checked';
       }
     }
-    return this.state === 'loaded';
+    if (this.kept) this.owner.used(this);
+    return this.kept;
+  }
+
+  /** Lets its bytes go: they are read from the file again when next needed. */
+  drop(): void {
+    this.kept = undefined;
   }
 
   /** An article's bytes, undefined when the block is lost. */
   slice(at: number, length: number): Uint8Array | undefined {
-    return this.load() ? this.bytes!.subarray(at, at + length) : undefined;
+    return this.bytes()?.subarray(at, at + length);
+  }
+
+  private attempt(keep: boolean): Uint8Array | undefined {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = this.read?.(keep);
+    } catch {
+      bytes = undefined;
+    }
+    if (bytes) return bytes;
+    // Never trusted again, even if a later read would succeed: its articles are analysed afresh.
+    this.state = 'lost';
+    this.read = undefined;
+    this.kept = undefined;
+    const uris = this.uris ?? [];
+    this.uris = undefined;
+    this.owner.lost(uris);
+    return undefined;
   }
 }

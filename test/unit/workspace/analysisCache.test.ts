@@ -446,6 +446,77 @@ describe('persistent index store', () => {
     assert.ok(earlySummary.people.some((p) => p.name.includes('Cordova')));
   });
 
+  it('checks every block without keeping it, reads a block again when an article of it is needed, and keeps only the last few read', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    const made = summary();
+    const entries = new Map<string, CachedArticle>();
+    for (let i = 0; i < 1500; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    await store.save(header, entries);
+    const loaded = await store.load(header);
+    const details = loaded.details!;
+    while (details.loadNext());
+    assert.strictEqual(details.done, true);
+    assert.strictEqual(details.heldCount, 0, 'the check keeps no block');
+    const first = loaded.entries!.get('file:///ws/0.txt')!.summary as PackedSummary;
+    const last = loaded.entries!.get('file:///ws/1499.txt')!.summary as PackedSummary;
+    assert.strictEqual(first.detailLost, false);
+    assert.deepStrictEqual(plain(first), plain(made));
+    assert.deepStrictEqual(plain(last), plain(made));
+    assert.strictEqual(details.heldCount, 2, 'the blocks read on need are kept');
+    // Reading every article's bytes goes through every block; no more than the few last are kept.
+    for (const entry of loaded.entries!.values()) (entry.summary as PackedSummary).detail;
+    assert.ok(details.heldCount > 0 && details.heldCount <= 16, `held: ${details.heldCount}`);
+  });
+
+  it('never trusts a checked block whose file was damaged or replaced before it was needed: its articles are reported lost and name nobody', async () => {
+    for (const change of ['damaged', 'replaced'] as const) {
+      const store = new IndexStore(dir, ['file:///ws']);
+      const made = summary();
+      const entries = new Map<string, CachedArticle>();
+      for (let i = 0; i < 1500; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+      await store.save(header, entries);
+      const loaded = await store.load(header);
+      const lost: string[] = [];
+      loaded.details!.onLost((uris) => lost.push(...uris));
+      while (loaded.details!.loadNext());
+      assert.strictEqual(lost.length, 0, 'every block passed its check');
+      if (change === 'damaged') {
+        const data = fs.readFileSync(store.file, 'latin1');
+        const at = data.indexOf('Cordova', 1000);
+        fs.writeFileSync(store.file, data.slice(0, at) + 'Cordoba' + data.slice(at + 7), 'latin1');
+      } else {
+        const other = summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE.replace(/Cordova/g, 'Valdez')), false);
+        const others = new Map<string, CachedArticle>();
+        for (let i = 0; i < 1500; i++) others.set(`file:///ws/${i}.txt`, cachedArticle(other, fileKeyOf(ARTICLE, SIZE, i)));
+        await new IndexStore(dir, ['file:///ws']).save(header, others);
+      }
+      const first = loaded.entries!.get('file:///ws/0.txt')!.summary as PackedSummary;
+      assert.deepStrictEqual([first.people, first.statements, first.detailLost], [[], [], true], change);
+      assert.ok(lost.includes('file:///ws/0.txt'), `${change}: the block's articles are reported lost`);
+      // Never read again: a lost block stays lost even if its bytes came back.
+      assert.strictEqual(first.detailLost, true);
+      fs.rmSync(store.file, { force: true });
+    }
+  });
+
+  it('keeps every block once a save is to replace the file, so that what it read stays at hand after the rename', async () => {
+    const store = new IndexStore(dir, ['file:///ws']);
+    const made = summary();
+    const entries = new Map<string, CachedArticle>();
+    for (let i = 0; i < 1500; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    await store.save(header, entries);
+    const loaded = await store.load(header);
+    while (loaded.details!.loadNext());
+    loaded.details!.loadAll();
+    const other = summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE.replace(/Cordova/g, 'Valdez')), false);
+    await store.save(header, new Map([['file:///ws/a.txt', cachedArticle(other, fileKeyOf(ARTICLE, SIZE, 1))]]));
+    for (const uri of ['file:///ws/0.txt', 'file:///ws/1499.txt']) {
+      const kept = loaded.entries!.get(uri)!.summary as PackedSummary;
+      assert.strictEqual(kept.detailLost, false, uri);
+      assert.deepStrictEqual(plain(kept), plain(made));
+    }
+  });
+
   it('writes again what it loaded (the packed parts read from the old file before the new one replaces it)', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     await store.save(header, sampleEntries());
