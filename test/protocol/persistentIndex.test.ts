@@ -204,7 +204,7 @@ describe('persistent index', function () {
     const cold = await start();
     const coldAnswers = await answers(cold);
     await cold.stop();
-    const cache = path.join(storage, fs.readdirSync(storage).find((f) => f.endsWith('.json'))!);
+    const cache = path.join(storage, fs.readdirSync(storage).find((f) => f.endsWith('.bin'))!);
     const warm = await start();
     try {
       await checkedStartup(warm);
