@@ -43,9 +43,9 @@ export function referencesReply(ctx: FeatureContext, params: ReferenceParams, to
     if (ref.uri !== article) {
       throwIfCancelled(token);
       article = ref.uri;
-      const entry = ctx.index.model.getArticle(article);
-      const summary = entry?.summary;
-      lines = !entry ? undefined : !entry.analysis && summary instanceof PackedSummary ? new LineTable(summary.lineStartsIn(room), summary.length) : ctx.index.lineIndex(entry);
+      const summary = ctx.index.model.getArticle(article)?.summary;
+      // Line starts not decoded yet are decoded into the one room, not kept per article.
+      lines = summary && new LineTable(summary instanceof PackedSummary ? summary.lineStartsIn(room) : summary.lineStarts, summary.length);
       uri = ctx.index.clientUri(article);
     }
     if (lines) locations.push({ uri, range: lines.rangeOf(ref.contentSpan) });

@@ -889,16 +889,20 @@ export class WorkspaceIndex {
     const again: Array<[string, CachedArticle]> = [];
     const failedAgain: string[] = [];
     const madeWith = new Map<string, readonly string[]>();
-    const optionsNow = (uri: string) => {
-      madeWith.set(uri, this.model.workspaceDates());
-      return this.model.analysisOptions(uri);
-    };
-    await this.summariseFiles(guessed, pool, optionsNow, failedAgain, (uri, entry) => again.push([uri, entry]));
+    await this.summariseFiles(guessed, pool, this.optionsNoting(madeWith), failedAgain, (uri, entry) => again.push([uri, entry]));
     for (const [uri, entry] of again) if (!this.open.has(uri)) this.restoreUnread(uri, entry, 'again', madeWith.get(uri));
     // Read again from scratch (the summary in the model would pass for current).
     for (const uri of failedAgain) this.model.removeArticle(uri);
     failed.push(...failedAgain);
     return failed;
+  }
+
+  /** Each article's analysis options as they are now, noting the workspace dates they go with (for `putAnalysed`). */
+  private optionsNoting(madeWith: Map<string, readonly string[]>): (uri: string) => AnalysisOptions {
+    return (uri) => {
+      madeWith.set(uri, this.model.workspaceDates());
+      return this.model.analysisOptions(uri);
+    };
   }
 
   /** Index workers for `files` files to analyse, as the `index.workers` setting and the count say; none for few. */
@@ -925,13 +929,9 @@ export class WorkspaceIndex {
         this.model.setArticle(uri, analysis.text);
         done = true;
       } else {
-        let madeWith: readonly string[] = [];
-        const optionsNow = (u: string) => {
-          madeWith = this.model.workspaceDates();
-          return this.model.analysisOptions(u);
-        };
-        await this.summariseFiles([uri], pool, optionsNow, [], (u, entry) => {
-          this.restoreUnread(u, entry, 'again', madeWith);
+        const madeWith = new Map<string, readonly string[]>();
+        await this.summariseFiles([uri], pool, this.optionsNoting(madeWith), [], (u, entry) => {
+          this.restoreUnread(u, entry, 'again', madeWith.get(u));
           done = true;
         });
       }
