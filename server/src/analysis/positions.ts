@@ -47,6 +47,23 @@ export class LineTable implements Lines {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.length));
+    const line = this.lineOf(clamped);
+    return { line, character: clamped - this.starts[line] };
+  }
+
+  /**
+   * `positionAt` without making the object: its line and character into `out[at]` and
+   * `out[at + 1]`, for a reader that writes thousands of positions out as text (references).
+   */
+  placeAt(offset: number, out: Uint32Array, at: number): void {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const line = this.lineOf(clamped);
+    out[at] = line;
+    out[at + 1] = clamped - this.starts[line];
+  }
+
+  /** The line of a (clamped) offset: that of the last line start at or before it. */
+  private lineOf(clamped: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -54,7 +71,7 @@ export class LineTable implements Lines {
       if (this.starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo] };
+    return lo;
   }
 
   offsetAt(position: Position): number {

@@ -1,9 +1,10 @@
 // References on a person (or on a statement): every statement by that person across the
 // workspace, including articles never opened. Locations are the statements' content ranges.
 import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver/node';
-import { LineTable, type Lines } from '../analysis/positions';
+import { LineTable } from '../analysis/positions';
 import { PackedSummary, type LineStartsRoom } from '../workspace/packedSummary';
 import { articleAt, speakerIdNear, throwIfCancelled, type FeatureContext } from './context';
+import { LocationsJson } from './locationsJson';
 import { Serialised } from './transport';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -34,23 +35,28 @@ export function referencesReply(ctx: FeatureContext, params: ReferenceParams, to
   const known = cached.bySpeaker.get(id);
   if (known) return known;
   // A speaker's statements come grouped by article: each article is looked up, and its lines
-  // and client URI had, once per run rather than once per statement.
-  const locations: Location[] = [];
-  let article: string | undefined;
-  let lines: Lines | undefined;
-  let uri = '';
-  for (const ref of ctx.index.model.statementsBySpeaker(id)) {
-    if (ref.uri !== article) {
-      throwIfCancelled(token);
-      article = ref.uri;
-      const summary = ctx.index.model.getArticle(article)?.summary;
-      // Line starts not decoded yet are decoded into the one room, not kept per article.
-      lines = summary && new LineTable(summary instanceof PackedSummary ? summary.lineStartsIn(room) : summary.lineStarts, summary.length);
-      uri = ctx.index.clientUri(article);
+  // and client URI had, once per run rather than once per statement; the locations are written
+  // as JSON as they are placed (a busy speaker's first request places some 1,400).
+  const spans = ctx.index.model.statementSpansBySpeaker(id);
+  const { uris, starts, ends } = spans;
+  const json = new LocationsJson();
+  for (let i = 0; i < spans.length; ) {
+    throwIfCancelled(token);
+    const article = uris[i];
+    let last = 0;
+    let runEnd = i;
+    for (; runEnd < spans.length && uris[runEnd] === article; runEnd++) last = Math.max(last, starts[runEnd], ends[runEnd]);
+    const summary = ctx.index.model.getArticle(article)?.summary;
+    if (summary) {
+      // Line starts not decoded yet are decoded into the one room (and only as far as the
+      // statements need), not kept per article.
+      const lines = new LineTable(summary instanceof PackedSummary ? summary.lineStartsIn(room, last) : summary.lineStarts, summary.length);
+      json.article(ctx.index.clientUri(article));
+      for (let k = i; k < runEnd; k++) json.location(lines, starts[k], ends[k]);
     }
-    if (lines) locations.push({ uri, range: lines.rangeOf(ref.contentSpan) });
+    i = runEnd;
   }
-  const answer = new Serialised(locations);
+  const answer = Serialised.ofJson<Location[]>(json.finish());
   cached.bySpeaker.set(id, answer);
   return answer;
 }

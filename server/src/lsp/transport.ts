@@ -17,6 +17,13 @@ export class Serialised<T> {
     this.parsed = value;
   }
 
+  /** A result written as JSON to begin with (the value is parsed from it only if asked for). */
+  static ofJson<T>(json: Buffer): Serialised<T> {
+    const answer = new Serialised<T>(undefined as T);
+    answer.bytes = json;
+    return answer;
+  }
+
   /** The value (parsed again from the JSON if that is all there is). */
   get value(): T {
     return (this.parsed ??= JSON.parse(this.bytes!.toString('utf8')) as T);

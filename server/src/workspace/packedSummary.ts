@@ -63,8 +63,8 @@ export class PackedSummary implements ArticleSummary {
    * thousand articles (references), to whom a typed array made and kept per article costs more
    * than decoding again.
    */
-  lineStartsIn(room: LineStartsRoom): Uint32Array {
-    return typeof this.lines === 'string' ? decodeLineStartsInto(this.lines, room) : this.lines;
+  lineStartsIn(room: LineStartsRoom, upTo = Infinity): Uint32Array {
+    return typeof this.lines === 'string' ? decodeLineStartsInto(this.lines, room, upTo) : this.lines;
   }
 
   /** The packed people and statements; those of an article with none when its block of the cache file was lost (`detailLost`). */
@@ -122,12 +122,32 @@ export interface LineStartsRoom {
   starts: Uint32Array;
 }
 
-/** `decodeLineStarts` into `room` (made bigger when too small): a view valid until the room's next use. */
-export function decodeLineStartsInto(encoded: string, room: LineStartsRoom): Uint32Array {
-  const count = countLineStarts(encoded);
-  if (room.starts.length < count) room.starts = new Uint32Array(Math.max(count, 2 * room.starts.length));
-  fillLineStarts(encoded, room.starts);
-  return room.starts.subarray(0, count);
+/**
+ * `decodeLineStarts` into `room` (made bigger when too small): a view valid until the room's next
+ * use. With `upTo`, the decoding stops at the first line that starts after it: the view then
+ * places every offset up to `upTo` as the whole table would.
+ */
+export function decodeLineStartsInto(encoded: string, room: LineStartsRoom, upTo = Infinity): Uint32Array {
+  if (encoded === '') return room.starts.subarray(0, 0);
+  let starts = room.starts;
+  let at = 0;
+  let gap = 0;
+  let last = 0;
+  for (let i = 0; i <= encoded.length; i++) {
+    const c = i < encoded.length ? encoded.charCodeAt(i) : 44;
+    if (c === 44) {
+      last += gap;
+      gap = 0;
+      if (last > upTo && at > 0) break;
+      if (at === starts.length) {
+        const bigger = new Uint32Array(Math.max(64, 2 * starts.length));
+        bigger.set(starts);
+        room.starts = starts = bigger;
+      }
+      starts[at++] = last;
+    } else gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
+  }
+  return starts.subarray(0, at);
 }
 
 function countLineStarts(encoded: string): number {

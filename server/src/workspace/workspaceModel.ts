@@ -482,6 +482,15 @@ export class WorkspaceModel {
     return list ? list.refs(id, this.statementOf) : [];
   }
 
+  /**
+   * Every statement by a speaker as its list keeps them (ordered by article and position): the
+   * articles and content spans only, for a reader that places thousands of them and reads nothing
+   * else (references), with no object made per statement.
+   */
+  statementSpansBySpeaker(id: string): StatementSpans {
+    return statementsOf(this.built(), id) ?? NO_SPANS;
+  }
+
   /** A statement of an article by its index (decoding a closed article's statements). */
   private readonly statementOf = (uri: string, index: number): Statement | undefined => this.entries.get(uri)?.summary.statements[index];
 
@@ -866,6 +875,16 @@ function spellsName(m: Mention): boolean {
   return m.kind === 'name' || m.kind === 'surname';
 }
 
+/** A speaker's statements as parallel lists (read-only views of the list the index keeps). */
+export interface StatementSpans {
+  readonly length: number;
+  readonly uris: readonly string[];
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+
+const NO_SPANS: StatementSpans = { length: 0, uris: [], starts: [], ends: [] };
+
 /** One statement of an article as a speaker's list keeps it. */
 interface StatementHead {
   index: number;
@@ -899,12 +918,13 @@ class ListedStatement implements StatementRef {
  * them, kept for as long as the server runs. References read the spans alone; the statements
  * themselves are looked up only for the ones a request reads (`refs`).
  */
-class SpeakerStatements {
-  private uris: string[] = [];
-  private indexes: number[] = [];
-  private starts: number[] = [];
-  private ends: number[] = [];
-  private dateList: string[] = [];
+class SpeakerStatements implements StatementSpans {
+  // Read by `statementSpansBySpeaker`'s callers; changed only here.
+  readonly uris: string[] = [];
+  private readonly indexes: number[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  private readonly dateList: string[] = [];
 
   get length(): number {
     return this.uris.length;
