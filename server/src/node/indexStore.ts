@@ -5,6 +5,7 @@ import { createHash } from 'crypto';
 import { closeSync, openSync, promises as fs, readdirSync, readFileSync, readSync, statSync } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
+import { crc32 } from 'zlib';
 import { cacheDetails, decodeCacheStart, encodeCacheStart, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
 import type { BlockInfo, StoredDetails } from '../workspace/storedDetail';
 import type { PackedIndex } from '../workspace/workspaceModel';
@@ -85,7 +86,10 @@ export class IndexStore {
         let position = PREFIX;
         let pending: Uint8Array[] = [];
         let pendingLength = 0;
-        let hash = createHash('sha1');
+        // Each block's CRC-32 (`readBlock` checks it at every read, so it must be cheap), then
+        // the start part's SHA-1 (checked once, before anything of it is decoded).
+        let blockCrc = 0;
+        let startHash: ReturnType<typeof createHash> | undefined;
         const flush = async () => {
           const bytes = Buffer.concat(pending);
           await handle.write(bytes, 0, bytes.length, position);
@@ -95,7 +99,8 @@ export class IndexStore {
         };
         let sliceStart = performance.now();
         const put = async (bytes: Uint8Array) => {
-          hash.update(bytes);
+          if (startHash) startHash.update(bytes);
+          else blockCrc = crc32(bytes, blockCrc);
           pending.push(bytes);
           pendingLength += bytes.length;
           if (pendingLength > FLUSH_BYTES) await flush();
@@ -107,8 +112,8 @@ export class IndexStore {
         const blocks: BlockInfo[] = [];
         let block = { articles: 0, bytes: 0 };
         const closeBlock = () => {
-          blocks.push({ ...block, hash: hash.digest('hex') });
-          hash = createHash('sha1');
+          blocks.push({ ...block, hash: crcHex(blockCrc) });
+          blockCrc = 0;
           block = { articles: 0, bytes: 0 };
         };
         for (const detail of cacheDetails(entries)) {
@@ -120,6 +125,7 @@ export class IndexStore {
         if (block.articles) closeBlock();
         await flush();
         const start = position;
+        startHash = createHash('sha1');
         for (const part of encodeCacheStart(header, entries, blocks, index)) {
           if (part) await put(part);
           else if (performance.now() - sliceStart >= sliceMs) {
@@ -129,7 +135,7 @@ export class IndexStore {
           }
         }
         await flush();
-        const line = Buffer.from(`${hash.digest('hex')} ${String(start).padStart(PREFIX - 42, '0')}\n`, 'latin1');
+        const line = Buffer.from(`${startHash.digest('hex')} ${String(start).padStart(PREFIX - 42, '0')}\n`, 'latin1');
         await handle.write(line, 0, line.length, 0);
       } finally {
         await handle.close();
@@ -183,7 +189,7 @@ async function decodeFile(
   const headerEnd = bytes.indexOf(NEWLINE);
   if (headerEnd < 0 || !headerMatches(bytes.subarray(0, headerEnd), expected)) return undefined;
   if (prefix.slice(0, 40) !== createHash('sha1').update(bytes).digest('hex')) return undefined;
-  const decoded = decodeCacheStart(bytes, expected, (block, offset, keep) => readBlock(file, block, PREFIX + offset, keep));
+  const decoded = decodeCacheStart(bytes, expected, (block, offset, keep, room) => readBlock(file, block, PREFIX + offset, keep, room));
   if (!decoded || PREFIX + decoded.detailBytes !== start) return undefined;
   const { entries, index, details } = decoded;
   return { entries, ...(index ? { index } : {}), details };
@@ -209,12 +215,19 @@ function headerMatches(line: Uint8Array, expected: CacheHeader): boolean {
  * what the start part says (the file was replaced since, or is damaged there). The file is opened
  * for each block and closed at once: nothing stays open that a save would rename over. A block
  * only checked (`keep` false) is read into one buffer reused from block to block, so that checking
- * them all leaves no trail of freed buffers the process keeps (storedDetail.ts).
+ * them all leaves no trail of freed buffers the process keeps (storedDetail.ts). A request on a
+ * busy speaker reads most blocks again, so each read costs what it must and no more: a kept
+ * block's space is not zeroed first (the read fills it, or it is dropped), and its check is a
+ * CRC-32, several times cheaper than a hash.
  */
-function readBlock(file: string, block: BlockInfo, position: number, keep: boolean): Uint8Array | undefined {
+function readBlock(file: string, block: BlockInfo, position: number, keep: boolean, room?: Uint8Array): Uint8Array | undefined {
   let bytes: Uint8Array;
-  if (keep) bytes = new Uint8Array(block.bytes);
-  else {
+  if (keep) {
+    // Space a little bigger than the block (blocks differ in size by less than an article), so
+    // that it can be reused for another block once this one is dropped (storedDetail.ts).
+    const space = room && room.buffer.byteLength >= block.bytes ? room.buffer : Buffer.allocUnsafeSlow(roundedUp(block.bytes)).buffer;
+    bytes = new Uint8Array(space, 0, block.bytes);
+  } else {
     if (checkRoom.length < block.bytes) checkRoom = new Uint8Array(Math.max(block.bytes, BLOCK + (BLOCK >> 2)));
     bytes = checkRoom.subarray(0, block.bytes);
   }
@@ -229,7 +242,17 @@ function readBlock(file: string, block: BlockInfo, position: number, keep: boole
   } finally {
     closeSync(fd);
   }
-  return createHash('sha1').update(bytes).digest('hex') === block.hash ? bytes : undefined;
+  return crcHex(crc32(bytes)) === block.hash ? bytes : undefined;
+}
+
+/** A block's size rounded up to the next 16 KB. */
+function roundedUp(bytes: number): number {
+  return Math.ceil(bytes / (16 << 10)) * (16 << 10);
+}
+
+/** A block's checksum as the start part lists it: its CRC-32 in eight hex digits. */
+function crcHex(crc: number): string {
+  return crc.toString(16).padStart(8, '0');
 }
 
 /** Where blocks are read to be checked only (`readBlock`). */

@@ -18,9 +18,10 @@ export interface BlockInfo {
 /**
  * Reads a block's bytes (`offset` counts from the first block) and checks them; undefined when it
  * cannot. With `keep` false only the check matters: the bytes returned may be a view of space the
- * reader reuses at its next call.
+ * reader reuses at its next call. With `keep`, `room` may be the space of a block no longer kept,
+ * to read into if it is big enough rather than take new space.
  */
-export type BlockReader = (block: BlockInfo, offset: number, keep: boolean) => Uint8Array | undefined;
+export type BlockReader = (block: BlockInfo, offset: number, keep: boolean, room?: Uint8Array) => Uint8Array | undefined;
 
 /** Blocks read on need and kept (about 256 KB each): a request's articles, or an edit's, are mostly a few blocks. */
 const HELD_BLOCKS = 16;
@@ -35,12 +36,17 @@ export class StoredDetails {
   private readonly held = new Set<StoredBlock>();
   /** Set once every block is to be kept (the file is about to be replaced). */
   private keepingAll = false;
+  /**
+   * The space of the block dropped last, for the next block read: a busy speaker's statements
+   * read most blocks in turn, and new space for each cost more than reading it (page faults).
+   */
+  private spare: Uint8Array | undefined;
 
   constructor(private readonly read: BlockReader, private readonly heldBlocks = HELD_BLOCKS) {}
 
   /** Adds the next block (as the header lists them); its articles are added with `add` as they are decoded. */
   block(info: BlockInfo, offset: number): StoredBlock {
-    const block = new StoredBlock(this, (keep) => this.read(info, offset, keep));
+    const block = new StoredBlock(this, (keep) => this.read(info, offset, keep, keep ? this.takeSpare() : undefined));
     this.blocks.push(block);
     return block;
   }
@@ -93,8 +99,14 @@ export class StoredDetails {
     if (this.held.size > this.heldBlocks) {
       const oldest = this.held.values().next().value!;
       this.held.delete(oldest);
-      oldest.drop();
+      this.spare = oldest.drop();
     }
+  }
+
+  private takeSpare(): Uint8Array | undefined {
+    const spare = this.spare;
+    this.spare = undefined;
+    return spare;
   }
 }
 
@@ -142,12 +154,18 @@ export class StoredBlock {
     return this.kept;
   }
 
-  /** Lets its bytes go: they are read from the file again when next needed. */
-  drop(): void {
+  /** Lets its bytes go (returned, for their space to be reused): they are read from the file again when next needed. */
+  drop(): Uint8Array | undefined {
+    const bytes = this.kept;
     this.kept = undefined;
+    return bytes;
   }
 
-  /** An article's bytes, undefined when the block is lost. */
+  /**
+   * An article's bytes, undefined when the block is lost: a view, to be read at once (as every
+   * reader does: decoded, or tested), since the space of a block no longer kept is reused by the
+   * next block read — except while every block is kept (`loadAll`), for a save that writes them.
+   */
   slice(at: number, length: number): Uint8Array | undefined {
     return this.bytes()?.subarray(at, at + length);
   }
