@@ -2,6 +2,7 @@
 // workspace, including articles never opened. Locations are the statements' content ranges.
 import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver/node';
 import { LineTable } from '../analysis/positions';
+import { nextTurn } from '../node/eventLoop';
 import { PackedSummary, type LineStartsRoom } from '../workspace/packedSummary';
 import { articleAt, speakerIdNear, throwIfCancelled, type FeatureContext } from './context';
 import { LocationsJson } from './locationsJson';
@@ -29,6 +30,11 @@ export function referencesReply(ctx: FeatureContext, params: ReferenceParams, to
   if (!at) return null;
   const id = speakerIdNear(ctx, at.entry, at.offset);
   if (!id) return null;
+  return answerFor(ctx, id, token);
+}
+
+/** The answer for a speaker: the one kept, if the answers' revision is still the same, or made now. */
+function answerFor(ctx: FeatureContext, id: string, token?: CancellationToken): Serialised<Location[]> {
   const revision = ctx.index.answersRevision;
   let cached = answers.get(ctx.index);
   if (cached?.revision !== revision) answers.set(ctx.index, (cached = { revision, bySpeaker: new Map() }));
@@ -59,4 +65,36 @@ export function referencesReply(ctx: FeatureContext, params: ReferenceParams, to
   const answer = Serialised.ofJson<Location[]>(json.finish());
   cached.bySpeaker.set(id, answer);
   return answer;
+}
+
+/** Speakers whose answers are made ahead of their first request (`primeReferences`), at most. */
+const PRIMED_SPEAKERS = 8;
+/** Answers of fewer statements are made in well under a millisecond when asked for: not made ahead. */
+const PRIMED_MIN_STATEMENTS = 250;
+
+/**
+ * Makes the answers of the busiest speakers (the most statements) ahead of their first request,
+ * as rust-analyzer primes its caches: one speaker per turn of the event loop, requests first. For
+ * after the start, once the restored files are checked; it stops when the answers' revision
+ * changes (what it made would be thrown away). At most a few answers (some 200 KB of JSON each
+ * at a thousand articles), kept and dropped like any other.
+ */
+export async function primeReferences(ctx: FeatureContext, speakers = PRIMED_SPEAKERS, minStatements = PRIMED_MIN_STATEMENTS): Promise<void> {
+  const revision = ctx.index.answersRevision;
+  const busiest = ctx.index.model
+    .speakers()
+    .filter((s) => s.statementCount >= minStatements)
+    .sort((a, b) => b.statementCount - a.statementCount || (a.id < b.id ? -1 : 1))
+    .slice(0, speakers);
+  for (const speaker of busiest) {
+    await nextTurn();
+    if (ctx.index.answersRevision !== revision) return;
+    answerFor(ctx, speaker.id);
+  }
+}
+
+/** The answer kept for a speaker under the current revision, if any (for tests). */
+export function keptAnswer(ctx: FeatureContext, id: string): Serialised<Location[]> | undefined {
+  const cached = answers.get(ctx.index);
+  return cached?.revision === ctx.index.answersRevision ? cached.bySpeaker.get(id) : undefined;
 }

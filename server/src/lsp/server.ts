@@ -30,7 +30,7 @@ import { inlayHints } from './inlayHints';
 import { lengthLimitNotice } from './lengthLimitNotice';
 import { serverLog, textDigest } from './logFile';
 import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, StatementTableRequest, TimelineRequest, type IndexedParams } from './protocol';
-import { referencesReply } from './references';
+import { primeReferences, referencesReply } from './references';
 import { RegistryManager } from './registry';
 import { registryFixes } from './registryFixes';
 import { prepareRename, rename } from './rename';
@@ -288,6 +288,9 @@ export function wireServer(connection: Connection): void {
     log.trace(() => `indexed ${JSON.stringify(params)}`);
     await connection.sendNotification(IndexedNotification.type, params);
     refreshViews();
+    // The index as the start left it is complete: the busiest speakers' references are made
+    // ahead of their first request, in idle turns.
+    if (startup?.checked) void primeReferences(ctx).catch((err: unknown) => log.error(`references: ${String((err as Error)?.stack ?? err)}`));
   }
 
   /** Cross-article counts changed: ask the client to re-request lenses, hints and tokens. */

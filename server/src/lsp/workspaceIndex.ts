@@ -101,7 +101,8 @@ export class WorkspaceIndex {
   private readonly changed = new Set<string>();
   /** Open or closed since the last `takeTouched()` (their language may count differently). */
   private readonly openedOrClosed = new Set<string>();
-  private openRevision = 0;
+  /** Bumped when a document is opened or closed under a spelling of its URI other than the model's. */
+  private clientUrisRevision = 0;
   /** Bumped whenever a new model replaces the old (whose revisions start again). */
   private modelGeneration = 0;
   private dirty = false;
@@ -341,7 +342,7 @@ export class WorkspaceIndex {
     const uri = normalizeUri(doc.uri);
     this.open.set(uri, doc);
     this.openedOrClosed.add(uri);
-    this.openRevision++;
+    if (doc.uri !== uri) this.clientUrisRevision++;
     // A text the model already summarised is analysed in full when publishing or a request first
     // needs it (`article`), so that opening many documents at once holds no request up.
     if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
@@ -368,7 +369,7 @@ export class WorkspaceIndex {
     const uri = normalizeUri(doc.uri);
     this.open.delete(uri);
     this.openedOrClosed.add(uri);
-    this.openRevision++;
+    if (doc.uri !== uri) this.clientUrisRevision++;
     this.pendingEdits.get(uri)?.();
     this.pendingEdits.delete(uri);
     // The disk copy takes over again (or the article goes, for untitled buffers and deleted files).
@@ -441,11 +442,13 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Changes whenever the model or the set of open documents does (the URIs answers carry are the
-   * open documents' own spellings): what an answer cached across requests is valid for.
+   * Changes whenever what the speakers said, or where, may have (`placesRevision`: not when an
+   * article is analysed again from the same text, as an opened document is), or a document is
+   * opened or closed under another spelling of its URI (answers carry the open documents' own):
+   * what an answer cached across requests is valid for.
    */
   get answersRevision(): string {
-    return `${this.modelGeneration}:${this.model.revision}:${this.openRevision}`;
+    return `${this.modelGeneration}:${this.model.placesRevision}:${this.clientUrisRevision}`;
   }
 
   /** The model key of a client URI. */

@@ -253,6 +253,8 @@ export class WorkspaceModel {
   private speakerCountsRevision = 0;
   private namesRevision = 0;
   private articlesRevision = 0;
+  /** See `placesRevision`. */
+  private placesRevisionValue = 0;
 
   constructor(private options: WorkspaceModelOptions = {}) {}
 
@@ -380,6 +382,7 @@ export class WorkspaceModel {
     this.dated.delete(uri);
     this.touched.add(uri);
     this.articlesRevision++;
+    this.placesRevisionValue++;
     this.namesRevision++;
     // An article nobody is named in holds no place in the index.
     if (previous.summary.people.length > 0 || detailLost(previous.summary)) this.invalidateIndex();
@@ -415,6 +418,16 @@ export class WorkspaceModel {
   /** Changes whenever an article is set or removed: answers cached under one revision stand until the next. */
   get revision(): number {
     return this.articlesRevision;
+  }
+
+  /**
+   * Like `revision`, but not changed when an article is set again to the same text (as when an
+   * open document's text, already summarised, is analysed in full), unless its analysis depends
+   * on the other articles: an answer made of speakers' statements and where they are in their
+   * articles (references) stands until this changes.
+   */
+  get placesRevision(): number {
+    return this.placesRevisionValue;
   }
 
   /**
@@ -617,6 +630,7 @@ export class WorkspaceModel {
         speakers: new Map(), idOf: new Map(), idOfPending: [], statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes, packed,
         unpacking: { speakers: all, next: 0 },
       };
+      this.placesRevisionValue++;
       return true;
     } catch {
       return false;
@@ -677,6 +691,7 @@ export class WorkspaceModel {
     this.dated.set(uri, entry.summary);
     this.touched.add(uri);
     this.articlesRevision++;
+    if (!previous || !sameText(previous.summary, entry.summary)) this.placesRevisionValue++;
     if (!previous || !sameNamesIn(previous.summary, entry.summary)) this.namesRevision++;
     if (this.index) {
       if (this.index.unpacking) unpackSpeakers(this.index, Infinity);
@@ -831,6 +846,21 @@ function localToday(): string {
 }
 
 /** The same people under the same keys: the clusters of the workspace do not change. */
+/**
+ * Whether a summary is of the same text as another and says the same of it: its analysis depends
+ * on nothing else (a summary read back from the cache whose people were lost says nobody).
+ */
+function sameText(previous: ArticleSummary, next: ArticleSummary): boolean {
+  return (
+    previous.textHash === next.textHash &&
+    previous.length === next.length &&
+    !dependsOnWorkspace(previous) &&
+    !dependsOnWorkspace(next) &&
+    !detailLost(previous) &&
+    !detailLost(next)
+  );
+}
+
 /** A restored summary whose people and statements could not be read back: who it named is unknown, not nobody. */
 function detailLost(summary: ArticleSummary): boolean {
   return summary instanceof PackedSummary && summary.detailLost;

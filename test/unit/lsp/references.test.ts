@@ -8,7 +8,7 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../../server/src/analysis/positions';
 import type { FeatureContext } from '../../../server/src/lsp/context';
-import { references } from '../../../server/src/lsp/references';
+import { keptAnswer, primeReferences, references, referencesReply } from '../../../server/src/lsp/references';
 import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
 import { fileUriOf } from '../../../server/src/lsp/uris';
 import { WorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
@@ -74,5 +74,43 @@ describe('references from the workspace index', function () {
     assert.strictEqual(statements.length, expected.length);
     assert.deepStrictEqual(got, expected);
     assert.strictEqual(references(ctx, { textDocument: { uri: fileUriOf(file(2)) }, position: at, context: { includeDeclaration: true } }), got, 'the answer is kept while nothing changes');
+  });
+
+  it('makes the busiest speakers’ answers ahead, keeps them while documents are opened with the text summarised, and makes them again after an edit', async () => {
+    await (await start()).save();
+    const index = await start();
+    const ctx: FeatureContext = { index, settings: async () => DEFAULT_SETTINGS, capabilities: { documentChanges: true, hierarchicalSymbols: true } };
+    const uri = fileUriOf(file(2));
+    const key = index.keyOf(uri);
+    const id = index.model.speakerIdOf(key, index.model.getArticle(key)!.summary.people[0].key)!;
+    const text = article(2);
+    const params = { textDocument: { uri }, position: new LineIndex(text).positionAt(text.indexOf('Kalberg said')), context: { includeDeclaration: true } };
+    assert.strictEqual(keptAnswer(ctx, id), undefined, 'nothing made before it is asked for');
+    await primeReferences(ctx, 8, 100);
+    assert.strictEqual(keptAnswer(ctx, id), undefined, 'not a busy speaker');
+    await primeReferences(ctx, 8, 1);
+    const primed = keptAnswer(ctx, id);
+    assert.ok(primed, 'made ahead');
+    assert.strictEqual(referencesReply(ctx, params), primed, 'the request is answered with it');
+    // Opening articles with the text the model summarised, and analysing them in full, changes no answer.
+    for (const i of [2, 4]) {
+      index.didOpen(TextDocument.create(fileUriOf(file(i)), 'plaintext', 1, article(i)));
+      await index.whenIdle();
+      assert.ok(index.article(fileUriOf(file(i)))?.analysis, 'analysed in full');
+    }
+    assert.strictEqual(referencesReply(ctx, params), primed, 'kept across the opened documents');
+    // An edit that moves the statements makes the answer again, with the new lines.
+    const edited = `Preface\n\n${text}`;
+    index.didChange(TextDocument.create(uri, 'plaintext', 2, edited));
+    await index.whenIdle();
+    index.article(uri);
+    const again = referencesReply(ctx, { ...params, position: new LineIndex(edited).positionAt(edited.indexOf('Kalberg said')) });
+    assert.ok(again && again !== primed, 'made again');
+    const lines = new LineIndex(edited);
+    const planAt = edited.indexOf('the plan');
+    assert.ok(
+      again.value.some((l) => l.uri === uri && l.range.start.line === lines.positionAt(planAt).line),
+      'the edited article’s statement on its new line',
+    );
   });
 });
