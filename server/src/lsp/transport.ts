@@ -73,10 +73,51 @@ export function createServerConnection(argv: readonly string[] = process.argv): 
   if (transport !== '--stdio') return createConnection(ProposedFeatures.all);
   // Given a readable stream for input, vscode-languageserver ends the process when it ends (as it
   // does for --stdio) whatever the output is; its typings pair a stream only with a stream.
-  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+  const writer = new StreamMessageWriter(new OneWritePerMessage(process.stdout) as unknown as NodeJS.WritableStream, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
   const connection = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
   redirectConsole(connection);
   return connection;
+}
+
+/**
+ * The stream vscode-jsonrpc's writer writes to, sending each message's header with its content in
+ * one write. The writer writes the header, waits for that write, then writes the content: over a
+ * pipe the client was woken twice per message, the first time for a header alone.
+ */
+export class OneWritePerMessage {
+  private header: Buffer | undefined;
+
+  constructor(private readonly out: NodeJS.WritableStream) {}
+
+  write(data: string | Uint8Array, encoding?: BufferEncoding | ((err?: Error | null) => void), done?: (err?: Error | null) => void): boolean {
+    const callback = typeof encoding === 'function' ? encoding : done;
+    if (typeof data === 'string') {
+      // The header (the writer's only string): held for the content that follows it.
+      const bytes = Buffer.from(data, typeof encoding === 'string' ? encoding : 'utf8');
+      this.header = this.header ? Buffer.concat([this.header, bytes]) : bytes;
+      if (callback) process.nextTick(callback);
+      return true;
+    }
+    const header = this.header;
+    this.header = undefined;
+    return this.out.write(header ? Buffer.concat([header, data]) : data, callback);
+  }
+
+  end(): void {
+    if (this.header) this.out.write(this.header);
+    this.header = undefined;
+    this.out.end();
+  }
+
+  on(event: string, listener: (...args: unknown[]) => void): this {
+    this.out.on(event, listener);
+    return this;
+  }
+
+  off(event: string, listener: (...args: unknown[]) => void): this {
+    this.out.off(event, listener);
+    return this;
+  }
 }
 
 /**
