@@ -1,7 +1,7 @@
 // Results sent as JSON made once (server/src/lsp/transport.ts): the bytes on the wire are those
 // vscode-jsonrpc's own encoder would write for the value, and anywhere else the value stands in.
 import * as assert from 'assert';
-import { PassThrough } from 'stream';
+import { Writable } from 'stream';
 import { StreamMessageWriter, type Message } from 'vscode-languageserver/node';
 import { jsonEncoder, OneWritePerMessage, Serialised } from '../../../server/src/lsp/transport';
 
@@ -37,9 +37,18 @@ describe('serialised results', () => {
 
 describe('the stdio writer', () => {
   it('writes each message, header and content, in one write, as vscode-jsonrpc frames it', async () => {
-    const out = new PassThrough();
+    // What a pipe does: one write (or writev) call, one system call.
     const writes: Buffer[] = [];
-    out.on('data', (chunk: Buffer) => writes.push(chunk));
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        writes.push(chunk);
+        done();
+      },
+      writev(chunks, done) {
+        writes.push(Buffer.concat(chunks.map((c) => Buffer.from(c.chunk as Buffer))));
+        done();
+      },
+    });
     const writer = new StreamMessageWriter(new OneWritePerMessage(out) as unknown as NodeJS.WritableStream, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
     const messages = [
       { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.txt', version: 2, diagnostics: [] } },
