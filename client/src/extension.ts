@@ -3,6 +3,7 @@
 // API lets end-to-end tests wait for the server's `attributionLens/indexed` signal.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launchFlags';
 import { IndexedNotification, type IndexedParams } from '../../server/src/lsp/protocol';
 import { registerExportStatements } from './exportStatements';
 import { registerFindStatementsBy } from './findStatementsBy';
@@ -32,8 +33,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<AttributionLensApi> {
   const module = serverModulePath(context.extensionPath);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const restarts = new RestartPolicy();
   const output = vscode.window.createOutputChannel('Attribution Lens');

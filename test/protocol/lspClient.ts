@@ -28,6 +28,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launchFlags';
 import { IndexedNotification, type IndexedParams } from '../../server/src/lsp/protocol';
 import { fileUriOf } from '../../server/src/lsp/uris';
 
@@ -129,7 +130,7 @@ export class LspTestClient {
 
   /** Starts the server, initializes it and waits for the initial `attributionLens/indexed`. */
   static async start(options: StartOptions): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [options.serverMain ?? SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, options.serverMain ?? SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const client = new LspTestClient(child, options.settings ?? {});
     const firstIndex = client.nextIndexed();
     const folders = options.folders.map((f) => ({ uri: fileUriOf(f), name: path.basename(f) }));

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { randomSource } from '../../scripts/bench/generate';
 import { analyzeArticle } from '../../server/src/analysis';
 import { resolveDates } from '../../server/src/analysis/dates';
-import { datesAfterEdit } from '../../server/src/analysis/editedDates';
+import { commonEnds, datesAfterEdit } from '../../server/src/analysis/editedDates';
 import { analyzeStructure } from '../../server/src/analysis/structure';
 import type { AnalysisOptions, ArticleAnalysis, Span } from '../../server/src/analysis/types';
 
@@ -138,5 +138,49 @@ describe('datesAfterEdit', () => {
     const after = before.replace('officials said', 'officials told reporters');
     const { regions, structure } = readable(after);
     assert.equal(datesAfterEdit(after, regions, structure.dateline, OPTIONS, analyzeArticle(before, OPTIONS), readable(before).regions), undefined);
+  });
+});
+
+describe('commonEnds', () => {
+  /** The definition, one character at a time. */
+  function naive(a: string, b: string): { prefix: number; suffix: number } {
+    const max = Math.min(a.length, b.length);
+    let prefix = 0;
+    while (prefix < max && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < max - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    return { prefix, suffix };
+  }
+
+  it('gives the longest common prefix and non-overlapping suffix, edits anywhere in long and short texts', () => {
+    const next = randomSource(20261202);
+    const words = ['the', 'board', 'said', '“', '”', '\n\n', ' ', 'é', '😀', 'a'];
+    for (let round = 0; round < 400; round++) {
+      let a = '';
+      const length = Math.floor(next() * 3000);
+      while (a.length < length) a += words[Math.floor(next() * words.length)];
+      let b = a;
+      for (let edits = Math.floor(next() * 3); edits >= 0; edits--) b = randomEdit(b, next);
+      assert.deepEqual(commonEnds(a, b), naive(a, b), `round ${round}`);
+      assert.deepEqual(commonEnds(b, a), naive(b, a), `round ${round}, swapped`);
+    }
+  });
+
+  it('handles equal texts, empty texts and one text inside the other at block boundaries', () => {
+    const block = 'x'.repeat(256);
+    const cases: Array<[string, string]> = [
+      ['', ''],
+      ['', block],
+      [block, block],
+      [block + block, block],
+      [block + 'y' + block, block + block],
+      ['a' + block + block, block + block + 'a'],
+      [block.repeat(3), block.repeat(3) + 'z'],
+      ['z' + block.repeat(3), block.repeat(3)],
+    ];
+    for (const [a, b] of cases) {
+      assert.deepEqual(commonEnds(a, b), naive(a, b), `${a.length} / ${b.length}`);
+      assert.deepEqual(commonEnds(b, a), naive(b, a), `${b.length} / ${a.length}`);
+    }
   });
 });

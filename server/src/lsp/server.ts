@@ -234,13 +234,12 @@ export function wireServer(connection: Connection): void {
   async function publishAll(): Promise<void> {
     // The documents just edited first, and on the wire before the others are even looked at:
     // theirs are the diagnostics the user waits for.
-    const changed = index.takeChanged();
-    const docs = index.openArticles();
-    const first = docs.filter((doc) => changed.has(index.keyOf(doc.uri)));
+    const first = index.openArticlesAmong(index.takeChanged());
     for (const doc of first) await publishFor(doc);
     if (first.length) await nextTurn();
     // One document at a time, letting requests in between (many may have just been opened; one
     // opened meanwhile has the next round, as any change does).
+    const docs = index.openArticles();
     for (const doc of docs) {
       if (!first.includes(doc) && index.isOpen(doc) && (await publishFor(doc))) await nextTurn();
     }

@@ -5,6 +5,7 @@
 // over stdio (what editors use) the connection's writer sends it as it is, through the JSON
 // encoder vscode-jsonrpc lets a writer be given; over any other transport, and wherever else the
 // result is turned into JSON, it stands for its value (`toJSON`).
+import type { Writable } from 'stream';
 import { format, inspect, type InspectOptions } from 'util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type ContentTypeEncoder, type Message } from 'vscode-languageserver/node';
 
@@ -80,10 +81,59 @@ export function createServerConnection(argv: readonly string[] = process.argv): 
   if (transport !== '--stdio') return createConnection(ProposedFeatures.all);
   // Given a readable stream for input, vscode-languageserver ends the process when it ends (as it
   // does for --stdio) whatever the output is; its typings pair a stream only with a stream.
-  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+  const writer = new StreamMessageWriter(new OneWritePerMessage(process.stdout) as unknown as NodeJS.WritableStream, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
   const connection = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
   redirectConsole(connection);
   return connection;
+}
+
+/**
+ * The stream vscode-jsonrpc's writer writes to, sending each message's header with its content in
+ * one write. The writer writes the header, waits for that write, then the content: over a pipe the
+ * client was woken twice per message, the first time for a header alone. The header is held until
+ * the content comes, then both go out corked, as one writev of the two (a 200 KB answer is not copied).
+ */
+export class OneWritePerMessage {
+  private header: string | undefined;
+  private headerEncoding: BufferEncoding = 'ascii';
+
+  constructor(private readonly out: Writable) {}
+
+  write(data: string | Uint8Array, encoding?: BufferEncoding | ((err?: Error | null) => void), done?: (err?: Error | null) => void): boolean {
+    const callback = typeof encoding === 'function' ? encoding : done;
+    if (typeof data === 'string') {
+      // The header (the writer's only string): held for the content that follows it.
+      if (this.header !== undefined) this.out.write(this.header, this.headerEncoding);
+      this.header = data;
+      this.headerEncoding = typeof encoding === 'string' ? encoding : 'utf8';
+      if (callback) process.nextTick(callback);
+      return true;
+    }
+    const header = this.header;
+    this.header = undefined;
+    if (header === undefined) return this.out.write(data, callback);
+    this.out.cork();
+    this.out.write(header, this.headerEncoding);
+    const ok = this.out.write(data, callback);
+    this.out.uncork();
+    return ok;
+  }
+
+  end(): void {
+    if (this.header !== undefined) this.out.write(this.header, this.headerEncoding);
+    this.header = undefined;
+    this.out.end();
+  }
+
+  on(event: string, listener: (...args: unknown[]) => void): this {
+    this.out.on(event, listener);
+    return this;
+  }
+
+  off(event: string, listener: (...args: unknown[]) => void): this {
+    this.out.off(event, listener);
+    return this;
+  }
 }
 
 /**

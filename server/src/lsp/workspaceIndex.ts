@@ -471,6 +471,16 @@ export class WorkspaceIndex {
     return [...this.open.values()].filter((d) => this.isArticleDocument(d));
   }
 
+  /** The open article documents of these model keys (an edit's, without looking at every open document). */
+  openArticlesAmong(keys: ReadonlySet<string>): TextDocument[] {
+    const docs: TextDocument[] = [];
+    for (const key of keys) {
+      const doc = this.open.get(key);
+      if (doc && this.isArticleDocument(doc)) docs.push(doc);
+    }
+    return docs;
+  }
+
   languageOf(key: string): string | undefined {
     return this.open.get(key)?.languageId;
   }

@@ -1,8 +1,9 @@
 // Results sent as JSON made once (server/src/lsp/transport.ts): the bytes on the wire are those
 // vscode-jsonrpc's own encoder would write for the value, and anywhere else the value stands in.
 import * as assert from 'assert';
-import type { Message } from 'vscode-languageserver/node';
-import { jsonEncoder, Serialised } from '../../../server/src/lsp/transport';
+import { Writable } from 'stream';
+import { StreamMessageWriter, type Message } from 'vscode-languageserver/node';
+import { jsonEncoder, OneWritePerMessage, Serialised } from '../../../server/src/lsp/transport';
 
 const locations = [
   { uri: 'file:///news/a%20b.txt', range: { start: { line: 0, character: 3 }, end: { line: 2, character: 41 } } },
@@ -31,5 +32,34 @@ describe('serialised results', () => {
     assert.strictEqual(answer.value, answer.value);
     assert.strictEqual(JSON.stringify({ result: answer }), JSON.stringify({ result: locations }));
     assert.strictEqual(JSON.stringify({ result: new Serialised(locations) }), JSON.stringify({ result: locations }), 'never sent');
+  });
+});
+
+describe('the stdio writer', () => {
+  it('writes each message, header and content, in one write, as vscode-jsonrpc frames it', async () => {
+    // What a pipe does: one write (or writev) call, one system call.
+    const writes: Buffer[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        writes.push(chunk);
+        done();
+      },
+      writev(chunks, done) {
+        writes.push(Buffer.concat(chunks.map((c) => Buffer.from(c.chunk as Buffer))));
+        done();
+      },
+    });
+    const writer = new StreamMessageWriter(new OneWritePerMessage(out) as unknown as NodeJS.WritableStream, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+    const messages = [
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.txt', version: 2, diagnostics: [] } },
+      { jsonrpc: '2.0', id: 7, result: new Serialised(locations) },
+      { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'é “quoted”' } },
+    ];
+    for (const message of messages) await writer.write(message as Message);
+    assert.strictEqual(writes.length, messages.length, 'one write per message');
+    writes.forEach((chunk, i) => {
+      const body = Buffer.from(JSON.stringify(messages[i]), 'utf8');
+      assert.strictEqual(chunk.toString('utf8'), `Content-Length: ${body.byteLength}\r\n\r\n${body.toString('utf8')}`);
+    });
   });
 });

@@ -34,6 +34,13 @@ describe('code cache loader', () => {
     assert.strictEqual(loaded.cacheUsed, false);
   });
 
+  it('reads a bundle that is not ASCII as UTF-8', () => {
+    fs.writeFileSync(bundle, "module.exports = { quote: '\u201cQuoted\u201d, said Gr\u00fcnberg' };\n");
+    assert.deepStrictEqual(runBundle(bundle).exports, { quote: '\u201cQuoted\u201d, said Gr\u00fcnberg' });
+    fs.writeFileSync(bundle, "module.exports = { quote: '“Quoted”, said Grünberg' };\n");
+    assert.deepStrictEqual(runBundle(bundle).exports, { quote: '“Quoted”, said Grünberg' });
+  });
+
   it('leaves the bundle’s digest for the code it runs (the analyser fingerprint), for that file only', () => {
     runBundle(bundle);
     assert.strictEqual(bundleDigest(bundle), createHash('sha1').update(bundleSource(41)).digest('hex'));

@@ -76,7 +76,8 @@ describe('the registry is data', () => {
       }
       if (relative === loader) {
         assert.deepStrictEqual(code.match(/new vm\.Script\([^,]*/g), ['new vm.Script(wrap(source)']);
-        assert.match(code, /const source = fs\.readFileSync\(file, 'utf8'\);/);
+        assert.match(code, /const bytes = fs\.readFileSync\(file\);/);
+        assert.match(code, /const source = bytes\.toString\(/);
       }
       if (relative === 'server/src/lsp/bundleMain.ts') assert.match(code, /runBundle\(path\.join\(__dirname, 'serverMain\.js'\)\)/);
       if (relative === 'server/src/node/analysisPool.ts') {
