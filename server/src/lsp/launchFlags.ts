@@ -5,6 +5,8 @@
  * A young generation of 2 MB semi-spaces instead of V8's default of up to 16 MB: the server's
  * garbage is short-lived (an analysis, a request's answer), so small scavenges keep up with it,
  * and the default's room is resident memory the server never needs (measured on a 10,000-article
- * workspace: about 30 MB less peak RSS, with hover, references and edit latency unchanged).
+ * workspace: 30–35 MB less peak RSS while serving requests). The price is a scavenge on nearly
+ * every edit of a long article (2–3 ms of GC per edit of 20 KB, traced; not visible in the
+ * bench's edit latency beyond its noise). BENCHMARKS.md has the other flags measured.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
