@@ -845,7 +845,6 @@ function localToday(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-/** The same people under the same keys: the clusters of the workspace do not change. */
 /**
  * Whether a summary is of the same text as another and says the same of it: its analysis depends
  * on nothing else (a summary read back from the cache whose people were lost says nobody).
@@ -866,6 +865,7 @@ function detailLost(summary: ArticleSummary): boolean {
   return summary instanceof PackedSummary && summary.detailLost;
 }
 
+/** The same people under the same keys: the clusters of the workspace do not change. */
 function sameIdentity(a: readonly Person[], b: readonly Person[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
