@@ -520,7 +520,8 @@ export class WorkspaceIndex {
     const revision = model.revision;
     const header = this.cacheHeader();
     const unchanged = () => this.model === model && model.revision === revision;
-    // Whatever still lies in the old file is read, and kept, before the new one replaces it.
+    // Whatever still lies in the old file is read, and kept, before the new one replaces it (and
+    // let go once the new one is in place and its summaries read from it: `IndexStore.save`).
     this.storedDetails?.loadAll();
     this.storedDetails = undefined;
     const entries = new Map<string, CachedArticle>();
@@ -549,7 +550,11 @@ export class WorkspaceIndex {
       if (!index) this.scheduleSave();
     }
     try {
-      await this.store.save(header, entries, index);
+      // Only the summaries the model still holds move to the new file; one replaced during the
+      // save (an edit) keeps what it had.
+      const details = await this.store.save(header, entries, index, undefined, (uri, summary) => this.model.getArticle(uri)?.summary === summary);
+      this.storedDetails = details;
+      details.onLost((uris) => this.detailsLost(uris));
     } catch (err) {
       this.options.log(`persistent index: not written (${String((err as Error)?.message ?? err)})`);
     }

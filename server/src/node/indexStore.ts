@@ -6,8 +6,10 @@ import { closeSync, openSync, promises as fs, readdirSync, readFileSync, readSyn
 import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
 import { crc32 } from 'zlib';
-import { cacheDetails, decodeCacheStart, encodeCacheStart, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
-import type { BlockInfo, StoredDetails } from '../workspace/storedDetail';
+import { decodeCacheStart, encodeCacheStart, type CacheHeader, type CachedArticle, type FileKey } from '../workspace/analysisCache';
+import { packed, type ArticleSummary } from '../workspace/articleSummary';
+import type { PackedSummary } from '../workspace/packedSummary';
+import { StoredDetails, type BlockInfo } from '../workspace/storedDetail';
 import type { PackedIndex } from '../workspace/workspaceModel';
 import { bundleDigest } from './codeCache';
 import { nextTurn } from './eventLoop';
@@ -17,7 +19,7 @@ export class IndexStore {
   /** Where formats 1–9 were kept (named when the cache was JSON); removed, never read. */
   private readonly legacyFile: string;
   /** The save under way (or the last one), which the next one waits for. */
-  private saving: Promise<void> = Promise.resolve();
+  private saving: Promise<unknown> = Promise.resolve();
   /** Numbers temporary files, so that two saves never share one. */
   private temporaries = 0;
 
@@ -62,26 +64,44 @@ export class IndexStore {
    * Writes the cache (see `decodeFile` for the layout): every article's packed bytes in blocks,
    * then the start part, then the first line with the start part's checksum and place. Every
    * stored block the entries come from is read before the rename replaces the file (the caller's
-   * `loadAll`). Encoded and written in slices of a few milliseconds with a turn of the event loop
-   * between them, so that requests and edits are served while a large cache is written. What is
+   * `loadAll`); once it has, the summaries written that were read from the old file read their
+   * bytes from the new one's blocks (`PackedSummary.moveTo`; only those `current` accepts, if
+   * given: the caller's summaries still in use), and the blocks of the new file are returned (a
+   * save that fails moves nothing). Encoded and written in slices of a few milliseconds with a
+   * turn of the event loop between them, so that requests and edits are served while a large cache is written. What is
    * written is `entries` and `index` as they are when this is called (the map is copied; the
    * caller hands over summaries and an index it no longer changes). One save at a time: a save
    * called while another is under way starts when that one is done, and the last to start is the
    * file that stays.
    */
-  save(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>, index?: PackedIndex, sliceMs = SAVE_SLICE_MS): Promise<void> {
+  save(
+    header: CacheHeader,
+    entries: ReadonlyMap<string, CachedArticle>,
+    index?: PackedIndex,
+    sliceMs = SAVE_SLICE_MS,
+    current?: (uri: string, summary: ArticleSummary) => boolean,
+  ): Promise<StoredDetails> {
     const snapshot = new Map(entries);
-    const run = this.saving.then(() => this.write(header, snapshot, index, sliceMs));
+    const run = this.saving.then(() => this.write(header, snapshot, index, sliceMs, current));
     this.saving = run.catch(() => undefined);
     return run;
   }
 
-  private async write(header: CacheHeader, entries: ReadonlyMap<string, CachedArticle>, index: PackedIndex | undefined, sliceMs: number): Promise<void> {
+  private async write(
+    header: CacheHeader,
+    entries: ReadonlyMap<string, CachedArticle>,
+    index: PackedIndex | undefined,
+    sliceMs: number,
+    current: ((uri: string, summary: ArticleSummary) => boolean) | undefined,
+  ): Promise<StoredDetails> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.${this.temporaries++}.tmp`;
     try {
       // Written in pieces (never the whole cache as one string), the first line filled in last.
       const handle = await fs.open(temporary, 'w');
+      const blocks: BlockInfo[] = [];
+      // Where the summaries read from a cache file are written: their block's number and place in it.
+      const moves: Array<{ uri: string; summary: PackedSummary; block: number; at: number }> = [];
       try {
         let position = PREFIX;
         let pending: Uint8Array[] = [];
@@ -109,14 +129,16 @@ export class IndexStore {
           sliceStart = performance.now();
         };
         // The packed bytes, cut into blocks of whole articles, each with its checksum.
-        const blocks: BlockInfo[] = [];
         let block = { articles: 0, bytes: 0 };
         const closeBlock = () => {
           blocks.push({ ...block, hash: crcHex(blockCrc) });
           blockCrc = 0;
           block = { articles: 0, bytes: 0 };
         };
-        for (const detail of cacheDetails(entries)) {
+        for (const [uri, entry] of entries) {
+          const summary = packed(entry.summary);
+          const detail = summary.detail;
+          if (summary.inFile) moves.push({ uri, summary, block: blocks.length, at: block.bytes });
           await put(detail);
           block.articles++;
           block.bytes += detail.length;
@@ -141,6 +163,17 @@ export class IndexStore {
         await handle.close();
       }
       await fs.rename(temporary, this.file);
+      // The new file's blocks, for the summaries it holds that were read from the old one (at once,
+      // before anything else can replace the file): the old blocks they kept can then be let go.
+      const details = new StoredDetails((info, offset, keep, room) => readBlock(this.file, info, PREFIX + offset, keep, room));
+      let offset = 0;
+      const written = blocks.map((info) => {
+        const stored = details.block(info, offset);
+        offset += info.bytes;
+        return stored;
+      });
+      for (const move of moves) if (!current || current(move.uri, move.summary)) move.summary.moveTo(move.uri, written[move.block], move.at);
+      return details;
     } finally {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
     }

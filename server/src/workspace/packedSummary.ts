@@ -24,8 +24,8 @@ export class PackedSummary implements ArticleSummary {
   private lines: Uint32Array | string;
 
   /** The packed bytes, or the block of the cache file they are in (from `at`, `size` long). */
-  private readonly source: Uint8Array | StoredBlock;
-  private readonly at: number;
+  private source: Uint8Array | StoredBlock;
+  private at: number;
   private readonly size: number;
 
   /**
@@ -72,6 +72,27 @@ export class PackedSummary implements ArticleSummary {
     const source = this.source;
     if (source instanceof Uint8Array) return source;
     return source.slice(this.at, this.size) ?? NOBODY;
+  }
+
+  /** Whether its packed bytes are read from a block of a cache file (not held here). */
+  get inFile(): boolean {
+    return !(this.source instanceof Uint8Array);
+  }
+
+  /**
+   * Reads its packed bytes from now on from `block`, at `at`: where a save has just written these
+   * very bytes, into the file that replaced the one they were read from. The bytes are the same,
+   * so nothing that reads the summary changes. False (and left as it is) when they are held here
+   * or their old block was lost (what was written for it names nobody, and it is being analysed again).
+   */
+  moveTo(uri: string, block: StoredBlock, at: number): boolean {
+    const from = this.source;
+    if (from instanceof Uint8Array || from.lost) return false;
+    block.add(uri);
+    this.source = block;
+    this.at = at;
+    from.release();
+    return true;
   }
 
   /** Whether the packed bytes were to come from a cache file and could not be had: the article must be analysed again. */

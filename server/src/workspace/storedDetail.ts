@@ -4,9 +4,12 @@
 // after the start reads every block once to verify it and keeps nothing; a block is read (and
 // checked) again whenever something needs one of its articles, and only the last few blocks so
 // read are kept — the file, not the heap, holds the rest. Before a save replaces the file, every
-// block is read and kept (`loadAll`). A block that cannot be read or fails its check, at any
-// read, is never used: its articles read as naming nobody until the server has analysed them
-// again from their files (`onLost`). Pure: the reading and the check are the caller's `read`.
+// block some summary still reads is read and kept (`loadAll`); once the new file is in place, the
+// summaries it holds read their bytes from its blocks instead (`PackedSummary.moveTo`), and an old
+// block none reads any more lets its bytes go (`release`). A block that cannot be read or fails
+// its check, at any read, is never used: its articles read as naming nobody until the server has
+// analysed them again from their files (`onLost`). Pure: the reading and the check are the caller's
+// `read`.
 
 /** One block as the cache's header lists it: how many articles, how many bytes, its checksum. */
 export interface BlockInfo {
@@ -64,11 +67,14 @@ export class StoredDetails {
     return true;
   }
 
-  /** Reads every block and keeps them all: what is still in the file is at hand when it is replaced. */
+  /**
+   * Reads every block some summary still reads and keeps them: what is still in the file is at
+   * hand when it is replaced (a block whose summaries all moved to a newer file is not read).
+   */
   loadAll(): void {
     this.keepingAll = true;
     this.held.clear();
-    for (const block of this.blocks) block.bytes();
+    for (const block of this.blocks) if (block.readers > 0) block.bytes();
     this.next = this.blocks.length;
   }
 
@@ -103,6 +109,11 @@ export class StoredDetails {
     }
   }
 
+  /** @internal A block let its bytes go for good (`release`). */
+  forget(block: StoredBlock): void {
+    this.held.delete(block);
+  }
+
   private takeSpare(): Uint8Array | undefined {
     const spare = this.spare;
     this.spare = undefined;
@@ -116,14 +127,28 @@ export class StoredBlock {
   private state: 'stored' | 'checked' | 'lost' = 'stored';
   /** The articles in it, for `onLost` (dropped once lost). */
   private uris: string[] | undefined = [];
+  /** How many summaries read their bytes here (`add`, less those moved to a newer file: `release`). */
+  readers = 0;
 
   constructor(
     private readonly owner: StoredDetails,
     private read: ((keep: boolean) => Uint8Array | undefined) | undefined,
   ) {}
 
+  /** An article whose summary reads its bytes here. */
   add(uri: string): void {
     this.uris?.push(uri);
+    this.readers++;
+  }
+
+  /**
+   * A summary reads its bytes from a newer file now: once none reads them here, they are let go
+   * (never read again: the file they were in has been replaced).
+   */
+  release(): void {
+    if (--this.readers > 0) return;
+    this.kept = undefined;
+    this.owner.forget(this);
   }
 
   /** Whether it has been checked (or lost). */
@@ -133,6 +158,11 @@ export class StoredBlock {
 
   get held(): boolean {
     return this.kept !== undefined;
+  }
+
+  /** Whether it failed a read or a check (without reading it). */
+  get lost(): boolean {
+    return this.state === 'lost';
   }
 
   /** Whether its bytes can be had: checked now if never yet (nothing is kept). */

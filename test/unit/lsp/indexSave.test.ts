@@ -12,6 +12,8 @@ import { fileUriOf } from '../../../server/src/lsp/uris';
 import { WorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
 import { CACHE_FORMAT, type CachedArticle } from '../../../server/src/workspace/analysisCache';
 import { summarizes } from '../../../server/src/workspace/articleSummary';
+import { PackedSummary } from '../../../server/src/workspace/packedSummary';
+import type { StoredDetails } from '../../../server/src/workspace/storedDetail';
 
 const SURNAMES = ['Kalberg', 'Ostrander', 'Velmore', 'Hartigan', 'Dunmore', 'Lindqvist'];
 const article = (i: number) => `Council weighs harbour plan ${i}
@@ -86,5 +88,43 @@ describe('persistent index writes in the server', function () {
     const after = await load();
     assert.strictEqual(after.entries?.size, 30);
     assert.ok(after.index, 'the cross-article index is written again');
+  });
+
+  it('after a warm start, a save moves the restored summaries the model holds to the new file, and the next save writes them again', async () => {
+    await index.dispose();
+    const warm = new WorkspaceIndex({ settingsFor: async () => DEFAULT_SETTINGS, log: () => undefined, storagePath: storage, saveDelay: 1e9, analysisDelay: 0 });
+    index = warm;
+    await warm.initialize([fileUriOf(root)], { begin: () => undefined, report: () => undefined, done: () => undefined });
+    await warm.whenIdle();
+    const summaryOf = (i: number) => warm.model.getArticle(fileUriOf(file(i)))!.summary;
+    const restored = summaryOf(5);
+    assert.ok(restored instanceof PackedSummary && restored.inFile, 'restored from the cache file');
+    const people = JSON.stringify(restored.people);
+    await changeOnDisk();
+    const saving = warm.save();
+    // Mid-write, article 2 is opened and edited: its new summary is not the one written.
+    const edited = article(2).replace('Monday', 'Tuesday');
+    setImmediate(() => warm.didOpen(TextDocument.create(fileUriOf(file(2)), 'plaintext', 1, edited)));
+    await saving;
+    await warm.whenIdle();
+    assert.strictEqual(summaryOf(5), restored, 'the same summary');
+    // Its bytes are read from the new file's blocks, which the index now keeps for the next save.
+    const newBlocks = (warm as unknown as { storedDetails: StoredDetails }).storedDetails;
+    assert.strictEqual(newBlocks.heldCount, 0, 'nothing of the new file read yet');
+    assert.ok((summaryOf(7) as PackedSummary).detail.length > 0);
+    assert.strictEqual(newBlocks.heldCount, 1, 'read from the new file');
+    assert.strictEqual(JSON.stringify(restored.people), people, 'its people read back the same');
+    const opened = summaryOf(2);
+    assert.ok(!(opened instanceof PackedSummary && opened.inFile), 'the edited article keeps its fresh summary');
+    warm.didClose(TextDocument.create(fileUriOf(file(2)), 'plaintext', 1, edited));
+    await warm.whenIdle();
+    await warm.save();
+    const after = await load();
+    assert.strictEqual(after.entries?.size, 30);
+    for (let i = 0; i < 30; i++) {
+      const entry: CachedArticle = after.entries!.get(fileUriOf(file(i)))!;
+      assert.ok(summarizes(entry.summary, fs.readFileSync(file(i), 'utf8')), `entry ${i}'s summary is of its file`);
+      assert.strictEqual(JSON.stringify(entry.summary.people), JSON.stringify(summaryOf(i).people), `entry ${i}'s people`);
+    }
   });
 });

@@ -517,6 +517,91 @@ describe('persistent index store', () => {
     }
   });
 
+  /** A store with 3000 copies of the sample (several blocks) saved, loaded back, checked and kept whole for a save. */
+  async function loadedForSave() {
+    const store = new IndexStore(dir, ['file:///ws']);
+    const made = summary();
+    const entries = new Map<string, CachedArticle>();
+    for (let i = 0; i < 3000; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    await store.save(header, entries);
+    const loaded = await store.load(header);
+    while (loaded.details!.loadNext());
+    loaded.details!.loadAll();
+    const kept = loaded.details!.heldCount;
+    assert.ok(kept > 2, `several blocks kept: ${kept}`);
+    const summaryOf = (uri: string) => loaded.entries!.get(uri)!.summary as PackedSummary;
+    return { store, made, loaded, kept, summaryOf };
+  }
+
+  /** Replaces the cache file with other contents (another writer): a block not read yet no longer matches. */
+  async function replaceFile() {
+    const other = summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE.replace(/Cordova/g, 'Valdez')), false);
+    const others = new Map<string, CachedArticle>();
+    for (let i = 0; i < 3000; i++) others.set(`file:///ws/${i}.txt`, cachedArticle(other, fileKeyOf(ARTICLE, SIZE, i)));
+    await new IndexStore(dir, ['file:///ws']).save(header, others);
+  }
+
+  it('after a save, the summaries it wrote read their bytes from the new file and the old kept blocks are let go', async () => {
+    const { store, made, loaded, summaryOf } = await loadedForSave();
+    const saved = await store.save(header, loaded.entries!, undefined, 0);
+    assert.strictEqual(loaded.details!.heldCount, 0, 'no old block kept');
+    assert.strictEqual(saved.heldCount, 0, 'nothing of the new file read yet');
+    const middle = summaryOf('file:///ws/1.txt');
+    assert.strictEqual(middle.detailLost, false);
+    assert.deepStrictEqual(plain(middle), plain(made));
+    assert.strictEqual(saved.heldCount, 1, 'read from a block of the new file');
+    // A block of the new file is checked as any: once the file is replaced, one not read yet is lost.
+    const lost: string[] = [];
+    saved.onLost((uris) => lost.push(...uris));
+    await replaceFile();
+    const last = summaryOf('file:///ws/2999.txt');
+    assert.deepStrictEqual([last.people, last.detailLost], [[], true]);
+    assert.ok(lost.includes('file:///ws/2999.txt') && !lost.includes('file:///ws/0.txt'), `lost: ${lost.length}`);
+  });
+
+  it('a second save keeps, then lets go of, the first one’s blocks, and what it wrote loads back the same', async () => {
+    const { store, made, loaded, summaryOf } = await loadedForSave();
+    const first = await store.save(header, loaded.entries!, undefined, 0);
+    first.loadAll();
+    assert.ok(first.heldCount > 2, `the new file's blocks kept for the next save: ${first.heldCount}`);
+    const second = await store.save(header, loaded.entries!, undefined, 0);
+    assert.strictEqual(first.heldCount, 0);
+    assert.deepStrictEqual(plain(summaryOf('file:///ws/2999.txt')), plain(made));
+    assert.strictEqual(second.heldCount, 1);
+    const again = await store.load(header);
+    assert.deepStrictEqual(plain(again.entries!.get('file:///ws/0.txt')!.summary), plain(made));
+    // A file's blocks no summary reads any more are not read for a save.
+    const unread = await store.save(header, new Map(), undefined, 0);
+    second.loadAll();
+    assert.strictEqual(second.heldCount, 1, 'only the block read on need, still kept');
+    assert.strictEqual(unread.heldCount, 0);
+  });
+
+  it('leaves a summary the caller no longer holds (replaced during the save) reading what it kept', async () => {
+    const { store, made, loaded, summaryOf } = await loadedForSave();
+    const replaced = summaryOf('file:///ws/0.txt');
+    const saved = await store.save(header, loaded.entries!, undefined, 0, (uri, s) => s !== replaced);
+    assert.strictEqual(loaded.details!.heldCount, 1, 'only its block kept');
+    await replaceFile();
+    assert.strictEqual(replaced.detailLost, false);
+    assert.deepStrictEqual(plain(replaced), plain(made));
+    assert.strictEqual(saved.heldCount, 0, 'not read from the new file');
+  });
+
+  it('a save that fails moves nothing: every summary reads what was kept', async () => {
+    const { store, made, loaded, kept, summaryOf } = await loadedForSave();
+    // The rename cannot replace a folder that holds a file.
+    fs.rmSync(store.file);
+    fs.mkdirSync(store.file);
+    fs.writeFileSync(path.join(store.file, 'x'), '');
+    await assert.rejects(store.save(header, loaded.entries!, undefined, 0));
+    assert.strictEqual(loaded.details!.heldCount, kept, 'every old block still kept');
+    for (const uri of ['file:///ws/0.txt', 'file:///ws/1.txt', 'file:///ws/2999.txt']) {
+      assert.strictEqual(summaryOf(uri).detailLost, false, uri);
+      assert.deepStrictEqual(plain(summaryOf(uri)), plain(made));
+    }
+  });
+
   it('writes again what it loaded (the packed parts read from the old file before the new one replaces it)', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     await store.save(header, sampleEntries());

@@ -16,7 +16,10 @@ function fiveBlocks(heldBlocks: number) {
     return bytes.fill(n + 1);
   }, heldBlocks);
   const blocks: StoredBlock[] = [];
-  for (let n = 0; n < 5; n++) blocks.push(details.block({ articles: 1, bytes: 100, hash: '' }, n * 100));
+  for (let n = 0; n < 5; n++) {
+    blocks.push(details.block({ articles: 1, bytes: 100, hash: '' }, n * 100));
+    blocks[n].add(`file:///ws/${n}.txt`);
+  }
   return { details, blocks, rooms, reads };
 }
 
@@ -57,5 +60,21 @@ describe('stored blocks', () => {
     assert.strictEqual(details.heldCount, 5);
     for (let n = 0; n < 5; n++) assert.deepStrictEqual(contents(kept[n]), [100, n + 1], `block ${n} as it was read`);
     assert.strictEqual(new Set(kept.map((b) => b!.buffer)).size, 5, 'each in space of its own');
+  });
+
+  it('let a block’s bytes go once no summary reads them there, and read none such for a save', () => {
+    const { details, blocks, reads } = fiveBlocks(2);
+    blocks[0].add('file:///ws/0b.txt');
+    details.loadAll();
+    assert.strictEqual(details.heldCount, 5);
+    blocks[0].release();
+    assert.strictEqual(blocks[0].held, true, 'one of its two summaries still reads it');
+    blocks[0].release();
+    blocks[1].release();
+    assert.deepStrictEqual(blocks.map((b) => b.held), [false, false, true, true, true]);
+    assert.strictEqual(details.heldCount, 3);
+    const before = reads.length;
+    details.loadAll();
+    assert.strictEqual(reads.length, before, 'the kept ones are at hand, the released ones not read');
   });
 });
