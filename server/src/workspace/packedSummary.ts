@@ -133,8 +133,9 @@ export function encodeLineStarts(starts: ArrayLike<number>): string {
 
 /** The line starts `encodeLineStarts` encoded; a malformed gap reads as 0 (the file's checksum vouches for it). */
 export function decodeLineStarts(encoded: string): Uint32Array {
+  // Made at its size, so that decoding into it never grows it.
   const starts = new Uint32Array(countLineStarts(encoded));
-  fillLineStarts(encoded, starts);
+  decodeLineStartsInto(encoded, { starts });
   return starts;
 }
 
@@ -176,21 +177,6 @@ function countLineStarts(encoded: string): number {
   let count = 1;
   for (let i = 0; i < encoded.length; i++) if (encoded.charCodeAt(i) === 44) count++;
   return count;
-}
-
-function fillLineStarts(encoded: string, starts: Uint32Array): void {
-  if (encoded === '') return;
-  let at = 0;
-  let gap = 0;
-  let last = 0;
-  for (let i = 0; i <= encoded.length; i++) {
-    const c = i < encoded.length ? encoded.charCodeAt(i) : 44;
-    if (c === 44) {
-      last += gap;
-      starts[at++] = last;
-      gap = 0;
-    } else gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
-  }
 }
 
 /** The plain fields of a summary (no people or statements), as JSON takes them. */
