@@ -39,6 +39,16 @@ const plain = (s: ArticleSummary) => JSON.parse(JSON.stringify({ ...fieldsOf(s),
 const SIZE = Buffer.byteLength(ARTICLE);
 const summary = () => summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE), false);
 
+/** The sample article with another name in it: a summary of the same shape and other bytes. */
+const renamedSummary = () => summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE.replace(/Cordova/g, 'Valdez')), false);
+
+/** `count` articles, file:///ws/0.txt and on, each with the same summary (1,500 fill several blocks of 256 KB). */
+function copiesOf(made: ArticleSummary, count: number): Map<string, CachedArticle> {
+  const entries = new Map<string, CachedArticle>();
+  for (let i = 0; i < count; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+  return entries;
+}
+
 function sampleEntries(): Map<string, CachedArticle> {
   return new Map([['file:///ws/a.txt', cachedArticle(summary(), fileKeyOf(ARTICLE, SIZE, 1000))]]);
 }
@@ -295,8 +305,7 @@ describe('persistent index store', () => {
   it('loads a cache of thousands of articles', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     const made = summary();
-    const entries = new Map<string, CachedArticle>();
-    for (let i = 0; i < 4000; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    const entries = copiesOf(made, 4000);
     await store.save(header, entries);
     const loaded = (await store.load(header)).entries!;
     assert.strictEqual(loaded.size, 4000);
@@ -307,8 +316,7 @@ describe('persistent index store', () => {
   it('is written in slices with other work let in between, from the entries as they were when asked', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     const made = summary();
-    const entries = new Map<string, CachedArticle>();
-    for (let i = 0; i < 500; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    const entries = copiesOf(made, 500);
     let turns = 0;
     let saved = false;
     const saving = store.save(header, entries, undefined, 0).then(() => (saved = true));
@@ -411,9 +419,8 @@ describe('persistent index store', () => {
   it('never answers from a block that fails its check: its articles are reported lost and name nobody, the others are read', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     const made = summary();
-    const entries = new Map<string, CachedArticle>();
     // Enough articles for several blocks (a block is 256 KB of packed bytes).
-    for (let i = 0; i < 1500; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    const entries = copiesOf(made, 1500);
     await store.save(header, entries);
     const data = fs.readFileSync(store.file, 'latin1');
     const at = data.indexOf('Cordova', 1000);
@@ -440,7 +447,7 @@ describe('persistent index store', () => {
     const earlySummary = early.entries!.get('file:///ws/a.txt')!.summary as PackedSummary;
     assert.ok(earlySummary.people.length > 0);
     // Another writer replaces the file with other contents.
-    const other = summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE.replace(/Cordova/g, 'Valdez')), false);
+    const other = renamedSummary();
     await store.save(header, new Map([['file:///ws/a.txt', cachedArticle(other, fileKeyOf(ARTICLE, SIZE, 1))]]));
     assert.strictEqual((late.entries!.get('file:///ws/a.txt')!.summary as PackedSummary).detailLost, true);
     assert.ok(earlySummary.people.some((p) => p.name.includes('Cordova')));
@@ -449,8 +456,7 @@ describe('persistent index store', () => {
   it('checks every block without keeping it, reads a block again when an article of it is needed, and keeps only the last few read', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     const made = summary();
-    const entries = new Map<string, CachedArticle>();
-    for (let i = 0; i < 1500; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    const entries = copiesOf(made, 1500);
     await store.save(header, entries);
     const loaded = await store.load(header);
     const details = loaded.details!;
@@ -472,8 +478,7 @@ describe('persistent index store', () => {
     for (const change of ['damaged', 'replaced'] as const) {
       const store = new IndexStore(dir, ['file:///ws']);
       const made = summary();
-      const entries = new Map<string, CachedArticle>();
-      for (let i = 0; i < 1500; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+      const entries = copiesOf(made, 1500);
       await store.save(header, entries);
       const loaded = await store.load(header);
       const lost: string[] = [];
@@ -485,10 +490,7 @@ describe('persistent index store', () => {
         const at = data.indexOf('Cordova', 1000);
         fs.writeFileSync(store.file, data.slice(0, at) + 'Cordoba' + data.slice(at + 7), 'latin1');
       } else {
-        const other = summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE.replace(/Cordova/g, 'Valdez')), false);
-        const others = new Map<string, CachedArticle>();
-        for (let i = 0; i < 1500; i++) others.set(`file:///ws/${i}.txt`, cachedArticle(other, fileKeyOf(ARTICLE, SIZE, i)));
-        await new IndexStore(dir, ['file:///ws']).save(header, others);
+        await new IndexStore(dir, ['file:///ws']).save(header, copiesOf(renamedSummary(), 1500));
       }
       const first = loaded.entries!.get('file:///ws/0.txt')!.summary as PackedSummary;
       assert.deepStrictEqual([first.people, first.statements, first.detailLost], [[], [], true], change);
@@ -502,13 +504,12 @@ describe('persistent index store', () => {
   it('keeps every block once a save is to replace the file, so that what it read stays at hand after the rename', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
     const made = summary();
-    const entries = new Map<string, CachedArticle>();
-    for (let i = 0; i < 1500; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    const entries = copiesOf(made, 1500);
     await store.save(header, entries);
     const loaded = await store.load(header);
     while (loaded.details!.loadNext());
     loaded.details!.loadAll();
-    const other = summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE.replace(/Cordova/g, 'Valdez')), false);
+    const other = renamedSummary();
     await store.save(header, new Map([['file:///ws/a.txt', cachedArticle(other, fileKeyOf(ARTICLE, SIZE, 1))]]));
     for (const uri of ['file:///ws/0.txt', 'file:///ws/1499.txt']) {
       const kept = loaded.entries!.get(uri)!.summary as PackedSummary;
@@ -521,8 +522,7 @@ describe('persistent index store', () => {
   async function loadedForSave() {
     const store = new IndexStore(dir, ['file:///ws']);
     const made = summary();
-    const entries = new Map<string, CachedArticle>();
-    for (let i = 0; i < 3000; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
+    const entries = copiesOf(made, 3000);
     await store.save(header, entries);
     const loaded = await store.load(header);
     while (loaded.details!.loadNext());
@@ -535,10 +535,7 @@ describe('persistent index store', () => {
 
   /** Replaces the cache file with other contents (another writer): a block not read yet no longer matches. */
   async function replaceFile() {
-    const other = summarizeArticle('file:///ws/a.txt', analyzeArticle(ARTICLE.replace(/Cordova/g, 'Valdez')), false);
-    const others = new Map<string, CachedArticle>();
-    for (let i = 0; i < 3000; i++) others.set(`file:///ws/${i}.txt`, cachedArticle(other, fileKeyOf(ARTICLE, SIZE, i)));
-    await new IndexStore(dir, ['file:///ws']).save(header, others);
+    await new IndexStore(dir, ['file:///ws']).save(header, copiesOf(renamedSummary(), 3000));
   }
 
   it('after a save, the summaries it wrote read their bytes from the new file and the old kept blocks are let go', async () => {
