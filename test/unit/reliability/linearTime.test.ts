@@ -2,7 +2,7 @@
 // time of analyzeArticle (a quadratic step would quadruple it). Ratios, not absolute times; CPU
 // time, the least of a few runs, after a warm-up. The size is doubled twice and the smaller of the
 // two ratios counts: a quadratic step quadruples both, while one garbage collection or cache
-// threshold can only spoil one.
+// threshold can only spoil one (and a measurement over the limit is made once more).
 import * as assert from 'node:assert/strict';
 import { analyzeArticle } from '../../../server/src/analysis';
 import { MAX_ARTICLE_CHARS } from '../../../server/src/workspace/articleLimit';
@@ -71,14 +71,25 @@ describe('worst-case time is linear', function () {
         t1 = cpuMillis(make(size));
       }
       const repeats = Math.max(1, Math.ceil(MIN_MILLIS / Math.max(t1, 1)));
-      serial = 0;
-      if (repeats > 1) t1 = cpuMillis(make(size), repeats);
-      serial = 0;
-      const t2 = cpuMillis(make(2 * size), repeats);
-      serial = 0;
-      const t4 = cpuMillis(make(4 * size), repeats);
-      const ratio = Math.min(t2 / Math.max(t1, 1), t4 / Math.max(t2, 1));
-      assert.ok(ratio < MAX_RATIO, `${size} chars ×${repeats}: ${t1.toFixed(1)} ms, ${2 * size}: ${t2.toFixed(1)} ms, ${4 * size}: ${t4.toFixed(1)} ms (smaller ratio ${ratio.toFixed(2)})`);
+      const measure = () => {
+        serial = 0;
+        const t1 = cpuMillis(make(size), repeats);
+        serial = 0;
+        const t2 = cpuMillis(make(2 * size), repeats);
+        serial = 0;
+        const t4 = cpuMillis(make(4 * size), repeats);
+        const ratio = Math.min(t2 / Math.max(t1, 1), t4 / Math.max(t2, 1));
+        return { ratio, text: `${size} chars ×${repeats}: ${t1.toFixed(1)} ms, ${2 * size}: ${t2.toFixed(1)} ms, ${4 * size}: ${t4.toFixed(1)} ms (smaller ratio ${ratio.toFixed(2)})` };
+      };
+      // Measured again when over the limit: on a busy machine (a CI runner) garbage collection at
+      // these heap sizes can spoil both ratios of one measurement, while a quadratic step
+      // quadruples them every time.
+      let result = measure();
+      if (result.ratio >= MAX_RATIO) {
+        const again = measure();
+        if (again.ratio < result.ratio) result = { ratio: again.ratio, text: `${result.text}; again ${again.text}` };
+      }
+      assert.ok(result.ratio < MAX_RATIO, result.text);
     });
   }
 });
