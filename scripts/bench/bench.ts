@@ -20,6 +20,7 @@ import { HoverRequest, ReferencesRequest } from 'vscode-languageserver-protocol/
 import { analyzeArticle } from '../../server/src/analysis';
 import { LineIndex } from '../../server/src/analysis/positions';
 import { LspTestClient } from '../../test/protocol/lspClient';
+import type { BaselineTiming } from './baseline';
 import { generateWorkspace, type GeneratedWorkspace } from './generate';
 
 interface Options {
@@ -86,48 +87,28 @@ function analysisThroughput(texts: string[], bytes: number, runs: number) {
   return { ms: round(ms, 0), mbPerSecond: round(bytes / 1e6 / (ms / 1000)), articlesPerSecond: round(texts.length / (ms / 1000), 0), runs: times.map((t) => round(t, 0)) };
 }
 
-/** compromise's people() and quotations() against ours on the same articles. */
-async function baseline(texts: string[], runs: number) {
-  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  const timed = (pass: () => void, warmUps: number): number[] => {
-    for (let i = 0; i < warmUps; i++) pass();
-    const times: number[] = [];
-    for (let r = 0; r < Math.max(3, runs); r++) {
-      const t0 = performance.now();
-      pass();
-      times.push(performance.now() - t0);
-    }
-    return times;
+/**
+ * compromise's people() and quotations() against ours on the same sample of the workspace of
+ * `size` articles, each timed in a process of its own (baseline.ts says why and how).
+ */
+function baseline(size: number, articles: number, runs: number, cache: string, seed: number) {
+  const time = (which: 'ours' | 'compromise'): BaselineTiming => {
+    const args = ['--which', which, '--cache', cache, '--size', String(size), '--seed', String(seed), '--articles', String(articles), '--runs', String(runs)];
+    const out = execFileSync(process.execPath, [path.join(__dirname, 'baseline.js'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    return JSON.parse(out) as BaselineTiming;
   };
-  // Each measured warmed up, as in a long-running language server, and on its own: ours before
-  // compromise is even loaded, since either would run in its own process and share no heap (run
-  // side by side, compromise's garbage made our passes up to twice as slow).
-  const oursTimes = timed(() => {
-    for (const text of texts) analyzeArticle(text);
-  }, 3);
-  // compromise is a devDependency used only here.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const nlp = require('compromise') as (text: string) => { people(): { out(f: string): string[] }; quotations(): { out(f: string): string[] } };
-  let found = { people: 0, quotations: 0 };
-  const theirsTimes = timed(() => {
-    found = { people: 0, quotations: 0 };
-    for (const text of texts) {
-      const doc = nlp(text);
-      found.people += doc.people().out('array').length;
-      found.quotations += doc.quotations().out('array').length;
-    }
-  }, 1);
-  const ours = median(oursTimes);
-  const theirs = median(theirsTimes);
+  const ours = time('ours');
+  const theirs = time('compromise');
   return {
-    articles: texts.length,
-    mb: round(bytes / 1e6, 3),
-    oursMs: round(ours, 0),
-    compromiseMs: round(theirs, 0),
-    oursMbPerSecond: round(bytes / 1e6 / (ours / 1000)),
-    compromiseMbPerSecond: round(bytes / 1e6 / (theirs / 1000), 3),
-    ratio: round(theirs / ours, 1),
-    compromiseFound: found,
+    articles: ours.articles,
+    mb: round(ours.bytes / 1e6, 3),
+    oursMs: round(ours.ms, 1),
+    compromiseMs: round(theirs.ms, 0),
+    oursMbPerSecond: round(ours.bytes / 1e6 / (ours.ms / 1000)),
+    compromiseMbPerSecond: round(theirs.bytes / 1e6 / (theirs.ms / 1000), 3),
+    ratio: round(theirs.ms / ours.ms, 1),
+    compromiseFound: theirs.found,
+    passes: { ours: ours.passes.map((x) => round(x, 1)), compromise: theirs.passes.map((x) => round(x, 0)) },
   };
 }
 
@@ -353,11 +334,8 @@ async function main(): Promise<void> {
     result.protocol = await protocolLatency(ws, options.cache);
   }
   if (options.baselineArticles > 0) {
-    const ws = workspaces.get(options.sizes[0])!;
-    const step = Math.max(1, Math.floor(ws.files.length / options.baselineArticles));
-    const sample = readTexts(ws).filter((_, i) => i % step === 0).slice(0, options.baselineArticles);
-    log(`baseline: compromise on ${sample.length} articles…`);
-    result.baseline = await baseline(sample, options.runs);
+    log(`baseline: compromise and ours on ${options.baselineArticles} articles of ${options.sizes[0]}, each in a process of its own…`);
+    result.baseline = baseline(options.sizes[0], options.baselineArticles, options.runs, options.cache, options.seed);
   }
   result.table = table(result);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
