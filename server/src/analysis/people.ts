@@ -58,16 +58,14 @@ export class PeopleBook {
 
   /** foldName(name), asked once per name as written: a run's name is looked up again and again. */
   private fold(name: string): string {
-    let fold = this.folds.get(name);
-    if (fold === undefined) this.folds.set(name, (fold = { folded: foldName(name) }));
-    return fold.folded;
+    return this.foldsOf(name).folded;
   }
 
-  /** foldedNameWords(name), kept with fold(name). */
-  private foldWords(name: string): readonly string[] {
+  /** The name's entry in `folds`: its folded form, and room for its folded words. */
+  private foldsOf(name: string): { folded: string; words?: readonly string[] } {
     let fold = this.folds.get(name);
-    if (fold === undefined) this.folds.set(name, (fold = { folded: foldName(name) }));
-    return (fold.words ??= foldedNameWords(name));
+    if (fold === undefined) this.folds.set(name, (fold = { folded: foldName(name), words: undefined }));
+    return fold;
   }
 
   private state(record: PersonRecord): PersonState {
@@ -76,8 +74,10 @@ export class PeopleBook {
 
   /** Registers (or finds) the person a full name denotes. */
   personForName(name: string, at: number, organization: boolean): PersonRecord {
-    const folded = this.fold(name);
-    const words = this.foldWords(name);
+    // One look-up for both: this runs for every name run and most names come again.
+    const fold = this.foldsOf(name);
+    const folded = fold.folded;
+    const words = (fold.words ??= foldedNameWords(name));
     const existing = this.byFolded.get(folded) ??
       (words.length >= 2 ? this.firstWithSameFullName(words) : undefined);
     if (existing) {
@@ -233,6 +233,11 @@ export class PeopleBook {
       owners.push({ end: span.end, person, mention });
     }
     return mention;
+  }
+
+  /** Where the person is mentioned outside quoted speech, in the order the mentions were added. */
+  startsOutsideQuotes(person: PersonRecord): readonly number[] {
+    return this.state(person).startsOutsideQuotes;
   }
 
   private lastMentionBefore(r: PersonRecord, at: number): number {

@@ -31,16 +31,34 @@ interface Unit {
   lastToken: number; // exclusive
 }
 
-/** A source noun phrase as found next to a cue. */
-interface Source {
-  span: Span;
-  person?: PersonRecord;
-  /** The words when nobody can be named: "a source", "officials". */
-  label?: string;
-  /** Start of the whole phrase with its role ("Russian Deputy Foreign Minister …"). */
-  phraseStart: number;
-  phraseEnd: number;
-  named: boolean;
+/**
+ * A source noun phrase as found next to a cue. A class, so that every source has one shape (the
+ * rules make a few per cue from a dozen places; object literals with or without `person` and
+ * `label` made them several shapes, and the code reading them polymorphic).
+ */
+class Source {
+  constructor(
+    public span: Span,
+    public person: PersonRecord | undefined,
+    /** The words when nobody can be named: "a source", "officials". */
+    public label: string | undefined,
+    /** Start of the whole phrase with its role ("Russian Deputy Foreign Minister …"). */
+    public phraseStart: number,
+    public phraseEnd: number,
+    public named: boolean,
+  ) {}
+}
+
+/** A statement a rule found: who, what, and how it was said. */
+interface Found {
+  source: Source;
+  content: Span;
+  kind: StatementKind;
+}
+
+/** A Found from a source and its content: a literal rather than a spread, so that every Found has one shape. */
+function sourced(source: Source, found: { content: Span; kind: StatementKind }): Found {
+  return { source, content: found.content, kind: found.kind };
 }
 
 interface Cue {
@@ -322,7 +340,7 @@ class StatementFinder {
     if (headline) this.headlineSpeakerFromLead(headline);
     this.dashAttributions();
     this.continuations(units);
-    this.statements.sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+    sortByContentStart(this.statements);
     const speakers = new Set(this.statements.map((s) => s.personKey).filter((k): k is string => !!k));
     return { people: this.book.finish(speakers), statements: this.statements };
   }
@@ -656,7 +674,7 @@ class StatementFinder {
         const body = this.lastGroupBefore(t.start);
         const span = { start: t.start, end: t.end };
         if (body) this.book.addMention(body, span, t.text, 'pronoun');
-        return { span, person: body, label: body ? undefined : t.text, phraseStart: t.start, phraseEnd: t.end, named: !!body };
+        return new Source(span, body, body ? undefined : t.text, t.start, t.end, !!body);
       }
       const run = this.runStartingAt(k);
       if (run && run.name && !run.possessive) return this.runSource(run, unit);
@@ -674,14 +692,14 @@ class StatementFinder {
     }
     // "“…,” I said.": the writer speaks; nobody to name, but the quotation is attributed.
     if (token.lower === 'i' || token.lower === 'we') {
-      return { span: { start: token.start, end: token.end }, label: token.text, phraseStart: token.start, phraseEnd: token.end, named: false };
+      return new Source({ start: token.start, end: token.end }, undefined, token.text, token.start, token.end, false);
     }
     // "“…,” it said.": a body spoke (a newspaper, a ministry): the body that spoke last, if any.
     if (token.lower === 'it' && SPEECH_INVERTIBLE.has(this.tokens[k + 1]?.lower ?? '') && (this.tokens[k - 1]?.text === ',' || isClosingQuote(this.tokens[k - 1]?.text ?? ''))) {
       const body = this.lastGroupBefore(token.start);
       const span = { start: token.start, end: token.end };
       if (body) this.book.addMention(body, span, token.text, 'pronoun');
-      return { span, person: body, label: body ? undefined : token.text, phraseStart: token.start, phraseEnd: token.end, named: !!body };
+      return new Source(span, body, body ? undefined : token.text, token.start, token.end, !!body);
     }
     if (token.lower === 'i' || token.lower === 'we' || token.lower === 'it' || token.lower === 'you') return undefined;
     // "… from Mike Lee, who declared": the relative pronoun stands for the name before the comma.
@@ -692,7 +710,7 @@ class StatementFinder {
         if (src?.person) {
           const span = { start: token.start, end: token.end };
           this.book.addMention(src.person, span, token.text, 'pronoun');
-          return { span, person: src.person, phraseStart: named.start, phraseEnd: token.end, named: true };
+          return new Source(span, src.person, undefined, named.start, token.end, true);
         }
       }
     }
@@ -716,7 +734,7 @@ class StatementFinder {
       const person = this.book.resolveRole(words, run.start, this.lastSpeakerBefore(run.start));
       if (!person) return undefined;
       this.book.addMention(person, span, this.text.slice(span.start, span.end), 'role');
-      return { span, person, phraseStart: this.phraseStartBefore(run.first, unit), phraseEnd: run.end, named: true };
+      return new Source(span, person, undefined, this.phraseStartBefore(run.first, unit), run.end, true);
     }
     const words = run.words;
     let person: PersonRecord | undefined;
@@ -725,7 +743,7 @@ class StatementFinder {
     if (run.organization && words.length === 1 && NON_NAME_WORDS.has(words[0].toLowerCase())) return undefined;
     this.book.addMention(person, span, run.name, run.organization ? 'organization' : words.length === 1 ? 'surname' : 'name');
     this.book.confirm(person);
-    return { span, person, phraseStart: this.phraseStartBefore(run.first, unit), phraseEnd: run.end, named: true };
+    return new Source(span, person, undefined, this.phraseStartBefore(run.first, unit), run.end, true);
   }
 
   /** Include "the", "US", lower-case role words before a capitalised run: "US presidential aide X". */
@@ -747,7 +765,7 @@ class StatementFinder {
     const person = pronoun === 'they' ? this.lastGroupBefore(token.start) : this.lastSpeakerBefore(token.start, gender) ?? this.lastPersonBefore(token.start, gender) ?? this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
     const span = pronoun !== token.lower ? { start: token.start, end: token.start + pronoun.length } : { start: token.start, end: token.end };
     if (person) this.book.addMention(person, span, token.text, 'pronoun');
-    return { span, person, label: person ? undefined : token.text, phraseStart: token.start, phraseEnd: token.end, named: !!person };
+    return new Source(span, person, person ? undefined : token.text, token.start, token.end, !!person);
   }
 
   /**
@@ -815,7 +833,7 @@ class StatementFinder {
           first--;
         }
         const span = { start: this.tokens[first].start, end: this.tokens[k].end };
-        return { span, label: this.text.slice(span.start, span.end), phraseStart: span.start, phraseEnd: span.end, named: false };
+        return new Source(span, undefined, this.text.slice(span.start, span.end), span.start, span.end, false);
       }
     } else {
       // No determiner: plural or bare nouns ("officials said", "Western diplomats said").
@@ -837,7 +855,7 @@ class StatementFinder {
       const person = this.lastSpeakerBefore(span.start);
       if (person && person === this.lastPersonBefore(span.start)) {
         this.book.addMention(person, span, label, 'role');
-        return { span, person, phraseStart: span.start, phraseEnd: span.end, named: true };
+        return new Source(span, person, undefined, span.start, span.end, true);
       }
     }
     if (definite && singular && (ROLE_HEADS.has(roleHead) || isTitleWord(roleHead))) {
@@ -846,10 +864,10 @@ class StatementFinder {
       const person = this.book.resolveRole([...complement, ...roleWords].filter((w) => w !== 'the' && w !== 'of'), span.start, this.lastSpeakerBefore(span.start) ?? this.lastPersonBefore(span.start));
       if (person) {
         this.book.addMention(person, span, label, 'role');
-        return { span, person, phraseStart: span.start, phraseEnd: span.end, named: true };
+        return new Source(span, person, undefined, span.start, span.end, true);
       }
     }
-    return { span, label, phraseStart: span.start, phraseEnd: span.end, named: false };
+    return new Source(span, undefined, label, span.start, span.end, false);
   }
 
   /** ", NAME," or ", ROLE," right before the cue: "…, Konstantin Gavrilov, said". */
@@ -1016,13 +1034,7 @@ class StatementFinder {
     while (end > k + 1 && (this.tokens[end - 1].lower === 'of' || this.tokens[end - 1].lower === 'the')) end--;
     const runAtEnd = this.runEndingAt(end - 1);
     if (runAtEnd && runAtEnd.name && !runAtEnd.possessive && runAtEnd.first >= k && !runAtEnd.organization) return this.runSource(runAtEnd, unit);
-    return this.commonNounSource(end - 1, unit) ?? (this.tokens[k].isWord ? {
-      span: { start: this.tokens[k].start, end: this.tokens[end - 1].end },
-      label: this.slice(k, end),
-      phraseStart: this.tokens[k].start,
-      phraseEnd: this.tokens[end - 1].end,
-      named: false,
-    } : undefined);
+    return this.commonNounSource(end - 1, unit) ?? (this.tokens[k].isWord ? new Source({ start: this.tokens[k].start, end: this.tokens[end - 1].end }, undefined, this.slice(k, end), this.tokens[k].start, this.tokens[end - 1].end, false) : undefined);
   }
 
   /** With `gender`, "he" or "she": the last speaker not known to be of the other gender. */
@@ -1128,7 +1140,7 @@ class StatementFinder {
       if (subject && (subject.lower === 'he' || subject.lower === 'she') && !this.inQuote[cue.first - 1] && source.person) {
         const span = { start: subject.start, end: subject.end };
         this.book.addMention(source.person, span, subject.text, 'pronoun');
-        source = { span, person: source.person, phraseStart: subject.start, phraseEnd: subject.end, named: true };
+        source = new Source(span, source.person, undefined, subject.start, subject.end, true);
       }
       previous = this.push(cue, source, found.content, found.kind, unit);
     }
@@ -1304,7 +1316,7 @@ class StatementFinder {
     return run.words.length >= 2 || !!run.role || !!this.book.resolveSurname(run.name, run.nameStart);
   }
 
-  private statementFor(cue: Cue, unit: Unit): { source: Source; content: Span; kind: StatementKind } | undefined {
+  private statementFor(cue: Cue, unit: Unit): Found | undefined {
     const cueStart = this.tokens[cue.first].start;
     const cueEnd = this.tokens[cue.last - 1].end;
     if (cue.according) {
@@ -1322,7 +1334,7 @@ class StatementFinder {
     if (PARTICIPLE_CUES.has(this.tokens[cue.first].lower) && this.tokens[cue.first - 1]?.text === ',' && cue.first > unit.firstToken) {
       const subject = this.subjectOf(unit, cue.first);
       const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
-      if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return { source: subject, ...this.afterContentOf(content) };
+      if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return sourced(subject, this.afterContentOf(content));
       return undefined;
     }
     if (this.tokens[cue.first - 1]?.lower === 'and' && !this.inQuote[cue.first - 1] && cue.first - 1 > unit.firstToken && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) {
@@ -1332,7 +1344,7 @@ class StatementFinder {
       const nearer = pronoun && cue.first - 3 > unit.firstToken && (pronoun.lower === 'he' || pronoun.lower === 'she') && !this.inQuote[cue.first - 3];
       const subject = nearer ? this.pronounSource(cue.first - 3) : this.subjectOf(unit, cue.first - 1) ?? this.openingNounPhrase(unit, cue.first - 1);
       const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
-      if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return { source: subject, ...this.afterContentOf(content) };
+      if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return sourced(subject, this.afterContentOf(content));
     }
     if (cue.first === unit.firstToken && cue.last - cue.first === 1 && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) {
       // "Said Ellis: “…”" — the cue opens the sentence and the speaker follows it.
@@ -1348,13 +1360,13 @@ class StatementFinder {
     if (before) {
       const content = this.contentForSubjectCue(cue, before, unit);
       const quoteOnly = cue.last - cue.first === 1 && QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower);
-      if (content && (!quoteOnly || content.kind !== 'indirect')) return { source: before, ...content };
+      if (content && (!quoteOnly || content.kind !== 'indirect')) return sourced(before, content);
     } else {
       // "The lawmaker, who represents …, said Trump's remarks “…”", "About four in 10 said they were
       // “angry”": a subject the rules above cannot name, but that is all the sentence has before its verb.
       const subject = this.wholeSubjectBefore(cue, unit);
       const content = subject && this.contentForSubjectCue(cue, subject, unit);
-      if (subject && content && this.tokens[cue.first].start < content.content.start) return { source: subject, ...content };
+      if (subject && content && this.tokens[cue.first].start < content.content.start) return sourced(subject, content);
     }
     const prev = this.tokens[cue.first - 1];
     const inverted = prev && cue.first > unit.firstToken && cue.last - cue.first === 1 && (SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower) && (prev.text === ',' || prev.text === '\u2014' || prev.text === '-') || (isClosingQuote(prev.text) && !this.inQuote[cue.first - 1]));
@@ -1400,7 +1412,7 @@ class StatementFinder {
     const span = { start: this.tokens[from].start, end: this.tokens[end - 1].end };
     const run = this.runStartingAt(from);
     if (run && run.name && !run.possessive && run.last === end) return this.runSource(run, unit);
-    return { span, label: this.text.slice(span.start, span.end), phraseStart: span.start, phraseEnd: span.end, named: false };
+    return new Source(span, undefined, this.text.slice(span.start, span.end), span.start, span.end, false);
   }
 
   private wholeSubjectBefore(cue: Cue, unit: Unit): Source | undefined {
@@ -1456,7 +1468,7 @@ class StatementFinder {
     const span = { start: this.tokens[from].start, end: this.tokens[cut - 1].end };
     const label = this.text.slice(span.start, span.end);
     if (!/\p{L}/u.test(label)) return undefined;
-    return { span, label, phraseStart: span.start, phraseEnd: this.tokens[end - 1].end, named: false };
+    return new Source(span, undefined, label, span.start, this.tokens[end - 1].end, false);
   }
 
   /** Content for "SOURCE said …", "…, SOURCE said", "“…,” SOURCE said", "X, SOURCE said, Y". */
@@ -1652,13 +1664,15 @@ class StatementFinder {
     for (let i = this.outerEndingBy(at); i >= 0; i--) {
       const q = this.outer[i];
       if (q.span.start < unit.start) return undefined;
+      // Both tests below want fewer than 40 characters between: most quotations end further back.
+      if (at - q.span.end >= 40) return undefined;
       if (this.isTitleQuote(q)) return undefined;
       const between = this.text.slice(q.span.end, at);
-      if (/^[\s,.;:!?\u2014\u2013-]*$/.test(between) && between.length < 6) return i;
+      if (between.length < 6 && /^[\s,.;:!?\u2014\u2013-]*$/.test(between)) return i;
       // "“…,” union leader Mart Oja said": a few role words between the quote and the name.
+      if (!/^[\s,.;:!?\u2014\u2013-]*\s/.test(between)) return undefined;
       const words = between.trim().split(/\s+/);
-      if (/^[\s,.;:!?\u2014\u2013-]*\s/.test(between) && between.length < 40 && words.length <= 4 &&
-        words.every((w) => /^\p{L}[\p{L}’'.-]*$/u.test(w) && !this.cueVerbs.has(w.toLowerCase()) && !NP_STOP.has(w.toLowerCase()))) return i;
+      if (words.length <= 4 && words.every((w) => /^\p{L}[\p{L}’'.-]*$/u.test(w) && !this.cueVerbs.has(w.toLowerCase()) && !NP_STOP.has(w.toLowerCase()))) return i;
       return undefined;
     }
     return undefined;
@@ -1935,7 +1949,7 @@ class StatementFinder {
 
   /** Vox-pop style: “…” ― Carla Sanchez, teacher. The dash names the speaker after the quote. */
   private dashAttributions(): void {
-    const covers = this.coverageSweep();
+    const covers = this.coverageSweep(sortedByContentStart(this.statements));
     for (const q of this.outer) {
       if (covers(q)) continue;
       const after = this.text.slice(q.span.end, Math.min(this.text.length, q.span.end + 4));
@@ -1967,10 +1981,10 @@ class StatementFinder {
   /**
    * Whether some statement's content covers a quotation's inner text, for quotations asked in
    * document order: a sweep over the statements sorted by start, keeping the furthest end.
-   * Statements added later must start at or after the last quotation asked about.
+   * Statements added later must start at or after the last quotation asked about. `byStart`: the
+   * statements so far, sorted by start (sortedByContentStart), not changed while the sweep runs.
    */
-  private coverageSweep(): { (q: Quotation): boolean; add(s: Statement): void } {
-    const byStart = [...this.statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+  private coverageSweep(byStart: readonly Statement[]): { (q: Quotation): boolean; add(s: Statement): void } {
     let next = 0;
     let furthest = -Infinity;
     let added: Statement[] = [];
@@ -2012,9 +2026,9 @@ class StatementFinder {
    * previous paragraph, continues X (news style lets a speaker go on).
    */
   private continuations(units: Unit[]): void {
-    const covers = this.coverageSweep();
     // Every quotation is asked about in document order; what it needs is kept sorted once.
-    const nonContinuations = [...this.statements].sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+    const nonContinuations = sortedByContentStart(this.statements);
+    const covers = this.coverageSweep(nonContinuations);
     const continued: Statement[] = [];
     const cueInside = this.cueInsideTest();
     const namedBetween = this.namedBetweenTest();
@@ -2095,17 +2109,29 @@ class StatementFinder {
 
   /**
    * Another person named as the subject of a sentence between a statement and a quote. Built once
-   * per pass: the mentions (outside quotes) of everyone who could be talking, in document order.
+   * per pass: the mentions (outside quotes) of everyone who could be talking, sorted, and each such
+   * person's own, so that whether someone else is named in a stretch is two counts compared.
    */
   private namedBetweenTest(): (previous: Statement, at: number) => boolean {
-    const speakers = new Set(this.statements.map((s) => s.personKey));
-    const mentions: Array<{ start: number; key: string }> = [];
-    for (const person of this.book.all()) {
-      // Only someone who could be talking: a speaker elsewhere, or a person with a title.
-      if (person.isOrganization || !(speakers.has(person.key) || person.roles.length > 0)) continue;
-      for (const m of person.mentions) if (!this.isInsideQuote(m.span.start)) mentions.push({ start: m.span.start, key: person.key });
+    const speakers = new Set<string | undefined>();
+    for (const st of this.statements) speakers.add(st.personKey);
+    // Only someone who could be talking: a speaker elsewhere, or a person with a title.
+    const talkers = this.book.all().filter((person) => !person.isOrganization && (speakers.has(person.key) || person.roles.length > 0));
+    let count = 0;
+    for (const person of talkers) count += this.book.startsOutsideQuotes(person).length;
+    // Sorted natively as numbers: everyone's starts, then each person's own in a stretch of their own.
+    const everyone = new Int32Array(2 * count);
+    const own = new Map<string, Int32Array>();
+    let at = count;
+    for (const person of talkers) {
+      const starts = this.book.startsOutsideQuotes(person);
+      everyone.set(starts, at - count);
+      const theirs = everyone.subarray(at, at + starts.length);
+      theirs.set(starts);
+      own.set(person.key, theirs.sort());
+      at += starts.length;
     }
-    mentions.sort((a, b) => a.start - b.start);
+    const all = everyone.subarray(0, count).sort();
     const sentences = this.input.structure.sentences;
     return (previous, at) => {
       // Names inside the attribution's own sentence ("…,” said X, who works with Y.) do not interrupt.
@@ -2113,8 +2139,11 @@ class StatementFinder {
       const s = lowerBound(sentences, (sentence) => sentence.span.end < anchor);
       const sentence = s < sentences.length && sentences[s].span.start <= anchor ? sentences[s] : undefined;
       const from = Math.max(previous.contentSpan.end, sentence?.span.end ?? 0);
-      for (let i = lowerBound(mentions, (m) => m.start <= from); i < mentions.length && mentions[i].start < at; i++) if (mentions[i].key !== previous.personKey) return true;
-      return false;
+      // Mentions that start after `from` and before `at`: any that is not the previous speaker's.
+      const named = countBelow(all, at) - countBelow(all, from + 1);
+      if (named <= 0) return false;
+      const theirs = previous.personKey === undefined ? undefined : own.get(previous.personKey);
+      return theirs === undefined || named > countBelow(theirs, at) - countBelow(theirs, from + 1);
     };
   }
 
@@ -2134,6 +2163,22 @@ class StatementFinder {
     const q = this.outer[this.outerAtOrAfter(offset) - 1];
     return !!q && offset < q.span.end;
   }
+}
+
+/**
+ * Sorts statements by where their content starts, as `sort` by that key would (stably), but only
+ * when they are out of order: the rules find them in document order, nearly always.
+ */
+function sortByContentStart(statements: Statement[]): Statement[] {
+  for (let i = 1; i < statements.length; i++) {
+    if (statements[i - 1].contentSpan.start > statements[i].contentSpan.start) return statements.sort((a, b) => a.contentSpan.start - b.contentSpan.start);
+  }
+  return statements;
+}
+
+/** A copy of the statements sorted by where their content starts (sortByContentStart). */
+function sortedByContentStart(statements: readonly Statement[]): Statement[] {
+  return sortByContentStart(statements.slice());
 }
 
 /** /^\d{4}-\d{2}-\d{2}$/ without the regex: YYYY-MM-DD. */
