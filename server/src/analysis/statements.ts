@@ -209,6 +209,12 @@ function zeroedBuffer(bytes: number, shared: boolean): ArrayBuffer {
 }
 
 /**
+ * namedBetweenTest's sorted mention starts, grown as needed and kept from one article to the next
+ * (making a typed array costs more than filling it): only one finder runs its continuations at a time.
+ */
+let mentionScratch = new Int32Array(256);
+
+/**
  * A statement with its cue, made by a constructor rather than an object literal: V8 moves what a
  * literal site makes straight to the old generation once most of it outlives a scavenge (these do,
  * to the end of the article), and then every field written costs a write barrier and the dead
@@ -2120,7 +2126,8 @@ class StatementFinder {
     let count = 0;
     for (const person of talkers) count += this.book.startsOutsideQuotes(person).length;
     // Sorted natively as numbers: everyone's starts, then each person's own in a stretch of their own.
-    const everyone = new Int32Array(2 * count);
+    if (mentionScratch.length < 2 * count) mentionScratch = new Int32Array(Math.max(2 * count, 2 * mentionScratch.length));
+    const everyone = mentionScratch;
     const own = new Map<string, Int32Array>();
     let at = count;
     for (const person of talkers) {
