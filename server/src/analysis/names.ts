@@ -76,11 +76,23 @@ function isNameToken(token: Token): boolean {
     if ((hyphen === 2 || hyphen === 3) && /^(?:al|el|ad|as|ar|bin|ibn)-\p{Lu}/u.test(text)) return true;
   }
   if (!isUpperInitial(text)) return false;
-  return !NOT_NAME_WORDS.has(withoutPossessive(token.lower));
+  const lower = withoutPossessive(token.lower);
+  return NOT_NAME_WORD_BUCKETS[wordBucket(lower)] === 0 || !NOT_NAME_WORDS.has(lower);
+}
+
+/**
+ * A word's bucket by its length (up to 31) and the low five bits of its first and last character:
+ * a word whose bucket holds no listed word is not listed, and needs no hashing to say so.
+ */
+function wordBucket(word: string): number {
+  return word.length === 0 ? 0 : (Math.min(word.length, 31) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(word.length - 1) & 31);
 }
 
 /** Capitalised, still no name: the non-name words that are no title, and the cue verbs ("Said"). One look-up per capitalised word. */
 const NOT_NAME_WORDS = new Set([...[...NON_NAME_WORDS].filter((w) => !isTitleWord(w)), ...CUE_VERBS]);
+/** 1 for each wordBucket that holds one of NOT_NAME_WORDS: names (most capitalised words) are turned away before their string is hashed. */
+const NOT_NAME_WORD_BUCKETS = new Uint8Array(1 << 15);
+for (const word of NOT_NAME_WORDS) NOT_NAME_WORD_BUCKETS[wordBucket(word)] = 1;
 
 /**
  * Every capitalised run in the token list. `breaks` holds token indexes that start a new paragraph,
