@@ -263,12 +263,19 @@ export class PeopleBook {
         name: r.name,
         roles: r.roles,
         isOrganization: r.isOrganization,
-        mentions: [...r.mentions].sort((a, b) => a.span.start - b.span.start),
+        mentions: inDocumentOrder(r.mentions),
       }));
   }
 }
 
 const NONE: readonly PersonRecord[] = [];
+
+/** A copy of the mentions sorted by start (stably); most are added in document order, and those need no sort. */
+function inDocumentOrder(mentions: readonly Mention[]): Mention[] {
+  const copy = mentions.slice();
+  for (let i = 1; i < copy.length; i++) if (copy[i - 1].span.start > copy[i].span.start) return copy.sort((a, b) => a.span.start - b.span.start);
+  return copy;
+}
 
 function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
   let list = map.get(key);

@@ -264,6 +264,9 @@ class StatementFinder {
   private readonly tokenStarts: Int32Array;
   private readonly outerStarts: Int32Array;
   private readonly outerEnds: Int32Array;
+  /** Where each quotation (input.quotations, any depth) and each date mention starts: both are in document order. */
+  private readonly quotationStarts: Int32Array;
+  private readonly dateStarts: Int32Array;
 
   constructor(private readonly input: StatementsInput, sharedArrays: boolean) {
     this.text = input.text;
@@ -275,10 +278,13 @@ class StatementFinder {
     const tokens = this.tokens;
     this.outer = input.quotations.filter((q) => q.depth === 0);
     const outer = this.outer;
-    // One buffer for the per-token and per-quotation arrays.
+    // One buffer for the per-token, per-quotation and per-date arrays.
     const n = tokens.length;
     const m = outer.length;
-    const buffer = zeroedBuffer(4 * (5 * n + 1 + 2 * m) + n, sharedArrays);
+    const allQuotations = input.quotations;
+    const dates = input.dates;
+    const int32s = 5 * n + 1 + 2 * m + allQuotations.length + dates.length;
+    const buffer = zeroedBuffer(4 * int32s + n, sharedArrays);
     this.paragraphOfToken = new Int32Array(buffer, 0, n);
     this.tokenStarts = new Int32Array(buffer, 4 * n, n);
     this.wordsBefore = new Int32Array(buffer, 8 * n, n + 1);
@@ -286,7 +292,11 @@ class StatementFinder {
     this.outerEnds = new Int32Array(buffer, 4 * (3 * n + 1 + m), m);
     this.runStartIndex = new Int32Array(buffer, 4 * (3 * n + 1 + 2 * m), n);
     this.runEndIndex = new Int32Array(buffer, 4 * (4 * n + 1 + 2 * m), n);
-    this.inQuote = new Uint8Array(buffer, 4 * (5 * n + 1 + 2 * m), n);
+    this.quotationStarts = new Int32Array(buffer, 4 * (5 * n + 1 + 2 * m), allQuotations.length);
+    this.dateStarts = new Int32Array(buffer, 4 * (5 * n + 1 + 2 * m + allQuotations.length), dates.length);
+    this.inQuote = new Uint8Array(buffer, 4 * int32s, n);
+    for (let i = 0; i < allQuotations.length; i++) this.quotationStarts[i] = allQuotations[i].span.start;
+    for (let i = 0; i < dates.length; i++) this.dateStarts[i] = dates[i].span.start;
     for (let i = 0; i < m; i++) {
       this.outerStarts[i] = outer[i].span.start;
       this.outerEnds[i] = outer[i].span.end;
@@ -1858,7 +1868,7 @@ class StatementFinder {
   /** Index in input.quotations (sorted by start) of one of them. */
   private quotationIndexOf(q: Quotation): number | undefined {
     const quotations = this.input.quotations;
-    for (let i = lowerBound(quotations, (other) => other.span.start < q.span.start); i < quotations.length && quotations[i].span.start === q.span.start; i++) {
+    for (let i = countBelow(this.quotationStarts, q.span.start); i < quotations.length && quotations[i].span.start === q.span.start; i++) {
       if (quotations[i] === q) return i;
     }
     return undefined;
@@ -1888,7 +1898,7 @@ class StatementFinder {
 
   /** Index of the first date mention starting at or after `offset` (dates are in document order). */
   private dateAtOrAfter(offset: number): number {
-    return lowerBound(this.input.dates, (d) => d.span.start < offset);
+    return countBelow(this.dateStarts, offset);
   }
 
   // ---- headlines and continuations ----------------------------------------------------------
@@ -2105,7 +2115,15 @@ class StatementFinder {
 
   /** Whether a statement's cue lies inside a span: cue spans sorted by start, with the least end from each on. */
   private cueInsideTest(): (span: Span) => boolean {
-    const cues = this.statements.filter((st) => st.cueSpan).map((st) => st.cueSpan!).sort((a, b) => a.start - b.start);
+    const cues: Span[] = [];
+    let inOrder = true;
+    for (const st of this.statements) {
+      if (!st.cueSpan) continue;
+      if (cues.length > 0 && cues[cues.length - 1].start > st.cueSpan.start) inOrder = false;
+      cues.push(st.cueSpan);
+    }
+    // Found in document order, nearly always: sorted only when not.
+    if (!inOrder) cues.sort((a, b) => a.start - b.start);
     // A plain array: a typed array this size lives outside the heap, and costs more to make than the sweep.
     const leastEndFrom: number[] = new Array<number>(cues.length + 1);
     leastEndFrom[cues.length] = Infinity;
