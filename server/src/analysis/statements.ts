@@ -301,20 +301,37 @@ class StatementFinder {
       this.outerStarts[i] = outer[i].span.start;
       this.outerEnds[i] = outer[i].span.end;
     }
-    let p = 0;
-    let q = 0;
+    // The current paragraph's and outer quotation's bounds are kept in locals, read again only when
+    // the walk passes them: this loop runs once per token of every article.
+    const { tokenStarts, paragraphOfToken, wordsBefore, inQuote } = this;
+    let p = -1;
+    let paragraphStart = 0;
+    let paragraphEnd = -Infinity;
+    let q = -1;
+    let quoteStart = 0;
+    let quoteEnd = -Infinity;
+    let quoteInnerEnd = 0;
     let words = 0;
-    for (let t = 0; t < tokens.length; t++) {
+    for (let t = 0; t < n; t++) {
       const token = tokens[t];
       const at = token.start;
-      this.tokenStarts[t] = at;
-      while (p < paragraphs.length && paragraphs[p].span.end <= at) p++;
-      this.paragraphOfToken[t] = p < paragraphs.length && paragraphs[p].span.start <= at ? p : -1;
+      tokenStarts[t] = at;
+      while (paragraphEnd <= at) {
+        p++;
+        paragraphStart = p < paragraphs.length ? paragraphs[p].span.start : Infinity;
+        paragraphEnd = p < paragraphs.length ? paragraphs[p].span.end : Infinity;
+      }
+      paragraphOfToken[t] = paragraphStart <= at ? p : -1;
       if (token.isWord) words++;
-      this.wordsBefore[t + 1] = words;
-      while (q < outer.length && outer[q].span.end <= at) q++;
+      wordsBefore[t + 1] = words;
+      while (quoteEnd <= at) {
+        q++;
+        quoteStart = q < m ? outer[q].span.start : Infinity;
+        quoteEnd = q < m ? outer[q].span.end : Infinity;
+        quoteInnerEnd = q < m ? outer[q].inner.end : 0;
+      }
       // Inside the marks, not on them.
-      if (q < outer.length && at > outer[q].span.start && at < outer[q].inner.end) this.inQuote[t] = 1;
+      if (at > quoteStart && at < quoteInnerEnd) inQuote[t] = 1;
     }
     this.book = new PeopleBook((offset) => this.isInsideQuote(offset));
     this.cueVerbs = cueVerbsWith(input.extraCueVerbs);
