@@ -80,6 +80,11 @@ describe('names', () => {
       assert.deepEqual(runs('Yesterday Ivo Kral said. But Kral left.').map((r) => r.name), ['Ivo Kral', 'Kral']);
     });
 
+    it('starts a run at a name spelt like a sentence opener but for a letter ("Tie", "Bat")', () => {
+      // Same length, first and last letters as "The" and "But": the quick check by those must not turn them away.
+      assert.deepEqual(runs('Yesterday Tie Kral said. But Bat Kral left.').map((r) => r.name), ['Tie Kral', 'Bat Kral']);
+    });
+
     it('does not start a run at a capitalised speech verb', () => {
       assert.deepEqual(runs('Said Ivo Kral').map((r) => r.name), ['Ivo Kral']);
     });

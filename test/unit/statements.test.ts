@@ -207,6 +207,15 @@ describe('statements', () => {
       );
       assert.equal(statementWith(a, 'It will not stand'), undefined);
     });
+
+    it('continues a speaker past a sentence that names only that speaker again', () => {
+      const a = body(
+        '"We will not close it," Port director Nadia Kerr said.',
+        'Deputy Minister Ivo Brandl met the crews on Thursday.',
+        '"We will not close it," Kerr said on Friday. Kerr then left the office. "It will not stand while the crews are out there."',
+      );
+      assert.equal(statement(a, 'It will not stand').speaker, 'Nadia Kerr');
+    });
   });
 
   describe('dates', () => {
