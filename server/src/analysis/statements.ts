@@ -493,9 +493,10 @@ class StatementFinder {
         break;
       }
       if (start < this.input.bodyStart && end > this.input.bodyStart) start = this.input.bodyStart;
-      while (t < this.tokens.length && this.tokens[t].start < start) t++;
+      const tokenStarts = this.tokenStarts;
+      while (t < tokenStarts.length && tokenStarts[t] < start) t++;
       const firstToken = t;
-      while (t < this.tokens.length && this.tokens[t].start < end) t++;
+      while (t < tokenStarts.length && tokenStarts[t] < end) t++;
       units.push({ start, end, paragraph, firstToken, lastToken: t });
     }
     return this.joinBareAttributions(units);
