@@ -1700,13 +1700,13 @@ class StatementFinder {
       if (q.span.start < unit.start) return undefined;
       // Both tests below want fewer than 40 characters between: most quotations end further back.
       if (at - q.span.end >= 40) return undefined;
-      if (this.isTitleQuote(q)) return undefined;
+      // A quoted title is nobody's words (asked last: it looks at the quotation's words).
       const between = this.text.slice(q.span.end, at);
-      if (between.length < 6 && /^[\s,.;:!?\u2014\u2013-]*$/.test(between)) return i;
+      if (between.length < 6 && /^[\s,.;:!?\u2014\u2013-]*$/.test(between)) return this.isTitleQuote(q) ? undefined : i;
       // "“…,” union leader Mart Oja said": a few role words between the quote and the name.
       if (!/^[\s,.;:!?\u2014\u2013-]*\s/.test(between)) return undefined;
       const words = between.trim().split(/\s+/);
-      if (words.length <= 4 && words.every((w) => /^\p{L}[\p{L}’'.-]*$/u.test(w) && !this.cueVerbs.has(w.toLowerCase()) && !NP_STOP.has(w.toLowerCase()))) return i;
+      if (words.length <= 4 && words.every((w) => /^\p{L}[\p{L}’'.-]*$/u.test(w) && !this.cueVerbs.has(w.toLowerCase()) && !NP_STOP.has(w.toLowerCase()))) return this.isTitleQuote(q) ? undefined : i;
       return undefined;
     }
     return undefined;
