@@ -110,10 +110,14 @@ export class IndexStore {
         // the start part's SHA-1 (checked once, before anything of it is decoded).
         let blockCrc = 0;
         let startHash: ReturnType<typeof createHash> | undefined;
+        // The pieces go out as they are (one writev), not copied into one buffer first: a cold
+        // index's first save would otherwise make a copy of all its packed bytes.
         const flush = async () => {
-          const bytes = Buffer.concat(pending);
-          await handle.write(bytes, 0, bytes.length, position);
-          position += bytes.length;
+          if (pending.length) {
+            const { bytesWritten } = await handle.writev(pending, position);
+            if (bytesWritten !== pendingLength) throw new Error(`short write (${bytesWritten} of ${pendingLength} bytes)`);
+          }
+          position += pendingLength;
           pending = [];
           pendingLength = 0;
         };
