@@ -11,6 +11,7 @@ import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from '.
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
 import { lowerBound } from './search';
 import { dayNum, fromDay } from './calendar';
+import { WINDOW_SEPARATOR, WindowedChrono } from './windowedChrono';
 
 export interface DateResolution {
   dateline?: Dateline;
@@ -377,10 +378,10 @@ function capitalised(word: string): boolean {
   return /^[A-Z]/.test(word);
 }
 
-let chronoParser: chrono.Chrono | undefined;
+let chronoParser: WindowedChrono | undefined;
 
-function parser(): chrono.Chrono {
-  chronoParser ??= new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: chrono.casual.refiners.map(skipEndOfPeriodWhenIdle) });
+function parser(): WindowedChrono {
+  chronoParser ??= new WindowedChrono([...chrono.casual.parsers], chrono.casual.refiners.map(skipEndOfPeriodWhenIdle));
   return chronoParser;
 }
 
@@ -436,7 +437,6 @@ const WHITESPACE = /\s/;
  * separator, a line break): every result stays inside its window, as if its chunk were parsed alone.
  */
 const CHRONO_BATCH = 4000;
-const CHUNK_SEPARATOR = '\n\u2063\n';
 const WINDOW_BEFORE = 40;
 const WINDOW_AFTER = 48;
 
@@ -486,14 +486,16 @@ function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: 
     let to = from;
     let joined = '';
     const starts: number[] = [];
+    const ends: number[] = [];
     while (to < windows.length && (to === from || joined.length + windows[to].end - windows[to].start <= CHRONO_BATCH)) {
       const w = windows[to++];
-      if (joined) joined += CHUNK_SEPARATOR;
+      if (joined) joined += WINDOW_SEPARATOR;
       starts.push(joined.length);
       joined += chunks[w.chunk].text.slice(w.start, w.end);
+      ends.push(joined.length);
     }
     let b = 0;
-    for (const result of parser().parse(joined, ref, { forwardDate: false })) {
+    for (const result of parser().parse(joined, ends, ref, { forwardDate: false })) {
       while (b + 1 < starts.length && starts[b + 1] <= result.index) b++;
       const w = windows[from + b];
       found[w.chunk].push({ index: result.index - starts[b] + w.start, result });

@@ -1,0 +1,194 @@
+// chrono-node's parse of windows of text joined by a separator, with each parser's pattern run only
+// over the windows that hold a word every match of that pattern contains.
+//
+// chrono runs every parser's regular expression over the whole text; most of them need a word that
+// most windows lack ("ago", a month's name, a digit). This is chrono's own loop (Chrono.parse and
+// executeParser, same parsers, same order, same refiners), except that a pattern's search starts at
+// the first window holding its word and stops at the end of the run of such windows. A search that
+// cannot find a match is all that is left out, so the results are chrono's.
+import * as chrono from 'chrono-node';
+
+/**
+ * What joins the windows: a line break, an invisible separator, a line break. A pattern reaches
+ * from one window into the next only by taking U+2063, which only the leading `(\W|^)`, a time's
+ * `o\W*clock` and a slash date's trailing `(\W|$)` can (the last two come after the digit they need).
+ */
+export const WINDOW_SEPARATOR = '\n\u2063\n';
+
+// The words the casual English parsers need, as bits. Every match of a parser contains one of its
+// words (case aside): the alternatives of the pattern's one obligatory part each contain one.
+const DIGIT = 1;
+const MONTH_NAME = 2; // "jan" ... "dec": every month name and abbreviation holds one
+const WEEKDAY_NAME = 4; // "sun" ... "sat", "week" (weekend, weekday)
+const AGO = 8;
+const LATER = 16;
+const CASUAL_DAY = 32; // now, today, tonight, tomorrow, yesterday, last night
+const CASUAL_TIME = 64; // morning, afternoon, evening, night, midday, noon
+const MONTH_WORD = 128; // "end of the month"
+const RELATIVE = 256; // this, last, past, next (+ unit)
+const CASUAL_RELATIVE = 512; // this, last, past, next, after, +, - (+ amount and unit)
+
+const WORD_BITS: Record<string, number> = {
+  jan: MONTH_NAME, feb: MONTH_NAME, mar: MONTH_NAME, apr: MONTH_NAME, may: MONTH_NAME, jun: MONTH_NAME,
+  jul: MONTH_NAME, aug: MONTH_NAME, sep: MONTH_NAME, oct: MONTH_NAME, nov: MONTH_NAME, dec: MONTH_NAME,
+  // "month" starts with "mon", which the search below then does not see on its own.
+  month: MONTH_WORD | WEEKDAY_NAME,
+  sun: WEEKDAY_NAME, mon: WEEKDAY_NAME, tue: WEEKDAY_NAME, wed: WEEKDAY_NAME, thu: WEEKDAY_NAME, fri: WEEKDAY_NAME, sat: WEEKDAY_NAME, week: WEEKDAY_NAME,
+  ago: AGO, before: AGO, earlier: AGO,
+  later: LATER, after: LATER | CASUAL_RELATIVE, now: LATER | CASUAL_DAY, henceforth: LATER, forward: LATER, out: LATER,
+  today: CASUAL_DAY, morrow: CASUAL_DAY, tmr: CASUAL_DAY, yesterday: CASUAL_DAY, night: CASUAL_DAY | CASUAL_TIME,
+  morning: CASUAL_TIME, evening: CASUAL_TIME, midday: CASUAL_TIME, noon: CASUAL_TIME,
+  this: RELATIVE | CASUAL_RELATIVE, last: RELATIVE | CASUAL_RELATIVE, past: RELATIVE | CASUAL_RELATIVE, next: RELATIVE | CASUAL_RELATIVE,
+  '+': CASUAL_RELATIVE, '-': CASUAL_RELATIVE,
+};
+
+/** Any of the words, longest first; case-insensitive as chrono's patterns are (and, like them, not Unicode-aware). */
+const WORDS = new RegExp(
+  `\\d|${Object.keys(WORD_BITS).sort((a, b) => b.length - a.length).map((w) => w.replace(/[+-]/g, '\\$&')).join('|')}`,
+  'gi',
+);
+
+/**
+ * The word each casual English parser needs, in chrono's order (0: any window), and a checksum of
+ * the patterns these were read from: with any other patterns every parser reads every window.
+ */
+const CASUAL_NEEDS = [
+  DIGIT, // year-month-day
+  DIGIT, // ISO
+  DIGIT, // slash date
+  0, // "within two weeks": "in"/"for" and any unit, even a single letter
+  MONTH_NAME, // little-endian month name date
+  MONTH_NAME, // middle-endian
+  WEEKDAY_NAME,
+  DIGIT, // slash month
+  DIGIT, // time expression
+  AGO,
+  LATER,
+  DIGIT, // year month-name
+  CASUAL_DAY,
+  CASUAL_TIME,
+  MONTH_WORD, // end of the month
+  MONTH_NAME, // month name
+  RELATIVE,
+  CASUAL_RELATIVE,
+];
+const CASUAL_PATTERNS_CHECKSUM = '18/8567/1322464386';
+
+function patternsChecksum(patterns: readonly RegExp[]): string {
+  const s = patterns.map((p) => `${p.source}/${p.flags}`).join('\n');
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return `${patterns.length}/${s.length}/${h}`;
+}
+
+/** The bits of the words in each window (windows end at `windowEnds`). */
+function wordsByWindow(text: string, windowEnds: readonly number[]): Int32Array {
+  const bits = new Int32Array(windowEnds.length);
+  let w = 0;
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) {
+    while (windowEnds[w] <= m.index) w++;
+    const c = m[0].charCodeAt(0);
+    bits[w] |= c >= 48 && c <= 57 ? DIGIT : WORD_BITS[m[0].toLowerCase()];
+    // Words may overlap ("wed" in "tomorrowed"): the next search starts one character on.
+    WORDS.lastIndex = m.index + 1;
+  }
+  return bits;
+}
+
+/** A window's text ends in "o" and non-word characters: `o\W*clock` could go on into the next window. */
+function mayRunOn(text: string, end: number): boolean {
+  let i = end - 1;
+  while (i >= 0 && !/\w/.test(text[i])) i--;
+  return i >= 0 && (text.charCodeAt(i) | 0x20) === 0x6f;
+}
+
+export class WindowedChrono {
+  private readonly needs: readonly number[];
+  private readonly searches = new WeakMap<RegExp, RegExp>();
+
+  constructor(
+    private readonly parsers: readonly chrono.Parser[],
+    private readonly refiners: readonly chrono.Refiner[],
+    /** The word each parser needs (0: none); by default the casual English parsers', when these are they. */
+    needs?: readonly number[],
+  ) {
+    if (needs) this.needs = needs;
+    else {
+      const context = new chrono.ParsingContext('', new Date(0));
+      const known = patternsChecksum(parsers.map((p) => p.pattern(context))) === CASUAL_PATTERNS_CHECKSUM;
+      this.needs = known ? CASUAL_NEEDS : parsers.map(() => 0);
+    }
+  }
+
+  /** chrono's results for `text`, made of windows that end at `windowEnds` (ascending, the last at text.length) joined by WINDOW_SEPARATOR. */
+  parse(text: string, windowEnds: readonly number[], ref: Date, option?: chrono.ParsingOption): chrono.ParsingResult[] {
+    const context = new chrono.ParsingContext(text, ref, option);
+    const bits = wordsByWindow(text, windowEnds);
+    let results: chrono.ParsingResult[] = [];
+    for (let p = 0; p < this.parsers.length; p++) this.execute(context, this.parsers[p], this.needs[p], windowEnds, bits, results);
+    // Stable, as chrono's: results at one index stay in parser order.
+    results.sort((a, b) => a.index - b.index);
+    for (const refiner of this.refiners) results = refiner.refine(context, results);
+    return results;
+  }
+
+  /** Chrono.executeParser, searching only where a match can start. */
+  private execute(
+    context: chrono.ParsingContext,
+    parser: chrono.Parser,
+    need: number,
+    windowEnds: readonly number[],
+    bits: Int32Array,
+    out: chrono.ParsingResult[],
+  ): void {
+    const pattern = parser.pattern(context);
+    let search = this.searches.get(pattern);
+    if (!search) {
+      search = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+      this.searches.set(pattern, search);
+    }
+    const text = context.text;
+    const last = windowEnds.length - 1;
+    // chrono searches the text from `from` on as a string of its own (so `^` matches there); this
+    // searches that same string from `at` on. Window w's stretch runs from the end of window w-1 (its
+    // separator included) to its own end.
+    let from = 0;
+    let at = 0;
+    let w = 0;
+    for (;;) {
+      while (w < last && windowEnds[w] <= at) w++;
+      let first = w;
+      if (need !== 0) while (first <= last && (bits[first] & need) === 0) first++;
+      if (first > last) return; // no window left holds the word: chrono's search finds nothing more
+      let runEnd = first;
+      if (need !== 0) while (runEnd < last && (bits[runEnd + 1] & need) !== 0) runEnd++;
+      const start = first === w ? at : windowEnds[first - 1];
+      // The search ends after the run's last window and the separator's U+2063 (what the patterns
+      // look at past a window), unless a time could run on past it.
+      const end = runEnd === last || mayRunOn(text, windowEnds[runEnd]) ? text.length : windowEnds[runEnd] + 2;
+      search.lastIndex = start - from;
+      const match = search.exec(text.substring(from, end));
+      if (match === null) {
+        if (end === text.length) return;
+        at = windowEnds[runEnd];
+        w = runEnd + 1;
+        continue;
+      }
+      match.index += from;
+      const result = parser.extract(context, match);
+      if (!result) {
+        from = at = match.index + 1;
+        continue;
+      }
+      let parsed: chrono.ParsingResult;
+      if (result instanceof chrono.ParsingResult) parsed = result;
+      else if (result instanceof chrono.ParsingComponents) {
+        parsed = context.createParsingResult(match.index, match[0]);
+        parsed.start = result;
+      } else parsed = context.createParsingResult(match.index, match[0], result);
+      out.push(parsed);
+      from = at = parsed.index + parsed.text.length;
+    }
+  }
+}
