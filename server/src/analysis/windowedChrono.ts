@@ -31,8 +31,7 @@ const CASUAL_RELATIVE = 512; // this, last, past, next, after, +, - (+ amount an
 const WORD_BITS: Record<string, number> = {
   jan: MONTH_NAME, feb: MONTH_NAME, mar: MONTH_NAME, apr: MONTH_NAME, may: MONTH_NAME, jun: MONTH_NAME,
   jul: MONTH_NAME, aug: MONTH_NAME, sep: MONTH_NAME, oct: MONTH_NAME, nov: MONTH_NAME, dec: MONTH_NAME,
-  // "month" starts with "mon", which the search below then does not see on its own.
-  month: MONTH_WORD | WEEKDAY_NAME,
+  month: MONTH_WORD,
   sun: WEEKDAY_NAME, mon: WEEKDAY_NAME, tue: WEEKDAY_NAME, wed: WEEKDAY_NAME, thu: WEEKDAY_NAME, fri: WEEKDAY_NAME, sat: WEEKDAY_NAME, week: WEEKDAY_NAME,
   ago: AGO, before: AGO, earlier: AGO,
   later: LATER, after: LATER | CASUAL_RELATIVE, now: LATER | CASUAL_DAY, henceforth: LATER, forward: LATER, out: LATER,
@@ -42,11 +41,26 @@ const WORD_BITS: Record<string, number> = {
   '+': CASUAL_RELATIVE, '-': CASUAL_RELATIVE,
 };
 
-/** Any of the words, longest first; case-insensitive as chrono's patterns are (and, like them, not Unicode-aware). */
-const WORDS = new RegExp(
-  `\\d|${Object.keys(WORD_BITS).sort((a, b) => b.length - a.length).map((w) => w.replace(/[+-]/g, '\\$&')).join('|')}`,
-  'gi',
-);
+/** The words of two or more characters (lower case), sorted, with their bits; PAIRS[128 * c1 + c2] to the next entry are those starting with c1 c2. */
+const WORD_LIST = Object.keys(WORD_BITS).filter((w) => w.length > 1).sort();
+const WORD_LIST_BITS = Int32Array.from(WORD_LIST, (w) => WORD_BITS[w]);
+const PAIRS = new Int32Array(128 * 128 + 1);
+for (let key = 0, j = 0; key <= 128 * 128; key++) {
+  while (j < WORD_LIST.length && 128 * WORD_LIST[j].charCodeAt(0) + WORD_LIST[j].charCodeAt(1) < key) j++;
+  PAIRS[key] = j;
+}
+
+/** A character's code, ASCII capitals lowered: chrono's patterns ignore case without being Unicode-aware, so only ASCII letters fold. */
+function lowerCode(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Does `word` (lower case, its first two characters already seen) start at `i`, before `end`? */
+function wordAt(text: string, i: number, end: number, word: string): boolean {
+  if (i + word.length > end) return false;
+  for (let k = 2; k < word.length; k++) if (lowerCode(text.charCodeAt(i + k)) !== word.charCodeAt(k)) return false;
+  return true;
+}
 
 /**
  * The word each casual English parser needs, in chrono's order (0: any window), and a checksum of
@@ -81,17 +95,29 @@ function patternsChecksum(patterns: readonly RegExp[]): string {
   return `${patterns.length}/${s.length}/${h}`;
 }
 
-/** The bits of the words in each window (windows end at `windowEnds`). */
+/** The bits of the words in each window (windows end at `windowEnds`, separators between them). */
 function wordsByWindow(text: string, windowEnds: readonly number[]): Int32Array {
   const bits = new Int32Array(windowEnds.length);
-  let w = 0;
-  WORDS.lastIndex = 0;
-  for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) {
-    while (windowEnds[w] <= m.index) w++;
-    const c = m[0].charCodeAt(0);
-    bits[w] |= c >= 48 && c <= 57 ? DIGIT : WORD_BITS[m[0].toLowerCase()];
-    // Words may overlap ("wed" in "tomorrowed"): the next search starts one character on.
-    WORDS.lastIndex = m.index + 1;
+  let start = 0;
+  for (let w = 0; w < windowEnds.length; w++) {
+    let found = 0;
+    const end = windowEnds[w];
+    let next = start < end ? lowerCode(text.charCodeAt(start)) : 0;
+    for (let i = start; i < end; i++) {
+      const c = next;
+      next = i + 1 < end ? lowerCode(text.charCodeAt(i + 1)) : 0;
+      if (c >= 48 && c <= 57) found |= DIGIT;
+      else if (c === 43 || c === 45) found |= WORD_BITS[String.fromCharCode(c)];
+      else if (c < 128 && next < 128) {
+        const key = 128 * c + next;
+        for (let j = PAIRS[key], last = PAIRS[key + 1]; j < last; j++) {
+          const b = WORD_LIST_BITS[j];
+          if ((found & b) !== b && wordAt(text, i, end, WORD_LIST[j])) found |= b;
+        }
+      }
+    }
+    bits[w] = found;
+    start = windowEnds[w] + WINDOW_SEPARATOR.length;
   }
   return bits;
 }
@@ -105,6 +131,8 @@ function mayRunOn(text: string, end: number): boolean {
 
 export class WindowedChrono {
   private readonly needs: readonly number[];
+  /** Whether any parser searches only some windows (false: chrono's patterns are not the ones the needs were read from). */
+  readonly narrowed: boolean;
   private readonly searches = new WeakMap<RegExp, RegExp>();
 
   constructor(
@@ -119,6 +147,7 @@ export class WindowedChrono {
       const known = patternsChecksum(parsers.map((p) => p.pattern(context))) === CASUAL_PATTERNS_CHECKSUM;
       this.needs = known ? CASUAL_NEEDS : parsers.map(() => 0);
     }
+    this.narrowed = this.needs.some((need) => need !== 0);
   }
 
   /** chrono's results for `text`, made of windows that end at `windowEnds` (ascending, the last at text.length) joined by WINDOW_SEPARATOR. */
