@@ -381,7 +381,7 @@ function capitalised(word: string): boolean {
 let chronoParser: WindowedChrono | undefined;
 
 function parser(): WindowedChrono {
-  chronoParser ??= new WindowedChrono([...chrono.casual.parsers], chrono.casual.refiners.map(skipEndOfPeriodWhenIdle));
+  chronoParser ??= new WindowedChrono([...chrono.casual.parsers], chrono.casual.refiners.map(skipEndOfPeriodWhenIdle).map(plainDatesValidAtOnce));
   return chronoParser;
 }
 
@@ -397,6 +397,56 @@ function skipEndOfPeriodWhenIdle(refiner: chrono.Refiner, index: number, all: re
   return {
     refine: (context, results) => (results.some((r) => mayFollowOf(context.text, r.index)) ? refiner.refine(context, results) : results),
   };
+}
+
+/** chrono's common "unlikely format" filter, as far as this file reads it. */
+interface UnlikelyFormatFilter extends chrono.Refiner {
+  strictMode: boolean;
+  isValid(context: chrono.ParsingContext, result: chrono.ParsingResult): boolean;
+  isStrictModeValid(context: chrono.ParsingContext, result: chrono.ParsingResult): boolean;
+}
+
+function isUnlikelyFormatFilter(refiner: chrono.Refiner): refiner is UnlikelyFormatFilter {
+  const r = refiner as Partial<UnlikelyFormatFilter>;
+  return typeof r.isValid === 'function' && typeof r.isStrictModeValid === 'function' && r.strictMode === false;
+}
+
+/**
+ * chrono's common "unlikely format" filter drops a result whose text is a bare number or whose
+ * date is not a real one, checked by building a Date from a dozen component look-ups: a fifth of
+ * the refiners' time here. A result whose text is not a number and whose components are whole
+ * numbers in range (a four-digit year, a real day of the month, a time of day) passes that check
+ * (Date.UTC gives back what it is given), so it is kept without it; any other goes to the filter.
+ */
+export function plainDatesValidAtOnce(refiner: chrono.Refiner): chrono.Refiner {
+  if (!isUnlikelyFormatFilter(refiner)) return refiner;
+  return {
+    refine: (context, results) =>
+      results.filter(
+        (r) => (!/^\d*(\.\d*)?$/.test(r.text.replace(' ', '')) && plainlyValid(r.start) && (!r.end || plainlyValid(r.end))) || refiner.isValid(context, r),
+      ),
+  };
+}
+
+function isWhole(x: number | null, min: number, max: number): x is number {
+  return x !== null && Number.isInteger(x) && x >= min && x <= max;
+}
+
+/** Components chrono's isValidDate accepts without building a Date: whole numbers in range, a year of four digits. */
+function plainlyValid(c: chrono.ParsingComponents): boolean {
+  const year = c.get('year');
+  const month = c.get('month');
+  const day = c.get('day');
+  return (
+    isWhole(year, 1000, 9999) &&
+    isWhole(month, 1, 12) &&
+    isWhole(day, 1, 31) &&
+    validDate(year, month, day) &&
+    isWhole(c.get('hour'), 0, 23) &&
+    isWhole(c.get('minute'), 0, 59) &&
+    isWhole(c.get('second'), 0, 59) &&
+    isWhole(c.get('millisecond'), 0, 999)
+  );
 }
 
 let endOfPeriod: chrono.Refiner | null | undefined;
