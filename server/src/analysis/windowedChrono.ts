@@ -41,14 +41,19 @@ const WORD_BITS: Record<string, number> = {
   '+': CASUAL_RELATIVE, '-': CASUAL_RELATIVE,
 };
 
-/** The words of two or more characters (lower case), sorted, with their bits; PAIRS[128 * c1 + c2] to the next entry are those starting with c1 c2. */
+/**
+ * The words of two or more letters (lower case), sorted, with their bits: those starting with
+ * letters a and b are PAIRS[26 * a + b] up to the next entry (letters counted from 0).
+ */
 const WORD_LIST = Object.keys(WORD_BITS).filter((w) => w.length > 1).sort();
 const WORD_LIST_BITS = Int32Array.from(WORD_LIST, (w) => WORD_BITS[w]);
-const PAIRS = new Int32Array(128 * 128 + 1);
-for (let key = 0, j = 0; key <= 128 * 128; key++) {
-  while (j < WORD_LIST.length && 128 * WORD_LIST[j].charCodeAt(0) + WORD_LIST[j].charCodeAt(1) < key) j++;
+const PAIRS = new Int32Array(26 * 26 + 1);
+for (let key = 0, j = 0; key <= 26 * 26; key++) {
+  while (j < WORD_LIST.length && 26 * (WORD_LIST[j].charCodeAt(0) - 97) + (WORD_LIST[j].charCodeAt(1) - 97) < key) j++;
   PAIRS[key] = j;
 }
+/** Not a word's bit: the window ends in "o" and non-word characters, so `o\W*clock` could go on into the next one. */
+const RUNS_ON = 1 << 30;
 
 /** A character's code, ASCII capitals lowered: chrono's patterns ignore case without being Unicode-aware, so only ASCII letters fold. */
 function lowerCode(c: number): number {
@@ -95,38 +100,38 @@ function patternsChecksum(patterns: readonly RegExp[]): string {
   return `${patterns.length}/${s.length}/${h}`;
 }
 
-/** The bits of the words in each window (windows end at `windowEnds`, separators between them). */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** The bits of the words in each window (windows end at `windowEnds`, separators between them), and RUNS_ON. */
 function wordsByWindow(text: string, windowEnds: readonly number[]): Int32Array {
   const bits = new Int32Array(windowEnds.length);
   let start = 0;
   for (let w = 0; w < windowEnds.length; w++) {
     let found = 0;
     const end = windowEnds[w];
-    let next = start < end ? lowerCode(text.charCodeAt(start)) : 0;
+    let next = start < end ? lowerCode(text.charCodeAt(start)) - 97 : -1;
     for (let i = start; i < end; i++) {
+      // Letters as 0-25, anything else out of that range.
       const c = next;
-      next = i + 1 < end ? lowerCode(text.charCodeAt(i + 1)) : 0;
-      if (c >= 48 && c <= 57) found |= DIGIT;
-      else if (c === 43 || c === 45) found |= WORD_BITS[String.fromCharCode(c)];
-      else if (c < 128 && next < 128) {
-        const key = 128 * c + next;
-        for (let j = PAIRS[key], last = PAIRS[key + 1]; j < last; j++) {
+      next = i + 1 < end ? lowerCode(text.charCodeAt(i + 1)) - 97 : -1;
+      if (c >= -49 && c <= -40) found |= DIGIT; // '0' - 'a' to '9' - 'a'
+      else if (c === -54 || c === -52) found |= CASUAL_RELATIVE; // '+', '-'
+      else if (c >= 0 && c < 26 && next >= 0 && next < 26) {
+        for (let j = PAIRS[26 * c + next], last = PAIRS[26 * c + next + 1]; j < last; j++) {
           const b = WORD_LIST_BITS[j];
           if ((found & b) !== b && wordAt(text, i, end, WORD_LIST[j])) found |= b;
         }
       }
     }
+    let k = end - 1;
+    while (k >= start && !isWordCode(text.charCodeAt(k))) k--;
+    if (k >= start && lowerCode(text.charCodeAt(k)) === 111) found |= RUNS_ON;
     bits[w] = found;
-    start = windowEnds[w] + WINDOW_SEPARATOR.length;
+    start = end + WINDOW_SEPARATOR.length;
   }
   return bits;
-}
-
-/** A window's text ends in "o" and non-word characters: `o\W*clock` could go on into the next window. */
-function mayRunOn(text: string, end: number): boolean {
-  let i = end - 1;
-  while (i >= 0 && !/\w/.test(text[i])) i--;
-  return i >= 0 && (text.charCodeAt(i) | 0x20) === 0x6f;
 }
 
 export class WindowedChrono {
@@ -162,7 +167,17 @@ export class WindowedChrono {
     return results;
   }
 
-  /** Chrono.executeParser, searching only where a match can start. */
+  /** The pattern as a global one, to search from a given index (chrono's has no flag g). */
+  private searchFor(pattern: RegExp): RegExp {
+    let search = this.searches.get(pattern);
+    if (!search) {
+      search = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+      this.searches.set(pattern, search);
+    }
+    return search;
+  }
+
+  /** Chrono.executeParser, searching only where a match can start (its pattern asked for only then). */
   private execute(
     context: chrono.ParsingContext,
     parser: chrono.Parser,
@@ -171,12 +186,6 @@ export class WindowedChrono {
     bits: Int32Array,
     out: chrono.ParsingResult[],
   ): void {
-    const pattern = parser.pattern(context);
-    let search = this.searches.get(pattern);
-    if (!search) {
-      search = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-      this.searches.set(pattern, search);
-    }
     const text = context.text;
     const last = windowEnds.length - 1;
     // chrono searches the text from `from` on as a string of its own (so `^` matches there); this
@@ -185,6 +194,7 @@ export class WindowedChrono {
     let from = 0;
     let at = 0;
     let w = 0;
+    let search: RegExp | undefined;
     for (;;) {
       while (w < last && windowEnds[w] <= at) w++;
       let first = w;
@@ -195,7 +205,8 @@ export class WindowedChrono {
       const start = first === w ? at : windowEnds[first - 1];
       // The search ends after the run's last window and the separator's U+2063 (what the patterns
       // look at past a window), unless a time could run on past it.
-      const end = runEnd === last || mayRunOn(text, windowEnds[runEnd]) ? text.length : windowEnds[runEnd] + 2;
+      const end = runEnd === last || (bits[runEnd] & RUNS_ON) !== 0 ? text.length : windowEnds[runEnd] + 2;
+      search ??= this.searchFor(parser.pattern(context));
       search.lastIndex = start - from;
       const match = search.exec(text.substring(from, end));
       if (match === null) {
