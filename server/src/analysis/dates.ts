@@ -483,8 +483,9 @@ const WHITESPACE = /\s/;
  * chrono's cost is mostly per call, then per character. It sees only a window of words around
  * each trigger word (dates are short; a range or a date with its time fits well inside), and the
  * windows of an article are parsed together, up to CHRONO_BATCH characters at a time, joined by a
- * separator that no parser matches and no refiner merges across (a line break, an invisible
- * separator, a line break): every result stays inside its window, as if its chunk were parsed alone.
+ * separator that no parser matches and no refiner merges across (WINDOW_SEPARATOR: a line break, an
+ * invisible separator, a line break): every result stays inside its window, as if its chunk were
+ * parsed alone. windowedChrono.ts runs each of chrono's patterns only over the windows that can hold a match.
  */
 const CHRONO_BATCH = 4000;
 const WINDOW_BEFORE = 40;

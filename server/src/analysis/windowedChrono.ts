@@ -11,7 +11,8 @@ import * as chrono from 'chrono-node';
 /**
  * What joins the windows: a line break, an invisible separator, a line break. A pattern reaches
  * from one window into the next only by taking U+2063, which only the leading `(\W|^)`, a time's
- * `o\W*clock` and a slash date's trailing `(\W|$)` can (the last two come after the digit they need).
+ * `o\W*clock` and a slash date's trailing `(\W|$)` can (the last two come after the digit they need);
+ * no lookahead looks past it.
  */
 export const WINDOW_SEPARATOR = '\n\u2063\n';
 
@@ -91,6 +92,7 @@ const CASUAL_NEEDS = [
   RELATIVE,
   CASUAL_RELATIVE,
 ];
+// (Read with chrono's default options; of the casual parsers only "within"'s pattern changes with them.)
 const CASUAL_PATTERNS_CHECKSUM = '18/8567/1322464386';
 
 function patternsChecksum(patterns: readonly RegExp[]): string {
