@@ -113,18 +113,24 @@ function wordsByWindow(text: string, windowEnds: readonly number[]): Int32Array 
   for (let w = 0; w < windowEnds.length; w++) {
     let found = 0;
     const end = windowEnds[w];
-    let next = start < end ? lowerCode(text.charCodeAt(start)) - 97 : -1;
+    // Each character as a letter 0-25 (ASCII, either case: `| 0x20` lowers capitals) or outside that
+    // range; `| 0x20` also takes a few control characters to digits or signs, which costs nothing but a search.
+    let prev = -1;
     for (let i = start; i < end; i++) {
-      // Letters as 0-25, anything else out of that range.
-      const c = next;
-      next = i + 1 < end ? lowerCode(text.charCodeAt(i + 1)) - 97 : -1;
-      if (c >= -49 && c <= -40) found |= DIGIT; // '0' - 'a' to '9' - 'a'
-      else if (c === -54 || c === -52) found |= CASUAL_RELATIVE; // '+', '-'
-      else if (c >= 0 && c < 26 && next >= 0 && next < 26) {
-        for (let j = PAIRS[26 * c + next], last = PAIRS[26 * c + next + 1]; j < last; j++) {
-          const b = WORD_LIST_BITS[j];
-          if ((found & b) !== b && wordAt(text, i, end, WORD_LIST[j])) found |= b;
+      const c = (text.charCodeAt(i) | 0x20) - 97;
+      if (c >= 0 && c < 26) {
+        if (prev >= 0) {
+          const key = 26 * prev + c;
+          for (let j = PAIRS[key], last = PAIRS[key + 1]; j < last; j++) {
+            const b = WORD_LIST_BITS[j];
+            if ((found & b) !== b && wordAt(text, i - 1, end, WORD_LIST[j])) found |= b;
+          }
         }
+        prev = c;
+      } else {
+        prev = -1;
+        if (c >= -49 && c <= -40) found |= DIGIT; // '0' - 'a' to '9' - 'a'
+        else if (c === -54 || c === -52) found |= CASUAL_RELATIVE; // '+', '-'
       }
     }
     let k = end - 1;
