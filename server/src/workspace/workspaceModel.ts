@@ -1087,13 +1087,16 @@ class DatedArticles {
   private readonly byUri = new Map<string, string>();
   private readonly counts = new Map<string, number>();
   /**
-   * Kept sorted as dates come and go, not sorted again whole: a new array on a change only when
-   * the current one was handed out (analyses remember the one they were made with; a cold index
-   * asks between most of its additions), else changed in place — a warm start restoring
-   * thousands of dated articles, asking nothing meanwhile, copies nothing.
+   * The distinct dates, sorted when asked for (`all`): a new array on a change only when the
+   * current one was handed out (analyses remember the one they were made with; a cold index asks
+   * between most of its additions), else changed in place. A new date is added at the end and the
+   * list sorted at the next question — a warm start restoring thousands of dated articles, asking
+   * nothing meanwhile, sorts once instead of moving half the list per date (3,000 dates: ~5 million moves).
    */
   private sorted: string[] = [];
   private handedOut = false;
+  /** Dates were added at the end since the list was last sorted (never true of a list handed out). */
+  private unsorted = false;
 
   set(uri: string, summary: ArticleSummary): void {
     const date = summary.articleDate;
@@ -1104,7 +1107,10 @@ class DatedArticles {
     this.byUri.set(uri, value);
     const n = this.counts.get(value) ?? 0;
     this.counts.set(value, n + 1);
-    if (n === 0) this.ownSorted().splice(lowerBound(this.sorted, (d) => d < value), 0, value);
+    if (n === 0) {
+      this.ownSorted().push(value);
+      this.unsorted = true;
+    }
   }
 
   delete(uri: string): void {
@@ -1115,7 +1121,8 @@ class DatedArticles {
     if (n > 0) this.counts.set(value, n);
     else {
       this.counts.delete(value);
-      this.ownSorted().splice(lowerBound(this.sorted, (d) => d < value), 1);
+      const list = this.ownSorted();
+      list.splice(this.unsorted ? list.indexOf(value) : lowerBound(list, (d) => d < value), 1);
     }
   }
 
@@ -1127,6 +1134,9 @@ class DatedArticles {
   }
 
   all(): readonly string[] {
+    // Sorted in place: a list with dates added at the end was copied before (`ownSorted`), never handed out.
+    if (this.unsorted) this.sorted.sort();
+    this.unsorted = false;
     this.handedOut = true;
     return this.sorted;
   }

@@ -270,14 +270,24 @@ describe('persistent index format', () => {
     assert.deepStrictEqual(Array.from(decodeLineStartsInto(encodeLineStarts([0, 5]), room)), [0, 5], 'a shorter one after a longer');
     assert.deepStrictEqual(Array.from(decodeLineStartsInto('', room)), []);
     assert.strictEqual(room.starts, grown, 'no new room for what fits');
-    // A packed summary hands out its encoded starts through the room, and keeps them encoded.
-    const summary = new PackedSummary({ hasDateline: false, title: 't', length: 600000, textHash: 'h', unattributed: 0, lineStarts: encodeLineStarts(long) }, new Uint8Array(0));
+    // A packed summary hands out its encoded starts through the room, and keeps them encoded. A
+    // restored one's strings are numbers into the cache's strings, each made when first read.
+    const table = ['t', 'h', encodeLineStarts(long)];
+    const asked: number[] = [];
+    const strings = { get: (n: number) => (asked.push(n), table[n]) };
+    const summary = new PackedSummary({ hasDateline: false, title: 0, length: 600000, textHash: 1, unattributed: 0, lineStarts: 2, strings }, new Uint8Array(0));
+    assert.deepStrictEqual(asked, [], 'no string made before it is read');
+    assert.strictEqual(summary.title, 't');
+    assert.strictEqual(summary.title, 't');
+    assert.strictEqual(summary.textHash, 'h');
+    assert.deepStrictEqual(asked, [0, 1], 'each made once');
     const viaRoom = summary.lineStartsIn(room);
     assert.strictEqual(viaRoom.buffer, room.starts.buffer, 'decoded into the room');
     assert.deepStrictEqual(Array.from(viaRoom), long);
     const kept = summary.lineStarts;
     assert.deepStrictEqual(Array.from(kept), long);
     assert.strictEqual(summary.lineStartsIn(room), kept, 'once decoded for good, the decoded starts');
+    assert.deepStrictEqual(asked, [0, 1, 2], 'the encoded starts made once');
   });
 
   it('discards a cache of another format, another analyser build or other options', () => {
