@@ -628,10 +628,10 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Articles set, removed, opened or closed since the last call (model keys). */
-  takeTouched(): Set<string> {
+  /** Articles set, removed, opened or closed since the last call (model keys); undefined: every article (the model's first call). */
+  takeTouched(): Set<string> | undefined {
     const touched = this.model.takeTouched();
-    for (const uri of this.openedOrClosed) touched.add(uri);
+    for (const uri of this.openedOrClosed) touched?.add(uri);
     this.openedOrClosed.clear();
     return touched;
   }

@@ -248,8 +248,11 @@ export class WorkspaceModel {
   private readonly madeWith = new WeakMap<ArticleSummary, readonly string[]>();
   /** Context keys that restored summaries claim to have been made under; checked by `settleStale`. */
   private readonly claimed = new WeakMap<ArticleSummary, string>();
-  /** Articles set or removed since the last `takeTouched()`: what per-article tallies redo. */
-  private touched = new Set<string>();
+  /**
+   * Articles set or removed since the last `takeTouched()`: what per-article tallies redo. None
+   * kept before the first call, which stands for every article (a warm start restores 10,000).
+   */
+  private touched: Set<string> | undefined;
   private speakerCountsRevision = 0;
   private namesRevision = 0;
   private articlesRevision = 0;
@@ -380,7 +383,7 @@ export class WorkspaceModel {
     if (!previous) return false;
     this.entries.delete(uri);
     this.dated.delete(uri);
-    this.touched.add(uri);
+    this.touched?.add(uri);
     this.articlesRevision++;
     this.placesRevisionValue++;
     this.namesRevision++;
@@ -407,9 +410,8 @@ export class WorkspaceModel {
     return this.entries.size;
   }
 
-  /** The articles set or removed since the last call (each once). */
-  takeTouched(): Set<string> {
-    // Handed over, not copied: after a warm start it holds every article.
+  /** The articles set or removed since the last call (each once); undefined the first time: every article the model holds. */
+  takeTouched(): Set<string> | undefined {
     const out = this.touched;
     this.touched = new Set();
     return out;
@@ -689,7 +691,7 @@ export class WorkspaceModel {
     const previous = this.entries.get(uri);
     this.entries.set(uri, entry);
     this.dated.set(uri, entry.summary);
-    this.touched.add(uri);
+    this.touched?.add(uri);
     this.articlesRevision++;
     if (!previous || !sameText(previous.summary, entry.summary)) this.placesRevisionValue++;
     if (!previous || !sameNamesIn(previous.summary, entry.summary)) this.namesRevision++;
