@@ -338,7 +338,7 @@ class StartDecoder {
     // 10,000 times. Summaries never change their date, so articles of the same date share one.
     const fields: StoredFields = { articleDate: undefined, hasDateline: false, title: 0, length: 0, textHash: 0, lineStarts: 0, unattributed: 0, strings: this.table };
     const detail: { block: StoredBlock; at: number; size: number } = { block: undefined as unknown as StoredBlock, at: 0, size: 0 };
-    const dates = new Map<number, NonNullable<StoredFields['articleDate']>>();
+    const dates = new Map<number, Map<number, NonNullable<StoredFields['articleDate']>>>();
     for (let n = 0; n < this.head.articles; n++) {
       const uri = this.string();
       const hash = this.ref();
@@ -471,13 +471,17 @@ class StartDecoder {
     return [id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, this.optional(), this.optional()];
   }
 
-  /** An article's date (its value's and source's numbers next), the same object for the same date (`made`). */
-  private date(made: Map<number, NonNullable<StoredFields['articleDate']>>): NonNullable<StoredFields['articleDate']> {
+  /**
+   * An article's date (its value's and source's numbers next), the same object for the same date
+   * (`made`, by source and value: small integers as keys, where one number for both would not be).
+   */
+  private date(made: Map<number, Map<number, NonNullable<StoredFields['articleDate']>>>): NonNullable<StoredFields['articleDate']> {
     const value = this.ref();
     const source = this.ref();
-    const key = value * this.table.size + source;
-    let date = made.get(key);
-    if (!date) made.set(key, (date = { value: this.table.get(value), source: this.table.get(source) as DateSource }));
+    let bySource = made.get(source);
+    if (!bySource) made.set(source, (bySource = new Map()));
+    let date = bySource.get(value);
+    if (!date) bySource.set(value, (date = { value: this.table.get(value), source: this.table.get(source) as DateSource }));
     return date;
   }
 

@@ -18,7 +18,7 @@ export class PackedSummary implements ArticleSummary {
   readonly hasDateline: boolean;
   readonly length: number;
   readonly unattributed: number;
-  /** The title, or (restored) its number in the cache file's strings until first read. */
+  /** The title, or (restored) its number in the cache file's strings until first read (so `title` is an accessor: copy a summary's fields with `fieldsOf`, not a spread). */
   private titleOrRef: string | number;
   /** The text hash, or (restored) its number in the cache file's strings until first read. */
   private textHashOrRef: string | number;

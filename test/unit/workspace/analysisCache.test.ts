@@ -20,6 +20,7 @@ import {
   entryServesUnread,
   type CachedArticle,
   type CacheHeader,
+  type FileKey,
 } from '../../../server/src/workspace/analysisCache';
 import { speakersIn, type PackedIndex, type PackedSpeaker } from '../../../server/src/workspace/workspaceModel';
 
@@ -47,6 +48,11 @@ function copiesOf(made: ArticleSummary, count: number): Map<string, CachedArticl
   const entries = new Map<string, CachedArticle>();
   for (let i = 0; i < count; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
   return entries;
+}
+
+/** A file key's fields as plain data (a restored key reads its hash when asked). */
+function pickKey(key: FileKey): FileKey {
+  return { size: key.size, mtimeMs: key.mtimeMs, hash: key.hash };
 }
 
 function sampleEntries(): Map<string, CachedArticle> {
@@ -101,6 +107,23 @@ describe('persistent index format', () => {
     assert.deepStrictEqual(plain(entry.summary), plain(summary()));
     assert.ok(entry.summary instanceof PackedSummary, 'people and statements stay packed until read');
     assert.ok(entry.summary.statements.length >= 2 && entry.summary.people.length >= 1);
+  });
+
+  it('restores articles of one date with one date object, and their file keys as they were', () => {
+    const made = summary();
+    assert.ok(made.articleDate, 'the sample is dated');
+    const other = { ...made.articleDate, source: made.articleDate.source === 'weekday' ? 'dateline' : 'weekday' } as typeof made.articleDate;
+    const entries = new Map([
+      ['file:///ws/a.txt', cachedArticle(made, fileKeyOf(ARTICLE, SIZE, 1000))],
+      ['file:///ws/b.txt', cachedArticle({ ...fieldsOf(made), people: made.people, statements: made.statements }, fileKeyOf(ARTICLE + ' ', SIZE + 1, 2000))],
+      ['file:///ws/c.txt', cachedArticle({ ...fieldsOf(made), articleDate: other, people: made.people, statements: made.statements }, fileKeyOf(ARTICLE, SIZE, 3000))],
+    ]);
+    const decoded = decodeCache(encodeCache(header, entries), header);
+    assert.ok(decoded);
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => decoded.get(`file:///ws/${n}.txt`)!);
+    assert.strictEqual(a.summary.articleDate, b.summary.articleDate, 'one object for one date');
+    assert.deepStrictEqual(c.summary.articleDate, other, 'the same value from another source is another date');
+    for (const [uri, entry] of entries) assert.deepStrictEqual({ ...pickKey(decoded.get(uri)!.key) }, { ...pickKey(entry.key) }, uri);
   });
 
   it('round-trips what the compact form cannot pack (a field it does not know) and a speaker unlike the person’s name', () => {
