@@ -226,9 +226,11 @@ export class LspTestClient {
     return exited;
   }
 
-  async stop(): Promise<void> {
+  /** Shuts the server down; `beforeExit` runs once it has answered `shutdown` (its last write done), before `exit`. */
+  async stop(beforeExit?: () => void): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => this.child.once('exit', r))]);
+      beforeExit?.();
       await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // the server may already be gone

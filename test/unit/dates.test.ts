@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDateline } from '../../server/src/analysis/dateline';
-import { chunkRegions, resolveDates, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
+import * as chrono from 'chrono-node';
+import { chunkRegions, plainDatesValidAtOnce, resolveDates, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
 import type { Span } from '../../server/src/analysis/types';
 
 const TODAY = '2026-11-22';
@@ -439,6 +440,27 @@ describe('chunkRegions', () => {
         at = next + random(30) - 10;
       }
       assert.deepEqual(chunkRegions(text, regions), chunkByCharacter(text, regions), `round ${round}`);
+    }
+  });
+});
+
+describe("plainDatesValidAtOnce: chrono's unlikely-format filter with a shortcut for plain dates", () => {
+  const phrases = [
+    'on Monday', 'December 7, 2021', 'February 29, 2024', 'February 29, 2023', 'February 30', '31 April 2020', 'February 29, 1900',
+    'March 3, 0050', 'May 5, 10000', 'at 25:00', 'at 23:59:59', 'at 10:61', '3 days ago', 'in 1.5 years', '2021-02-31', '12/31/2021',
+    '1900', '1.5', 'tomorrow at noon', 'last night', 'Jan 3 to Jan 35', '5 o\'clock', 'midnight', 'next week',
+  ];
+
+  it('keeps and drops what the filter keeps and drops', () => {
+    const ref = new Date(Date.UTC(2021, 5, 15, 12));
+    const filter = chrono.casual.refiners.find((r) => plainDatesValidAtOnce(r) !== r);
+    assert.ok(filter, 'the filter is found in the casual configuration');
+    const fast = plainDatesValidAtOnce(filter);
+    const unrefined = new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: [] });
+    for (const phrase of phrases) {
+      const context = new chrono.ParsingContext(phrase, ref);
+      const results = unrefined.parse(phrase, ref) as chrono.ParsingResult[];
+      assert.deepEqual(fast.refine(context, results), filter.refine(context, results), phrase);
     }
   });
 });

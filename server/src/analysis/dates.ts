@@ -11,6 +11,7 @@ import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from '.
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
 import { lowerBound } from './search';
 import { dayNum, fromDay } from './calendar';
+import { WINDOW_SEPARATOR, WindowedChrono } from './windowedChrono';
 
 export interface DateResolution {
   dateline?: Dateline;
@@ -377,10 +378,10 @@ function capitalised(word: string): boolean {
   return /^[A-Z]/.test(word);
 }
 
-let chronoParser: chrono.Chrono | undefined;
+let chronoParser: WindowedChrono | undefined;
 
-function parser(): chrono.Chrono {
-  chronoParser ??= new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: chrono.casual.refiners.map(skipEndOfPeriodWhenIdle) });
+function parser(): WindowedChrono {
+  chronoParser ??= new WindowedChrono([...chrono.casual.parsers], chrono.casual.refiners.map(skipEndOfPeriodWhenIdle).map(plainDatesValidAtOnce));
   return chronoParser;
 }
 
@@ -396,6 +397,56 @@ function skipEndOfPeriodWhenIdle(refiner: chrono.Refiner, index: number, all: re
   return {
     refine: (context, results) => (results.some((r) => mayFollowOf(context.text, r.index)) ? refiner.refine(context, results) : results),
   };
+}
+
+/** chrono's common "unlikely format" filter, as far as this file reads it. */
+interface UnlikelyFormatFilter extends chrono.Refiner {
+  strictMode: boolean;
+  isValid(context: chrono.ParsingContext, result: chrono.ParsingResult): boolean;
+  isStrictModeValid(context: chrono.ParsingContext, result: chrono.ParsingResult): boolean;
+}
+
+function isUnlikelyFormatFilter(refiner: chrono.Refiner): refiner is UnlikelyFormatFilter {
+  const r = refiner as Partial<UnlikelyFormatFilter>;
+  return typeof r.isValid === 'function' && typeof r.isStrictModeValid === 'function' && r.strictMode === false;
+}
+
+/**
+ * chrono's common "unlikely format" filter drops a result whose text is a bare number or whose
+ * date is not a real one, checked by building a Date from a dozen component look-ups: a fifth of
+ * the refiners' time here. A result whose text is not a number and whose components are whole
+ * numbers in range (a four-digit year, a real day of the month, a time of day) passes that check
+ * (Date.UTC gives back what it is given), so it is kept without it; any other goes to the filter.
+ */
+export function plainDatesValidAtOnce(refiner: chrono.Refiner): chrono.Refiner {
+  if (!isUnlikelyFormatFilter(refiner)) return refiner;
+  return {
+    refine: (context, results) =>
+      results.filter(
+        (r) => (!/^\d*(\.\d*)?$/.test(r.text.replace(' ', '')) && plainlyValid(r.start) && (!r.end || plainlyValid(r.end))) || refiner.isValid(context, r),
+      ),
+  };
+}
+
+function isWhole(x: number | null, min: number, max: number): x is number {
+  return x !== null && Number.isInteger(x) && x >= min && x <= max;
+}
+
+/** Components chrono's isValidDate accepts without building a Date: whole numbers in range, a year of four digits. */
+function plainlyValid(c: chrono.ParsingComponents): boolean {
+  const year = c.get('year');
+  const month = c.get('month');
+  const day = c.get('day');
+  return (
+    isWhole(year, 1000, 9999) &&
+    isWhole(month, 1, 12) &&
+    isWhole(day, 1, 31) &&
+    validDate(year, month, day) &&
+    isWhole(c.get('hour'), 0, 23) &&
+    isWhole(c.get('minute'), 0, 59) &&
+    isWhole(c.get('second'), 0, 59) &&
+    isWhole(c.get('millisecond'), 0, 999)
+  );
 }
 
 let endOfPeriod: chrono.Refiner | null | undefined;
@@ -432,11 +483,11 @@ const WHITESPACE = /\s/;
  * chrono's cost is mostly per call, then per character. It sees only a window of words around
  * each trigger word (dates are short; a range or a date with its time fits well inside), and the
  * windows of an article are parsed together, up to CHRONO_BATCH characters at a time, joined by a
- * separator that no parser matches and no refiner merges across (a line break, an invisible
- * separator, a line break): every result stays inside its window, as if its chunk were parsed alone.
+ * separator that no parser matches and no refiner merges across (WINDOW_SEPARATOR: a line break, an
+ * invisible separator, a line break): every result stays inside its window, as if its chunk were
+ * parsed alone. windowedChrono.ts runs each of chrono's patterns only over the windows that can hold a match.
  */
 const CHRONO_BATCH = 4000;
-const CHUNK_SEPARATOR = '\n\u2063\n';
 const WINDOW_BEFORE = 40;
 const WINDOW_AFTER = 48;
 
@@ -486,14 +537,16 @@ function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: 
     let to = from;
     let joined = '';
     const starts: number[] = [];
+    const ends: number[] = [];
     while (to < windows.length && (to === from || joined.length + windows[to].end - windows[to].start <= CHRONO_BATCH)) {
       const w = windows[to++];
-      if (joined) joined += CHUNK_SEPARATOR;
+      if (joined) joined += WINDOW_SEPARATOR;
       starts.push(joined.length);
       joined += chunks[w.chunk].text.slice(w.start, w.end);
+      ends.push(joined.length);
     }
     let b = 0;
-    for (const result of parser().parse(joined, ref, { forwardDate: false })) {
+    for (const result of parser().parse(joined, ends, ref, { forwardDate: false })) {
       while (b + 1 < starts.length && starts[b + 1] <= result.index) b++;
       const w = windows[from + b];
       found[w.chunk].push({ index: result.index - starts[b] + w.start, result });

@@ -94,9 +94,23 @@ export class ArticleMatcher {
   }
 }
 
-/** One expression that matches what any of `expressions` (anchored, case-insensitive: `globToRegExp`'s) matches; none: nothing. */
+/** How `globToRegExp` begins the expression of a glob that begins with any directories (`**` then `/`), as its `source` spells it. */
+const ANY_DIRECTORIES = '^(?:[^/]*\\/)*';
+
+/**
+ * One expression that matches what any of `expressions` (anchored, case-insensitive:
+ * `globToRegExp`'s) matches; none: nothing. When all begin with any directories (the default
+ * exclusions do), that part is tested once for all of them, `^(?:[^/]*\/)*(?:a|b|…)$`, not once per glob:
+ * the same language, several times quicker over the 10,000 paths a start tests.
+ */
 function anyOf(expressions: readonly RegExp[]): RegExp {
-  return expressions.length ? new RegExp(expressions.map((r) => `(?:${r.source})`).join('|'), 'i') : /(?!)/;
+  if (!expressions.length) return /(?!)/;
+  const sources = expressions.map((r) => r.source);
+  if (sources.every((s) => s.startsWith(ANY_DIRECTORIES))) {
+    // Each source ends with the `$` globToRegExp anchors it with.
+    return new RegExp(`${ANY_DIRECTORIES}(?:${sources.map((s) => `(?:${s.slice(ANY_DIRECTORIES.length, -1)})`).join('|')})$`, 'i');
+  }
+  return new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'i');
 }
 
 /** The path of a file URI relative to the innermost workspace folder holding it, or its absolute path. */

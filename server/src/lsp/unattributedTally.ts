@@ -10,10 +10,10 @@ export class UnattributedTally {
   private sum = 0;
   private model: WorkspaceModel | undefined;
 
-  /** The total after the articles in `touched` (model keys) changed, were opened or closed. */
-  total(ctx: FeatureContext, touched: ReadonlySet<string>): number {
+  /** The total after the articles in `touched` (model keys; undefined: all) changed, were opened or closed. */
+  total(ctx: FeatureContext, touched: ReadonlySet<string> | undefined): number {
     const model = ctx.index.model;
-    if (model !== this.model) {
+    if (model !== this.model || !touched) {
       // A new model (new options): every article was analysed again.
       this.model = model;
       this.counts.clear();

@@ -154,6 +154,9 @@ export class WorkspaceIndex {
       await this.applySettings();
       progress.begin('Attribution Lens: indexing articles', 0, 'finding articles');
       let restored: string[] = [];
+      // The model's revision and the cache's size once the restored summaries were in (see below).
+      let restoredRevision = -1;
+      let restoredFrom = -1;
       // Index workers, when there are many files to analyse; they settle guessed dateline years too (below) before they end.
       let pool: AnalysisPool | undefined;
       try {
@@ -165,6 +168,8 @@ export class WorkspaceIndex {
           // A file the persistent index has an entry for is restored at once, neither read nor
           // stat'ed: whether it changed since is checked after the first `indexed` (`checkRestored`).
           restored = files.filter((uri) => this.restoreCached(uri));
+          restoredRevision = this.model.revision;
+          restoredFrom = this.cached?.size ?? -1;
           let done = restored.length;
           let reported = -1;
           const countDone = () => {
@@ -195,7 +200,10 @@ export class WorkspaceIndex {
         // was made from (the model checks the rest); anything since is patched into it as usual.
         const cachedIndex = this.cachedIndex;
         this.cachedIndex = undefined;
-        if (cachedIndex && this.model.size === restored.length && restored.every((uri) => this.model.getArticle(uri)?.summary === this.cached?.get(uri)?.summary)) {
+        // Nothing set or removed since, and no entry dropped from the cache (`detailsLost`): no need to compare 10,000 summaries.
+        const unchanged = this.model.revision === restoredRevision && (this.cached?.size ?? -1) === restoredFrom;
+        const onlyRestored = unchanged || restored.every((uri) => this.model.getArticle(uri)?.summary === this.cached?.get(uri)?.summary);
+        if (cachedIndex && this.model.size === restored.length && onlyRestored) {
           this.model.restoreIndex(cachedIndex);
         }
         // Buffers opened before the article globs were known were not analysed yet.
@@ -620,10 +628,10 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Articles set, removed, opened or closed since the last call (model keys). */
-  takeTouched(): Set<string> {
+  /** Articles set, removed, opened or closed since the last call (model keys); undefined: every article (the model's first call). */
+  takeTouched(): Set<string> | undefined {
     const touched = this.model.takeTouched();
-    for (const uri of this.openedOrClosed) touched.add(uri);
+    for (const uri of this.openedOrClosed) touched?.add(uri);
     this.openedOrClosed.clear();
     return touched;
   }
@@ -880,7 +888,10 @@ export class WorkspaceIndex {
   private restoreCached(uri: string): boolean {
     const cached = this.cached?.get(uri);
     if (!cached || this.model.getArticle(uri) || this.keepAnalysis(uri)) return false;
-    this.diskGeneration.set(uri, (this.diskGeneration.get(uri) ?? 0) + 1);
+    // A read of the file under way is made void; with none ever started there is nothing to void
+    // (a warm start would otherwise fill this map with 10,000 entries for nothing).
+    const generation = this.diskGeneration.get(uri);
+    if (generation !== undefined) this.diskGeneration.set(uri, generation + 1);
     this.restoreUnread(uri, cached);
     return true;
   }

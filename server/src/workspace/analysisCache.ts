@@ -7,12 +7,12 @@
 // does not parse, is discarded whole and never trusted in part.
 import type { DateSource } from '../analysis/types';
 import { packed, type ArticleSummary } from './articleSummary';
-import { asciiBytes, asciiJson, asciiText, encodeLineStarts, PackedSummary, type StoredFields } from './packedSummary';
+import { asciiBytes, asciiJson, asciiText, encodeLineStarts, PackedSummary, type StoredFields, type StoredStrings } from './packedSummary';
 import { StoredDetails, type BlockInfo, type BlockReader, type StoredBlock } from './storedDetail';
 import { speakersIn, type PackedIndex, type PackedSpeaker, type SpeakerList } from './workspaceModel';
 
 /** Bumped whenever the layout below changes. */
-export const CACHE_FORMAT = 10;
+export const CACHE_FORMAT = 11;
 
 /**
  * What a file was when it was summarised. An entry serves a file whose size and modification time
@@ -56,6 +56,21 @@ export function cachedArticle(summary: ArticleSummary, key: FileKey, context?: s
   if (context !== undefined) cached.context = context;
   if (truncated) cached.truncated = truncated;
   return cached;
+}
+
+/** A restored file key: its hash a number into the cache file's strings until first read (a start reads none). */
+class StoredFileKey implements FileKey {
+  constructor(
+    readonly size: number,
+    readonly mtimeMs: number,
+    private hashOrRef: string | number,
+    private readonly strings: StoredStrings,
+  ) {}
+
+  get hash(): string {
+    const hash = this.hashOrRef;
+    return typeof hash === 'string' ? hash : (this.hashOrRef = this.strings.get(hash));
+  }
 }
 
 /** Whether an entry serves the file as it is now (its text read and hashed). */
@@ -319,18 +334,24 @@ class StartDecoder {
     let inBlock = 0;
     let bytesInBlock = 0;
     let offset = 0;
+    // What each summary's constructor copies, filled in again for every article: made once, not
+    // 10,000 times. Summaries never change their date, so articles of the same date share one.
+    const fields: StoredFields = { articleDate: undefined, hasDateline: false, title: 0, length: 0, textHash: 0, lineStarts: 0, unattributed: 0, strings: this.table };
+    const detail: { block: StoredBlock; at: number; size: number } = { block: undefined as unknown as StoredBlock, at: 0, size: 0 };
+    const dates = new Map<number, Map<number, NonNullable<StoredFields['articleDate']>>>();
     for (let n = 0; n < this.head.articles; n++) {
       const uri = this.string();
-      const hash = this.string();
-      const title = this.string();
-      const textHash = this.string();
+      const hash = this.ref();
+      // Numbers into the strings, made when the summary's reader first asks (`PackedSummary`).
+      const title = this.ref();
+      const textHash = this.ref();
       const flags = this.int();
       const length = this.int();
       const unattributed = this.int();
       const size = this.int();
-      const articleDate = flags & FLAG_DATE ? { value: this.string(), source: this.string() as DateSource } : undefined;
+      const articleDate = flags & FLAG_DATE ? this.date(dates) : undefined;
       const context = flags & FLAG_CONTEXT ? this.string() : undefined;
-      const lineStarts = this.string();
+      const lineStarts = this.ref();
       if (length < 0 || unattributed < 0 || size < 0 || entries.has(uri)) refuse();
       const info = this.blocks[blockAt];
       if (!info) refuse();
@@ -340,7 +361,9 @@ class StartDecoder {
       inBlock++;
       bytesInBlock += size;
       block.add(uri);
-      const detail = { block, at, size };
+      detail.block = block;
+      detail.at = at;
+      detail.size = size;
       if (inBlock === info.articles) {
         // The block's articles must fill it exactly.
         if (bytesInBlock !== info.bytes) refuse();
@@ -350,9 +373,14 @@ class StartDecoder {
         inBlock = 0;
         bytesInBlock = 0;
       }
-      // One shape for every article (no spread): the constructor copies what is there.
-      const fields: StoredFields = { articleDate, hasDateline: (flags & FLAG_DATELINE) !== 0, title, length, textHash, lineStarts, unattributed };
-      const key: FileKey = { size: floats[n * 2], mtimeMs: floats[n * 2 + 1], hash };
+      fields.articleDate = articleDate;
+      fields.hasDateline = (flags & FLAG_DATELINE) !== 0;
+      fields.title = title;
+      fields.length = length;
+      fields.textHash = textHash;
+      fields.lineStarts = lineStarts;
+      fields.unattributed = unattributed;
+      const key = new StoredFileKey(floats[n * 2], floats[n * 2 + 1], hash, this.table);
       // People and statements stay in the file until read (storedDetail.ts), then packed until decoded (packedSummary.ts).
       entries.set(uri, cachedArticle(new PackedSummary(fields, detail), key, context, (flags & FLAG_TRUNCATED) !== 0));
     }
@@ -443,6 +471,20 @@ class StartDecoder {
     return [id, name, isOrganization, roles, spellings, note, organization, members, statements, statementArticles, this.optional(), this.optional()];
   }
 
+  /**
+   * An article's date (its value's and source's numbers next), the same object for the same date
+   * (`made`, by source and value: small integers as keys, where one number for both would not be).
+   */
+  private date(made: Map<number, Map<number, NonNullable<StoredFields['articleDate']>>>): NonNullable<StoredFields['articleDate']> {
+    const value = this.ref();
+    const source = this.ref();
+    let bySource = made.get(source);
+    if (!bySource) made.set(source, (bySource = new Map()));
+    let date = bySource.get(value);
+    if (!date) bySource.set(value, (date = { value: this.table.get(value), source: this.table.get(source) as DateSource }));
+    return date;
+  }
+
   private skipStrings(n: number): void {
     for (let i = 0; i < n; i++) this.ref();
   }
@@ -515,18 +557,22 @@ export class DecodedSpeakers implements SpeakerList {
 /**
  * The strings' table: each a slice of `chars` (`lengths[i]` long) or, where the length is -1, the
  * next of `wide`. Checked whole at once; a string is sliced when first asked for, and kept, so
- * that what a start does not read yet (the index's speakers) is not made before it is.
+ * that what a start does not read yet (the index's speakers, the summaries' titles) is not made
+ * before it is. Restored summaries keep it (`StoredStrings`): it holds nothing of the start part's buffer.
  */
-class StringTable {
+class StringTable implements StoredStrings {
   private readonly made: string[];
   /** Where each string starts in `chars`, or (for a wide one) its place in `wide`. */
   private readonly starts: Int32Array;
+  /** `lengths`, copied: the section is a view of the whole start part. */
+  private readonly lengths: Int32Array;
 
   constructor(
-    private readonly lengths: Int32Array,
+    lengths: Int32Array,
     private readonly chars: string,
     private readonly wide: unknown[],
   ) {
+    this.lengths = lengths.slice();
     if (!Array.isArray(wide)) refuse();
     const starts = new Int32Array(lengths.length);
     let at = 0;

@@ -28,6 +28,11 @@ describe('which files are articles', () => {
     const none = new ArticleMatcher({ include: [], exclude: [] });
     assert.ok(!none.matches('a.txt') && !none.prunes('a'), 'no include: nothing is an article; no exclude: nothing pruned');
     assert.ok(new ArticleMatcher({ include: ['**/*.txt'], exclude: [] }).matches('a/b.txt'));
+    // Every glob beginning with any directories: that part is tested once for all of them, with the same answers.
+    const deep = { include: ['**/*.txt', '**/notes/*.md', '**/x?.{news,wire}'], exclude: ['**/README*', '**/.*/**', '**/old/**', '**/[ab]*.txt'] };
+    const deepMatcher = new ArticleMatcher(deep);
+    const paths = ['a.txt', 'c.txt', 'd/c.txt', 'd/e/f.txt', 'notes/n.md', 'd/notes/n.md', 'n.md', 'x1.news', 'd/x2.wire', 'x12.news', 'README.txt', 'd/readme.md', 'd/.git/c.txt', '.h/c.txt', 'old/c.txt', 'd/old/e/c.txt', 'gold/c.txt', 'd/b1.txt', 'D/E/F.TXT'];
+    for (const p of paths) assert.strictEqual(deepMatcher.matches(p), one(deep.include, p) && !one(deep.exclude, p), p);
   });
 
   it('leaves out dependencies, build output and hidden folders, and prunes them from the walk', () => {

@@ -20,6 +20,7 @@ import {
   entryServesUnread,
   type CachedArticle,
   type CacheHeader,
+  type FileKey,
 } from '../../../server/src/workspace/analysisCache';
 import { speakersIn, type PackedIndex, type PackedSpeaker } from '../../../server/src/workspace/workspaceModel';
 
@@ -47,6 +48,11 @@ function copiesOf(made: ArticleSummary, count: number): Map<string, CachedArticl
   const entries = new Map<string, CachedArticle>();
   for (let i = 0; i < count; i++) entries.set(`file:///ws/${i}.txt`, cachedArticle(made, fileKeyOf(ARTICLE, SIZE, i)));
   return entries;
+}
+
+/** A file key's fields as plain data (a restored key reads its hash when asked). */
+function pickKey(key: FileKey): FileKey {
+  return { size: key.size, mtimeMs: key.mtimeMs, hash: key.hash };
 }
 
 function sampleEntries(): Map<string, CachedArticle> {
@@ -101,6 +107,23 @@ describe('persistent index format', () => {
     assert.deepStrictEqual(plain(entry.summary), plain(summary()));
     assert.ok(entry.summary instanceof PackedSummary, 'people and statements stay packed until read');
     assert.ok(entry.summary.statements.length >= 2 && entry.summary.people.length >= 1);
+  });
+
+  it('restores articles of one date with one date object, and their file keys as they were', () => {
+    const made = summary();
+    assert.ok(made.articleDate, 'the sample is dated');
+    const other = { ...made.articleDate, source: made.articleDate.source === 'weekday' ? 'dateline' : 'weekday' } as typeof made.articleDate;
+    const entries = new Map([
+      ['file:///ws/a.txt', cachedArticle(made, fileKeyOf(ARTICLE, SIZE, 1000))],
+      ['file:///ws/b.txt', cachedArticle({ ...fieldsOf(made), people: made.people, statements: made.statements }, fileKeyOf(ARTICLE + ' ', SIZE + 1, 2000))],
+      ['file:///ws/c.txt', cachedArticle({ ...fieldsOf(made), articleDate: other, people: made.people, statements: made.statements }, fileKeyOf(ARTICLE, SIZE, 3000))],
+    ]);
+    const decoded = decodeCache(encodeCache(header, entries), header);
+    assert.ok(decoded);
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => decoded.get(`file:///ws/${n}.txt`)!);
+    assert.strictEqual(a.summary.articleDate, b.summary.articleDate, 'one object for one date');
+    assert.deepStrictEqual(c.summary.articleDate, other, 'the same value from another source is another date');
+    for (const [uri, entry] of entries) assert.deepStrictEqual({ ...pickKey(decoded.get(uri)!.key) }, { ...pickKey(entry.key) }, uri);
   });
 
   it('round-trips what the compact form cannot pack (a field it does not know) and a speaker unlike the person’s name', () => {
@@ -270,14 +293,24 @@ describe('persistent index format', () => {
     assert.deepStrictEqual(Array.from(decodeLineStartsInto(encodeLineStarts([0, 5]), room)), [0, 5], 'a shorter one after a longer');
     assert.deepStrictEqual(Array.from(decodeLineStartsInto('', room)), []);
     assert.strictEqual(room.starts, grown, 'no new room for what fits');
-    // A packed summary hands out its encoded starts through the room, and keeps them encoded.
-    const summary = new PackedSummary({ hasDateline: false, title: 't', length: 600000, textHash: 'h', unattributed: 0, lineStarts: encodeLineStarts(long) }, new Uint8Array(0));
+    // A packed summary hands out its encoded starts through the room, and keeps them encoded. A
+    // restored one's strings are numbers into the cache's strings, each made when first read.
+    const table = ['t', 'h', encodeLineStarts(long)];
+    const asked: number[] = [];
+    const strings = { get: (n: number) => (asked.push(n), table[n]) };
+    const summary = new PackedSummary({ hasDateline: false, title: 0, length: 600000, textHash: 1, unattributed: 0, lineStarts: 2, strings }, new Uint8Array(0));
+    assert.deepStrictEqual(asked, [], 'no string made before it is read');
+    assert.strictEqual(summary.title, 't');
+    assert.strictEqual(summary.title, 't');
+    assert.strictEqual(summary.textHash, 'h');
+    assert.deepStrictEqual(asked, [0, 1], 'each made once');
     const viaRoom = summary.lineStartsIn(room);
     assert.strictEqual(viaRoom.buffer, room.starts.buffer, 'decoded into the room');
     assert.deepStrictEqual(Array.from(viaRoom), long);
     const kept = summary.lineStarts;
     assert.deepStrictEqual(Array.from(kept), long);
     assert.strictEqual(summary.lineStartsIn(room), kept, 'once decoded for good, the decoded starts');
+    assert.deepStrictEqual(asked, [0, 1, 2], 'the encoded starts made once');
   });
 
   it('discards a cache of another format, another analyser build or other options', () => {

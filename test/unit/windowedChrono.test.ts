@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import * as chrono from 'chrono-node';
+import { WINDOW_SEPARATOR, WindowedChrono } from '../../server/src/analysis/windowedChrono';
+
+// Phrases for every casual English parser, and words that hold some parser's word without being a date.
+const PHRASES = [
+  'on Monday', 'last Friday', 'next week', 'this weekend', 'Thursday the 5th', 'Tues.', 'mon', 'Monday-Friday',
+  'December 7', 'Dec. 7, 2021', '7 December 2021', 'the 5th of May', 'May', 'in May', 'May 2019', '2019 May', 'sept. 3',
+  'Jan 3 to Jan 5', '5dec', 'mayfirst', '2021-03-04', '2021-03-04T10:20Z', '2021/3/4', '3/4/2021', '12/2020', '9/11',
+  '3 days ago', 'two weeks before', 'a few months earlier', 'five years later', '2 days from now', 'a week after',
+  'within a month', 'in two weeks', 'for 3 days', 'today', 'tonight', 'tomorrow morning', 'yesterday', 'last night',
+  'this morning', 'at noon', 'midnight', 'in the evening', 'end of the month', 'last day of month', 'this month',
+  'past year', '+2 days', '- 3 weeks', 'after this week', 'at 5 pm', '10:30', 'at 5 o', 'clock', "5 o'clock", '1900 GMT',
+  'Monday at 5pm EST', 'about', 'without', 'know', 'season', 'market', 'decision', 'satisfied', 'Sunday Times',
+  'the 2016 election', 'in 2008', '1.5 million', 'May 5 people', 'the second', 'Wednesday night', 'earlier',
+];
+const FILLER = ['the', 'minister', 'said', 'on', 'that', 'talks', 'would', 'go', 'on', 'in', 'and', 'a', 'of', '—', ',', '.', '(', ')', '"'];
+
+/** A deterministic pseudo-random number generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function summary(results: readonly chrono.ParsedResult[]): string[] {
+  return results.map((r) => `${r.index} ${r.text} ${r.start.toString()} ${r.end?.toString() ?? ''} ${[...r.tags()].sort().join(',')}`);
+}
+
+describe('WindowedChrono', () => {
+  const full = new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: [...chrono.casual.refiners] });
+  const windowed = new WindowedChrono([...chrono.casual.parsers], [...chrono.casual.refiners]);
+  const ref = new Date(Date.UTC(2021, 5, 15, 12));
+
+  it('knows the installed chrono-node patterns (otherwise every parser reads every window)', () => {
+    assert.equal(windowed.narrowed, true);
+  });
+
+  it("finds chrono's results in windows of date phrases and filler, joined as dates.ts joins them", () => {
+    const next = random(42);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+    for (let batch = 0; batch < 400; batch++) {
+      const windows: string[] = [];
+      const count = 1 + Math.floor(next() * 12);
+      for (let w = 0; w < count; w++) {
+        const parts: string[] = [];
+        const length = 1 + Math.floor(next() * 8);
+        for (let i = 0; i < length; i++) parts.push(next() < 0.4 ? pick(PHRASES) : pick(FILLER));
+        windows.push(parts.join(next() < 0.9 ? ' ' : ''));
+      }
+      const text = windows.join(WINDOW_SEPARATOR);
+      const ends: number[] = [];
+      let end = 0;
+      for (const w of windows) {
+        end += w.length;
+        ends.push(end);
+        end += WINDOW_SEPARATOR.length;
+      }
+      const expected = summary(full.parse(text, ref, { forwardDate: false }));
+      assert.deepEqual(summary(windowed.parse(text, ends, ref, { forwardDate: false })), expected, text);
+    }
+  });
+
+  it('lets a time run on into the next window as chrono does ("5 o" and "clock")', () => {
+    const text = `at 5 o${WINDOW_SEPARATOR}clock on the day${WINDOW_SEPARATOR}said the minister`;
+    const ends = [6, 6 + 3 + 16, text.length];
+    assert.deepEqual(summary(windowed.parse(text, ends, ref)), summary(full.parse(text, ref)));
+  });
+});
