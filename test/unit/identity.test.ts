@@ -199,6 +199,16 @@ describe('identity across articles', () => {
       ]);
       assert.deepEqual(clusters.map((c) => c.id), ['ivo-brandl', 'ivo-brandl-2']);
     });
+
+    it('numbers many speakers of one name in turn, past an id another name already took', () => {
+      // Kept apart by a never-merge pair, each "Ivo Brandl" is a speaker of its own; the
+      // organisation "Ivo Brandl 2" takes the second one's id first.
+      const clusters = clusterPeople(
+        [person('Ivo Brandl'), person('Ivo Brandl 2', true), person('Ivo Brandl'), person('Ivo Brandl')].map((p, i) => ({ uri: `u${i}`, person: p })),
+        { distinct: [['Ivo Brandl', 'Ivo Brandl']] },
+      );
+      assert.deepEqual(clusters.map((c) => c.id), ['ivo-brandl', 'ivo-brandl-2', 'ivo-brandl-3', 'ivo-brandl-4']);
+    });
   });
 
   describe('the workspace speaker', () => {

@@ -188,6 +188,9 @@ export function clusterPeople<P extends Pick<Person, 'name' | 'isOrganization'>>
     else groups.set(r, [i]);
   });
   const usedIds = new Set<string>();
+  // Per slug, the suffix to try next: ids are only ever added, so one found taken stays taken, and
+  // many clusters of one name (a common surname alone) do not each count up from 2 again.
+  const nextSuffix = new Map<string, number>();
   const clustersOut: Cluster<P>[] = [];
   const aliasCanonical = new Map<number, string>();
   (hints.aliases ?? []).forEach((group, g) => aliasCanonical.set(g, group[0]));
@@ -195,8 +198,13 @@ export function clusterPeople<P extends Pick<Person, 'name' | 'isOrganization'>>
     const members = indexes.map((i) => occurrences[i]);
     const alias = aliasOf.size ? members.map((m) => aliasOf.get(formsOf(m.person.name).folded)).find((a) => a !== undefined) : undefined;
     const name = alias !== undefined ? aliasCanonical.get(alias)! : canonicalName(members.map((m) => m.person.name));
-    let id = slug(name) || 'speaker';
-    for (let n = 2; usedIds.has(id); n++) id = `${slug(name)}-${n}`;
+    const base = slug(name);
+    let id = base || 'speaker';
+    if (usedIds.has(id)) {
+      let n = nextSuffix.get(base) ?? 2;
+      while (usedIds.has((id = `${base}-${n}`))) n++;
+      nextSuffix.set(base, n + 1);
+    }
     usedIds.add(id);
     clustersOut.push({ id, name, members, isOrganization: members.every((m) => m.person.isOrganization) });
   }
