@@ -14,6 +14,7 @@ import * as fs from 'fs';
 import { performance } from 'perf_hooks';
 import { analyzeArticle } from '../../server/src/analysis';
 import { generateWorkspace } from './generate';
+import { median } from './stats';
 
 /** How long each analyser runs before it is timed: V8 optimises ours only after some hundreds of articles. */
 const WARM_UP_MS = 2000;
@@ -86,13 +87,11 @@ export function timeBaseline(args: BaselineArgs): BaselineTiming {
     pass();
     passes.push(performance.now() - t0);
   }
-  const sorted = [...passes].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
   return {
     which: args.which,
     articles: sample.length,
     bytes: sample.reduce((n, t) => n + Buffer.byteLength(t), 0),
-    ms: sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2,
+    ms: median(passes),
     passes,
     found: args.which === 'compromise' ? found : undefined,
   };

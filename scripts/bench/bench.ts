@@ -22,6 +22,7 @@ import { LineIndex } from '../../server/src/analysis/positions';
 import { LspTestClient } from '../../test/protocol/lspClient';
 import type { BaselineTiming } from './baseline';
 import { generateWorkspace, type GeneratedWorkspace } from './generate';
+import { median, percentile, round } from './stats';
 
 interface Options {
   sizes: number[];
@@ -60,15 +61,6 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
 const log = (line: string) => process.stderr.write(line + '\n');
 
 function readTexts(ws: GeneratedWorkspace): string[] {
