@@ -5,7 +5,8 @@
 import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import type { FileEvent } from 'vscode-languageserver/node';
+import { FileChangeType } from './languageServer';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/types';
 import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
