@@ -577,7 +577,11 @@ class StartDecoder {
   private strings(): string[] {
     const n = this.count();
     const out = new Array<string>(n);
-    for (let i = 0; i < n; i++) out[i] = this.string();
+    // Read without `string` (the index's 10,000 URIs, once per start): the count is checked already.
+    const ints = this.ints;
+    const table = this.table;
+    for (let i = 0, at = this.at; i < n; i++, at++) out[i] = table.get(ints[at] >>> 0 < table.size ? ints[at] : refuse());
+    this.at += n;
     return out;
   }
 }
