@@ -447,6 +447,7 @@ class StartDecoder {
     const end = ints.length;
     const strings = this.table.size;
     const articles = uris.length;
+    const dateCount = dates.length;
     let at = this.at;
     let usable = true;
     for (let n = 0; n < count; n++) {
@@ -479,17 +480,20 @@ class StartDecoder {
       const statementCount = at < end ? ints[at++] : refuse();
       if (statementCount < 0 || at + statementCount > end) refuse();
       if (statementCount % 5) usable = false;
-      for (let i = 0; i + 4 < statementCount; i += 5) {
-        const article = ints[at + i], date = ints[at + i + 4];
-        if (article < 0 || article >= articles || date < -1 || date >= dates.length) usable = false;
+      // Each statement's article (unsigned: a negative one is out of range too) and date (-1 for none).
+      // Once the index is unusable nothing here can change that: the lists are only stepped over.
+      if (usable) {
+        for (let i = at, last = at + statementCount - 4; i < last; i += 5) {
+          if (ints[i] >>> 0 >= articles || (ints[i + 4] + 1) >>> 0 > dateCount) usable = false;
+        }
       }
       at += statementCount;
       const articleCount = at < end ? ints[at++] : refuse();
       if (articleCount < 0 || at + articleCount > end) refuse();
-      for (let i = 0; i < articleCount; i++) {
-        const article = ints[at++];
-        if (statementCount && (article < 0 || article >= articles)) usable = false;
+      if (usable && statementCount) {
+        for (let i = at, last = at + articleCount; i < last; i++) if (ints[i] >>> 0 >= articles) usable = false;
       }
+      at += articleCount;
       // first and last date: a string or -1
       for (let optional = 0; optional < 2; optional++) {
         const ref = at < end ? ints[at++] : refuse();
