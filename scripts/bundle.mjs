@@ -25,6 +25,23 @@ const entries = [
   { in: 'server/src/lsp/main.ts', out: `${outdir}/serverMain.js`, ascii: true },
   { in: 'server/src/node/analysisWorker.ts', out: `${outdir}/analysisWorker.js`, ascii: true },
 ];
+/**
+ * vscode-jsonrpc requires `crypto` when loaded, for one random name of a pipe the server never
+ * makes over stdio or IPC; loading it was 5-10 ms of every start, and nothing else a warm start
+ * runs needs it (server/src/node/codeCache.ts). Made a require on first use. A vscode-jsonrpc
+ * that no longer has the line fails the build here, to be looked at again.
+ */
+const lazyCrypto = {
+  name: 'lazy-crypto',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]vscode-jsonrpc[\\/]lib[\\/]node[\\/]main\.js$/ }, (args) => {
+      const eager = 'const crypto_1 = require("crypto");';
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`bundle: ${args.path} no longer requires crypto as expected`);
+      return { contents: source.replace(eager, 'const crypto_1 = { get randomBytes() { return require("crypto").randomBytes; } };'), loader: 'js' };
+    });
+  },
+};
 const missing = entries.filter((e) => !existsSync(join(root, e.in)));
 if (missing.length) {
   console.error(`bundle: missing entry point(s): ${missing.map((e) => e.in).join(', ')}`);
@@ -48,6 +65,7 @@ for (const e of entries) {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
+    plugins: [lazyCrypto],
   });
   if (e.ascii) {
     // Read by Node as one-byte text, quicker to load (asciiSource.mjs).

@@ -2,16 +2,15 @@
 // fix the wrong quotation mark, insert an attribution template, use the canonical spelling, and
 // ignore the quote with a marker at the end of its paragraph (ignoreMarkers.ts). Edits carry the
 // document version they were computed for; a stale diagnostic yields no fix.
-import {
-  CodeActionKind,
-  TextDocumentEdit,
-  type CancellationToken,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type TextEdit,
-  type WorkspaceEdit,
+import type {
+  CancellationToken,
+  CodeAction,
+  CodeActionParams,
+  Diagnostic,
+  TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { CodeActionKind, TextDocumentEdit } from './languageServer';
 import { throwIfCancelled, type FeatureContext } from './context';
 import type { DiagnosticData } from './diagnostics';
 import { ignoreMarkerFor } from '../workspace/ignoreMarkers';

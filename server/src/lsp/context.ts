@@ -1,6 +1,7 @@
 // What every feature gets from the server, and the few conversions they share. The only LSP-facing
 // conversions of the core's plain data (offsets → ranges via LineIndex) happen through here.
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Location, type Position, type Range } from 'vscode-languageserver/node';
+import type { CancellationToken, Location, Position, Range } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError } from './languageServer';
 import type { Mention, Person, Span } from '../analysis/types';
 import type { AnalysedEntry, ArticleEntry, Speaker, StatementRef } from '../workspace/types';
 import type { StatementItem } from './protocol';

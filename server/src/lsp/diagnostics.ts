@@ -2,7 +2,8 @@
 // `inconsistent-spelling` (a speaker spelled differently here than in other articles). Each rule's
 // severity is a setting (`off` drops it); paragraphs with an ignore marker are skipped. Every
 // diagnostic carries `data` (DiagnosticData) with the document version, read by codeActions.ts.
-import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver/node';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from './languageServer';
 import type { ArticleAnalysis, CoreDiagnostic, Mention, Span } from '../analysis/types';
 import type { AnalysedEntry, ArticleEntry } from '../workspace/types';
 import { fold, isNameMention, peopleOf, rangeIn, surnameOf, type FeatureContext } from './context';

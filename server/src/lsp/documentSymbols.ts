@@ -1,5 +1,6 @@
 // The outline of an article: its dateline, then each speaker with their statements.
-import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams, type Range } from 'vscode-languageserver/node';
+import type { CancellationToken, DocumentSymbol, DocumentSymbolParams, Range } from 'vscode-languageserver/node';
+import { SymbolKind } from './languageServer';
 import type { Statement } from '../analysis/types';
 import { firstFullMention, rangeIn, shorten, throwIfCancelled, type FeatureContext } from './context';
 

@@ -1,5 +1,6 @@
 // Hover: who a mention is (across the workspace), who said a quotation, what a date resolves to.
-import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver/node';
+import { MarkupKind } from './languageServer';
 import type { ArticleAnalysis, DateMention, Dateline } from '../analysis/types';
 import type { Speaker, StatementRef } from '../workspace/types';
 import { articleAt, mentionNear, plural, rangeIn, shorten, throwIfCancelled, type FeatureContext } from './context';

@@ -1,6 +1,7 @@
 // The notice on an article longer than the analysis limit: an information diagnostic where the
 // analysed text ends, saying that the rest was not read (the CLI prints the same words).
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from './languageServer';
 import type { ArticleEntry } from '../workspace/types';
 import { rangeIn, type FeatureContext } from './context';
 import { DIAGNOSTIC_SOURCE } from './protocol';

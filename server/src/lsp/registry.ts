@@ -5,7 +5,8 @@
 // analysis. When what applies changes (aliases, notes, cue verbs, ignore globs, default year), the
 // `changed` callback re-analyses the workspace.
 import * as path from 'path';
-import { DiagnosticSeverity, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
+import type { Diagnostic, FileEvent } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, FileChangeType } from './languageServer';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../analysis/positions';
 import { readRegistryFile } from '../node/loadRegistry';

@@ -3,15 +3,8 @@
 // and "Add Alexander Grushko to the registry" (on a mention of a speaker it does not list). They
 // are WorkspaceEdits: an insertion into the registry, or creating the file when there is none.
 // The server never writes the file itself.
-import {
-  CodeActionKind,
-  CreateFile,
-  TextDocumentEdit,
-  type CancellationToken,
-  type CodeAction,
-  type CodeActionParams,
-  type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+import type { CancellationToken, CodeAction, CodeActionParams, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, CreateFile, TextDocumentEdit } from './languageServer';
 import { LineIndex } from '../analysis/positions';
 import { addAliasChange, addSpeakerChange, newRegistryText, type NewSpeaker, type TextChange } from '../workspace/registryEdits';
 import { isNameMention, mentionNear, throwIfCancelled, type FeatureContext } from './context';

@@ -4,17 +4,15 @@
 // surname mention and the last word of every full-name mention. "he" and "the diplomat" cannot be
 // renamed. Files never opened are edited through the same WorkspaceEdit (version null); the
 // server itself writes nothing.
-import {
-  ResponseError,
-  ErrorCodes,
-  TextDocumentEdit,
-  type CancellationToken,
-  type PrepareRenameParams,
-  type Range,
-  type RenameParams,
-  type TextEdit,
-  type WorkspaceEdit,
+import type {
+  CancellationToken,
+  PrepareRenameParams,
+  Range,
+  RenameParams,
+  TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes, TextDocumentEdit } from './languageServer';
 import type { Mention, Person } from '../analysis/types';
 import type { ArticleEntry } from '../workspace/types';
 import { articleAt, isNameMention, mentionNear, peopleOf, rangeIn, surnameOf, throwIfCancelled, type FeatureContext } from './context';

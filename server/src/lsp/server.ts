@@ -1,6 +1,14 @@
 // The language server: a connection, the workspace index, and one line of wiring per feature.
 // Everything LSP-specific lives in server/src/lsp; the analysis core and the workspace model know
 // nothing of it. Works over --stdio, --node-ipc and --socket (createConnection reads argv).
+import type {
+  ClientCapabilities,
+  Connection,
+  InitializeParams,
+  InitializeResult,
+  Location,
+  WorkspaceFolder,
+} from 'vscode-languageserver/node';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -10,13 +18,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   WatchKind,
-  type ClientCapabilities,
-  type Connection,
-  type InitializeParams,
-  type InitializeResult,
-  type Location,
-  type WorkspaceFolder,
-} from 'vscode-languageserver/node';
+} from './languageServer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';

@@ -7,7 +7,8 @@
 // result is turned into JSON, it stands for its value (`toJSON`).
 import type { Writable } from 'stream';
 import { format, inspect, type InspectOptions } from 'util';
-import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type ContentTypeEncoder, type Message } from 'vscode-languageserver/node';
+import type { Connection, ContentTypeEncoder, Message } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter } from './languageServer';
 
 /** A request's result with its JSON, made when first sent and kept in its place. */
 export class Serialised<T> {

@@ -38,7 +38,9 @@ export function fileUriOf(fsPath: string): string {
 
 /** `fileUriOf(path.join(dir, name))` from `fileUriOf(dir)`, for a name without separators. */
 export function childUri(dirUri: string, name: string): string {
-  return (dirUri.endsWith('/') ? dirUri : dirUri + '/') + encodeSegment(name);
+  // Joined, not concatenated: a concatenation is a rope of two or three objects, copied flat by the
+  // first map lookup that hashes it (a start makes 10,000 and looks each up in half a dozen maps).
+  return [dirUri, dirUri.endsWith('/') ? '' : '/', encodeSegment(name)].join('');
 }
 
 function encodeSegment(segment: string): string {

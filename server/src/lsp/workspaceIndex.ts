@@ -5,7 +5,8 @@
 import { promises as fs, statSync } from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import type { FileEvent } from 'vscode-languageserver/node';
+import { FileChangeType } from './languageServer';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../analysis/types';
 import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
@@ -802,16 +803,19 @@ export class WorkspaceIndex {
   }
 
   private async listArticles(): Promise<string[]> {
+    const folders = this.folders.filter(isFileUri);
+    // One folder's walk lists each URI once (`listUnder`): no set of 10,000 URIs to make them distinct.
+    if (folders.length === 1) return this.listUnder(fsPathOf(folders[0]));
     const all: string[] = [];
-    for (const folder of this.folders) {
-      if (!isFileUri(folder)) continue;
-      all.push(...(await this.listUnder(fsPathOf(folder))));
-    }
+    for (const folder of folders) all.push(...(await this.listUnder(fsPathOf(folder))));
     return [...new Set(all)];
   }
 
+  /** The articles under a folder, each once. */
   private async listUnder(root: string): Promise<string[]> {
     const found: string[] = [];
+    // A name with a backslash is made a URI from its path, where the backslash becomes a separator: it may repeat another's.
+    let mayRepeat = false;
     // With one workspace folder (the usual case) a file's URI and path in the folder are its
     // directory's and its name, not made again from its whole path (10,000 times on a start).
     const folder = this.folders.length === 1 && isFileUri(this.folders[0]) ? this.folders[0] : undefined;
@@ -826,6 +830,7 @@ export class WorkspaceIndex {
       }
       for (const e of entries) {
         const plain = dirRel !== undefined && !e.name.includes('\\');
+        if (!plain) mayRepeat = true;
         // The path itself only where it is needed: a folder to walk, or a name a URI cannot just be appended to.
         const full = plain && !e.isDirectory() ? undefined : path.join(dir, e.name);
         const uri = plain ? childUri(dirUri, e.name) : fileUriOf(full!);
@@ -842,7 +847,7 @@ export class WorkspaceIndex {
       }
     };
     await walk(root, fileUriOf(root), rootRel);
-    return found;
+    return mayRepeat ? [...new Set(found)] : found;
   }
 
   /**

@@ -1,5 +1,6 @@
 // workspace/symbol: speakers by any spelling, and statements by their words.
-import { SymbolKind, type CancellationToken, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
+import type { CancellationToken, SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver/node';
+import { SymbolKind } from './languageServer';
 import { fold, locationOf, shorten, speakerLocation, throwIfCancelled, type FeatureContext } from './context';
 
 const MAX_RESULTS = 500;

@@ -9,7 +9,7 @@
 import { existsSync } from 'fs';
 import { availableParallelism } from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import type { AnalysisOptions } from '../analysis/types';
 import { cachedArticle, type CachedArticle, type FileKey } from '../workspace/analysisCache';
 import { packed } from '../workspace/articleSummary';
@@ -144,6 +144,9 @@ export class AnalysisPool {
   /** Starts `count` workers analysing with `options` (none when the worker script is missing). */
   constructor(count: number, options: AnalysisOptions, workerFile = WORKER_FILE) {
     if (!existsSync(workerFile)) return;
+    // Loaded only when there is something to analyse: a warm start that restores everything starts no worker.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { Worker } = require('worker_threads') as typeof import('worker_threads');
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {

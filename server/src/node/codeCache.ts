@@ -5,18 +5,20 @@
 // run that had none (bundleMain.ts says when), so that it holds the functions the run compiled, not
 // only the top level.
 // V8 checks little of a cache (the source's length, its version and flags), so the file carries its
-// own key — a hash of the bundle, Node's version and the architecture — and a checksum of the data;
-// anything that does not match, or that V8 rejects, is compiled as usual and the cache made again.
-// A folder that cannot be written just goes without.
+// own key — the bundle's digest, Node's and V8's versions and the architecture — and a checksum of
+// the data; anything that does not match, or that V8 rejects, is compiled as usual and the cache
+// made again. A folder that cannot be written just goes without.
+// No SHA-1 here (nor in what a warm start runs): loading `crypto` was 5-10 ms of every start. The
+// digest is the bundle's CRC-32 and length (`contentDigest` says why that is enough).
 import { isAscii } from 'buffer';
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { createRequire, wrap } from 'module';
 import * as path from 'path';
 import * as vm from 'vm';
+import { crc32 } from 'zlib';
 
-/** The cache file's first line: `<key> <sha1 of the data>\n`, both 40 hex digits. */
-const HEADER_BYTES = 82;
+/** The cache file's first line is `<key> <CRC-32 of the data>\n`, and no longer than this. */
+const MAX_HEADER_BYTES = 256;
 
 /** How a bundle was loaded: from a cache that V8 took, or compiled (and `save` makes a cache). */
 export interface LoadedBundle {
@@ -28,8 +30,8 @@ export interface LoadedBundle {
 }
 
 /**
- * Where `runBundle` leaves the bundle's SHA-1 for the code it runs (the persistent index's analyser
- * fingerprint, `codeFingerprint`), which would otherwise read and hash the same 1.2 MB again.
+ * Where `runBundle` leaves the bundle's digest for the code it runs (the persistent index's analyser
+ * fingerprint, `codeFingerprint`), which would otherwise read and check the same 1.2 MB again.
  */
 export const BUNDLE_DIGEST = Symbol.for('attribution-lens.bundle-digest');
 export interface BundleDigest {
@@ -53,10 +55,10 @@ export function runBundle(file: string, cacheFile = codeCacheFile(file)): Loaded
   // Hashed as the bytes read, and made a string without UTF-8 decoding when it is ASCII, as
   // bundle.mjs makes it: decoding and hashing it as a string took several times longer.
   const bytes = fs.readFileSync(file);
-  const digest = sha1(bytes);
+  const digest = contentDigest(bytes);
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   (globalThis as Record<symbol, unknown>)[BUNDLE_DIGEST] = { file, digest } satisfies BundleDigest;
-  const key = createHash('sha1').update(`${process.version} ${process.versions.v8} ${process.arch}\n${digest}`).digest('hex');
+  const key = `${digest}-node${process.version}-v8${process.versions.v8}-${process.arch}`;
   const cachedData = readCache(cacheFile, key);
   const script = new vm.Script(wrap(source), { filename: file, cachedData });
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
@@ -80,8 +82,21 @@ export function runBundle(file: string, cacheFile = codeCacheFile(file)): Loaded
   };
 }
 
-function sha1(data: Uint8Array): string {
-  return createHash('sha1').update(data).digest('hex');
+/**
+ * A bundle's digest: its CRC-32 and its length, in hex. Not a cryptographic hash, and it need not
+ * be: nobody forges a bundle to match (whoever can write it can run code anyway), and what it must
+ * tell apart is one build from the next. A CRC-32 tells apart every change confined to 32
+ * consecutive bits; two builds that differ otherwise, and are of the same length, share it with
+ * odds of 1 in 2^32 (and V8's own check of the source's length stands behind the code cache's
+ * key). The builds that must differ are two in a row: the one that made a cache (code cache or
+ * persistent index) and the one that reads it.
+ */
+function contentDigest(bytes: Uint8Array): string {
+  return `${hex8(crc32(bytes))}${hex8(bytes.length)}`;
+}
+
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, '0');
 }
 
 function readCache(cacheFile: string, key: string): Buffer | undefined {
@@ -91,16 +106,17 @@ function readCache(cacheFile: string, key: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-  if (file.length <= HEADER_BYTES || file.toString('latin1', 0, 40) !== key || file[HEADER_BYTES - 1] !== 0x0a) return undefined;
-  const data = file.subarray(HEADER_BYTES);
-  return sha1(data) === file.toString('latin1', 41, 81) ? data : undefined;
+  const end = file.subarray(0, MAX_HEADER_BYTES).indexOf(0x0a);
+  if (end < 0 || end + 1 === file.length || file.toString('latin1', 0, end - 9) !== key) return undefined;
+  const data = file.subarray(end + 1);
+  return file.toString('latin1', end - 9, end) === ` ${hex8(crc32(data))}` ? data : undefined;
 }
 
 /** Written whole to a temporary file renamed over the old one, so a reader never sees half of it. */
 function writeCache(cacheFile: string, key: string, data: Buffer): void {
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temp, Buffer.concat([Buffer.from(`${key} ${sha1(data)}\n`, 'latin1'), data]));
+    fs.writeFileSync(temp, Buffer.concat([Buffer.from(`${key} ${hex8(crc32(data))}\n`, 'latin1'), data]));
     fs.renameSync(temp, cacheFile);
   } catch {
     fs.rmSync(temp, { force: true });

@@ -1,8 +1,8 @@
 // The persistent index on disk: one cache file per set of workspace folders in a storage folder
 // (the editor's storage for the extension). Written whole to a temporary file and renamed over
 // the old one, so a crash leaves the old cache or the new one, never half of one.
-import { createHash } from 'crypto';
-import { closeSync, existsSync, openSync, promises as fs, readdirSync, readFileSync, readSync, statSync } from 'fs';
+import type { Hash } from 'crypto';
+import { closeSync, openSync, promises as fs, readdirSync, readFileSync, readSync, statSync } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
 import { crc32 } from 'zlib';
@@ -16,17 +16,31 @@ import { nextTurn } from './eventLoop';
 
 export class IndexStore {
   readonly file: string;
-  /** Where formats 1–9 were kept (named when the cache was JSON); removed, never read. */
-  private readonly legacyFile: string;
+  /** The folders, sorted, one per line: what names the file. */
+  private readonly foldersKey: string;
   /** The save under way (or the last one), which the next one waits for. */
   private saving: Promise<unknown> = Promise.resolve();
   /** Numbers temporary files, so that two saves never share one. */
   private temporaries = 0;
 
-  constructor(directory: string, folders: readonly string[]) {
-    const id = createHash('sha1').update([...folders].sort().join('\n')).digest('hex').slice(0, 12);
-    this.file = path.join(directory, `attribution-lens-index-${id}.bin`);
-    this.legacyFile = path.join(directory, `attribution-lens-index-${id}.json`);
+  constructor(
+    private readonly directory: string,
+    folders: readonly string[],
+  ) {
+    // Named by the folders' CRC-32, not a SHA-1: a warm start loads no `crypto` (codeCache.ts). Two
+    // sets of folders of one name (odds of 1 in 2^32, in one storage folder) would only take turns
+    // with the file, whose entries are by URI.
+    this.foldersKey = [...folders].sort().join('\n');
+    this.file = path.join(directory, `attribution-lens-index-${crcHex(crc32(this.foldersKey))}.bin`);
+  }
+
+  /**
+   * The files earlier versions kept for these folders, named by a SHA-1 of them (formats 1–9 as
+   * `.json`, 10–11 as `.bin`): removed when there is no file of this version yet, never read.
+   */
+  earlierFiles(): string[] {
+    const id = sha1().update(this.foldersKey).digest('hex').slice(0, 12);
+    return ['bin', 'json'].map((extension) => path.join(this.directory, `attribution-lens-index-${id}.${extension}`));
   }
 
   /**
@@ -35,14 +49,13 @@ export class IndexStore {
    * was discarded).
    */
   async load(expected: CacheHeader): Promise<{ entries?: Map<string, CachedArticle>; index?: PackedIndex; details?: StoredDetails; problem?: string }> {
-    // An earlier version's cache would otherwise stay in the storage folder for ever. Looked for
-    // first: removing a file that is not there (every start but one) costs a failed call and its error.
-    if (existsSync(this.legacyFile)) await fs.rm(this.legacyFile, { force: true }).catch(() => undefined);
     let handle: FileHandle;
     try {
       handle = await fs.open(this.file, 'r');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      // None of this version yet (a cold start): an earlier version's would otherwise stay in the storage folder for ever.
+      if (code === 'ENOENT') await Promise.all(this.earlierFiles().map((file) => fs.rm(file, { force: true }).catch(() => undefined)));
       return { problem: code === 'ENOENT' ? undefined : `unreadable (${code ?? String(err)})` };
     }
     let decoded: Awaited<ReturnType<typeof decodeFile>>;
@@ -302,13 +315,22 @@ let checkRoom = new Uint8Array(0);
 
 /** The key of a file as read now: its size and modification time, and a hash of the text analysed. */
 export function fileKeyOf(text: string, size: number, mtimeMs: number): FileKey {
-  return { size, mtimeMs, hash: createHash('sha1').update(text, 'utf8').digest('base64') };
+  return { size, mtimeMs, hash: sha1().update(text, 'utf8').digest('base64') };
+}
+
+let crypto: typeof import('crypto') | undefined;
+
+/** A SHA-1, `crypto` loaded on first use: a warm start that restores everything needs none (codeCache.ts). */
+function sha1(): Hash {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  crypto ??= require('crypto') as typeof import('crypto');
+  return crypto.createHash('sha1');
 }
 
 let fingerprint: string | undefined;
 
 /** The compiled analyser and workspace files next to this one (tsc's output), or else this file (a bundle). */
-function hashCompiledCode(hash: ReturnType<typeof createHash>): void {
+function hashCompiledCode(hash: Hash): void {
   const compiledRoot = path.resolve(__dirname, '..');
   const folders = ['analysis', 'workspace'].map((f) => path.join(compiledRoot, f));
   try {
@@ -349,18 +371,18 @@ export function dependencyVersion(name: string): string | undefined {
 }
 
 /**
- * A fingerprint of the running analyser's code: the compiled files next to this one (or the
- * bundle this code is in), and the version of chrono-node it runs with. Any change to the
- * analyser or an upgrade of chrono-node invalidates every cache.
+ * A fingerprint of the running analyser's code: the bundle this code is in (chrono-node with it),
+ * or else the compiled files next to this one and the version of chrono-node they run with. Any
+ * change to the analyser or an upgrade of chrono-node invalidates every cache.
  */
 export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const hash = createHash('sha1');
-  hash.update(`chrono-node@${dependencyVersion('chrono-node') ?? 'bundled'}\n`);
-  // The bundle, as `runBundle` hashed it when loading it (not read and hashed again).
+  // The bundle's digest, as `runBundle` took it when loading it (not read again).
   const bundled = bundleDigest(__filename);
-  if (bundled !== undefined) hash.update(`bundle ${bundled}`);
-  else hashCompiledCode(hash);
+  if (bundled !== undefined) return (fingerprint = `bundle-${bundled}`);
+  const hash = sha1();
+  hash.update(`chrono-node@${dependencyVersion('chrono-node') ?? 'bundled'}\n`);
+  hashCompiledCode(hash);
   fingerprint = hash.digest('hex').slice(0, 16);
   return fingerprint;
 }

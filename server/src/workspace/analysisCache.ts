@@ -58,14 +58,26 @@ export function cachedArticle(summary: ArticleSummary, key: FileKey, context?: s
   return cached;
 }
 
-/** A restored file key: its hash a number into the cache file's strings until first read (a start reads none). */
-class StoredFileKey implements FileKey {
+/**
+ * A restored entry, which is also the key of the file it was made from (`key` is itself): one
+ * object per article where a start made two (an entry and its key), for its scavenges to copy.
+ * The key's hash is a number into the cache file's strings until first read (a start reads none).
+ */
+class StoredEntry implements CachedArticle, FileKey {
   constructor(
+    readonly summary: ArticleSummary,
     readonly size: number,
     readonly mtimeMs: number,
     private hashOrRef: string | number,
     private readonly strings: StoredStrings,
+    readonly context: string | undefined,
+    /** Only ever true or undefined, as `cachedArticle` makes it. */
+    readonly truncated: true | undefined,
   ) {}
+
+  get key(): FileKey {
+    return this;
+  }
 
   get hash(): string {
     const hash = this.hashOrRef;
@@ -327,7 +339,14 @@ class StartDecoder {
   private articles(): Map<string, CachedArticle> {
     const entries = new Map<string, CachedArticle>();
     const floats = this.floats;
+    // The numbers are read here without `int` and `ref` (a start runs this loop once, mostly
+    // before V8 has optimised it, where every call counts): each read is checked against the
+    // section's end, each string's number against the table, as they do.
     const ints = this.ints;
+    const end = ints.length;
+    const table = this.table;
+    const strings = table.size;
+    let at = this.at;
     // Where the next article's packed bytes are: the current block, after the articles before it.
     let blockAt = 0;
     let block: StoredBlock | undefined;
@@ -336,33 +355,49 @@ class StartDecoder {
     let offset = 0;
     // What each summary's constructor copies, filled in again for every article: made once, not
     // 10,000 times. Summaries never change their date, so articles of the same date share one.
-    const fields: StoredFields = { articleDate: undefined, hasDateline: false, title: 0, length: 0, textHash: 0, lineStarts: 0, unattributed: 0, strings: this.table };
+    const fields: StoredFields = { articleDate: undefined, hasDateline: false, title: 0, length: 0, textHash: 0, lineStarts: 0, unattributed: 0, strings: table };
     const detail: { block: StoredBlock; at: number; size: number } = { block: undefined as unknown as StoredBlock, at: 0, size: 0 };
     const dates = new Map<number, Map<number, NonNullable<StoredFields['articleDate']>>>();
     for (let n = 0; n < this.head.articles; n++) {
-      const uri = this.string();
-      const hash = this.ref();
-      // Numbers into the strings, made when the summary's reader first asks (`PackedSummary`).
-      const title = this.ref();
-      const textHash = this.ref();
-      const flags = this.int();
-      const length = this.int();
-      const unattributed = this.int();
-      const size = this.int();
-      const articleDate = flags & FLAG_DATE ? this.date(dates) : undefined;
-      const context = flags & FLAG_CONTEXT ? this.string() : undefined;
-      const lineStarts = this.ref();
-      if (length < 0 || unattributed < 0 || size < 0 || entries.has(uri)) refuse();
+      // uri, file hash, title and text hash (numbers into the strings, made when first read, but
+      // the uri), flags, length, unattributed quotes, packed bytes.
+      if (at + 8 > end) refuse();
+      const uriRef = ints[at];
+      const hash = ints[at + 1];
+      const title = ints[at + 2];
+      const textHash = ints[at + 3];
+      const flags = ints[at + 4];
+      const length = ints[at + 5];
+      const unattributed = ints[at + 6];
+      const size = ints[at + 7];
+      at += 8;
+      // Unsigned, a negative number is out of range too.
+      if (uriRef >>> 0 >= strings || hash >>> 0 >= strings || title >>> 0 >= strings || textHash >>> 0 >= strings) refuse();
+      let articleDate: StoredFields['articleDate'];
+      if (flags & FLAG_DATE) {
+        if (at + 2 > end) refuse();
+        articleDate = this.date(ints[at], ints[at + 1], dates);
+        at += 2;
+      }
+      let context: string | undefined;
+      if (flags & FLAG_CONTEXT) {
+        if (at >= end || ints[at] >>> 0 >= strings) refuse();
+        context = table.get(ints[at++]);
+      }
+      if (at >= end || ints[at] >>> 0 >= strings) refuse();
+      const lineStarts = ints[at++];
+      if (length < 0 || unattributed < 0 || size < 0) refuse();
+      const uri = table.get(uriRef);
       const info = this.blocks[blockAt];
       if (!info) refuse();
       block ??= this.stored.block(info, offset);
-      const at = bytesInBlock;
-      if (at + size > info.bytes) refuse();
+      const inside = bytesInBlock;
+      if (inside + size > info.bytes) refuse();
       inBlock++;
       bytesInBlock += size;
       block.add(uri);
       detail.block = block;
-      detail.at = at;
+      detail.at = inside;
       detail.size = size;
       if (inBlock === info.articles) {
         // The block's articles must fill it exactly.
@@ -380,11 +415,14 @@ class StartDecoder {
       fields.textHash = textHash;
       fields.lineStarts = lineStarts;
       fields.unattributed = unattributed;
-      const key = new StoredFileKey(floats[n * 2], floats[n * 2 + 1], hash, this.table);
       // People and statements stay in the file until read (storedDetail.ts), then packed until decoded (packedSummary.ts).
-      entries.set(uri, cachedArticle(new PackedSummary(fields, detail), key, context, (flags & FLAG_TRUNCATED) !== 0));
+      const summary = new PackedSummary(fields, detail);
+      entries.set(uri, new StoredEntry(summary, floats[n * 2], floats[n * 2 + 1], hash, table, context, flags & FLAG_TRUNCATED ? true : undefined));
+      // A second entry of the same file (one lookup fewer than asking first).
+      if (entries.size !== n + 1) refuse();
     }
     if (blockAt !== this.blocks.length) refuse();
+    this.at = at;
     return entries;
   }
 
@@ -402,45 +440,73 @@ class StartDecoder {
     const from = this.at;
     const starts = new Int32Array(count);
     const ids = new Array<string>(count);
+    // Walked without `int`, `ref` and `count` (as `articles` is, for the same reason), with the
+    // same checks: every read against the section's end, every string's number against the table,
+    // every count against what is left.
+    const ints = this.ints;
+    const end = ints.length;
+    const strings = this.table.size;
+    const articles = uris.length;
+    const dateCount = dates.length;
+    let at = this.at;
     let usable = true;
     for (let n = 0; n < count; n++) {
-      starts[n] = this.at;
-      ids[n] = this.string();
-      this.ref(); // name
-      this.int(); // organisation flag
-      this.skipStrings(this.count()); // roles
-      this.skipStrings(this.count()); // spellings
-      this.skipOptional(); // note
-      this.skipOptional(); // organisation
-      const memberCount = this.count();
-      if (memberCount % 2) refuse();
+      starts[n] = at;
+      // id, name, organisation flag
+      if (at + 3 > end || ints[at] >>> 0 >= strings || ints[at + 1] >>> 0 >= strings) refuse();
+      ids[n] = this.table.get(ints[at]);
+      at += 3;
+      // roles, then spellings: a count, then strings
+      for (let list = 0; list < 2; list++) {
+        const length = at < end ? ints[at++] : refuse();
+        if (length < 0 || at + length > end) refuse();
+        for (let i = at; i < at + length; i++) if (ints[i] >>> 0 >= strings) refuse();
+        at += length;
+      }
+      // note, organisation: a string or -1
+      for (let optional = 0; optional < 2; optional++) {
+        const ref = at < end ? ints[at++] : refuse();
+        if (ref !== -1 && ref >>> 0 >= strings) refuse();
+      }
+      const memberCount = at < end ? ints[at++] : refuse();
+      if (memberCount < 0 || at + memberCount > end || memberCount % 2) refuse();
       if (memberCount === 0) usable = false;
-      for (let i = 0; i < memberCount; i += 2) {
-        const article = this.int();
-        if (article < 0 || article >= uris.length) usable = false;
-        this.ref();
+      for (let i = at; i < at + memberCount; i += 2) {
+        const article = ints[i];
+        if (article < 0 || article >= articles) usable = false;
+        if (ints[i + 1] >>> 0 >= strings) refuse();
       }
-      const statementCount = this.count();
+      at += memberCount;
+      const statementCount = at < end ? ints[at++] : refuse();
+      if (statementCount < 0 || at + statementCount > end) refuse();
       if (statementCount % 5) usable = false;
-      for (let i = 0; i + 4 < statementCount; i += 5) {
-        const article = this.ints[this.at + i], date = this.ints[this.at + i + 4];
-        if (article < 0 || article >= uris.length || date < -1 || date >= dates.length) usable = false;
+      // Each statement's article (unsigned: a negative one is out of range too) and date (-1 for none).
+      // Once the index is unusable nothing here can change that: the lists are only stepped over.
+      if (usable) {
+        for (let i = at, last = at + statementCount - 4; i < last; i += 5) {
+          if (ints[i] >>> 0 >= articles || (ints[i + 4] + 1) >>> 0 > dateCount) usable = false;
+        }
       }
-      this.at += statementCount;
-      const articleCount = this.count();
-      for (let i = 0; i < articleCount; i++) {
-        const article = this.ints[this.at++];
-        if (statementCount && (article < 0 || article >= uris.length)) usable = false;
+      at += statementCount;
+      const articleCount = at < end ? ints[at++] : refuse();
+      if (articleCount < 0 || at + articleCount > end) refuse();
+      if (usable && statementCount) {
+        for (let i = at, last = at + articleCount; i < last; i++) if (ints[i] >>> 0 >= articles) usable = false;
       }
-      this.skipOptional(); // first date
-      this.skipOptional(); // last date
+      at += articleCount;
+      // first and last date: a string or -1
+      for (let optional = 0; optional < 2; optional++) {
+        const ref = at < end ? ints[at++] : refuse();
+        if (ref !== -1 && ref >>> 0 >= strings) refuse();
+      }
     }
-    const end = this.at;
+    this.at = at;
+    const after = at;
     if (usable) return { key, uris, dates, speakers: new DecodedSpeakers(ids, starts, (at) => this.speakerAt(at)) };
     this.at = from;
     const speakers: PackedSpeaker[] = [];
     for (let n = 0; n < count; n++) speakers.push(this.speakerAt(starts[n]));
-    this.at = end;
+    this.at = after;
     return { key, uris, dates, speakers };
   }
 
@@ -472,21 +538,16 @@ class StartDecoder {
   }
 
   /**
-   * An article's date (its value's and source's numbers next), the same object for the same date
+   * An article's date (from its value's and source's numbers), the same object for the same date
    * (`made`, by source and value: small integers as keys, where one number for both would not be).
    */
-  private date(made: Map<number, Map<number, NonNullable<StoredFields['articleDate']>>>): NonNullable<StoredFields['articleDate']> {
-    const value = this.ref();
-    const source = this.ref();
+  private date(value: number, source: number, made: Map<number, Map<number, NonNullable<StoredFields['articleDate']>>>): NonNullable<StoredFields['articleDate']> {
+    if (value >>> 0 >= this.table.size || source >>> 0 >= this.table.size) refuse();
     let bySource = made.get(source);
     if (!bySource) made.set(source, (bySource = new Map()));
     let date = bySource.get(value);
     if (!date) bySource.set(value, (date = { value: this.table.get(value), source: this.table.get(source) as DateSource }));
     return date;
-  }
-
-  private skipStrings(n: number): void {
-    for (let i = 0; i < n; i++) this.ref();
   }
 
   private int(): number {
@@ -508,13 +569,6 @@ class StartDecoder {
     return n;
   }
 
-  private skipOptional(): void {
-    if (this.int() !== -1) {
-      this.at--;
-      this.ref();
-    }
-  }
-
   private string(): string {
     return this.table.get(this.ref());
   }
@@ -527,7 +581,11 @@ class StartDecoder {
   private strings(): string[] {
     const n = this.count();
     const out = new Array<string>(n);
-    for (let i = 0; i < n; i++) out[i] = this.string();
+    // Read without `string` (the index's 10,000 URIs, once per start): the count is checked already.
+    const ints = this.ints;
+    const table = this.table;
+    for (let i = 0, at = this.at; i < n; i++, at++) out[i] = table.get(ints[at] >>> 0 < table.size ? ints[at] : refuse());
+    this.at += n;
     return out;
   }
 }

@@ -408,13 +408,19 @@ describe('persistent index store', () => {
     assert.deepStrictEqual(await new IndexStore(dir, ['file:///ws']).load(header), { problem: undefined });
   });
 
-  it('removes the cache file an earlier version kept under a .json name, and never reads it', async () => {
+  it('removes the cache files earlier versions kept (under a SHA-1 name, .json or .bin) when it has none, and never reads them', async () => {
     const store = new IndexStore(dir, ['file:///ws']);
-    const legacy = store.file.replace(/\.bin$/, '.json');
-    assert.notStrictEqual(legacy, store.file);
-    fs.writeFileSync(legacy, '{"header": {"format": 7}}');
+    const earlier = store.earlierFiles();
+    assert.strictEqual(earlier.length, 2);
+    assert.ok(!earlier.includes(store.file));
+    for (const file of earlier) fs.writeFileSync(file, '{"header": {"format": 7}}');
     assert.deepStrictEqual(await store.load(header), { problem: undefined });
-    assert.ok(!fs.existsSync(legacy));
+    for (const file of earlier) assert.ok(!fs.existsSync(file), file);
+  });
+
+  it('names its file by the set of folders, in any order', () => {
+    assert.strictEqual(new IndexStore(dir, ['file:///a', 'file:///b']).file, new IndexStore(dir, ['file:///b', 'file:///a']).file);
+    assert.notStrictEqual(new IndexStore(dir, ['file:///a']).file, new IndexStore(dir, ['file:///b']).file);
   });
 
   it('discards and deletes a corrupt cache file', async () => {
