@@ -623,19 +623,28 @@ class StringNumbers {
   /** The lengths section, the ASCII strings and the wide ones (an ASCII JSON array), as bytes. */
   encode(): { lengths: Int32Array; chars: Uint8Array; wide: Uint8Array } {
     const lengths = new Int32Array(this.numbers.size);
-    const narrow: string[] = [];
     const wide: string[] = [];
     let i = 0;
+    let narrowLength = 0;
     for (const s of this.numbers.keys()) {
       if (/[^\x00-\x7e]/.test(s)) {
         lengths[i++] = -1;
         wide.push(s);
       } else {
         lengths[i++] = s.length;
-        narrow.push(s);
+        narrowLength += s.length;
       }
     }
-    return { lengths, chars: asciiBytes(narrow.join('')), wide: wide.length ? asciiBytes(asciiJson(wide)) : new Uint8Array(0) };
+    // The ASCII strings' codes put straight into bytes of their total length, not joined into one
+    // string first: at 10,000 articles that string is 2.6 MB, left in the old generation by a save.
+    const chars = new Uint8Array(narrowLength);
+    let at = 0;
+    i = 0;
+    for (const s of this.numbers.keys()) {
+      if (lengths[i++] === -1) continue;
+      for (let k = 0; k < s.length; k++) chars[at++] = s.charCodeAt(k);
+    }
+    return { lengths, chars, wide: wide.length ? asciiBytes(asciiJson(wide)) : new Uint8Array(0) };
   }
 }
 
