@@ -217,10 +217,14 @@ export class AnalysisPool {
 
   private answered(slot: Slot, outcomes: AnalysisOutcome[]): void {
     for (const outcome of outcomes) {
-      if (!slot.pending.delete(outcome.uri)) continue;
+      // The URI as the job had it, not the worker's copy: the model keys every article by it, and
+      // a second copy of each URI is 1 MB of heap at 10,000 articles.
+      const uri = slot.pending.get(outcome.uri)?.uri;
+      if (uri === undefined) continue;
+      slot.pending.delete(uri);
       const entry = 'entry' in outcome ? receivedEntry(outcome.entry) : undefined;
-      if (entry) this.handlers?.entry(outcome.uri, entry);
-      else this.handlers?.fallback(outcome.uri, 'problem' in outcome ? outcome.problem : 'malformed summary from an index worker');
+      if (entry) this.handlers?.entry(uri, entry);
+      else this.handlers?.fallback(uri, 'problem' in outcome ? outcome.problem : 'malformed summary from an index worker');
     }
     this.feed(slot);
     this.checkFinished();

@@ -207,7 +207,7 @@ export function* encodeCacheStart(header: CacheHeader, articles: ReadonlyMap<str
   yield asciiBytes(line);
   yield* pieces(new Uint8Array(floats.buffer));
   yield* pieces(padded(new Uint8Array(lengths.buffer, 0, lengths.length * 4)));
-  yield* pieces(padded(ints.bytes()));
+  yield* ints.pieces();
   yield* pieces(chars);
   yield wide;
 }
@@ -681,25 +681,40 @@ class StringNumbers {
   /** The lengths section, the ASCII strings and the wide ones (an ASCII JSON array), as bytes. */
   encode(): { lengths: Int32Array; chars: Uint8Array; wide: Uint8Array } {
     const lengths = new Int32Array(this.numbers.size);
-    const narrow: string[] = [];
     const wide: string[] = [];
     let i = 0;
+    let narrowLength = 0;
     for (const s of this.numbers.keys()) {
       if (/[^\x00-\x7e]/.test(s)) {
         lengths[i++] = -1;
         wide.push(s);
       } else {
         lengths[i++] = s.length;
-        narrow.push(s);
+        narrowLength += s.length;
       }
     }
-    return { lengths, chars: asciiBytes(narrow.join('')), wide: wide.length ? asciiBytes(asciiJson(wide)) : new Uint8Array(0) };
+    // The ASCII strings' codes put straight into bytes of their total length, not joined into one
+    // string first: at 10,000 articles that string is 2.6 MB, left in the old generation by a save.
+    const chars = new Uint8Array(narrowLength);
+    let at = 0;
+    i = 0;
+    for (const s of this.numbers.keys()) {
+      if (lengths[i++] === -1) continue;
+      for (let k = 0; k < s.length; k++) chars[at++] = s.charCodeAt(k);
+    }
+    return { lengths, chars, wide: wide.length ? asciiBytes(asciiJson(wide)) : new Uint8Array(0) };
   }
 }
 
-/** A growing list of 32-bit integers. */
+/**
+ * A growing list of 32-bit integers, in chunks of one piece each: it grows without copying what it
+ * holds, since every copy a doubling array leaves behind (8 MB of them for a save's 5 MB at
+ * 10,000 articles) stays outside the heap until a full collection, at the first save's peak.
+ */
 class IntList {
-  private values = new Int32Array(1 << 16);
+  private readonly full: Int32Array[] = [];
+  private chunk = new Int32Array(PIECE_BYTES / 4);
+  private used = 0;
   length = 0;
 
   push(...numbers: number[]): void {
@@ -708,16 +723,23 @@ class IntList {
 
   add(x: number): void {
     if ((x | 0) !== x) throw new Error(`persistent index: ${x} is not a 32-bit integer`);
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
+    if (this.used === this.chunk.length) {
+      this.full.push(this.chunk);
+      this.chunk = new Int32Array(PIECE_BYTES / 4);
+      this.used = 0;
     }
-    this.values[this.length++] = x;
+    this.chunk[this.used++] = x;
+    this.length++;
   }
 
-  bytes(): Uint8Array {
-    return new Uint8Array(this.values.buffer, 0, this.length * 4);
+  /**
+   * The integers' bytes, a chunk at a time, with zeros up to a multiple of 8 bytes: an odd count
+   * ends in a chunk with room after it (chunks hold an even number), already zero.
+   */
+  *pieces(): Generator<Uint8Array> {
+    for (const chunk of this.full) yield new Uint8Array(chunk.buffer);
+    const tail = this.used + (this.length % 2);
+    if (tail > 0) yield new Uint8Array(this.chunk.buffer, 0, tail * 4);
   }
 }
 

@@ -220,6 +220,23 @@ describe('persistent index format', () => {
     assert.throws(() => encodeCache(header, new Map(), { ...index, speakers: [[...first.slice(0, 8), [0, 0, 0.5, 1, -1], ...first.slice(9)] as PackedSpeaker] }));
   });
 
+  it('round-trips an index of more numbers than one piece holds, an odd or an even count of them (the section padded to 8 bytes with zeros)', () => {
+    const index = sampleIndex();
+    const first = speakersIn(index)[0];
+    // 70,000 numbers and more: the numbers section spans two pieces of 65,536; one more flips the count's parity.
+    for (const extra of [0, 1]) {
+      const long = Array.from({ length: 70_000 + extra }, (_, i) => i % 1000);
+      const withLong = { ...index, speakers: [[...first.slice(0, 8), long, ...first.slice(9)] as PackedSpeaker, ...speakersIn(index).slice(1)] };
+      const encoded = encodeCache(header, new Map(), withLong);
+      const { head, intsAt } = sections(encoded.start);
+      const intsEnd = intsAt + head.ints * 4;
+      assert.deepStrictEqual(Array.from(encoded.start.subarray(intsEnd, intsEnd + ((8 - (intsEnd % 8)) % 8))), head.ints % 2 ? [0, 0, 0, 0] : []);
+      const back = decodeIndex(encoded);
+      assert.ok(back);
+      assert.deepStrictEqual(normalised(back), normalised(withLong));
+    }
+  });
+
   it('decodes the index’s speakers to be read one by one, unless the model would refuse them: then as written', () => {
     const index = sampleIndex();
     const back = decodeIndex(encodeCache(header, new Map(), index))!;
