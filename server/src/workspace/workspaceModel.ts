@@ -588,8 +588,23 @@ export class WorkspaceModel {
    * right shape. Returns whether it was installed; if not, the index is built when first needed.
    * Speakers and who is who are set up at once; a speaker's statement list and members are
    * unpacked when first read (references, an edit that touches the speaker).
+   * `madeFrom` gives, for articles the model now holds another summary of (an open buffer analysed
+   * before the index could be restored, a file changed since), the summary the index was made
+   * from: the index is brought up to date from it as an edit would bring it (patched when the
+   * same people are named, else rebuilt on the next question).
    */
-  restoreIndex(packedIndex: PackedIndex): boolean {
+  restoreIndex(packedIndex: PackedIndex, madeFrom?: ReadonlyMap<string, ArticleSummary>): boolean {
+    if (!this.installIndex(packedIndex)) return false;
+    if (madeFrom) {
+      for (const [uri, summary] of madeFrom) {
+        const entry = this.entries.get(uri);
+        if (entry && entry.summary !== summary) this.followInIndex({ uri, summary }, entry);
+      }
+    }
+    return true;
+  }
+
+  private installIndex(packedIndex: PackedIndex): boolean {
     try {
       if (!packedIndex || packedIndex.key !== this.indexKey() || !packedIndex.speakers || !Array.isArray(packedIndex.dates)) return false;
       // The same URIs as the model's, sorted: checked in one pass (strictly ascending, each an
@@ -695,15 +710,19 @@ export class WorkspaceModel {
     this.articlesRevision++;
     if (!previous || !sameText(previous.summary, entry.summary)) this.placesRevisionValue++;
     if (!previous || !sameNamesIn(previous.summary, entry.summary)) this.namesRevision++;
-    if (this.index) {
-      if (this.index.unpacking) unpackSpeakers(this.index, Infinity);
-      // Typing rarely changes who is named: then the clusters stand and only this article's
-      // share of the index is redone. Otherwise the next question rebuilds it.
-      if (previous && !detailLost(previous.summary) && sameIdentity(previous.summary.people, entry.summary.people)) {
-        if (this.patchIndex(this.index, previous, entry)) this.speakerCountsRevision++;
-      } else if (previous || entry.summary.people.length > 0) this.invalidateIndex();
-    }
+    this.followInIndex(previous, entry);
     return entry;
+  }
+
+  /** Brings the cross-article index, if there is one, from an article's previous summary to its new one. */
+  private followInIndex(previous: ArticleEntry | undefined, entry: ArticleEntry): void {
+    if (!this.index) return;
+    if (this.index.unpacking) unpackSpeakers(this.index, Infinity);
+    // Typing rarely changes who is named: then the clusters stand and only this article's
+    // share of the index is redone. Otherwise the next question rebuilds it.
+    if (previous && !detailLost(previous.summary) && sameIdentity(previous.summary.people, entry.summary.people)) {
+      if (this.patchIndex(this.index, previous, entry)) this.speakerCountsRevision++;
+    } else if (previous || entry.summary.people.length > 0) this.invalidateIndex();
   }
 
   private invalidateIndex(): void {

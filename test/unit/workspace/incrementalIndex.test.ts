@@ -2,6 +2,7 @@
 // changes and removals, every answer equals that of a model built from scratch on the final texts.
 import * as assert from 'assert';
 import * as fc from 'fast-check';
+import type { ArticleSummary } from '../../../server/src/workspace/articleSummary';
 import { PackedSummary } from '../../../server/src/workspace/packedSummary';
 import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
 
@@ -163,6 +164,29 @@ describe('incremental workspace index', () => {
       }
       while (!model.unpackRestored(1));
       assert.deepStrictEqual(answers(model), answers(fromScratch(after)), `after ${uri} → ${text === undefined ? 'removed' : 'edited'}`);
+    }
+  });
+
+  it('a restored index made from other summaries of some articles (buffers analysed first) is brought up to date like an edit', () => {
+    const texts = new Map(URIS.map((uri, i) => [uri, VARIANTS[[0, 2, 4, 5][i]]]));
+    const built = fromScratch(texts);
+    const exported = JSON.stringify(built.exportIndex());
+    // The same people in other words (patched), other people (rebuilt when asked), both at once.
+    const cases: Array<Array<[number, number]>> = [[[0, 1]], [[1, 6]], [[0, 1], [2, 7]]];
+    for (const changes of cases) {
+      const model = new WorkspaceModel();
+      const after = new Map(texts);
+      const madeFrom = new Map<string, ArticleSummary>();
+      for (const [u, variant] of changes) {
+        model.setArticle(URIS[u], VARIANTS[variant]);
+        after.set(URIS[u], VARIANTS[variant]);
+      }
+      for (const uri of URIS) {
+        if (model.getArticle(uri)) madeFrom.set(uri, built.getArticle(uri)!.summary);
+        else model.restoreArticle(uri, built.getArticle(uri)!.summary);
+      }
+      assert.ok(model.restoreIndex(JSON.parse(exported), madeFrom));
+      assert.deepStrictEqual(answers(model), answers(fromScratch(after)), `after ${JSON.stringify(changes)}`);
     }
   });
 
