@@ -8,6 +8,7 @@ import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person, Sp
 import { hashString, packed, summarizeArticle, type ArticleSummary } from './articleSummary';
 import { clusterPeople, type IdentityHints, type PersonOccurrence } from './identity';
 import { detailOf, PackedSummary } from './packedSummary';
+import { SpeakerNames } from './speakerNames';
 import type { AnalysedEntry, ArticleEntry, Speaker, StatementRef } from './types';
 
 export { hashString } from './articleSummary';
@@ -45,6 +46,8 @@ interface Index {
    * in slices); anything that reads the index first makes the rest (`built`).
    */
   unpacking?: { speakers: PackedSpeaker[] | SpeakerList; next: number };
+  /** The speakers' name keys, made when an edit first changes who is named (`followNewNames`). */
+  names?: SpeakerNames;
 }
 
 /**
@@ -76,6 +79,46 @@ function setId(idOf: Map<string, ArticleIds>, uri: string, key: string, id: stri
   const map = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 2) map.set(ids[i], ids[i + 1]);
   idOf.set(uri, map.set(key, id));
+}
+
+/** Removes a person's speaker id from an article's ids. */
+function removeId(idOf: Map<string, ArticleIds>, uri: string, key: string): void {
+  const ids = idOf.get(uri);
+  if (ids === undefined) return;
+  if (!Array.isArray(ids)) {
+    ids.delete(key);
+    return;
+  }
+  for (let i = 0; i < ids.length; i += 2) {
+    if (ids[i] === key) {
+      ids.splice(i, 2);
+      break;
+    }
+  }
+  if (ids.length === 0) idOf.delete(uri);
+}
+
+/**
+ * The speakers with one more, put where a rebuild would put it: speakers come in the order of
+ * their first mentions (by URI, then by place among the article's people), the new one's being
+ * the person at `at` in the article `uri`, whose other people's places `placeOf` gives.
+ */
+function inFirstMentionOrder(index: Index, speaker: Speaker, uri: string, at: number, placeOf: (key: string) => number): Map<string, Speaker> {
+  const list = [...index.speakers.values()];
+  const comesBefore = (other: Speaker): boolean => {
+    const first = membersOf(index, other.id)?.[0];
+    if (!first) return true;
+    return first.uri < uri || (first.uri === uri && placeOf(first.key) < at);
+  };
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (comesBefore(list[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, speaker);
+  return new Map(list.map((s) => [s.id, s]));
 }
 
 /** After filling `idOf` at once: the flat arrays without the room `push` left at their ends. */
@@ -375,6 +418,12 @@ export class WorkspaceModel {
     for (const entry of [...this.entries.values()]) {
       if (entry.analysis && dependsOnWorkspace(entry.summary)) this.setArticle(entry.uri, entry.analysis.text);
     }
+  }
+
+  private indexBuildsValue = 0;
+  /** How many times the cross-article index was built from every article (not patched, not restored). */
+  get indexBuilds(): number {
+    return this.indexBuildsValue;
   }
 
   /** Forgets an article; returns whether it was known. */
@@ -722,7 +771,71 @@ export class WorkspaceModel {
     // share of the index is redone. Otherwise the next question rebuilds it.
     if (previous && !detailLost(previous.summary) && sameIdentity(previous.summary.people, entry.summary.people)) {
       if (this.patchIndex(this.index, previous, entry)) this.speakerCountsRevision++;
+    } else if (previous && !detailLost(previous.summary) && this.followNewNames(this.index, previous, entry)) {
+      this.speakerCountsRevision++;
     } else if (previous || entry.summary.people.length > 0) this.invalidateIndex();
+  }
+
+  /**
+   * Follows an edit that names people no other speaker's name is compared with, or no longer names
+   * people who were speakers of their own (as typing a name does at each keystroke), as a rebuild
+   * would: those speakers go, the new ones come in at their place in the order (by first
+   * mention), and the article's share is redone. False, with the index left to be rebuilt, for
+   * any other change of who is named.
+   */
+  private followNewNames(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
+    if (this.options.identity?.aliases?.length) return false;
+    const uri = entry.uri;
+    const signature = (p: Person) => `${p.key}\u0000${p.name}\u0000${p.isOrganization ? 1 : 0}`;
+    const before = previous.summary.people;
+    const after = entry.summary.people;
+    const beforeSignatures = new Set(before.map(signature));
+    const afterSignatures = new Set(after.map(signature));
+    // The people named before and after in the same order, so that no speaker's first mention moves.
+    const keptBefore = before.filter((p) => afterSignatures.has(signature(p)));
+    const keptAfter = after.filter((p) => beforeSignatures.has(signature(p)));
+    if (keptBefore.length !== keptAfter.length || keptBefore.some((p, i) => signature(p) !== signature(keptAfter[i]))) return false;
+    const gone = before.filter((p) => !afterSignatures.has(signature(p)));
+    const come = after.filter((p) => !beforeSignatures.has(signature(p)));
+    const ids = idsIn(index, uri);
+    const names = (index.names ??= new SpeakerNames(index.speakers.values()));
+    const goneIds: string[] = [];
+    for (const person of gone) {
+      const id = idIn(ids, person.key);
+      const members = id ? membersOf(index, id) : undefined;
+      if (!id || members?.length !== 1 || members[0].uri !== uri || members[0].key !== person.key || !names.canGo(id, person)) return false;
+      goneIds.push(id);
+    }
+    // From here on a refusal drops the index (and these names with it): no need to undo.
+    for (const id of goneIds) names.remove(id);
+    const comeIds: string[] = [];
+    for (const person of come) {
+      const id = names.aloneId(person);
+      if (!id) return false;
+      names.add(id, person.name, person.isOrganization, [person.name]);
+      comeIds.push(id);
+    }
+    gone.forEach((person, i) => {
+      const id = goneIds[i];
+      index.speakers.delete(id);
+      index.members.delete(id);
+      index.statementsBy.delete(id);
+      index.packed?.members.delete(id);
+      index.packed?.statements.delete(id);
+      removeId(index.idOf, uri, person.key);
+    });
+    const position = new Map(after.map((p, i) => [p.key, i]));
+    come.forEach((person, i) => {
+      const id = comeIds[i];
+      setId(index.idOf, uri, person.key, id);
+      index.members.set(id, [{ uri, key: person.key }]);
+      const speaker: Speaker = { id, name: person.name, roles: [], spellings: [], isOrganization: person.isOrganization, statementCount: 0, articles: [], statementArticles: [] };
+      index.speakers = inFirstMentionOrder(index, speaker, uri, position.get(person.key)!, (key) => position.get(key) ?? -1);
+    });
+    // The new speakers' roles, spellings and statements, and the rest of the article's share.
+    this.patchIndex(index, previous, entry);
+    for (const id of comeIds) summariseStatements(index, id);
+    return true;
   }
 
   private invalidateIndex(): void {
@@ -757,6 +870,7 @@ export class WorkspaceModel {
       });
     }
     const clusters = clusterPeople(occurrences, this.options.identity);
+    this.indexBuildsValue++;
     const index: Index = { speakers: new Map(), idOf: new Map(), statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes };
     for (const cluster of clusters) {
       for (const { uri, person } of cluster.members) {
