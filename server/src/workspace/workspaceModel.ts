@@ -770,7 +770,7 @@ export class WorkspaceModel {
     // Typing rarely changes who is named: then the clusters stand and only this article's
     // share of the index is redone. Otherwise the next question rebuilds it.
     if (previous && !detailLost(previous.summary) && sameIdentity(previous.summary.people, entry.summary.people)) {
-      if (this.patchIndex(this.index, previous, entry)) this.speakerCountsRevision++;
+      if (this.patchIndex(this.index, previous.summary, entry)) this.speakerCountsRevision++;
     } else if (previous && !detailLost(previous.summary) && this.followNewNames(this.index, previous, entry)) {
       this.speakerCountsRevision++;
     } else if (previous || entry.summary.people.length > 0) this.invalidateIndex();
@@ -786,15 +786,18 @@ export class WorkspaceModel {
   private followNewNames(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
     if (this.options.identity?.aliases?.length) return false;
     const uri = entry.uri;
-    const signature = (p: Person) => `${p.key}\u0000${p.name}\u0000${p.isOrganization ? 1 : 0}`;
+    // People are told apart by name (their keys number them in order, so one named before them
+    // renumbers them all); an article names each person once.
+    const signature = (p: Person) => `${p.isOrganization ? 'o' : 'p'}:${p.name}`;
     const before = previous.summary.people;
     const after = entry.summary.people;
     const beforeSignatures = new Set(before.map(signature));
     const afterSignatures = new Set(after.map(signature));
+    if (beforeSignatures.size !== before.length || afterSignatures.size !== after.length) return false;
     // The people named before and after in the same order, so that no speaker's first mention moves.
     const keptBefore = before.filter((p) => afterSignatures.has(signature(p)));
     const keptAfter = after.filter((p) => beforeSignatures.has(signature(p)));
-    if (keptBefore.length !== keptAfter.length || keptBefore.some((p, i) => signature(p) !== signature(keptAfter[i]))) return false;
+    if (keptBefore.some((p, i) => signature(p) !== signature(keptAfter[i]))) return false;
     const gone = before.filter((p) => !afterSignatures.has(signature(p)));
     const come = after.filter((p) => !beforeSignatures.has(signature(p)));
     const ids = idsIn(index, uri);
@@ -815,15 +818,28 @@ export class WorkspaceModel {
       names.add(id, person.name, person.isOrganization, [person.name]);
       comeIds.push(id);
     }
-    gone.forEach((person, i) => {
-      const id = goneIds[i];
+    for (const id of goneIds) {
       index.speakers.delete(id);
       index.members.delete(id);
       index.statementsBy.delete(id);
       index.packed?.members.delete(id);
       index.packed?.statements.delete(id);
-      removeId(index.idOf, uri, person.key);
+    }
+    // Who is who in the article under its new keys: the kept people's speakers, renumbered, and the new ones.
+    const newKeyOf = new Map<string, string>();
+    const renumbered: Array<[MemberRef[], number, string]> = [];
+    keptBefore.forEach((person, i) => {
+      const key = keptAfter[i].key;
+      newKeyOf.set(person.key, key);
+      if (key === person.key) return;
+      const members = membersOf(index, idIn(ids, person.key)!) ?? [];
+      const at = members.findIndex((m) => m.uri === uri && m.key === person.key);
+      if (at >= 0) renumbered.push([members, at, key]);
     });
+    for (const [members, at, key] of renumbered) members[at] = { uri, key };
+    const kept = keptBefore.map((p, i) => [keptAfter[i].key, idIn(ids, p.key)] as const);
+    index.idOf.delete(uri);
+    for (const [key, id] of kept) if (id) setId(index.idOf, uri, key, id);
     const position = new Map(after.map((p, i) => [p.key, i]));
     come.forEach((person, i) => {
       const id = comeIds[i];
@@ -832,8 +848,12 @@ export class WorkspaceModel {
       const speaker: Speaker = { id, name: person.name, roles: [], spellings: [], isOrganization: person.isOrganization, statementCount: 0, articles: [], statementArticles: [] };
       index.speakers = inFirstMentionOrder(index, speaker, uri, position.get(person.key)!, (key) => position.get(key) ?? -1);
     });
-    // The new speakers' roles, spellings and statements, and the rest of the article's share.
-    this.patchIndex(index, previous, entry);
+    // The article's share redone against its previous people and statements under the new keys
+    // (those of people gone under none).
+    const underNewKeys = (key: string | undefined) => (key === undefined ? undefined : newKeyOf.get(key) ?? `\u0000gone:${key}`);
+    const previousPeople = keptBefore.map((p) => ({ ...p, key: newKeyOf.get(p.key)! }));
+    const previousStatements = previous.summary.statements.map((s) => (s.personKey === undefined ? s : { ...s, personKey: underNewKeys(s.personKey) }));
+    this.patchIndex(index, { people: previousPeople, statements: previousStatements }, entry);
     for (const id of comeIds) summariseStatements(index, id);
     return true;
   }
@@ -920,10 +940,10 @@ export class WorkspaceModel {
    * Redoes one article's share of the index after it changed without changing who it names;
    * returns whether any speaker's statement count or number of statement articles changed.
    */
-  private patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
+  private patchIndex(index: Index, previous: Pick<ArticleSummary, 'people' | 'statements'>, entry: ArticleEntry): boolean {
     const uri = entry.uri;
     const ids = idsIn(index, uri);
-    const before = new Map(previous.summary.people.map((p) => [p.key, p]));
+    const before = new Map(previous.people.map((p) => [p.key, p]));
     const touched = new Set<string>();
     for (const person of entry.summary.people) {
       const id = idIn(ids, person.key);
@@ -936,7 +956,7 @@ export class WorkspaceModel {
     for (const id of touched) summarise(index, id, this.memberFacts(index, id));
 
     const datesBefore = new Map<string, string[]>();
-    for (const s of previous.summary.statements) {
+    for (const s of previous.statements) {
       const id = s.personKey ? idIn(ids, s.personKey) : undefined;
       if (id) (datesBefore.get(id) ?? datesBefore.set(id, []).get(id)!).push(s.date ?? '');
     }

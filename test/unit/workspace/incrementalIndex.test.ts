@@ -107,10 +107,12 @@ describe('incremental workspace index', () => {
     set(URIS[1], VARIANTS[2]);
     const builds = model.indexBuilds;
     const typed = 'Councillor Xavier Quentamer';
-    for (const end of [...Array(typed.length).keys()].map((i) => i + 1).concat([...Array(typed.length).keys()].reverse())) {
-      set(URIS[1], `${VARIANTS[2].trimEnd()}\n\n${typed.slice(0, end)} said the tolls were fair.\n`);
-    }
-    assert.ok(model.indexBuilds - builds <= 3, `rebuilt ${model.indexBuilds - builds} times in ${2 * typed.length} edits`);
+    const steps = [...Array(typed.length).keys()].map((i) => i + 1).concat([...Array(typed.length).keys()].reverse());
+    // At the end of the article, and before everyone else in it (which renumbers the people after).
+    for (const end of steps) set(URIS[1], `${VARIANTS[2].trimEnd()}\n\n${typed.slice(0, end)} said the tolls were fair.\n`);
+    const [headline, rest] = [VARIANTS[2].slice(0, VARIANTS[2].indexOf('\n\n')), VARIANTS[2].slice(VARIANTS[2].indexOf('\n\n'))];
+    for (const end of steps) set(URIS[1], `${headline}\n\n${typed.slice(0, end)} said the tolls were fair.${rest}`);
+    assert.strictEqual(model.indexBuilds - builds, 0, `rebuilt in ${4 * typed.length} edits`);
   });
 
   it('any sequence of changes and removals ends where a model built from scratch starts', () => {
