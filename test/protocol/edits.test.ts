@@ -96,6 +96,28 @@ describe('language server: answers after edits', function () {
     assert.deepStrictEqual(coreOf(diagnostics), expectedFor(ARTICLE));
   });
 
+  it('diagnostics published for a version are of its text, even when it changed while the server asked for the document’s settings', async () => {
+    const other = path.join(root, 'articles', '08-harbour-late.txt');
+    fs.writeFileSync(other, ARTICLE);
+    const edited = ARTICLE + '\n"The channel will close in May."\n';
+    // The first publication for a document asks the client for its settings: the edit is sent
+    // before they are answered, so that it arrives while the diagnostics of version 1 are being made.
+    let version = 0;
+    client.connection.onRequest('workspace/configuration', async (p: { items: Array<{ scopeUri?: string }> }) => {
+      if (version === 0 && p.items.some((i) => i.scopeUri === client.uri(other))) version = await client.change(other, edited);
+      return p.items.map(() => client.settings);
+    });
+    try {
+      await client.open(other, 'plaintext', ARTICLE);
+      const published = await client.waitForDiagnostics(other, (_, p) => version > 0 && p.version === version);
+      assert.deepStrictEqual(coreOf(published), expectedFor(edited));
+      assert.ok(expectedFor(edited).length > expectedFor(ARTICLE).length, 'the edit adds a warning');
+    } finally {
+      client.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => client.settings));
+      await client.close(other);
+    }
+  });
+
   it('references follow an edit that moves the speaker’s statements (answers are not kept across changes)', async () => {
     const ask = async () => {
       const locations = (await client.connection.sendRequest(ReferencesRequest.type, {

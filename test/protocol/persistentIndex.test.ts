@@ -56,7 +56,7 @@ describe('persistent index', function () {
       assert.ok(articles > 0);
       assert.strictEqual(warm.indexed[0].startup?.restored, articles);
       assert.deepStrictEqual(await answers(warm), coldAnswers);
-      assert.deepStrictEqual((await checkedStartup(warm)).startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded', checked: true });
+      assert.deepStrictEqual((await checkedStartup(warm)).startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded', index: 'restored', checked: true });
     } finally {
       await warm.stop();
     }
@@ -69,7 +69,7 @@ describe('persistent index', function () {
     const warm = await start();
     try {
       const { articles, startup } = await checkedStartup(warm);
-      assert.deepStrictEqual(startup, { restored: articles - 1, analysed: 1, settled: 0, cache: 'loaded', checked: true });
+      assert.deepStrictEqual(startup, { restored: articles - 1, analysed: 1, settled: 0, cache: 'loaded', index: 'restored', checked: true });
       const statements = await warm.connection.sendRequest(StatementsBySpeakerRequest.type, { name: 'Ivan Petrov' });
       assert.ok(statements.some((s) => s.text.includes('We will find the money')), 'the new statement is there');
     } finally {
@@ -135,7 +135,8 @@ describe('persistent index', function () {
     try {
       const { articles, startup } = await checkedStartup(warm);
       assert.strictEqual(articles, before - 1);
-      assert.deepStrictEqual(startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded', checked: true });
+      // It named people: who is who across the others is worked out again.
+      assert.deepStrictEqual(startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded', index: 'built', checked: true });
       const statements = await warm.connection.sendRequest(StatementsBySpeakerRequest.type, { name: 'Ivan Petrov' });
       assert.ok(!statements.some((s) => s.uri.endsWith('02-dam-funding.txt')));
     } finally {
@@ -153,8 +154,62 @@ describe('persistent index', function () {
     const warm = await start();
     try {
       const { articles, startup } = await checkedStartup(warm);
-      assert.deepStrictEqual(startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded', checked: true });
+      assert.deepStrictEqual(startup, { restored: articles, analysed: 0, settled: 0, cache: 'loaded', index: 'restored', checked: true });
       assert.deepStrictEqual(await answers(warm), coldAnswers);
+    } finally {
+      await warm.stop();
+    }
+  });
+
+  it('a document edited and left open when the server stopped: the next start restores the cross-article index with it, then reads the file again', async () => {
+    const cold = await start();
+    const coldAnswers = await answers(cold);
+    const target = file('02-dam-funding.txt');
+    const text = fs.readFileSync(target, 'utf8');
+    await cold.open(target);
+    const version = await cold.change(target, text + '\n“We will find the money,” Petrov said.\n');
+    await cold.waitForDiagnostics(target, (_, p) => p.version === version);
+    const edited = await cold.connection.sendRequest(StatementsBySpeakerRequest.type, { name: 'Ivan Petrov' });
+    assert.ok(edited.some((s) => s.text.includes('We will find the money')), JSON.stringify(edited));
+    await cold.stop();
+
+    const warm = await start();
+    try {
+      const articles = warm.indexed[0].articles;
+      assert.strictEqual(warm.indexed[0].startup?.restored, articles, 'the entry of the buffer is restored with the others');
+      assert.strictEqual(warm.indexed[0].startup?.index, 'restored', 'the cross-article index is not built again');
+      // The file on disk was never saved with the edit: the check of restored files reads it again.
+      const { startup } = await checkedStartup(warm);
+      assert.deepStrictEqual(startup, { restored: articles - 1, analysed: 1, settled: 0, cache: 'loaded', index: 'restored', checked: true });
+      assert.deepStrictEqual(await answers(warm), coldAnswers);
+    } finally {
+      await warm.stop();
+    }
+  });
+
+  it('documents opened before a warm start has read the folder are brought up to date in the restored cross-article index', async () => {
+    const cold = await start();
+    await cold.stop();
+    const target = file('02-dam-funding.txt');
+    const text = fs.readFileSync(target, 'utf8') + '\n“We will find the money,” Petrov said.\n';
+    const other = file('01-dam-vote.txt');
+    const openEarly = async (client: LspTestClient) => {
+      await client.open(target, 'plaintext', text);
+      await client.open(other);
+    };
+    const warm = await LspTestClient.start({ folders: [root], initializationOptions: { storagePath: storage }, onInitialized: openEarly });
+    try {
+      assert.strictEqual(warm.indexed[0].startup?.index, 'restored', JSON.stringify(warm.indexed[0].startup));
+      const statements = await warm.connection.sendRequest(StatementsBySpeakerRequest.type, { name: 'Ivan Petrov' });
+      assert.ok(statements.some((s) => s.text.includes('We will find the money')), 'the statement in the open buffer is there');
+      // The same answers as a server that built its index from scratch with the same buffers open.
+      const fresh = await LspTestClient.start({ folders: [root], onInitialized: openEarly });
+      try {
+        assert.strictEqual(fresh.indexed[0].startup?.index, 'built');
+        assert.deepStrictEqual(await answers(warm), await answers(fresh));
+      } finally {
+        await fresh.stop();
+      }
     } finally {
       await warm.stop();
     }
@@ -234,7 +289,7 @@ describe('persistent index', function () {
     const again = await start();
     try {
       const { articles, startup } = again.indexed[0];
-      assert.deepStrictEqual(startup, { restored: 0, analysed: articles, settled: 0, cache: 'discarded', checked: true });
+      assert.deepStrictEqual(startup, { restored: 0, analysed: articles, settled: 0, cache: 'discarded', index: 'built', checked: true });
       assert.deepStrictEqual(await answers(again), coldAnswers);
     } finally {
       await again.stop();

@@ -18,11 +18,12 @@ export interface IndexedParams {
   /**
    * How the initial index was made (on the first notification, and again once `checked`): articles
    * restored from the persistent index, articles analysed, analyses redone once every article's
-   * date was known (guessed dateline years), what became of the persistent index, and whether the
+   * date was known (guessed dateline years), what became of the persistent index, whether the
+   * cross-article index (who is who across articles) was restored with it or built, and whether the
    * files restored unread have been checked since (size and time; changed ones analysed again).
    * A warm start answers before that check; the counts on the `checked` report are final.
    */
-  startup?: { restored: number; analysed: number; settled: number; cache: 'none' | 'loaded' | 'discarded'; checked: boolean };
+  startup?: { restored: number; analysed: number; settled: number; cache: 'none' | 'loaded' | 'discarded'; index: 'built' | 'restored'; checked: boolean };
   /** Articles analysed only up to the length limit (the rest not read), each as `uri: notice`. */
   truncated?: string[];
 }

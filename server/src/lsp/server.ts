@@ -253,10 +253,12 @@ export function wireServer(connection: Connection): void {
    * time; returns whether it did any work.
    */
   async function publishFor(doc: TextDocument): Promise<boolean> {
-    const entry = index.article(doc.uri);
-    if (!entry) return false;
     try {
+      // Settings first: asking the client for them lets messages in, an edit among them, and the
+      // diagnostics must be of the text of the version they are published for (read after it).
       const s = await ctx.settings(doc.uri);
+      const entry = index.article(doc.uri);
+      if (!entry) return false;
       const model = index.model;
       const inputs = [entry.analysis, model, model.namesVersion, doc.version, doc.languageId, JSON.stringify(s.diagnostics), index.truncationOf(doc.uri)?.notice];
       const last = published.get(doc.uri);

@@ -13,7 +13,7 @@ import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
 import { summariseFile } from '../node/summariseFile';
 import { nextTurn, Yielder } from '../node/eventLoop';
-import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
+import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, UNSAVED_BUFFER_KEY, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
 import { summarizes, yearGuessed, type ArticleSummary } from '../workspace/articleSummary';
@@ -110,7 +110,7 @@ export class WorkspaceIndex {
   /** Shutting down: the last write need not let requests in. */
   private disposing = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
-  readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as 'none' | 'loaded' | 'discarded', checked: false };
+  readonly startup = { restored: 0, analysed: 0, settled: 0, cache: 'none' as 'none' | 'loaded' | 'discarded', index: 'built' as 'built' | 'restored', checked: false };
   /** The `startup` last reported: none yet, before the restored files were checked, or after. */
   private startupReported: 'none' | 'unchecked' | 'checked' = 'none';
 
@@ -197,19 +197,28 @@ export class WorkspaceIndex {
         } finally {
           progress.done();
         }
-        // The cross-article index kept with the cache serves when every article is a summary it
-        // was made from (the model checks the rest); anything since is patched into it as usual.
-        const cachedIndex = this.cachedIndex;
-        this.cachedIndex = undefined;
-        // Nothing set or removed since, and no entry dropped from the cache (`detailsLost`): no need to compare 10,000 summaries.
-        const unchanged = this.model.revision === restoredRevision && (this.cached?.size ?? -1) === restoredFrom;
-        const onlyRestored = unchanged || restored.every((uri) => this.model.getArticle(uri)?.summary === this.cached?.get(uri)?.summary);
-        if (cachedIndex && this.model.size === restored.length && onlyRestored) {
-          this.model.restoreIndex(cachedIndex);
-        }
         // Buffers opened before the article globs were known were not analysed yet.
         for (const [uri, doc] of this.open) {
           if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
+        }
+        // The cross-article index kept with the cache serves when it was made of the very articles
+        // the model holds (the model checks that); an article whose summary is not the one it was
+        // made from (an open buffer, analysed instead of restored) is brought up to date in it as
+        // an edit would be, instead of the whole index being built again before the first answer.
+        const cachedIndex = this.cachedIndex;
+        this.cachedIndex = undefined;
+        if (cachedIndex) {
+          // Nothing set or removed since, and no entry dropped from the cache (`detailsLost`): no need to compare 10,000 summaries.
+          const unchanged = this.model.revision === restoredRevision && (this.cached?.size ?? -1) === restoredFrom;
+          let madeFrom: Map<string, ArticleSummary> | undefined;
+          if (!unchanged) {
+            madeFrom = new Map();
+            for (const entry of this.model.articles()) {
+              const cached = this.cached?.get(entry.uri);
+              if (cached && cached.summary !== entry.summary) madeFrom.set(entry.uri, cached.summary);
+            }
+          }
+          if (this.model.restoreIndex(cachedIndex, madeFrom)) this.startup.index = 'restored';
         }
         // Guessed dateline years are worked out again with every dated article known: by the index
         // workers while there are any (the analyser is loaded and warm there, not yet in this thread).
@@ -543,6 +552,14 @@ export class WorkspaceIndex {
         await nextTurn();
         if (!unchanged()) return this.scheduleSave();
       }
+    }
+    // Open buffers that may differ from their files (edited, or opened before the files were read)
+    // go in too, under a key no file matches: a start restores them, so that the cross-article
+    // index kept with them serves, and its check of restored files reads the files again.
+    for (const uri of this.open.keys()) {
+      const entry = model.getArticle(uri);
+      if (!entry || this.diskKeys.has(uri) || !isFileUri(uri) || this.truncatedFiles.has(uri)) continue;
+      if (!(entry.summary instanceof PackedSummary && entry.summary.detailLost)) entries.set(uri, cachedArticle(entry.summary, UNSAVED_BUFFER_KEY, model.contextKey(uri)));
     }
     // The cross-article index goes with the articles when it is made of exactly those; a change
     // during its export leaves it out of this write, and another write follows.

@@ -59,6 +59,13 @@ export function cachedArticle(summary: ArticleSummary, key: FileKey, context?: s
 }
 
 /**
+ * The key of an entry made from an open buffer, whose text need not be its file's: it serves no
+ * file (no size is negative, no hash empty), so a start that restores the entry finds the file
+ * changed when it checks the restored files, and reads it again.
+ */
+export const UNSAVED_BUFFER_KEY: FileKey = Object.freeze({ size: -1, mtimeMs: -1, hash: '' });
+
+/**
  * A restored entry, which is also the key of the file it was made from (`key` is itself): one
  * object per article where a start made two (an entry and its key), for its scavenges to copy.
  * The key's hash is a number into the cache file's strings until first read (a start reads none).

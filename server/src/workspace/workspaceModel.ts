@@ -8,6 +8,7 @@ import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person, Sp
 import { hashString, packed, summarizeArticle, type ArticleSummary } from './articleSummary';
 import { clusterPeople, type IdentityHints, type PersonOccurrence } from './identity';
 import { detailOf, PackedSummary } from './packedSummary';
+import { SpeakerNames } from './speakerNames';
 import type { AnalysedEntry, ArticleEntry, Speaker, StatementRef } from './types';
 
 export { hashString } from './articleSummary';
@@ -45,6 +46,8 @@ interface Index {
    * in slices); anything that reads the index first makes the rest (`built`).
    */
   unpacking?: { speakers: PackedSpeaker[] | SpeakerList; next: number };
+  /** The speakers' name keys, made when an edit first changes who is named (`followNewNames`). */
+  names?: SpeakerNames;
 }
 
 /**
@@ -76,6 +79,46 @@ function setId(idOf: Map<string, ArticleIds>, uri: string, key: string, id: stri
   const map = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 2) map.set(ids[i], ids[i + 1]);
   idOf.set(uri, map.set(key, id));
+}
+
+/** Removes a person's speaker id from an article's ids. */
+function removeId(idOf: Map<string, ArticleIds>, uri: string, key: string): void {
+  const ids = idOf.get(uri);
+  if (ids === undefined) return;
+  if (!Array.isArray(ids)) {
+    ids.delete(key);
+    return;
+  }
+  for (let i = 0; i < ids.length; i += 2) {
+    if (ids[i] === key) {
+      ids.splice(i, 2);
+      break;
+    }
+  }
+  if (ids.length === 0) idOf.delete(uri);
+}
+
+/**
+ * The speakers with one more, put where a rebuild would put it: speakers come in the order of
+ * their first mentions (by URI, then by place among the article's people), the new one's being
+ * the person at `at` in the article `uri`, whose other people's places `placeOf` gives.
+ */
+function inFirstMentionOrder(index: Index, speaker: Speaker, uri: string, at: number, placeOf: (key: string) => number): Map<string, Speaker> {
+  const list = [...index.speakers.values()];
+  const comesBefore = (other: Speaker): boolean => {
+    const first = membersOf(index, other.id)?.[0];
+    if (!first) return true;
+    return first.uri < uri || (first.uri === uri && placeOf(first.key) < at);
+  };
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (comesBefore(list[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, speaker);
+  return new Map(list.map((s) => [s.id, s]));
 }
 
 /** After filling `idOf` at once: the flat arrays without the room `push` left at their ends. */
@@ -377,6 +420,12 @@ export class WorkspaceModel {
     }
   }
 
+  private indexBuildsValue = 0;
+  /** How many times the cross-article index was built from every article (not patched, not restored). */
+  get indexBuilds(): number {
+    return this.indexBuildsValue;
+  }
+
   /** Forgets an article; returns whether it was known. */
   removeArticle(uri: string): boolean {
     const previous = this.entries.get(uri);
@@ -588,8 +637,23 @@ export class WorkspaceModel {
    * right shape. Returns whether it was installed; if not, the index is built when first needed.
    * Speakers and who is who are set up at once; a speaker's statement list and members are
    * unpacked when first read (references, an edit that touches the speaker).
+   * `madeFrom` gives, for articles the model now holds another summary of (an open buffer analysed
+   * before the index could be restored, a file changed since), the summary the index was made
+   * from: the index is brought up to date from it as an edit would bring it (patched when the
+   * same people are named, else rebuilt on the next question).
    */
-  restoreIndex(packedIndex: PackedIndex): boolean {
+  restoreIndex(packedIndex: PackedIndex, madeFrom?: ReadonlyMap<string, ArticleSummary>): boolean {
+    if (!this.installIndex(packedIndex)) return false;
+    if (madeFrom) {
+      for (const [uri, summary] of madeFrom) {
+        const entry = this.entries.get(uri);
+        if (entry && entry.summary !== summary) this.followInIndex({ uri, summary }, entry);
+      }
+    }
+    return true;
+  }
+
+  private installIndex(packedIndex: PackedIndex): boolean {
     try {
       if (!packedIndex || packedIndex.key !== this.indexKey() || !packedIndex.speakers || !Array.isArray(packedIndex.dates)) return false;
       // The same URIs as the model's, sorted: checked in one pass (strictly ascending, each an
@@ -695,15 +759,103 @@ export class WorkspaceModel {
     this.articlesRevision++;
     if (!previous || !sameText(previous.summary, entry.summary)) this.placesRevisionValue++;
     if (!previous || !sameNamesIn(previous.summary, entry.summary)) this.namesRevision++;
-    if (this.index) {
-      if (this.index.unpacking) unpackSpeakers(this.index, Infinity);
-      // Typing rarely changes who is named: then the clusters stand and only this article's
-      // share of the index is redone. Otherwise the next question rebuilds it.
-      if (previous && !detailLost(previous.summary) && sameIdentity(previous.summary.people, entry.summary.people)) {
-        if (this.patchIndex(this.index, previous, entry)) this.speakerCountsRevision++;
-      } else if (previous || entry.summary.people.length > 0) this.invalidateIndex();
-    }
+    this.followInIndex(previous, entry);
     return entry;
+  }
+
+  /** Brings the cross-article index, if there is one, from an article's previous summary to its new one. */
+  private followInIndex(previous: ArticleEntry | undefined, entry: ArticleEntry): void {
+    if (!this.index) return;
+    if (this.index.unpacking) unpackSpeakers(this.index, Infinity);
+    // Typing rarely changes who is named: then the clusters stand and only this article's
+    // share of the index is redone. Otherwise the next question rebuilds it.
+    if (previous && !detailLost(previous.summary) && sameIdentity(previous.summary.people, entry.summary.people)) {
+      if (this.patchIndex(this.index, previous.summary, entry)) this.speakerCountsRevision++;
+    } else if (previous && !detailLost(previous.summary) && this.followNewNames(this.index, previous, entry)) {
+      this.speakerCountsRevision++;
+    } else if (previous || entry.summary.people.length > 0) this.invalidateIndex();
+  }
+
+  /**
+   * Follows an edit that names people no other speaker's name is compared with, or no longer names
+   * people who were speakers of their own (as typing a name does at each keystroke), as a rebuild
+   * would: those speakers go, the new ones come in at their place in the order (by first
+   * mention), and the article's share is redone. False, with the index left to be rebuilt, for
+   * any other change of who is named.
+   */
+  private followNewNames(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
+    if (this.options.identity?.aliases?.length) return false;
+    const uri = entry.uri;
+    // People are told apart by name (their keys number them in order, so one named before them
+    // renumbers them all); an article names each person once.
+    const signature = (p: Person) => `${p.isOrganization ? 'o' : 'p'}:${p.name}`;
+    const before = previous.summary.people;
+    const after = entry.summary.people;
+    const beforeSignatures = new Set(before.map(signature));
+    const afterSignatures = new Set(after.map(signature));
+    if (beforeSignatures.size !== before.length || afterSignatures.size !== after.length) return false;
+    // The people named before and after in the same order, so that no speaker's first mention moves.
+    const keptBefore = before.filter((p) => afterSignatures.has(signature(p)));
+    const keptAfter = after.filter((p) => beforeSignatures.has(signature(p)));
+    if (keptBefore.some((p, i) => signature(p) !== signature(keptAfter[i]))) return false;
+    const gone = before.filter((p) => !afterSignatures.has(signature(p)));
+    const come = after.filter((p) => !beforeSignatures.has(signature(p)));
+    const ids = idsIn(index, uri);
+    const names = (index.names ??= new SpeakerNames(index.speakers.values()));
+    const goneIds: string[] = [];
+    for (const person of gone) {
+      const id = idIn(ids, person.key);
+      const members = id ? membersOf(index, id) : undefined;
+      if (!id || members?.length !== 1 || members[0].uri !== uri || members[0].key !== person.key || !names.canGo(id, person)) return false;
+      goneIds.push(id);
+    }
+    // From here on a refusal drops the index (and these names with it): no need to undo.
+    for (const id of goneIds) names.remove(id);
+    const comeIds: string[] = [];
+    for (const person of come) {
+      const id = names.aloneId(person);
+      if (!id) return false;
+      names.add(id, person.name, person.isOrganization, [person.name]);
+      comeIds.push(id);
+    }
+    for (const id of goneIds) {
+      index.speakers.delete(id);
+      index.members.delete(id);
+      index.statementsBy.delete(id);
+      index.packed?.members.delete(id);
+      index.packed?.statements.delete(id);
+    }
+    // Who is who in the article under its new keys: the kept people's speakers, renumbered, and the new ones.
+    const newKeyOf = new Map<string, string>();
+    const renumbered: Array<[MemberRef[], number, string]> = [];
+    keptBefore.forEach((person, i) => {
+      const key = keptAfter[i].key;
+      newKeyOf.set(person.key, key);
+      if (key === person.key) return;
+      const members = membersOf(index, idIn(ids, person.key)!) ?? [];
+      const at = members.findIndex((m) => m.uri === uri && m.key === person.key);
+      if (at >= 0) renumbered.push([members, at, key]);
+    });
+    for (const [members, at, key] of renumbered) members[at] = { uri, key };
+    const kept = keptBefore.map((p, i) => [keptAfter[i].key, idIn(ids, p.key)] as const);
+    index.idOf.delete(uri);
+    for (const [key, id] of kept) if (id) setId(index.idOf, uri, key, id);
+    const position = new Map(after.map((p, i) => [p.key, i]));
+    come.forEach((person, i) => {
+      const id = comeIds[i];
+      setId(index.idOf, uri, person.key, id);
+      index.members.set(id, [{ uri, key: person.key }]);
+      const speaker: Speaker = { id, name: person.name, roles: [], spellings: [], isOrganization: person.isOrganization, statementCount: 0, articles: [], statementArticles: [] };
+      index.speakers = inFirstMentionOrder(index, speaker, uri, position.get(person.key)!, (key) => position.get(key) ?? -1);
+    });
+    // The article's share redone against its previous people and statements under the new keys
+    // (those of people gone under none).
+    const underNewKeys = (key: string | undefined) => (key === undefined ? undefined : newKeyOf.get(key) ?? `\u0000gone:${key}`);
+    const previousPeople = keptBefore.map((p) => ({ ...p, key: newKeyOf.get(p.key)! }));
+    const previousStatements = previous.summary.statements.map((s) => (s.personKey === undefined ? s : { ...s, personKey: underNewKeys(s.personKey) }));
+    this.patchIndex(index, { people: previousPeople, statements: previousStatements }, entry);
+    for (const id of comeIds) summariseStatements(index, id);
+    return true;
   }
 
   private invalidateIndex(): void {
@@ -738,6 +890,7 @@ export class WorkspaceModel {
       });
     }
     const clusters = clusterPeople(occurrences, this.options.identity);
+    this.indexBuildsValue++;
     const index: Index = { speakers: new Map(), idOf: new Map(), statementsBy: new Map(), members: new Map(), notes: this.options.speakerNotes };
     for (const cluster of clusters) {
       for (const { uri, person } of cluster.members) {
@@ -787,10 +940,10 @@ export class WorkspaceModel {
    * Redoes one article's share of the index after it changed without changing who it names;
    * returns whether any speaker's statement count or number of statement articles changed.
    */
-  private patchIndex(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
+  private patchIndex(index: Index, previous: Pick<ArticleSummary, 'people' | 'statements'>, entry: ArticleEntry): boolean {
     const uri = entry.uri;
     const ids = idsIn(index, uri);
-    const before = new Map(previous.summary.people.map((p) => [p.key, p]));
+    const before = new Map(previous.people.map((p) => [p.key, p]));
     const touched = new Set<string>();
     for (const person of entry.summary.people) {
       const id = idIn(ids, person.key);
@@ -803,7 +956,7 @@ export class WorkspaceModel {
     for (const id of touched) summarise(index, id, this.memberFacts(index, id));
 
     const datesBefore = new Map<string, string[]>();
-    for (const s of previous.summary.statements) {
+    for (const s of previous.statements) {
       const id = s.personKey ? idIn(ids, s.personKey) : undefined;
       if (id) (datesBefore.get(id) ?? datesBefore.set(id, []).get(id)!).push(s.date ?? '');
     }
