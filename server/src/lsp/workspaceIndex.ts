@@ -11,7 +11,7 @@ import type { AnalysisOptions } from '../analysis/types';
 import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
 import { summariseFile } from '../node/summariseFile';
-import { nextTurn, Yielder } from '../node/eventLoop';
+import { backgroundTurn, foreground, nextTurn, Yielder } from '../node/eventLoop';
 import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
@@ -260,11 +260,12 @@ export class WorkspaceIndex {
       const stale: string[] = [];
       // Stat'ing slows down with the machine's load: slices of time, not of a count of files,
       // keep a request that arrives meanwhile from waiting long.
-      await nextTurn();
+      // Background work: each turn waits while edits are being analysed and published (`foreground`).
+      await backgroundTurn();
       // A restored cross-article index's speakers, left packed for the first `indexed`, made a
       // slice per turn (a request that reads the index meanwhile makes the rest itself).
-      while (!this.model.unpackRestored(SPEAKERS_PER_TURN)) await nextTurn();
-      const slice = new Yielder(CHECK_SLICE_MS);
+      while (!this.model.unpackRestored(SPEAKERS_PER_TURN)) await backgroundTurn();
+      const slice = new Yielder(CHECK_SLICE_MS, backgroundTurn);
       for (let i = 0; i < uris.length; i++) {
         await slice.now();
         const uri = uris[i];
@@ -278,7 +279,7 @@ export class WorkspaceIndex {
       // check is analysed again, as a changed file would be.
       const details = this.storedDetails;
       while (details && !details.done) {
-        await nextTurn();
+        await backgroundTurn();
         details.loadNext();
       }
       const again = new Set(this.lostDetails);
@@ -365,7 +366,7 @@ export class WorkspaceIndex {
     this.pendingEdits.get(uri)?.();
     this.pendingEdits.set(
       uri,
-      later(() => {
+      laterEdit(() => {
         this.pendingEdits.delete(uri);
         this.applyOpen(uri);
         this.scheduleEmit();
@@ -614,9 +615,15 @@ export class WorkspaceIndex {
   private scheduleEmit(): void {
     if (!this.initialDone || this.emitScheduled) return;
     this.emitScheduled = true;
+    // Foreground until the listeners have it (the server's publishing is foreground of its own).
+    foreground.begin();
     setImmediate(() => {
       this.emitScheduled = false;
-      for (const listener of this.listeners) listener();
+      try {
+        for (const listener of this.listeners) listener();
+      } finally {
+        foreground.end();
+      }
     });
   }
 
@@ -1063,6 +1070,24 @@ function later(fn: () => void, delay: number): () => void {
   }
   const immediate = setImmediate(fn);
   return () => clearImmediate(immediate);
+}
+
+/** `later` for an edit: foreground work (`foreground`) from now until it is applied or cancelled. */
+function laterEdit(fn: () => void, delay: number): () => void {
+  foreground.begin();
+  let pending = true;
+  const settle = () => {
+    if (!pending) return false;
+    pending = false;
+    foreground.end();
+    return true;
+  };
+  const cancel = later(() => {
+    if (settle()) fn();
+  }, delay);
+  return () => {
+    if (settle()) cancel();
+  };
 }
 
 /** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */
