@@ -520,6 +520,9 @@ export class WorkspaceIndex {
 
   private async write(): Promise<void> {
     if (!this.store || !this.dirty || !this.initialDone) return;
+    // Background work: it starts (reading every block still in the old file, at once) and gathers
+    // only while no edit is under way (`backgroundTurn`); a shutdown's write does not wait.
+    if (!this.disposing) await backgroundTurn();
     this.dirty = false;
     // What is written is the model at one moment: the articles' entries (summaries are never
     // changed, only replaced) and the cross-article index are gathered a slice per turn of the
@@ -540,7 +543,7 @@ export class WorkspaceIndex {
       // An article whose stored people and statements were lost is being analysed again (`detailsLost`).
       if (entry && !(entry.summary instanceof PackedSummary && entry.summary.detailLost)) entries.set(uri, cachedArticle(entry.summary, key, model.contextKey(uri), this.truncatedFiles.has(uri)));
       if (++gathered % ENTRIES_PER_TURN === 0 && !this.disposing) {
-        await nextTurn();
+        await backgroundTurn();
         if (!unchanged()) return this.scheduleSave();
       }
     }
@@ -554,7 +557,7 @@ export class WorkspaceIndex {
           index = step.value;
           break;
         }
-        if (!this.disposing) await nextTurn();
+        if (!this.disposing) await backgroundTurn();
       }
       if (!index) this.scheduleSave();
     }
