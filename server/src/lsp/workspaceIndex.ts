@@ -11,7 +11,7 @@ import type { AnalysisOptions } from '../analysis/types';
 import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
 import { summariseFile } from '../node/summariseFile';
-import { backgroundTurn, foreground, nextTurn, Yielder } from '../node/eventLoop';
+import { backgroundTurn, foreground, laterEdit, nextTurn, Yielder } from '../node/eventLoop';
 import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
@@ -1060,37 +1060,6 @@ function pathInFolder(folder: string, dir: string): string | undefined {
   const rel = path.relative(folder, dir);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join('/');
-}
-
-/**
- * Runs `fn` after `delay` ms and returns how to cancel it. No delay means the next turn of the
- * event loop (coalescing the changes already received), not a timer's minimum of a millisecond.
- */
-function later(fn: () => void, delay: number): () => void {
-  if (delay > 0) {
-    const timer = setTimeout(fn, delay);
-    return () => clearTimeout(timer);
-  }
-  const immediate = setImmediate(fn);
-  return () => clearImmediate(immediate);
-}
-
-/** `later` for an edit: foreground work (`foreground`) from now until it is applied or cancelled. */
-function laterEdit(fn: () => void, delay: number): () => void {
-  foreground.begin();
-  let pending = true;
-  const settle = () => {
-    if (!pending) return false;
-    pending = false;
-    foreground.end();
-    return true;
-  };
-  const cancel = later(() => {
-    if (settle()) fn();
-  }, delay);
-  return () => {
-    if (settle()) cancel();
-  };
 }
 
 /** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */

@@ -89,3 +89,54 @@ export const foreground = new Foreground();
 export function backgroundTurn(): Promise<void> {
   return foreground.backgroundTurn();
 }
+
+/**
+ * Runs `fn` after `delay` ms and returns how to cancel it. No delay means the next turn of the
+ * event loop (coalescing the changes already received), not a timer's minimum of a millisecond.
+ */
+export function later(fn: () => void, delay: number): () => void {
+  if (delay > 0) {
+    const timer = setTimeout(fn, delay);
+    return () => clearTimeout(timer);
+  }
+  const immediate = setImmediate(fn);
+  return () => clearImmediate(immediate);
+}
+
+/**
+ * How long before a debounced edit is due it becomes foreground work (`laterEdit`), in
+ * milliseconds: longer than a slice of background work (a few milliseconds; a busy speaker's
+ * references answer, up to about 20), so that none is under way when the edit is due.
+ */
+const EDIT_LEAD_MS = 25;
+
+/**
+ * `later` for an edit: foreground work from `leadMs` before it is due until it is applied or
+ * cancelled. Not for the whole debounce: while the user types, each keystroke starts it again, and
+ * background work (the post-start check) goes on in between.
+ */
+export function laterEdit(fn: () => void, delay: number, leadMs = EDIT_LEAD_MS, fg: Foreground = foreground): () => void {
+  let begun = false;
+  let settled = false;
+  let cancelDue: (() => void) | undefined;
+  const due = () => {
+    begun = true;
+    fg.begin();
+    cancelDue = later(
+      () => {
+        settled = true;
+        fg.end();
+        fn();
+      },
+      Math.min(delay, leadMs),
+    );
+  };
+  const cancelLead = delay > leadMs ? later(due, delay - leadMs) : (due(), undefined);
+  return () => {
+    if (settled) return;
+    settled = true;
+    cancelLead?.();
+    cancelDue?.();
+    if (begun) fg.end();
+  };
+}

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
 import { fileUriOf } from '../../../server/src/lsp/uris';
 import { WorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
-import { Foreground, foreground, nextTurn } from '../../../server/src/node/eventLoop';
+import { Foreground, foreground, laterEdit, nextTurn } from '../../../server/src/node/eventLoop';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -67,11 +67,11 @@ describe('edits in the foreground of the workspace index', function () {
   this.timeout(60000);
   const text = (i: number) => `Harbour plan ${i}\n\nMARBURY, April 3, 2023 - Council Leader Astrid Kalberg said on Monday that the plan would be ready.\n\n“We will not wait,” Kalberg told reporters.\n`;
 
-  it('an edit is foreground work from its change until it is analysed and its update is out, or until it is cancelled', async () => {
+  it('an edit goes through the foreground and leaves it quiet once its update is out, or once it is cancelled', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'al-fg-'));
     try {
       fs.writeFileSync(path.join(root, 'a.txt'), text(1));
-      const index = new WorkspaceIndex({ settingsFor: async () => DEFAULT_SETTINGS, log: () => undefined, analysisDelay: 30 });
+      const index = new WorkspaceIndex({ settingsFor: async () => DEFAULT_SETTINGS, log: () => undefined, analysisDelay: 200 });
       await index.initialize([fileUriOf(root)], { begin: () => undefined, report: () => undefined, done: () => undefined });
       await index.whenIdle();
       const uri = fileUriOf(path.join(root, 'a.txt'));
@@ -79,26 +79,66 @@ describe('edits in the foreground of the workspace index', function () {
       index.onDidUpdate(() => updates++);
       const doc = TextDocument.create(uri, 'plaintext', 1, text(1));
       index.didOpen(doc);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      // Typed: pending for the debounce, in the foreground all the while.
+      await sleep(50);
+      // Typed (a debounce of 200 ms): the edit is foreground work only shortly before it is due.
       index.didChange(TextDocument.update(doc, [{ text: text(2) }], 2));
-      assert.strictEqual(foreground.busy, true);
-      await new Promise((resolve) => setTimeout(resolve, 15));
-      assert.strictEqual(foreground.busy, true, 'still pending');
+      assert.strictEqual(foreground.busy, false, 'not yet: the user may type on');
       const before = updates;
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      await sleep(350);
       assert.ok(updates > before, 'the edit was analysed and its update sent');
       assert.ok(index.model.getArticle(uri)?.analysis?.text === text(2));
       assert.strictEqual(foreground.busy, false, 'quiet again once the update is out');
-      // A change cancelled by closing the document ends its foreground too.
+      // A change cancelled (the document closed) leaves nothing in the foreground.
       index.didChange(TextDocument.update(doc, [{ text: text(3) }], 3));
-      assert.strictEqual(foreground.busy, true);
       index.didClose(doc);
-      await new Promise((resolve) => setTimeout(resolve, 40));
+      await sleep(250);
       assert.strictEqual(foreground.busy, false);
       await index.dispose();
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('laterEdit', () => {
+  it('is foreground work from its lead before it is due until it has run', async () => {
+    const fg = new Foreground(0, 1000);
+    let ran = false;
+    const seen: Array<{ at: number; busy: boolean; ran: boolean }> = [];
+    const t0 = performance.now();
+    laterEdit(() => (ran = true), 300, 150, fg);
+    while (!ran) {
+      seen.push({ at: performance.now() - t0, busy: fg.busy, ran });
+      await sleep(5);
+    }
+    assert.strictEqual(fg.busy, false, 'done');
+    assert.ok(!seen.some((s) => s.busy && s.at < 140), 'not foreground while the user may still type');
+    assert.ok(seen.some((s) => s.busy && !s.ran), 'foreground before it ran');
+  });
+
+  it('ends its foreground when cancelled, before or after its lead began, and runs nothing', async () => {
+    const fg = new Foreground(0, 1000);
+    let ran = 0;
+    const early = laterEdit(() => ran++, 300, 150, fg);
+    early();
+    assert.strictEqual(fg.busy, false);
+    const late = laterEdit(() => ran++, 400, 350, fg);
+    await sleep(150);
+    assert.strictEqual(fg.busy, true);
+    late();
+    late();
+    assert.strictEqual(fg.busy, false, 'ended once');
+    await sleep(300);
+    assert.strictEqual(ran, 0);
+  });
+
+  it('with no delay is foreground at once and runs at the next turn', async () => {
+    const fg = new Foreground(0, 1000);
+    let ran = false;
+    laterEdit(() => (ran = true), 0, 25, fg);
+    assert.strictEqual(fg.busy, true);
+    await nextTurn();
+    assert.strictEqual(ran, true);
+    assert.strictEqual(fg.busy, false);
   });
 });
