@@ -88,8 +88,10 @@ export async function primeReferences(ctx: FeatureContext, speakers = PRIMED_SPE
     .sort((a, b) => b.statementCount - a.statementCount || (a.id < b.id ? -1 : 1))
     .slice(0, speakers);
   for (const speaker of busiest) {
-    // Background work: it waits while edits are analysed and published (`foreground`).
-    await backgroundTurn();
+    // Background work: it waits while an edit is analysed and published (`foreground`), but not
+    // for quiet after it — a few answers, made once, in the gaps between documents being opened
+    // (kept from the requests that follow them) as before.
+    await backgroundTurn(0);
     if (ctx.index.answersRevision !== revision) return;
     answerFor(ctx, speaker.id);
   }

@@ -59,23 +59,27 @@ export class Foreground {
     this.lastActive = performance.now();
   }
 
-  /** Whether background work should wait now. */
+  /** Whether background work should wait now (with `quietMs` of quiet after foreground work). */
+  isBusy(quietMs = this.quietMs): boolean {
+    return this.active > 0 || performance.now() - this.lastActive < quietMs;
+  }
+
   get busy(): boolean {
-    return this.active > 0 || performance.now() - this.lastActive < this.quietMs;
+    return this.isBusy();
   }
 
   /**
    * A turn for background work: the next turn of the event loop at which the foreground is quiet
    * (looked at when the turn comes, so that an edit received meanwhile goes first), or at which it
-   * has waited `maxWaitMs` for that.
+   * has waited `maxWaitMs` for that. `quietMs` 0: only while foreground work is under way.
    */
-  async backgroundTurn(): Promise<void> {
+  async backgroundTurn(quietMs = this.quietMs): Promise<void> {
     const since = performance.now();
     await nextTurn();
     for (;;) {
       const waited = performance.now() - since;
-      if (!this.busy || waited >= this.maxWaitMs) return;
-      const quietIn = this.active > 0 ? this.quietMs : this.quietMs - (performance.now() - this.lastActive);
+      if (!this.isBusy(quietMs) || waited >= this.maxWaitMs) return;
+      const quietIn = this.active > 0 ? Math.max(1, quietMs) : quietMs - (performance.now() - this.lastActive);
       await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.min(quietIn, this.maxWaitMs - waited))));
       await nextTurn();
     }
@@ -86,8 +90,8 @@ export class Foreground {
 export const foreground = new Foreground();
 
 /** A turn for background work (`Foreground.backgroundTurn` of the server's foreground). */
-export function backgroundTurn(): Promise<void> {
-  return foreground.backgroundTurn();
+export function backgroundTurn(quietMs?: number): Promise<void> {
+  return foreground.backgroundTurn(quietMs);
 }
 
 /**

@@ -40,6 +40,17 @@ describe('Foreground and background turns', () => {
     assert.ok(performance.now() - ended >= 15, 'the quiet after foreground work is waited for');
   });
 
+  it('with no quiet asked for, waits only while foreground work is under way', async () => {
+    const fg = new Foreground(500, 1000);
+    fg.begin();
+    const t0 = performance.now();
+    const turn = fg.backgroundTurn(0);
+    setTimeout(() => fg.end(), 20);
+    await turn;
+    const waited = performance.now() - t0;
+    assert.ok(waited >= 15 && waited < 400, `waited ${waited} ms`);
+  });
+
   it('counts nested foreground work and never goes below none', async () => {
     const fg = new Foreground(0, 1000);
     fg.begin();
