@@ -74,9 +74,8 @@ const PRIMED_MIN_STATEMENTS = 250;
 
 /**
  * Makes the answers of the busiest speakers (the most statements) ahead of their first request,
- * as rust-analyzer primes its caches: one speaker per background turn (`backgroundTurn`: requests,
- * and edits being analysed and published, first). For
- * after the start, once the restored files are checked; it stops when the answers' revision
+ * as rust-analyzer primes its caches: one speaker per background turn, requests and edits first.
+ * For after the start, once the restored files are checked; it stops when the answers' revision
  * changes (what it made would be thrown away). At most a few answers (some 200 KB of JSON each
  * at a thousand articles), kept and dropped like any other.
  */
