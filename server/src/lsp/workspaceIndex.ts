@@ -12,7 +12,7 @@ import type { AnalysisOptions } from '../analysis/types';
 import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
 import { summariseFile } from '../node/summariseFile';
-import { nextTurn, Yielder } from '../node/eventLoop';
+import { backgroundTurn, foreground, laterEdit, nextTurn, Yielder } from '../node/eventLoop';
 import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, UNSAVED_BUFFER_KEY, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
@@ -270,11 +270,12 @@ export class WorkspaceIndex {
       const stale: string[] = [];
       // Stat'ing slows down with the machine's load: slices of time, not of a count of files,
       // keep a request that arrives meanwhile from waiting long.
-      await nextTurn();
+      // Background work: each turn waits while edits are being analysed and published (`foreground`).
+      await backgroundTurn();
       // A restored cross-article index's speakers, left packed for the first `indexed`, made a
       // slice per turn (a request that reads the index meanwhile makes the rest itself).
-      while (!this.model.unpackRestored(SPEAKERS_PER_TURN)) await nextTurn();
-      const slice = new Yielder(CHECK_SLICE_MS);
+      while (!this.model.unpackRestored(SPEAKERS_PER_TURN)) await backgroundTurn();
+      const slice = new Yielder(CHECK_SLICE_MS, backgroundTurn);
       for (let i = 0; i < uris.length; i++) {
         await slice.now();
         const uri = uris[i];
@@ -288,7 +289,7 @@ export class WorkspaceIndex {
       // check is analysed again, as a changed file would be.
       const details = this.storedDetails;
       while (details && !details.done) {
-        await nextTurn();
+        await backgroundTurn();
         details.loadNext();
       }
       const again = new Set(this.lostDetails);
@@ -375,7 +376,7 @@ export class WorkspaceIndex {
     this.pendingEdits.get(uri)?.();
     this.pendingEdits.set(
       uri,
-      later(() => {
+      laterEdit(() => {
         this.pendingEdits.delete(uri);
         this.applyOpen(uri);
         this.scheduleEmit();
@@ -529,6 +530,9 @@ export class WorkspaceIndex {
 
   private async write(): Promise<void> {
     if (!this.store || !this.dirty || !this.initialDone) return;
+    // Background work: it starts (reading every block still in the old file, at once) and gathers
+    // only while no edit is under way (`backgroundTurn`); a shutdown's write does not wait.
+    if (!this.disposing) await backgroundTurn();
     this.dirty = false;
     // What is written is the model at one moment: the articles' entries (summaries are never
     // changed, only replaced) and the cross-article index are gathered a slice per turn of the
@@ -549,7 +553,7 @@ export class WorkspaceIndex {
       // An article whose stored people and statements were lost is being analysed again (`detailsLost`).
       if (entry && !(entry.summary instanceof PackedSummary && entry.summary.detailLost)) entries.set(uri, cachedArticle(entry.summary, key, model.contextKey(uri), this.truncatedFiles.has(uri)));
       if (++gathered % ENTRIES_PER_TURN === 0 && !this.disposing) {
-        await nextTurn();
+        await backgroundTurn();
         if (!unchanged()) return this.scheduleSave();
       }
     }
@@ -571,7 +575,7 @@ export class WorkspaceIndex {
           index = step.value;
           break;
         }
-        if (!this.disposing) await nextTurn();
+        if (!this.disposing) await backgroundTurn();
       }
       if (!index) this.scheduleSave();
     }
@@ -632,9 +636,15 @@ export class WorkspaceIndex {
   private scheduleEmit(): void {
     if (!this.initialDone || this.emitScheduled) return;
     this.emitScheduled = true;
+    // Foreground until the listeners have it (the server's publishing is foreground of its own).
+    foreground.begin();
     setImmediate(() => {
       this.emitScheduled = false;
-      for (const listener of this.listeners) listener();
+      try {
+        for (const listener of this.listeners) listener();
+      } finally {
+        foreground.end();
+      }
     });
   }
 
@@ -1072,19 +1082,6 @@ function pathInFolder(folder: string, dir: string): string | undefined {
   const rel = path.relative(folder, dir);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join('/');
-}
-
-/**
- * Runs `fn` after `delay` ms and returns how to cancel it. No delay means the next turn of the
- * event loop (coalescing the changes already received), not a timer's minimum of a millisecond.
- */
-function later(fn: () => void, delay: number): () => void {
-  if (delay > 0) {
-    const timer = setTimeout(fn, delay);
-    return () => clearTimeout(timer);
-  }
-  const immediate = setImmediate(fn);
-  return () => clearImmediate(immediate);
 }
 
 /** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */
