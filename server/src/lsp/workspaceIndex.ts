@@ -12,6 +12,7 @@ import type { AnalysisOptions } from '../analysis/types';
 import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
 import { summariseFile } from '../node/summariseFile';
+import { tightenHeapGrowth } from '../node/heapGrowth';
 import { backgroundTurn, foreground, laterEdit, nextTurn, Yielder } from '../node/eventLoop';
 import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, UNSAVED_BUFFER_KEY, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
@@ -160,6 +161,8 @@ export class WorkspaceIndex {
       let restoredFrom = -1;
       // Index workers, when there are many files to analyse; they settle guessed dateline years too (below) before they end.
       let pool: AnalysisPool | undefined;
+      // A tight old generation while many articles are analysed, until the first save is written (heapGrowth.ts).
+      let looseHeap: (() => void) | undefined;
       try {
         try {
           // The folder is listed while the persistent index is read and decoded (each waits on the disk in turns).
@@ -186,6 +189,7 @@ export class WorkspaceIndex {
           // The rest is read, analysed and summarised (in index workers when there are many).
           const unknown = files.filter((uri) => !this.model.getArticle(uri));
           pool = this.startPool(unknown.length);
+          if (pool) looseHeap = tightenHeapGrowth();
           const failed = await this.summariseUnknown(unknown, pool, countDone);
           // Unreadable files, or analysis failures: read as any change would be, for the reason in the log.
           const yielder = new Yielder(YIELD_EVERY_MS);
@@ -223,6 +227,9 @@ export class WorkspaceIndex {
         // Guessed dateline years are worked out again with every dated article known: by the index
         // workers while there are any (the analyser is loaded and warm there, not yet in this thread).
         this.startup.settled = pool?.size ? await this.settleInPool(pool) : this.model.settleStale((uri) => this.diskText(uri));
+      } catch (err) {
+        looseHeap?.();
+        throw err;
       } finally {
         // Not waited for: the workers end on their own threads while this one goes on.
         void pool?.close();
@@ -231,7 +238,8 @@ export class WorkspaceIndex {
       if (this.cached && this.cached.size !== this.diskKeys.size) this.dirty = true; // files gone since
       this.cached = undefined;
       this.initialDone = true;
-      if (this.dirty) this.scheduleSave(0);
+      if (this.dirty) void this.save().finally(looseHeap);
+      else looseHeap?.();
       if (restored.length) this.checkRestored(restored);
       else this.startup.checked = true;
     });
