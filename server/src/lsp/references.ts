@@ -2,7 +2,7 @@
 // workspace, including articles never opened. Locations are the statements' content ranges.
 import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver/node';
 import { LineTable } from '../analysis/positions';
-import { backgroundTurn } from '../node/eventLoop';
+import { nextTurn } from '../node/eventLoop';
 import { PackedSummary, type LineStartsRoom } from '../workspace/packedSummary';
 import { articleAt, speakerIdNear, throwIfCancelled, type FeatureContext } from './context';
 import { LocationsJson } from './locationsJson';
@@ -74,8 +74,8 @@ const PRIMED_MIN_STATEMENTS = 250;
 
 /**
  * Makes the answers of the busiest speakers (the most statements) ahead of their first request,
- * as rust-analyzer primes its caches: one speaker per background turn, requests and edits first.
- * For after the start, once the restored files are checked; it stops when the answers' revision
+ * as rust-analyzer primes its caches: one speaker per turn of the event loop, requests first. For
+ * after the start, once the restored files are checked; it stops when the answers' revision
  * changes (what it made would be thrown away). At most a few answers (some 200 KB of JSON each
  * at a thousand articles), kept and dropped like any other.
  */
@@ -87,10 +87,7 @@ export async function primeReferences(ctx: FeatureContext, speakers = PRIMED_SPE
     .sort((a, b) => b.statementCount - a.statementCount || (a.id < b.id ? -1 : 1))
     .slice(0, speakers);
   for (const speaker of busiest) {
-    // Background work: it waits while an edit is analysed and published (`foreground`), but not
-    // for quiet after it — a few answers, made once, in the gaps between documents being opened
-    // (kept from the requests that follow them) as before.
-    await backgroundTurn(0);
+    await nextTurn();
     if (ctx.index.answersRevision !== revision) return;
     answerFor(ctx, speaker.id);
   }

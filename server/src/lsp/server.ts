@@ -46,7 +46,7 @@ import { createServerConnection } from './transport';
 import { UnattributedTally } from './unattributedTally';
 import { WorkspaceIndex, type ProgressSink } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbols';
-import { foreground, nextTurn } from '../node/eventLoop';
+import { nextTurn } from '../node/eventLoop';
 
 /** Starts the Attribution Lens language server on the transport named in process.argv. */
 export function startServer(): void {
@@ -212,8 +212,6 @@ export function wireServer(connection: Connection): void {
       return;
     }
     busy = true;
-    // Foreground work (`foreground`): the post-start check and other background work wait for it.
-    foreground.begin();
     publishing = publishing.then(async () => {
       try {
         do {
@@ -224,7 +222,6 @@ export function wireServer(connection: Connection): void {
         log.error(`publishing: ${String((err as Error)?.stack ?? err)}`);
       } finally {
         busy = false;
-        foreground.end();
       }
     });
   });

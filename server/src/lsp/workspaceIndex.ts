@@ -13,7 +13,7 @@ import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
 import { summariseFile } from '../node/summariseFile';
 import { tightenHeapGrowth } from '../node/heapGrowth';
-import { backgroundTurn, foreground, laterEdit, nextTurn, Yielder } from '../node/eventLoop';
+import { nextTurn, Yielder } from '../node/eventLoop';
 import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, UNSAVED_BUFFER_KEY, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
 import { clipArticle, truncationNotice } from '../workspace/articleLimit';
@@ -278,12 +278,11 @@ export class WorkspaceIndex {
       const stale: string[] = [];
       // Stat'ing slows down with the machine's load: slices of time, not of a count of files,
       // keep a request that arrives meanwhile from waiting long.
-      // Background work: each turn waits while edits are being analysed and published (`foreground`).
-      await backgroundTurn();
+      await nextTurn();
       // A restored cross-article index's speakers, left packed for the first `indexed`, made a
       // slice per turn (a request that reads the index meanwhile makes the rest itself).
-      while (!this.model.unpackRestored(SPEAKERS_PER_TURN)) await backgroundTurn();
-      const slice = new Yielder(CHECK_SLICE_MS, backgroundTurn);
+      while (!this.model.unpackRestored(SPEAKERS_PER_TURN)) await nextTurn();
+      const slice = new Yielder(CHECK_SLICE_MS);
       for (let i = 0; i < uris.length; i++) {
         await slice.now();
         const uri = uris[i];
@@ -297,7 +296,7 @@ export class WorkspaceIndex {
       // check is analysed again, as a changed file would be.
       const details = this.storedDetails;
       while (details && !details.done) {
-        await backgroundTurn();
+        await nextTurn();
         details.loadNext();
       }
       const again = new Set(this.lostDetails);
@@ -384,7 +383,7 @@ export class WorkspaceIndex {
     this.pendingEdits.get(uri)?.();
     this.pendingEdits.set(
       uri,
-      laterEdit(() => {
+      later(() => {
         this.pendingEdits.delete(uri);
         this.applyOpen(uri);
         this.scheduleEmit();
@@ -538,9 +537,6 @@ export class WorkspaceIndex {
 
   private async write(): Promise<void> {
     if (!this.store || !this.dirty || !this.initialDone) return;
-    // Background work: it starts (reading every block still in the old file, at once) and gathers
-    // only while no edit is under way (`backgroundTurn`); a shutdown's write does not wait.
-    if (!this.disposing) await backgroundTurn();
     this.dirty = false;
     // What is written is the model at one moment: the articles' entries (summaries are never
     // changed, only replaced) and the cross-article index are gathered a slice per turn of the
@@ -561,7 +557,7 @@ export class WorkspaceIndex {
       // An article whose stored people and statements were lost is being analysed again (`detailsLost`).
       if (entry && !(entry.summary instanceof PackedSummary && entry.summary.detailLost)) entries.set(uri, cachedArticle(entry.summary, key, model.contextKey(uri), this.truncatedFiles.has(uri)));
       if (++gathered % ENTRIES_PER_TURN === 0 && !this.disposing) {
-        await backgroundTurn();
+        await nextTurn();
         if (!unchanged()) return this.scheduleSave();
       }
     }
@@ -583,7 +579,7 @@ export class WorkspaceIndex {
           index = step.value;
           break;
         }
-        if (!this.disposing) await backgroundTurn();
+        if (!this.disposing) await nextTurn();
       }
       if (!index) this.scheduleSave();
     }
@@ -644,15 +640,9 @@ export class WorkspaceIndex {
   private scheduleEmit(): void {
     if (!this.initialDone || this.emitScheduled) return;
     this.emitScheduled = true;
-    // Foreground until the listeners have it (the server's publishing is foreground of its own).
-    foreground.begin();
     setImmediate(() => {
       this.emitScheduled = false;
-      try {
-        for (const listener of this.listeners) listener();
-      } finally {
-        foreground.end();
-      }
+      for (const listener of this.listeners) listener();
     });
   }
 
@@ -1090,6 +1080,19 @@ function pathInFolder(folder: string, dir: string): string | undefined {
   const rel = path.relative(folder, dir);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join('/');
+}
+
+/**
+ * Runs `fn` after `delay` ms and returns how to cancel it. No delay means the next turn of the
+ * event loop (coalescing the changes already received), not a timer's minimum of a millisecond.
+ */
+function later(fn: () => void, delay: number): () => void {
+  if (delay > 0) {
+    const timer = setTimeout(fn, delay);
+    return () => clearTimeout(timer);
+  }
+  const immediate = setImmediate(fn);
+  return () => clearImmediate(immediate);
 }
 
 /** A file's stat, or undefined when it cannot be had (gone, or not readable): then it is read as usual. */

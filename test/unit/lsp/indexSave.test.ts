@@ -67,12 +67,10 @@ describe('persistent index writes in the server', function () {
 
   it('an article changed during a write leaves no entry that differs from its file, and the index waits for the next write', async () => {
     await changeOnDisk();
-    // The write is background work: it begins at the first turn with the foreground quiet (the
-    // change's update just went out), and the user opens article 2 and types into it a turn later.
-    await new Promise((resolve) => setTimeout(resolve, 20));
     const saving = index.save();
+    // Mid-write, the user opens article 2 and types into it.
     const edited = article(2).replace('Monday', 'Tuesday');
-    setImmediate(() => setImmediate(() => index.didOpen(TextDocument.create(fileUriOf(file(2)), 'plaintext', 1, edited))));
+    setImmediate(() => index.didOpen(TextDocument.create(fileUriOf(file(2)), 'plaintext', 1, edited)));
     await saving;
     const mid = await load();
     assert.strictEqual(mid.entries?.size, 30, 'the articles as they were when the write began');
