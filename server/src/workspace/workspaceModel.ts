@@ -81,23 +81,6 @@ function setId(idOf: Map<string, ArticleIds>, uri: string, key: string, id: stri
   idOf.set(uri, map.set(key, id));
 }
 
-/** Removes a person's speaker id from an article's ids. */
-function removeId(idOf: Map<string, ArticleIds>, uri: string, key: string): void {
-  const ids = idOf.get(uri);
-  if (ids === undefined) return;
-  if (!Array.isArray(ids)) {
-    ids.delete(key);
-    return;
-  }
-  for (let i = 0; i < ids.length; i += 2) {
-    if (ids[i] === key) {
-      ids.splice(i, 2);
-      break;
-    }
-  }
-  if (ids.length === 0) idOf.delete(uri);
-}
-
 /**
  * The speakers with one more, put where a rebuild would put it: speakers come in the order of
  * their first mentions (by URI, then by place among the article's people), the new one's being
