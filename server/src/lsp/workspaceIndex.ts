@@ -554,8 +554,7 @@ export class WorkspaceIndex {
     let gathered = 0;
     for (const [uri, key] of this.diskKeys) {
       const entry = model.getArticle(uri);
-      // An article whose stored people and statements were lost is being analysed again (`detailsLost`).
-      if (entry && !(entry.summary instanceof PackedSummary && entry.summary.detailLost)) entries.set(uri, cachedArticle(entry.summary, key, model.contextKey(uri), this.truncatedFiles.has(uri)));
+      if (entry && savable(entry)) entries.set(uri, cachedArticle(entry.summary, key, model.contextKey(uri), this.truncatedFiles.has(uri)));
       if (++gathered % ENTRIES_PER_TURN === 0 && !this.disposing) {
         await nextTurn();
         if (!unchanged()) return this.scheduleSave();
@@ -566,8 +565,7 @@ export class WorkspaceIndex {
     // index kept with them serves, and its check of restored files reads the files again.
     for (const uri of this.open.keys()) {
       const entry = model.getArticle(uri);
-      if (!entry || this.diskKeys.has(uri) || !isFileUri(uri) || this.truncatedFiles.has(uri)) continue;
-      if (!(entry.summary instanceof PackedSummary && entry.summary.detailLost)) entries.set(uri, cachedArticle(entry.summary, UNSAVED_BUFFER_KEY, model.contextKey(uri)));
+      if (entry && savable(entry) && !this.diskKeys.has(uri) && isFileUri(uri) && !this.truncatedFiles.has(uri)) entries.set(uri, cachedArticle(entry.summary, UNSAVED_BUFFER_KEY, model.contextKey(uri)));
     }
     // The cross-article index goes with the articles when it is made of exactly those; a change
     // during its export leaves it out of this write, and another write follows.
@@ -1121,4 +1119,9 @@ async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: 
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Whether an article's summary can be saved: not one whose stored people and statements were lost (being analysed again, `detailsLost`). */
+function savable(entry: ArticleEntry): boolean {
+  return !(entry.summary instanceof PackedSummary && entry.summary.detailLost);
 }

@@ -9,16 +9,14 @@
 // set and reset while the server runs.
 import { setFlagsFromString } from 'v8';
 
-let holders = 0;
-
-/** Asks for a tight old generation until the returned release (idempotent) is called by every holder. */
+/** Asks for a tight old generation until the returned release (idempotent) is called. */
 export function tightenHeapGrowth(): () => void {
-  if (holders++ === 0) setFlagsFromString('--heap-growing-percent=20');
+  setFlagsFromString('--heap-growing-percent=20');
   let released = false;
   return () => {
     if (released) return;
     released = true;
     // 0: V8's own growing factor again.
-    if (--holders === 0) setFlagsFromString('--heap-growing-percent=0');
+    setFlagsFromString('--heap-growing-percent=0');
   };
 }

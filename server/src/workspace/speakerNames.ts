@@ -8,12 +8,11 @@
 import { nameWords } from '../analysis/names';
 import { similarSurname } from '../analysis/people';
 import { foldName } from '../analysis/tokens';
+import type { Person } from '../analysis/types';
 import { slug } from './identity';
 
-interface NameFacts {
-  name: string;
-  isOrganization: boolean;
-}
+/** What clustering reads of a person (identity.ts). */
+type NameFacts = Pick<Person, 'name' | 'isOrganization'>;
 
 /**
  * The keys clustering compares a name under, as identity.ts reads it: an organisation's folded
@@ -107,7 +106,7 @@ export class SpeakerNames {
 
   /** Whether another surname here is one letter apart from this one (identity.ts's rule for long surnames). */
   private hasSimilarSurname(surname: string): boolean {
-    if (surname.length < 5) return false;
+    if (surname.length < 6) return false;
     for (const length of [surname.length - 1, surname.length, surname.length + 1]) {
       for (const other of this.surnamesByShape.get(`${surname[0]}:${length}`) ?? []) {
         if (other !== surname && similarSurname(surname, other)) return true;

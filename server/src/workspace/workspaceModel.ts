@@ -752,11 +752,17 @@ export class WorkspaceModel {
     if (this.index.unpacking) unpackSpeakers(this.index, Infinity);
     // Typing rarely changes who is named: then the clusters stand and only this article's
     // share of the index is redone. Otherwise the next question rebuilds it.
-    if (previous && !detailLost(previous.summary) && sameIdentity(previous.summary.people, entry.summary.people)) {
-      if (this.patchIndex(this.index, previous.summary, entry)) this.speakerCountsRevision++;
-    } else if (previous && !detailLost(previous.summary) && this.followNewNames(this.index, previous, entry)) {
-      this.speakerCountsRevision++;
-    } else if (previous || entry.summary.people.length > 0) this.invalidateIndex();
+    if (previous && !detailLost(previous.summary)) {
+      if (sameIdentity(previous.summary.people, entry.summary.people)) {
+        if (this.patchIndex(this.index, previous.summary, entry)) this.speakerCountsRevision++;
+        return;
+      }
+      if (this.followNewNames(this.index, previous, entry)) {
+        this.speakerCountsRevision++;
+        return;
+      }
+    }
+    if (previous || entry.summary.people.length > 0) this.invalidateIndex();
   }
 
   /**
@@ -808,21 +814,25 @@ export class WorkspaceModel {
       index.packed?.members.delete(id);
       index.packed?.statements.delete(id);
     }
-    // Who is who in the article under its new keys: the kept people's speakers, renumbered, and the new ones.
+    // Who is who in the article under its new keys: the kept people's speakers, renumbered (their
+    // members too, found before any is changed), and the new ones.
     const newKeyOf = new Map<string, string>();
     const renumbered: Array<[MemberRef[], number, string]> = [];
+    const kept: Array<[string, string]> = [];
     keptBefore.forEach((person, i) => {
       const key = keptAfter[i].key;
+      const id = idIn(ids, person.key);
       newKeyOf.set(person.key, key);
+      if (!id) return;
+      kept.push([key, id]);
       if (key === person.key) return;
-      const members = membersOf(index, idIn(ids, person.key)!) ?? [];
+      const members = membersOf(index, id) ?? [];
       const at = members.findIndex((m) => m.uri === uri && m.key === person.key);
       if (at >= 0) renumbered.push([members, at, key]);
     });
     for (const [members, at, key] of renumbered) members[at] = { uri, key };
-    const kept = keptBefore.map((p, i) => [keptAfter[i].key, idIn(ids, p.key)] as const);
     index.idOf.delete(uri);
-    for (const [key, id] of kept) if (id) setId(index.idOf, uri, key, id);
+    for (const [key, id] of kept) setId(index.idOf, uri, key, id);
     const position = new Map(after.map((p, i) => [p.key, i]));
     come.forEach((person, i) => {
       const id = comeIds[i];
