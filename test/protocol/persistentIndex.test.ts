@@ -215,6 +215,36 @@ describe('persistent index', function () {
     }
   });
 
+  it('documents the last session left open, reopened as the next one starts, are restored with the rest instead of analysed before the first indexed', async () => {
+    const target = file('02-dam-funding.txt');
+    const text = fs.readFileSync(target, 'utf8') + '\n“We will find the money,” Petrov said.\n';
+    const other = file('01-dam-vote.txt');
+    const openEarly = async (client: LspTestClient) => {
+      await client.open(target, 'plaintext', text);
+      await client.open(other);
+    };
+    // The first session ends with both open, one of them edited and not saved.
+    const first = await LspTestClient.start({ folders: [root], initializationOptions: { storagePath: storage }, onInitialized: openEarly });
+    const firstAnswers = await answers(first);
+    await first.stop();
+    const warm = await LspTestClient.start({ folders: [root], initializationOptions: { storagePath: storage }, onInitialized: openEarly });
+    try {
+      const { articles, startup } = warm.indexed[0];
+      assert.deepStrictEqual(
+        { restored: startup?.restored, analysed: startup?.analysed, index: startup?.index },
+        { restored: articles, analysed: 0, index: 'restored' },
+        JSON.stringify(startup),
+      );
+      // Analysed in full when published: the buffer's statement is there, its diagnostics come out.
+      await warm.waitForDiagnostics(target, (_, p) => p.version === 1);
+      assert.deepStrictEqual(await answers(warm), firstAnswers);
+      const statements = await warm.connection.sendRequest(StatementsBySpeakerRequest.type, { name: 'Ivan Petrov' });
+      assert.ok(statements.some((s) => s.text.includes('We will find the money')), 'the statement in the open buffer is there');
+    } finally {
+      await warm.stop();
+    }
+  });
+
   it('an article opened and closed again gives way to its summary and answers as before, hover included', async () => {
     const client = await start();
     try {

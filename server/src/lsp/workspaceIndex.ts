@@ -81,6 +81,13 @@ export class WorkspaceIndex {
   private readonly keepAnalysis = (uri: string): boolean => this.open.has(uri) || this.detailed.includes(uri);
   private queue: Promise<void> = Promise.resolve();
   private initialDone = false;
+  /**
+   * Until the persistent index's entries are restored, an opened document waits rather than being
+   * analysed: an editor reopens the last session's documents as it starts, and a text that is
+   * one of those entries is restored with the rest (the cross-article index made from it stays
+   * as saved), not analysed before the first `indexed` with an analyser still cold.
+   */
+  private awaitingRestore = true;
   private emitScheduled = false;
   private readonly listeners: Array<() => void> = [];
   /** undefined until the first settings are read, so that the first read builds the model. */
@@ -174,6 +181,7 @@ export class WorkspaceIndex {
           restored = files.filter((uri) => this.restoreCached(uri));
           restoredRevision = this.model.revision;
           restoredFrom = this.cached?.size ?? -1;
+          this.takeWaitingBuffers();
           let done = restored.length;
           let reported = -1;
           const countDone = () => {
@@ -229,6 +237,7 @@ export class WorkspaceIndex {
         this.startup.settled = pool?.size ? await this.settleInPool(pool) : this.model.settleStale((uri) => this.diskText(uri));
       } catch (err) {
         looseHeap?.();
+        this.takeWaitingBuffers();
         throw err;
       } finally {
         // Not waited for: the workers end on their own threads while this one goes on.
@@ -371,8 +380,17 @@ export class WorkspaceIndex {
     if (doc.uri !== uri) this.clientUrisRevision++;
     // A text the model already summarised is analysed in full when publishing or a request first
     // needs it (`article`), so that opening many documents at once holds no request up.
-    if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
+    if (!this.awaitingRestore && this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
     this.scheduleEmit();
+  }
+
+  /** The documents opened while the persistent index was read: those it did not restore are analysed now. */
+  private takeWaitingBuffers(): void {
+    if (!this.awaitingRestore) return;
+    this.awaitingRestore = false;
+    for (const [uri, doc] of this.open) {
+      if (this.isArticleDocument(doc) && !this.isCurrent(uri, doc.getText())) this.setArticle(uri, doc.getText());
+    }
   }
 
   didChange(doc: TextDocument): void {
@@ -915,7 +933,7 @@ export class WorkspaceIndex {
   /** Restores a file's summary from its cache entry without reading the file; false when there is none to use. */
   private restoreCached(uri: string): boolean {
     const cached = this.cached?.get(uri);
-    if (!cached || this.model.getArticle(uri) || this.keepAnalysis(uri)) return false;
+    if (!cached || this.model.getArticle(uri) || (this.keepAnalysis(uri) && !this.bufferIsEntry(uri, cached))) return false;
     // A read of the file under way is made void; with none ever started there is nothing to void
     // (a warm start would otherwise fill this map with 10,000 entries for nothing).
     const generation = this.diskGeneration.get(uri);
@@ -1043,6 +1061,18 @@ export class WorkspaceIndex {
    * unchanged, or one an index worker just read and summarised (`analysed`, or `again` with the
    * other articles' dates).
    */
+  /**
+   * Whether an open document's text is the one a persistent index entry summarised (whole: a
+   * clipped file's entry says what the file held, not the buffer): it is then restored as a closed
+   * article would be, and analysed in full when publishing or a request first needs it.
+   */
+  private bufferIsEntry(uri: string, cached: CachedArticle): boolean {
+    const doc = this.open.get(uri);
+    if (!doc || cached.truncated || this.detailed.includes(uri) || !this.isArticleDocument(doc)) return false;
+    const text = doc.getText();
+    return !clipArticle(text).truncated && summarizes(cached.summary, text);
+  }
+
   private restoreUnread(uri: string, cached: CachedArticle, how: 'unchanged' | 'analysed' | 'again' = 'unchanged', madeWith?: readonly string[]): void {
     this.diskKeys.set(uri, cached.key);
     if (cached.truncated) {
