@@ -213,6 +213,11 @@ export function clusterPeople<P extends Pick<Person, 'name' | 'isOrganization'>>
 
 /** The most complete, most common spelling; ties go to the plainer spelling. */
 export function canonicalName(names: readonly string[]): string {
+  // Most speakers are spelled one way throughout: nothing to rank (a rebuild of the index asks this of every speaker).
+  const first = names[0];
+  let i = 1;
+  while (i < names.length && names[i] === first) i++;
+  if (i === names.length && i > 0) return first;
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
   // Each distinct spelling measured once, not once per comparison.

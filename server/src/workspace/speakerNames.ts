@@ -18,7 +18,7 @@ type NameFacts = Pick<Person, 'name' | 'isOrganization'>;
  * The keys clustering compares a name under, as identity.ts reads it: an organisation's folded
  * name, a full name's folded surname, or the folded name of a surname alone.
  */
-function keyOf(name: string, isOrganization: boolean): string {
+export function keyOf(name: string, isOrganization: boolean): string {
   if (isOrganization) return `o:${foldName(name)}`;
   const words = nameWords(name).map(foldName).filter(Boolean);
   return words.length < 2 ? `l:${foldName(name)}` : `s:${words[words.length - 1]}`;
@@ -36,7 +36,8 @@ function plainIdOf(name: string): string | undefined {
  * surnames by first letter and length, for the one-letter-apart rule.
  */
 export class SpeakerNames {
-  private readonly counts = new Map<string, number>();
+  /** The speakers that have each key. */
+  private readonly holders = new Map<string, Set<string>>();
   private readonly keysOfSpeaker = new Map<string, string[]>();
   private readonly surnamesByShape = new Map<string, Set<string>>();
 
@@ -49,23 +50,50 @@ export class SpeakerNames {
     const keys = new Set<string>([`id:${slug(name) || 'speaker'}`]);
     for (const n of names) keys.add(keyOf(n, isOrganization));
     for (const key of keys) {
-      const count = this.counts.get(key) ?? 0;
-      this.counts.set(key, count + 1);
-      if (count === 0 && key.startsWith('s:')) this.shapeSet(key.slice(2)).add(key.slice(2));
+      const holders = this.holders.get(key);
+      if (holders) holders.add(id);
+      else {
+        this.holders.set(key, new Set([id]));
+        if (key.startsWith('s:')) this.shapeSet(key.slice(2)).add(key.slice(2));
+      }
     }
     this.keysOfSpeaker.set(id, [...keys]);
   }
 
   remove(id: string): void {
     for (const key of this.keysOfSpeaker.get(id) ?? []) {
-      const count = (this.counts.get(key) ?? 0) - 1;
-      if (count > 0) this.counts.set(key, count);
-      else {
-        this.counts.delete(key);
+      const holders = this.holders.get(key);
+      holders?.delete(id);
+      if (holders?.size === 0) {
+        this.holders.delete(key);
         if (key.startsWith('s:')) this.surnamesByShape.get(shapeOf(key.slice(2)))?.delete(key.slice(2));
       }
     }
     this.keysOfSpeaker.delete(id);
+  }
+
+  /** The speakers with this key (a superset of those with a member of that key). */
+  speakersWith(key: string): ReadonlySet<string> {
+    return this.holders.get(key) ?? NOBODY;
+  }
+
+  /**
+   * The surnames clustering could put in one group with these (one letter apart, step by step,
+   * through the speakers' surnames here or these), these included.
+   */
+  surnameGroupOf(surnames: Iterable<string>): Set<string> {
+    const group = new Set(surnames);
+    const todo = [...group];
+    while (todo.length) {
+      const surname = todo.pop()!;
+      for (const other of this.similarSurnames(surname, group)) {
+        if (!group.has(other)) {
+          group.add(other);
+          todo.push(other);
+        }
+      }
+    }
+    return group;
   }
 
   /**
@@ -87,12 +115,12 @@ export class SpeakerNames {
 
   /** Whether a speaker of this one person can go without any other speaker changing. */
   canGo(id: string, person: NameFacts): boolean {
-    if (plainIdOf(person.name) !== id || this.counts.get(`id:${id}`) !== 1) return false;
+    if (plainIdOf(person.name) !== id || this.count(`id:${id}`) !== 1) return false;
     const own = this.keysOfSpeaker.get(id);
     const key = keyOf(person.name, person.isOrganization);
     if (!own || !own.includes(key)) return false;
     // No other speaker has any key of this one's.
-    if (own.some((k) => this.counts.get(k) !== 1)) return false;
+    if (own.some((k) => this.count(k) !== 1)) return false;
     if (key.startsWith('s:')) {
       const surname = key.slice(2);
       return !this.has(`l:${surname}`) && !this.hasSimilarSurname(surname);
@@ -100,19 +128,31 @@ export class SpeakerNames {
     return !(key.startsWith('l:') && this.has(`s:${key.slice(2)}`));
   }
 
+  private count(key: string): number {
+    return this.holders.get(key)?.size ?? 0;
+  }
+
   private has(key: string): boolean {
-    return (this.counts.get(key) ?? 0) > 0;
+    return this.count(key) > 0;
   }
 
   /** Whether another surname here is one letter apart from this one (identity.ts's rule for long surnames). */
   private hasSimilarSurname(surname: string): boolean {
-    if (surname.length < 6) return false;
+    for (const _ of this.similarSurnames(surname)) return true;
+    return false;
+  }
+
+  /** The other surnames here (and in `more`) one letter apart from this one, as identity.ts compares them. */
+  private *similarSurnames(surname: string, more?: ReadonlySet<string>): Generator<string> {
+    for (const other of more ?? []) {
+      if (other !== surname && similarSurname(surname, other)) yield other;
+    }
+    if (surname.length < 6) return;
     for (const length of [surname.length - 1, surname.length, surname.length + 1]) {
       for (const other of this.surnamesByShape.get(`${surname[0]}:${length}`) ?? []) {
-        if (other !== surname && similarSurname(surname, other)) return true;
+        if (other !== surname && similarSurname(surname, other)) yield other;
       }
     }
-    return false;
   }
 
   private shapeSet(surname: string): Set<string> {
@@ -122,6 +162,8 @@ export class SpeakerNames {
     return set;
   }
 }
+
+const NOBODY: ReadonlySet<string> = new Set();
 
 function shapeOf(surname: string): string {
   return `${surname[0]}:${surname.length}`;

@@ -6,9 +6,9 @@ import type * as AnalysisModule from '../analysis';
 import { lowerBound } from '../analysis/search';
 import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person, Span, Statement } from '../analysis/types';
 import { hashString, packed, summarizeArticle, type ArticleSummary } from './articleSummary';
-import { clusterPeople, type IdentityHints, type PersonOccurrence } from './identity';
+import { clusterPeople, slug, type IdentityHints, type PersonOccurrence } from './identity';
 import { detailOf, PackedSummary } from './packedSummary';
-import { SpeakerNames } from './speakerNames';
+import { keyOf, SpeakerNames } from './speakerNames';
 import type { AnalysedEntry, ArticleEntry, Speaker, StatementRef } from './types';
 
 export { hashString } from './articleSummary';
@@ -419,8 +419,12 @@ export class WorkspaceModel {
     this.articlesRevision++;
     this.placesRevisionValue++;
     this.namesRevision++;
-    // An article nobody is named in holds no place in the index.
-    if (previous.summary.people.length > 0 || detailLost(previous.summary)) this.invalidateIndex();
+    // An article nobody is named in holds no place in the index; one that named people leaves it as an edit naming nobody would.
+    if (previous.summary.people.length === 0 && !detailLost(previous.summary)) return true;
+    const index = this.index;
+    if (index?.unpacking) unpackSpeakers(index, Infinity);
+    if (index && !detailLost(previous.summary) && this.reclusterAround(index, uri, previous.summary, undefined)) this.speakerCountsRevision++;
+    else this.invalidateIndex();
     return true;
   }
 
@@ -762,7 +766,239 @@ export class WorkspaceModel {
         return;
       }
     }
-    if (previous || entry.summary.people.length > 0) this.invalidateIndex();
+    if (!previous && entry.summary.people.length === 0) return;
+    if ((!previous || !detailLost(previous.summary)) && this.reclusterAround(this.index, entry.uri, previous?.summary, entry)) {
+      this.speakerCountsRevision++;
+      return;
+    }
+    this.invalidateIndex();
+  }
+
+  /**
+   * Follows any other change of who an article names (`previous` its summary then, `entry` now,
+   * either missing for an article added or removed) by clustering again only the speakers the
+   * change can touch, as a rebuild would cluster them: the people whose names clustering compares
+   * with a name the article named or names only on one side (identity.ts compares names within a
+   * surname, surnames one letter apart step by step, a surname alone with the full names of that
+   * surname, an organisation with the same name). The people named on both sides, in the same
+   * order, keep their speakers (renumbered, as in `followNewNames`) unless their names are among
+   * those; otherwise every person of the article counts as changed. The speakers whose ids a
+   * rebuild would number otherwise (one name's suffixes) are renamed. False, with the index left
+   * to be rebuilt, when registry aliases join names across those lines or a name's id could meet
+   * another name's suffix.
+   */
+  private reclusterAround(index: Index, uri: string, previous: Pick<ArticleSummary, 'people' | 'statements'> | undefined, entry: ArticleEntry | undefined): boolean {
+    if (this.options.identity?.aliases?.length) return false;
+    const names = (index.names ??= new SpeakerNames(index.speakers.values()));
+    const before = previous?.people ?? [];
+    const after = entry?.summary.people ?? [];
+    const kept = keptInOrder(before, after);
+    const keptBefore = new Set(kept.map(([b]) => b));
+    const keptAfter = new Set(kept.map(([, a]) => a));
+    // The keys clustering compares the changed names under, then every surname it could group with them.
+    const surnames: string[] = [];
+    const affectedKeys = new Set<string>();
+    for (const person of [...before.filter((p) => !keptBefore.has(p)), ...after.filter((p) => !keptAfter.has(p))]) {
+      const key = keyOf(person.name, person.isOrganization);
+      if (key.startsWith('o:')) affectedKeys.add(key);
+      else surnames.push(key.slice(2));
+    }
+    for (const surname of names.surnameGroupOf(surnames)) affectedKeys.add(`s:${surname}`).add(`l:${surname}`);
+    const affectedPerson = (p: Person) => affectedKeys.has(keyOf(p.name, p.isOrganization));
+
+    // Each article's people as the clusters read them (decoded once here), the edited one's as they are now.
+    const peopleIn = new Map<string, readonly Person[]>([[uri, after]]);
+    const peopleOf = (of: string): readonly Person[] => {
+      let people = peopleIn.get(of);
+      if (!people) peopleIn.set(of, (people = detailOf(this.entries.get(of)!.summary).people));
+      return people;
+    };
+    const placeIn = new Map<string, Map<string, number>>();
+    const placeOf = (of: string, key: string): number => {
+      let places = placeIn.get(of);
+      if (!places) placeIn.set(of, (places = new Map(peopleOf(of).map((p, i) => [p.key, i]))));
+      return places.get(key) ?? -1;
+    };
+    // The edited article's people as they were, by key (its members in the index still have these keys).
+    const beforeByKey = new Map(before.map((p) => [p.key, p]));
+    const newKeyOf = new Map(kept.map(([b, a]) => [b.key, a.key]));
+
+    // The speakers with people of those keys, whole: a speaker is one name group's, never part in and part out.
+    const idsBefore = idsIn(index, uri);
+    const candidates = new Set<string>();
+    for (const person of before) {
+      const id = idIn(idsBefore, person.key);
+      if (id && (!keptBefore.has(person) || affectedPerson(person))) candidates.add(id);
+    }
+    for (const key of affectedKeys) for (const id of names.speakersWith(key)) candidates.add(id);
+    const affected = new Set<string>();
+    const occurrences: Array<PersonOccurrence<PersonFacts> & { place: number }> = [];
+    for (const id of candidates) {
+      const members = membersOf(index, id) ?? [];
+      let inGroup = 0;
+      for (const m of members) {
+        const person = m.uri === uri ? beforeByKey.get(m.key) : peopleOf(m.uri)[placeOf(m.uri, m.key)];
+        // A person of the edited article that is gone counts as in: its speaker changes whatever its name.
+        if (person && (affectedPerson(person) || (m.uri === uri && !keptBefore.has(person)))) inGroup++;
+      }
+      if (inGroup === 0) continue; // found by a spelling only
+      if (inGroup !== members.length) return false;
+      affected.add(id);
+      for (const m of members) {
+        if (m.uri === uri) continue;
+        const place = placeOf(m.uri, m.key);
+        occurrences.push({ uri: m.uri, person: factsOf(peopleOf(m.uri)[place]), place });
+      }
+    }
+    // The edited article's people now: the new ones, and those kept whose names are compared with a changed one.
+    const kepts = new Map(kept.map(([b, a]) => [a, b]));
+    for (let place = 0; place < after.length; place++) {
+      const person = after[place];
+      const was = kepts.get(person);
+      if (was && !affectedPerson(person)) {
+        // Kept with its speaker: that speaker must not be one clustered again.
+        const id = idIn(idsBefore, was.key);
+        if (id && affected.has(id)) return false;
+        continue;
+      }
+      if (was) {
+        const id = idIn(idsBefore, was.key);
+        if (id && !affected.has(id)) return false;
+      }
+      occurrences.push({ uri, person: factsOf(person), place });
+    }
+    occurrences.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.place - b.place));
+    const clusters = clusterPeople(occurrences, this.options.identity);
+
+    // Ids: every speaker of a name these speakers had or now have, numbered again in the order of
+    // first mentions. `renumbered`: the kept people of the edited article have their new keys already.
+    type Place = { uri: string; place: number };
+    const firstOf = (id: string, renumbered: boolean): Place => {
+      const first = membersOf(index, id)![0];
+      const key = first.uri === uri && !renumbered ? newKeyOf.get(first.key) ?? first.key : first.key;
+      return { uri: first.uri, place: placeOf(first.uri, key) };
+    };
+    const beforeFirst = (a: Place, b: Place) => a.uri < b.uri || (a.uri === b.uri && a.place < b.place);
+    type Cluster = (typeof clusters)[number];
+    type Numbered = { first: Place; kept?: string; cluster?: Cluster };
+    const byBase = new Map<string, Numbered[]>();
+    const entryFor = (base: string) => byBase.get(base) ?? byBase.set(base, []).get(base)!;
+    for (const id of affected) entryFor(slug(index.speakers.get(id)!.name));
+    for (const cluster of clusters) {
+      const first = cluster.members[0] as (typeof occurrences)[number];
+      entryFor(slug(cluster.name)).push({ first: { uri: first.uri, place: first.place }, cluster });
+    }
+    for (const [base, list] of byBase) {
+      // An empty base (ids "speaker", "-2", …) or one shaped like a suffix can meet another base's ids.
+      if (!base || base === 'speaker' || /-\d+$/.test(base)) return false;
+      for (const id of names.speakersWith(`id:${base}`)) if (!affected.has(id)) list.push({ first: firstOf(id, false), kept: id });
+      list.sort((a, b) => (beforeFirst(a.first, b.first) ? -1 : beforeFirst(b.first, a.first) ? 1 : 0));
+      for (let n = 2; n <= list.length + 1; n++) if (names.speakersWith(`id:${base}-${n}`).size > 0) return false;
+    }
+
+    // From here on the index changes (a refusal above left it as it was). The speakers clustered again go.
+    const articles = new Set<string>([uri]);
+    for (const id of affected) {
+      for (const m of membersOf(index, id) ?? []) articles.add(m.uri);
+      statementsOf(index, id);
+      index.speakers.delete(id);
+      index.members.delete(id);
+      index.statementsBy.delete(id);
+      names.remove(id);
+    }
+    // The kept people with their speakers, under their new keys (their members found before any is
+    // changed); the article's share of those speakers redone against its previous people and statements.
+    const stay: Array<[string, string]> = [];
+    const moves: Array<[MemberRef[], number, string]> = [];
+    for (const [b, a] of kept) {
+      const id = idIn(idsBefore, b.key);
+      if (!id || affected.has(id)) continue;
+      stay.push([a.key, id]);
+      if (a.key === b.key) continue;
+      const members = membersOf(index, id) ?? [];
+      const at = members.findIndex((m) => m.uri === uri && m.key === b.key);
+      if (at >= 0) moves.push([members, at, a.key]);
+    }
+    for (const [members, at, key] of moves) members[at] = { uri, key };
+    index.idOf.delete(uri);
+    for (const [key, id] of stay) setId(index.idOf, uri, key, id);
+    if (entry && previous) {
+      const stayed = new Set(stay.map(([key]) => key));
+      const underNewKeys = (key: string | undefined) => {
+        const to = key === undefined ? undefined : newKeyOf.get(key);
+        return to !== undefined && stayed.has(to) ? to : `\u0000gone:${key}`;
+      };
+      const previousPeople = kept.filter(([, a]) => stayed.has(a.key)).map(([b, a]) => ({ ...b, key: a.key }));
+      const previousStatements = previous.statements.map((s) => (s.personKey === undefined ? s : { ...s, personKey: underNewKeys(s.personKey) }));
+      this.patchIndex(index, { people: previousPeople, statements: previousStatements }, entry);
+    }
+    // Renamed speakers keep their place in the order under their new ids (all taken out first: two may swap ids).
+    const renamed = new Map<string, string>();
+    const made: Array<{ id: string; cluster: Cluster }> = [];
+    for (const [base, list] of byBase) {
+      list.forEach((numbered, n) => {
+        const id = n === 0 ? base : `${base}-${n + 1}`;
+        if (numbered.cluster) made.push({ id, cluster: numbered.cluster });
+        else if (numbered.kept !== id) renamed.set(numbered.kept!, id);
+      });
+    }
+    const moving = [...renamed].map(([from, to]) => ({ to, speaker: index.speakers.get(from)!, members: membersOf(index, from)!, list: statementsOf(index, from) }));
+    for (const [from] of renamed) {
+      names.remove(from);
+      index.members.delete(from);
+      index.statementsBy.delete(from);
+    }
+    for (const { to, speaker, members, list } of moving) {
+      speaker.id = to;
+      index.members.set(to, members);
+      if (list) index.statementsBy.set(to, list);
+      for (const m of members) setId(index.idOf, m.uri, m.key, to);
+      names.add(to, speaker.name, speaker.isOrganization, speaker.spellings);
+    }
+    // The new speakers, each where a rebuild puts it.
+    const order = [...index.speakers.values()];
+    const firstById = new Map<string, Place>();
+    const firstPlace = (speaker: Speaker) => firstById.get(speaker.id) ?? firstOf(speaker.id, true);
+    for (const { id, cluster } of made) {
+      const members = cluster.members as typeof occurrences;
+      index.members.set(id, members.map((m) => ({ uri: m.uri, key: m.person.key })));
+      for (const m of members) setId(index.idOf, m.uri, m.person.key, id);
+      const speaker: Speaker = { id, name: cluster.name, roles: [], spellings: [], isOrganization: cluster.isOrganization, statementCount: 0, articles: [], statementArticles: [] };
+      const first = { uri: members[0].uri, place: members[0].place };
+      firstById.set(id, first);
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (beforeFirst(firstPlace(order[mid]), first)) lo = mid + 1;
+        else hi = mid;
+      }
+      order.splice(lo, 0, speaker);
+    }
+    index.speakers = new Map(order.map((speaker) => [speaker.id, speaker]));
+    for (const { id, cluster } of made) summarise(index, id, cluster.members as typeof occurrences);
+    // Their statements, article by article in URI order, as a rebuild lists them.
+    const lists = new Map<string, SpeakerStatements>();
+    for (const of of [...articles].sort()) {
+      const summary = of === uri ? entry?.summary : this.entries.get(of)?.summary;
+      if (!summary) continue;
+      const ids = idsIn(index, of);
+      detailOf(summary).statements.forEach((statement, i) => {
+        const id = statement.personKey ? idIn(ids, statement.personKey) : undefined;
+        if (!id || !firstById.has(id)) return;
+        let list = lists.get(id);
+        if (!list) lists.set(id, (list = new SpeakerStatements()));
+        list.push(of, i, statement.contentSpan.start, statement.contentSpan.end, statement.date ?? '');
+      });
+    }
+    for (const { id } of made) {
+      const list = lists.get(id);
+      if (list) index.statementsBy.set(id, list);
+      summariseStatements(index, id);
+      const speaker = index.speakers.get(id)!;
+      names.add(id, speaker.name, speaker.isOrganization, speaker.spellings);
+    }
+    return true;
   }
 
   /**
@@ -798,12 +1034,19 @@ export class WorkspaceModel {
       if (!id || members?.length !== 1 || members[0].uri !== uri || members[0].key !== person.key || !names.canGo(id, person)) return false;
       goneIds.push(id);
     }
-    // From here on a refusal drops the index (and these names with it): no need to undo.
     for (const id of goneIds) names.remove(id);
     const comeIds: string[] = [];
     for (const person of come) {
       const id = names.aloneId(person);
-      if (!id) return false;
+      if (!id) {
+        // The names as they were, for the next way of following the change.
+        for (const added of comeIds) names.remove(added);
+        for (const removed of goneIds) {
+          const speaker = index.speakers.get(removed)!;
+          names.add(removed, speaker.name, speaker.isOrganization, speaker.spellings);
+        }
+        return false;
+      }
       names.add(id, person.name, person.isOrganization, [person.name]);
       comeIds.push(id);
     }
@@ -1011,6 +1254,21 @@ function sameText(previous: ArticleSummary, next: ArticleSummary): boolean {
 /** A restored summary whose people and statements could not be read back: who it named is unknown, not nobody. */
 function detailLost(summary: ArticleSummary): boolean {
   return summary instanceof PackedSummary && summary.detailLost;
+}
+
+/**
+ * The people an article names both before and after a change, as pairs (then, now), when they
+ * are told apart by name (as `followNewNames` tells them) and come in the same order; else none.
+ */
+function keptInOrder(before: readonly Person[], after: readonly Person[]): Array<[Person, Person]> {
+  const signature = (p: Person) => `${p.isOrganization ? 'o' : 'p'}:${p.name}`;
+  const beforeBySignature = new Map(before.map((p) => [signature(p), p]));
+  const afterBySignature = new Map(after.map((p) => [signature(p), p]));
+  if (beforeBySignature.size !== before.length || afterBySignature.size !== after.length) return [];
+  const keptBefore = before.filter((p) => afterBySignature.has(signature(p)));
+  const keptAfter = after.filter((p) => beforeBySignature.has(signature(p)));
+  if (keptBefore.some((p, i) => signature(p) !== signature(keptAfter[i]))) return [];
+  return keptBefore.map((p, i) => [p, keptAfter[i]]);
 }
 
 /** The same people under the same keys: the clusters of the workspace do not change. */

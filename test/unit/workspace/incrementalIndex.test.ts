@@ -23,6 +23,13 @@ const VARIANTS = [
   `Ferry fares\n\n${dateline(9)} Councillor Xavier Quent said ferry fares would rise.\n\nThe Harbour Trust said it would pay for new boats.\n`,
   `Ferry fares\n\n${dateline(9)} Quent said ferry fares would rise.\n\nMayor Tomasz Velenko said the town would object.\n`,
   `Ferry fares\n\n${dateline(9)} Finance Minister Astrid Kalbergs said ferry fares would rise.\n\n“Nobody likes it,” Councillor Xavier Quenta said.\n`,
+  // Names other articles name too, so that speakers join, split and are numbered again: a second
+  // Velenko (the surname alone is then nobody's in particular), an initial, a surname alone, an
+  // organisation, a spelling between two others.
+  `Port dues\n\n${dateline(10)} Harbour master Marek Velenko said port dues would rise.\n\n“Ships will pay more,” Velenko said.\n\nMayor Tomasz Velenko disagreed.\n`,
+  `Port dues\n\n${dateline(10)} T. Velenko said port dues would rise.\n\n“Ships will pay more,” Cordova said.\n`,
+  `Port dues\n\n${dateline(11)} Velenko said port dues would rise.\n\nThe Harbour Trust said it would not pay.\n\nAstrid Kalbergs said the ministry would look at it.\n`,
+  `Port dues\n\n${dateline(11)} The Harbour Trust said port dues would rise.\n\n“Ships will pay more,” Kofi Drasen said.\n\nDrasen added that the union agreed.\n`,
 ];
 const URIS = ['file:///ws/a.txt', 'file:///ws/b.txt', 'file:///ws/c.txt', 'file:///ws/d.txt'];
 
@@ -51,11 +58,14 @@ function fromScratch(texts: Map<string, string>): WorkspaceModel {
   return model;
 }
 
-function run(ops: Op[]): void {
+/** Applies the changes, comparing every answer with a rebuild's after each; `noRebuild`: and asserts that a change of text never rebuilt the index. */
+function run(ops: Op[], noRebuild = false): void {
   const model = new WorkspaceModel();
   const texts = new Map<string, string>();
   for (const op of ops) {
     const uri = URIS[op.uri];
+    const builds = model.indexBuilds;
+    const hadIndex = texts.size > 0;
     if (op.kind === 'set') {
       model.setArticle(uri, VARIANTS[op.variant]);
       texts.set(uri, VARIANTS[op.variant]);
@@ -65,6 +75,7 @@ function run(ops: Op[]): void {
     }
     // Asking builds the index, so the next change has one to patch.
     assert.deepStrictEqual(answers(model), answers(fromScratch(texts)), `after ${JSON.stringify(op)}`);
+    if (noRebuild && hadIndex) assert.strictEqual(model.indexBuilds, builds, `rebuilt after ${JSON.stringify(op)}`);
   }
 }
 
@@ -120,7 +131,54 @@ describe('incremental workspace index', () => {
       { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), uri: fc.nat(URIS.length - 1), variant: fc.nat(VARIANTS.length - 1) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), uri: fc.nat(URIS.length - 1) }) },
     );
-    fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => run(ops)), { numRuns: 80 });
+    fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => run(ops, true)), { numRuns: 80 });
+  });
+
+  it('any change of who articles name, in summaries made up to meet every clustering rule, is followed as a rebuild would cluster and number it, without one', () => {
+    // Full names sharing a surname, an initial, surnames one letter apart, a surname alone, an
+    // organisation and a surname alone of the same name (the same id but for its suffix), a
+    // spelling with an accent, and names whose ids differ only by a suffix's place in the order.
+    const POOL: Array<[string, boolean]> = [
+      ['Tomasz Velenko', false], ['Marek Velenko', false], ['T. Velenko', false], ['Velenko', false], ['Velenko', true],
+      ['Astrid Kalberg', false], ['Astrid Kalbergh', false], ['Astrid Kalbergs', false], ['Kalberg', false],
+      ['José Ortiz', false], ['Jose Ortiz', false], ['Ortiz', true], ['Ines Cordova', false], ['Harbour Trust', true],
+    ];
+    const summaryOf = (picks: number[], tag: string): ArticleSummary => {
+      const people = picks.map((n, i) => ({ key: `p${i}`, name: POOL[n][0], roles: i % 3 === 0 ? ['Minister'] : [], isOrganization: POOL[n][1], mentions: [{ span: { start: i * 10, end: i * 10 + 5 }, text: POOL[n][0], kind: 'name' as const, personKey: `p${i}` }] }));
+      const statements = picks.map((_, i) => ({ personKey: `p${i}`, speaker: people[i].name, kind: 'indirect' as const, cue: 'said', contentSpan: { start: i * 10 + 6, end: i * 10 + 9 }, text: `words ${tag} ${i}`, date: i % 2 ? '2023-04-0' + (1 + (i % 9)) : undefined }));
+      return { people, statements, hasDateline: false, title: tag, length: 100, textHash: tag, lineStarts: [0], unattributed: 0 };
+    };
+    const picks = fc.uniqueArray(fc.nat(POOL.length - 1), { maxLength: 5 });
+    type SummaryOp = { uri: number; picks: number[] | null };
+    const op: fc.Arbitrary<SummaryOp> = fc.record({ uri: fc.nat(URIS.length - 1), picks: fc.option(picks, { freq: 6 }) });
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 14 }), (ops) => {
+        const model = new WorkspaceModel();
+        const summaries = new Map<string, ArticleSummary>();
+        ops.forEach((o, step) => {
+          const uri = URIS[o.uri];
+          const builds = model.indexBuilds;
+          const hadIndex = summaries.size > 0;
+          if (o.picks) {
+            const summary = summaryOf(o.picks, `${step}`);
+            model.restoreArticle(uri, summary);
+            summaries.set(uri, summary);
+          } else {
+            model.removeArticle(uri);
+            summaries.delete(uri);
+          }
+          const scratch = new WorkspaceModel();
+          for (const [u, summary] of summaries) scratch.restoreArticle(u, summary);
+          assert.deepStrictEqual(answers(model), answers(scratch), `after step ${step}`);
+          if (hadIndex) assert.strictEqual(model.indexBuilds, builds, `rebuilt at step ${step}`);
+        });
+      }),
+      {
+        numRuns: 150,
+        // Found by a longer run: the organisation Velenko, first named in the edited article, numbered after the person Velenko put before it there.
+        examples: [[[{ uri: 3, picks: [4] }, { uri: 3, picks: [5, 3, 4] }, { uri: 0, picks: null }]]],
+      },
+    );
   });
 
   it('an article naming many people (past the flat list of ids kept per article) answers like a rebuild, edited or restored', () => {
