@@ -13,6 +13,12 @@ export interface Range {
 /** Where each line of a text starts (\n, \r\n and a lone \r end lines, as LSP counts them). */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
+  // Most texts end lines with \n alone: then the native search finds them (a character loop over
+  // a 20 KB article took most of a millisecond per edit before V8 had optimised it).
+  if (text.indexOf('\r') < 0) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

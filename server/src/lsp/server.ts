@@ -37,7 +37,7 @@ import { RegistryManager } from './registry';
 import { registryFixes } from './registryFixes';
 import { prepareRename, rename } from './rename';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensRange } from './semanticTokens';
-import { SettingsStore } from './settings';
+import { SettingsStore, type Settings } from './settings';
 import { speakers } from './speakers';
 import { statementsBySpeaker } from './statementsBySpeaker';
 import { statementTable } from './statementTable';
@@ -233,6 +233,13 @@ export function wireServer(connection: Connection): void {
    */
   const published = new Map<string, { inputs: unknown[]; signature: string }>();
   const sameInputs = (a: unknown[] | undefined, b: unknown[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+  /** Each rule-settings object's JSON, made once (every open document is checked after each edit). */
+  const ruleSettingsJson = new WeakMap<object, string>();
+  const ruleSettingsKey = (rules: Settings['diagnostics']): string => {
+    let json = ruleSettingsJson.get(rules);
+    if (json === undefined) ruleSettingsJson.set(rules, (json = JSON.stringify(rules)));
+    return json;
+  };
   async function publishAll(): Promise<void> {
     // The documents just edited first, and on the wire before the others are even looked at:
     // theirs are the diagnostics the user waits for.
@@ -260,7 +267,7 @@ export function wireServer(connection: Connection): void {
       const entry = index.article(doc.uri);
       if (!entry) return false;
       const model = index.model;
-      const inputs = [entry.analysis, model, model.namesVersion, doc.version, doc.languageId, JSON.stringify(s.diagnostics), index.truncationOf(doc.uri)?.notice];
+      const inputs = [entry.analysis, model, model.namesVersion, doc.version, doc.languageId, ruleSettingsKey(s.diagnostics), index.truncationOf(doc.uri)?.notice];
       const last = published.get(doc.uri);
       if (sameInputs(last?.inputs, inputs)) return false;
       const diagnostics = [...diagnosticsFor(ctx, entry, s), ...lengthLimitNotice(ctx, entry)];

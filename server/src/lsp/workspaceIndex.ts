@@ -115,6 +115,12 @@ export class WorkspaceIndex {
   /** Bumped whenever a new model replaces the old (whose revisions start again). */
   private modelGeneration = 0;
   private dirty = false;
+  /** Bumped when the workspace folders or the article globs change (`isArticleDocument`). */
+  private selectionRevision = 0;
+  /** Each open document's URI, and whether it lies under the folders and matches the article globs, as of `revision`. */
+  private readonly documentSelection = new WeakMap<TextDocument, { revision: number; uri: string; file: boolean; matched: boolean }>();
+  /** The last text found to be the one a summary was made of (`isCurrent`). */
+  private lastSummarised: { summary: ArticleSummary; text: string } | undefined;
   /** Shutting down: the last write need not let requests in. */
   private disposing = false;
   /** How the initial index was made: counts of articles restored from the persistent index and analysed. */
@@ -159,6 +165,7 @@ export class WorkspaceIndex {
   /** Reads every article under the folders, reporting progress; resolves when they are in the model. */
   initialize(folders: string[], progress: ProgressSink): Promise<void> {
     this.folders = folders.map(normalizeUri);
+    this.selectionRevision++;
     return this.enqueue(async () => {
       await this.applySettings();
       progress.begin('Attribution Lens: indexing articles', 0, 'finding articles');
@@ -353,6 +360,7 @@ export class WorkspaceIndex {
   foldersChanged(folders: string[]): Promise<void> {
     return this.enqueue(async () => {
       this.folders = folders.map(normalizeUri);
+      this.selectionRevision++;
       await this.applySettings();
       if (this.initialDone) await this.reconcile();
     });
@@ -690,7 +698,14 @@ export class WorkspaceIndex {
     const known = this.model.getArticle(uri);
     if (!known) return false;
     const clipped = clipArticle(text).text;
-    return known.analysis ? known.analysis.text === clipped : summarizes(known.summary, clipped);
+    if (known.analysis) return known.analysis.text === clipped;
+    // Opening a document asks this of its text and the summary twice (on opening, then when its
+    // diagnostics need the analysis): the second time without hashing the text again.
+    const verified = this.lastSummarised;
+    if (verified?.summary === known.summary && verified.text === clipped) return true;
+    if (!summarizes(known.summary, clipped)) return false;
+    this.lastSummarised = { summary: known.summary, text: clipped };
+    return true;
   }
 
   /** An open document's text, when it is what the model summarised. */
@@ -781,6 +796,7 @@ export class WorkspaceIndex {
       if (this.matcherKeys.get(folder) !== key) {
         this.matcherKeys.set(folder, key);
         this.matchers.set(folder, new ArticleMatcher(s.articles));
+        this.selectionRevision++;
         changed = true;
       }
       if (folder === scopes[0]) this.indexWorkers = s.index.workers;
@@ -838,8 +854,18 @@ export class WorkspaceIndex {
   }
 
   private isArticleDocument(doc: TextDocument): boolean {
-    const uri = normalizeUri(doc.uri);
-    if (isFileUri(uri)) return this.isArticleUri(uri);
+    // Asked of every open document after each edit: its URI's place under the folders and globs
+    // (path arithmetic) is kept per document until the folders or globs change.
+    let known = this.documentSelection.get(doc);
+    if (known?.revision !== this.selectionRevision) {
+      const uri = normalizeUri(doc.uri);
+      const file = isFileUri(uri);
+      const rel = file ? relativeToFolders(uri, this.folders) : undefined;
+      const m = rel === undefined ? undefined : this.matcherFor(uri);
+      known = { revision: this.selectionRevision, uri, file, matched: !!m && m.matches(rel!) };
+      this.documentSelection.set(doc, known);
+    }
+    if (known.file) return known.matched && !this.options.isExcluded?.(known.uri);
     return ARTICLE_LANGUAGES.has(doc.languageId);
   }
 

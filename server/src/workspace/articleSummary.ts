@@ -32,18 +32,49 @@ export interface ArticleSummary {
  */
 export function summarizeArticle(uri: string, analysis: ArticleAnalysis, whole: boolean): ArticleSummary {
   const markdown = isMarkdown(uri, undefined);
-  const summary: ArticleSummary = {
+  const fields = {
     people: analysis.people,
     statements: analysis.statements,
     ...(analysis.articleDate ? { articleDate: analysis.articleDate } : {}),
     hasDateline: !!analysis.dateline,
     title: titleOf(uri, analysis),
     length: analysis.text.length,
-    textHash: hashString(analysis.text),
     lineStarts: lineStartsOf(analysis.text),
     unattributed: analysis.diagnostics.filter((d) => d.code === 'unattributed-quote' && !isIgnored(analysis, d.span, d.code, markdown)).length,
   };
-  return whole ? summary : packed(summary);
+  // A summary kept with its analysis (an open document's, at every edit) has its text at hand:
+  // its hash is taken when first read (a save, a comparison with a summary without a text).
+  return whole ? new WholeSummary(fields, analysis.text) : packed({ ...fields, textHash: hashString(analysis.text) });
+}
+
+/** A summary held with its analysis: the text's hash is taken when first asked for. */
+class WholeSummary implements ArticleSummary {
+  readonly people: Person[];
+  readonly statements: Statement[];
+  articleDate?: ArticleAnalysis['articleDate'];
+  hasDateline: boolean;
+  title: string;
+  length: number;
+  lineStarts: ArrayLike<number>;
+  unattributed: number;
+  #textHash: string | undefined;
+  readonly #text: string;
+
+  constructor(fields: Omit<ArticleSummary, 'textHash'>, text: string) {
+    this.people = fields.people;
+    this.statements = fields.statements;
+    if (fields.articleDate) this.articleDate = fields.articleDate;
+    this.hasDateline = fields.hasDateline;
+    this.title = fields.title;
+    this.length = fields.length;
+    this.lineStarts = fields.lineStarts;
+    this.unattributed = fields.unattributed;
+    this.#text = text;
+  }
+
+  get textHash(): string {
+    return (this.#textHash ??= hashString(this.#text));
+  }
 }
 
 /** A summary as a closed article keeps it: trimmed and packed (the same object if it already is). */

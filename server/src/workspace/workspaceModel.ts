@@ -48,6 +48,8 @@ interface Index {
   unpacking?: { speakers: PackedSpeaker[] | SpeakerList; next: number };
   /** The speakers' name keys, made when an edit first changes who is named (`followNewNames`). */
   names?: SpeakerNames;
+  /** Speakers `followNewNames` added at the end of `speakers`, to be put in their place when the order is read (`placeNewSpeakers`). */
+  unplaced?: string[];
 }
 
 /**
@@ -82,26 +84,46 @@ function setId(idOf: Map<string, ArticleIds>, uri: string, key: string, id: stri
 }
 
 /**
- * The speakers with one more, put where a rebuild would put it: speakers come in the order of
- * their first mentions (by URI, then by place among the article's people), the new one's being
- * the person at `at` in the article `uri`, whose other people's places `placeOf` gives.
+ * Puts the speakers `followNewNames` added at the end of `speakers` where a rebuild would put them:
+ * speakers come in the order of their first mentions (by URI, then by place among the article's
+ * people, which `peopleOf` gives as they are now). Done when the order is read, not at each
+ * keystroke of a new name: placing one is a walk over every speaker and a new map of them all.
  */
-function inFirstMentionOrder(index: Index, speaker: Speaker, uri: string, at: number, placeOf: (key: string) => number): Map<string, Speaker> {
-  const list = [...index.speakers.values()];
-  const comesBefore = (other: Speaker): boolean => {
-    const first = membersOf(index, other.id)?.[0];
-    if (!first) return true;
-    return first.uri < uri || (first.uri === uri && placeOf(first.key) < at);
+function placeNewSpeakers(index: Index, peopleOf: (uri: string) => readonly Person[] | undefined): void {
+  const unplaced = index.unplaced;
+  if (!unplaced) return;
+  index.unplaced = undefined;
+  // Each once, and only those still there (typing a name adds and removes one per keystroke).
+  const waiting = new Set(unplaced.filter((id) => index.speakers.has(id)));
+  if (waiting.size === 0) return;
+  const list: Speaker[] = [];
+  for (const speaker of index.speakers.values()) if (!waiting.has(speaker.id)) list.push(speaker);
+  const places = new Map<string, Map<string, number>>();
+  const placeOf = (uri: string, key: string): number => {
+    let inArticle = places.get(uri);
+    if (!inArticle) places.set(uri, (inArticle = new Map((peopleOf(uri) ?? []).map((p, i) => [p.key, i]))));
+    return inArticle.get(key) ?? -1;
   };
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (comesBefore(list[mid])) lo = mid + 1;
-    else hi = mid;
+  for (const id of waiting) {
+    const speaker = index.speakers.get(id)!;
+    const own = membersOf(index, id)?.[0];
+    const uri = own?.uri ?? '';
+    const at = own ? placeOf(uri, own.key) : -1;
+    const comesBefore = (other: Speaker): boolean => {
+      const first = membersOf(index, other.id)?.[0];
+      if (!first) return true;
+      return first.uri < uri || (first.uri === uri && placeOf(uri, first.key) < at);
+    };
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (comesBefore(list[mid])) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, speaker);
   }
-  list.splice(lo, 0, speaker);
-  return new Map(list.map((s) => [s.id, s]));
+  index.speakers = new Map(list.map((s) => [s.id, s]));
 }
 
 /** After filling `idOf` at once: the flat arrays without the room `push` left at their ends. */
@@ -515,7 +537,13 @@ export class WorkspaceModel {
   }
 
   speakers(): Speaker[] {
-    return [...this.built().speakers.values()];
+    return [...this.inOrder(this.built()).speakers.values()];
+  }
+
+  /** The index with its speakers in their order (new ones placed). */
+  private inOrder(index: Index): Index {
+    placeNewSpeakers(index, (uri) => this.entries.get(uri)?.summary.people);
+    return index;
   }
 
   getSpeaker(id: string): Speaker | undefined {
@@ -566,7 +594,7 @@ export class WorkspaceModel {
    * index installed, during a pause: an export is of one state of the model, never of two.
    */
   *exportIndexInSteps(numbersPerStep = EXPORT_STEP): Generator<void, PackedIndex | undefined> {
-    const index = this.built();
+    const index = this.inOrder(this.built());
     const revision = this.articlesRevision;
     const changed = () => this.index !== index || this.articlesRevision !== revision;
     const uris = [...this.entries.keys()].sort();
@@ -744,7 +772,7 @@ export class WorkspaceModel {
     this.dated.set(uri, entry.summary);
     this.touched?.add(uri);
     this.articlesRevision++;
-    if (!previous || !sameText(previous.summary, entry.summary)) this.placesRevisionValue++;
+    if (!previous || !sameText(previous, entry)) this.placesRevisionValue++;
     if (!previous || !sameNamesIn(previous.summary, entry.summary)) this.namesRevision++;
     this.followInIndex(previous, entry);
     return entry;
@@ -1050,6 +1078,7 @@ export class WorkspaceModel {
       names.add(id, person.name, person.isOrganization, [person.name]);
       comeIds.push(id);
     }
+    if (index.unplaced && goneIds.length) index.unplaced = index.unplaced.filter((id) => !goneIds.includes(id));
     for (const id of goneIds) {
       index.speakers.delete(id);
       index.members.delete(id);
@@ -1076,13 +1105,14 @@ export class WorkspaceModel {
     for (const [members, at, key] of renumbered) members[at] = { uri, key };
     index.idOf.delete(uri);
     for (const [key, id] of kept) setId(index.idOf, uri, key, id);
-    const position = new Map(after.map((p, i) => [p.key, i]));
     come.forEach((person, i) => {
       const id = comeIds[i];
       setId(index.idOf, uri, person.key, id);
       index.members.set(id, [{ uri, key: person.key }]);
       const speaker: Speaker = { id, name: person.name, roles: [], spellings: [], isOrganization: person.isOrganization, statementCount: 0, articles: [], statementArticles: [] };
-      index.speakers = inFirstMentionOrder(index, speaker, uri, position.get(person.key)!, (key) => position.get(key) ?? -1);
+      // At the end for now; put in its place when the order is next read (`placeNewSpeakers`).
+      index.speakers.set(id, speaker);
+      (index.unplaced ??= []).push(id);
     });
     // The article's share redone against its previous people and statements under the new keys
     // (those of people gone under none).
@@ -1240,15 +1270,12 @@ function localToday(): string {
  * Whether a summary is of the same text as another and says the same of it: its analysis depends
  * on nothing else (a summary read back from the cache whose people were lost says nobody).
  */
-function sameText(previous: ArticleSummary, next: ArticleSummary): boolean {
-  return (
-    previous.textHash === next.textHash &&
-    previous.length === next.length &&
-    !dependsOnWorkspace(previous) &&
-    !dependsOnWorkspace(next) &&
-    !detailLost(previous) &&
-    !detailLost(next)
-  );
+function sameText(previousEntry: ArticleEntry, nextEntry: ArticleEntry): boolean {
+  const previous = previousEntry.summary;
+  const next = nextEntry.summary;
+  // Two analyses' texts are compared as they are (an edit of an open document: no hash of either).
+  const texts = previousEntry.analysis && nextEntry.analysis ? previousEntry.analysis.text === nextEntry.analysis.text : previous.length === next.length && previous.textHash === next.textHash;
+  return texts && !dependsOnWorkspace(previous) && !dependsOnWorkspace(next) && !detailLost(previous) && !detailLost(next);
 }
 
 /** A restored summary whose people and statements could not be read back: who it named is unknown, not nobody. */
