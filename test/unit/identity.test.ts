@@ -166,6 +166,18 @@ describe('identity across articles', () => {
       assert.equal(slug('Aleksander Grubenk\u00f3'), 'aleksander-grubenko');
     });
 
+    it('slugs plain ASCII names (its shortcut) as the general rule does, and every other name by that rule', () => {
+      const rule = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const names = ['Ivo Brandl', 'IVO BRANDL', 'Agent 47', '47', 'A', 'ab', '', ' ', ' Ivo', 'Ivo ', 'Ivo  Brandl', 'Ivo\tBrandl', "Ivo O'Brandl", 'Jean-Luc Brandl', 'Dr. Brandl', 'Ünal Öz', 'İlkay Brandl', 'Ivo Brandl\u0301'];
+      for (const name of names) assert.equal(slug(name), rule(name), JSON.stringify(name));
+      const letters = ['a', 'Z', '9', ' ', '-', '.', '\u00e9', '\u0301', '\u0130'];
+      for (let n = 0; n < 2000; n++) {
+        let name = '';
+        for (let i = (n * 7) % 9; i > 0; i--) name += letters[(n * 31 + i * 17) % letters.length];
+        assert.equal(slug(name), rule(name), JSON.stringify(name));
+      }
+    });
+
     it('gives one person the same id in every article', () => {
       const model = workspace({
         a: ['Aleksander Grubenko said the harbour would reopen.'],

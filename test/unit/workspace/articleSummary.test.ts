@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { LineIndex } from '../../../server/src/analysis/positions';
-import { summarizeArticle, summarizes, trimPeople } from '../../../server/src/workspace/articleSummary';
+import { hashString, packed, summarizeArticle, summarizes, trimPeople } from '../../../server/src/workspace/articleSummary';
 import { LineTable, lineStartsOf } from '../../../server/src/analysis/positions';
 import { statementRows } from '../../../server/src/workspace/statementTable';
 import { buildTimeline } from '../../../server/src/workspace/timeline';
@@ -81,6 +81,12 @@ describe('article summaries', () => {
     assert.strictEqual(b.title, 'Tolls row deepens');
     assert.ok(summarizes(summary, c));
     assert.ok(!summarizes(summary, c.replace('town', 'city')));
+    // Kept with its analysis (an open document's), the summary hashes its text only when asked, to the same hash.
+    const whole = summarizeArticle('file:///ws/c.txt', analyzeArticle(c), true);
+    assert.strictEqual(whole.textHash, hashString(c));
+    assert.strictEqual(whole.textHash, summary.textHash);
+    assert.ok(summarizes(whole, c) && !summarizes(whole, unmarked));
+    assert.strictEqual(packed(whole).textHash, summary.textHash, 'packed when its document closes, with the same hash');
   });
 
   it('releasing an analysis keeps the summary and every answer', () => {
@@ -191,6 +197,24 @@ describe('article summaries', () => {
     const model = same();
     assert.ok(!model.restoreIndex({ ...exported, speakers: 'x' } as never));
     assert.deepStrictEqual(answers(model), answers(built), 'refused: the index is built when asked');
+  });
+
+  it('finds line starts after \\n, \\r\\n and a lone \\r, with or without a \\r anywhere in the text', () => {
+    // The character-by-character rule, which texts with a \r still take.
+    const reference = (t: string): number[] => {
+      const starts = [0];
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === '\n') starts.push(i + 1);
+        else if (t[i] === '\r') {
+          if (t[i + 1] === '\n') i++;
+          starts.push(i + 1);
+        }
+      }
+      return starts;
+    };
+    for (const t of ['', 'a', '\n', 'a\n', '\na', 'a\n\nb\n', 'a\r\nb', 'a\rb\n\r\n', '\r', '\r\n\n']) assert.deepStrictEqual(lineStartsOf(t), reference(t), JSON.stringify(t));
+    const text = fc.array(fc.constantFrom('a', 'é', '\n', '\r', '\r\n', ' ', '😀'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (t) => assert.deepStrictEqual(lineStartsOf(t), reference(t))), { numRuns: 300 });
   });
 
   it('a line table places offsets and positions as LineIndex does on the text', () => {

@@ -126,6 +126,31 @@ describe('incremental workspace index', () => {
     assert.strictEqual(model.indexBuilds - builds, 0, `rebuilt in ${4 * typed.length} edits`);
   });
 
+  it('new names typed in two articles, the order not asked for meanwhile, come out in the order a rebuild gives (answers and export)', () => {
+    const model = new WorkspaceModel();
+    const texts = new Map<string, string>();
+    const set = (uri: string, text: string) => {
+      model.setArticle(uri, text);
+      texts.set(uri, text);
+    };
+    set(URIS[0], VARIANTS[0]);
+    set(URIS[2], VARIANTS[4]);
+    set(URIS[1], VARIANTS[2]);
+    model.speakers(); // the index, for the edits to follow
+    const builds = model.indexBuilds;
+    const typedAt = (text: string, typed: string) => `${text.slice(0, text.indexOf('\n\n'))}\n\n${typed} said the tolls were fair.${text.slice(text.indexOf('\n\n'))}`;
+    // Keystrokes in one article, then the other, then the first again (names come, go and come back).
+    for (const typed of ['Councillor Xavier Qu', 'Councillor Xavier Que', 'Councillor Xavier Quen']) set(URIS[1], typedAt(VARIANTS[2], typed));
+    for (const typed of ['Warden Olga Brim', 'Warden Olga Brims']) set(URIS[0], typedAt(VARIANTS[0], typed));
+    for (const typed of ['Councillor Xavier Que', 'Councillor Xavier Quent']) set(URIS[1], typedAt(VARIANTS[2], typed));
+    assert.strictEqual(model.indexBuilds - builds, 0, 'followed without a rebuild');
+    const exported = model.exportIndex();
+    const expected = fromScratch(texts);
+    assert.deepStrictEqual(answers(model), answers(expected));
+    assert.deepStrictEqual(model.speakers().map((s) => s.id), expected.speakers().map((s) => s.id), 'speakers in the order of a rebuild');
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(exported)), JSON.parse(JSON.stringify(expected.exportIndex())), 'exported in the order of a rebuild');
+  });
+
   it('any sequence of changes and removals ends where a model built from scratch starts', () => {
     const op: fc.Arbitrary<Op> = fc.oneof(
       { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), uri: fc.nat(URIS.length - 1), variant: fc.nat(VARIANTS.length - 1) }) },
