@@ -773,20 +773,21 @@ export class WorkspaceModel {
     this.touched?.add(uri);
     this.articlesRevision++;
     if (!previous || !sameText(previous, entry)) this.placesRevisionValue++;
-    if (!previous || !sameNamesIn(previous.summary, entry.summary)) this.namesRevision++;
-    this.followInIndex(previous, entry);
+    const namesAsBefore = !!previous && sameNamesIn(previous.summary, entry.summary);
+    if (!namesAsBefore) this.namesRevision++;
+    this.followInIndex(previous, entry, namesAsBefore);
     return entry;
   }
 
   /** Brings the cross-article index, if there is one, from an article's previous summary to its new one. */
-  private followInIndex(previous: ArticleEntry | undefined, entry: ArticleEntry): void {
+  private followInIndex(previous: ArticleEntry | undefined, entry: ArticleEntry, namesAsBefore = false): void {
     if (!this.index) return;
     if (this.index.unpacking) unpackSpeakers(this.index, Infinity);
     // Typing rarely changes who is named: then the clusters stand and only this article's
     // share of the index is redone. Otherwise the next question rebuilds it.
     if (previous && !detailLost(previous.summary)) {
       if (sameIdentity(previous.summary.people, entry.summary.people)) {
-        if (this.patchIndex(this.index, previous.summary, entry)) this.speakerCountsRevision++;
+        if (this.patchIndex(this.index, previous.summary, entry, namesAsBefore)) this.speakerCountsRevision++;
         return;
       }
       if (this.followNewNames(this.index, previous, entry)) {
@@ -1206,17 +1207,18 @@ export class WorkspaceModel {
    * Redoes one article's share of the index after it changed without changing who it names;
    * returns whether any speaker's statement count or number of statement articles changed.
    */
-  private patchIndex(index: Index, previous: Pick<ArticleSummary, 'people' | 'statements'>, entry: ArticleEntry): boolean {
+  private patchIndex(index: Index, previous: Pick<ArticleSummary, 'people' | 'statements'>, entry: ArticleEntry, namesAsBefore = false): boolean {
     const uri = entry.uri;
     const ids = idsIn(index, uri);
-    const before = new Map(previous.people.map((p) => [p.key, p]));
     const touched = new Set<string>();
-    for (const person of entry.summary.people) {
+    // `namesAsBefore`: the caller found every person's names and roles as they were (most keystrokes).
+    const before = namesAsBefore ? undefined : new Map(previous.people.map((p) => [p.key, p]));
+    for (const person of before ? entry.summary.people : []) {
       const id = idIn(ids, person.key);
       if (!id) continue;
       // A speaker's roles, spellings and articles come from its members' names and roles alone:
       // when this article's are as they were (most keystrokes), its summary stands.
-      const old = before.get(person.key);
+      const old = before!.get(person.key);
       if (!old || !sameNames([old], [person])) touched.add(id);
     }
     for (const id of touched) summarise(index, id, this.memberFacts(index, id));
