@@ -820,6 +820,10 @@ export class WorkspaceModel {
     if (this.options.identity?.aliases?.length) return false;
     const names = (index.names ??= new SpeakerNames(index.speakers.values()));
     const before = previous?.people ?? [];
+    // New speakers `followNewNames` left at the end go to their places first (the order below is
+    // searched, and speakers may be renamed), placed by the people their members' keys are of: this
+    // article's as they were.
+    placeNewSpeakers(index, (of) => (of === uri ? before : this.entries.get(of)?.summary.people));
     const after = entry?.summary.people ?? [];
     const kept = keptInOrder(before, after);
     const keptBefore = new Set(kept.map(([b]) => b));
