@@ -942,7 +942,7 @@ export class WorkspaceIndex {
       return;
     }
     // The persistent index keys a file by its size, time and what is analysed of it: the decoded (and cut) text.
-    const key = fileKeyOf(read.text, read.size, read.mtimeMs ?? 0);
+    const key = fileKeyOf(read.text, read.size, read.mtimeMs ?? 0, read.utf8);
     if (!again && this.isCurrent(uri, read.text) && !read.truncated === !this.truncatedFiles.has(uri)) {
       const known = this.diskKeys.get(uri);
       if (!known || known.mtimeMs !== key.mtimeMs || known.size !== key.size) {

@@ -313,9 +313,12 @@ function crcHex(crc: number): string {
 /** Where blocks are read to be checked only (`readBlock`). */
 let checkRoom = new Uint8Array(0);
 
-/** The key of a file as read now: its size and modification time, and a hash of the text analysed. */
-export function fileKeyOf(text: string, size: number, mtimeMs: number): FileKey {
-  return { size, mtimeMs, hash: sha1().update(text, 'utf8').digest('base64') };
+/**
+ * The key of a file as read now: its size and modification time, and a hash of the text analysed
+ * (of `utf8` when given: the text's UTF-8 as read, the same hash without encoding the text again).
+ */
+export function fileKeyOf(text: string, size: number, mtimeMs: number, utf8?: Uint8Array): FileKey {
+  return { size, mtimeMs, hash: (utf8 ? sha1().update(utf8) : sha1().update(text, 'utf8')).digest('base64') };
 }
 
 let crypto: typeof import('crypto') | undefined;

@@ -23,6 +23,11 @@ export type ReadResult =
       size: number;
       /** The file's modification time (files read from disk). */
       mtimeMs?: number;
+      /**
+       * The bytes `text` was decoded from, when they are exactly its UTF-8 (a BOM-less UTF-8 file
+       * read whole, nothing cut): a hash of the text can be taken of them without encoding it again.
+       */
+      utf8?: Uint8Array;
     }
   | { ok: false; reason: string; /** The file system's error code, when that is the reason. */ code?: string };
 
@@ -34,22 +39,28 @@ export function decodeArticle(bytes: Uint8Array, size = bytes.length): ReadResul
   let view = bytes.length > MAX_ARTICLE_BYTES ? bytes.subarray(0, MAX_ARTICLE_BYTES) : bytes;
   const cutBytes = view.length < size;
   let decoded: { text: string; encoding: string };
+  let utf8: Uint8Array | undefined;
   // A cut may split a character: `stream` leaves an incomplete last sequence undecoded.
   if (view[0] === 0xff && view[1] === 0xfe) decoded = { text: new TextDecoder('utf-16le').decode(view.subarray(2), { stream: cutBytes }), encoding: 'utf-16le' };
   else if (view[0] === 0xfe && view[1] === 0xff) decoded = { text: new TextDecoder('utf-16be').decode(view.subarray(2), { stream: cutBytes }), encoding: 'utf-16be' };
   else {
     const nul = view.indexOf(0);
     if (nul >= 0) return { ok: false, reason: `binary file (NUL byte at offset ${nul})` };
-    if (view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf) view = view.subarray(3);
+    const bom = view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf;
+    if (bom) view = view.subarray(3);
     try {
       decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(view, { stream: cutBytes }), encoding: 'utf-8' };
+      // Valid UTF-8 decodes and encodes back byte for byte; the decoder drops a leading BOM (hence none here).
+      if (!bom && !cutBytes) utf8 = view;
     } catch {
       decoded = { text: decodeWindows1252(view), encoding: 'windows-1252' };
     }
   }
   if (decoded.encoding !== 'utf-8' && decoded.text.includes('\u0000')) return { ok: false, reason: 'binary file (NUL character)' };
   const clipped = clipArticle(decoded.text);
-  return { ok: true, text: clipped.text, encoding: decoded.encoding, truncated: clipped.truncated || cutBytes, size };
+  const read: ReadResult = { ok: true, text: clipped.text, encoding: decoded.encoding, truncated: clipped.truncated || cutBytes, size };
+  if (utf8 && !clipped.truncated) read.utf8 = utf8;
+  return read;
 }
 
 /** Windows-1252's 0x80–0x9F: curly quotes, dashes, € … (undefined bytes keep their C1 code point). */

@@ -21,7 +21,7 @@ export function summariseFile(uri: string, file: string, options: AnalysisOption
   try {
     const read = readArticleSync(file);
     if (!read.ok) return { problem: read.reason };
-    const key = fileKeyOf(read.text, read.size, read.mtimeMs ?? 0);
+    const key = fileKeyOf(read.text, read.size, read.mtimeMs ?? 0, read.utf8);
     // Loaded on first use, as the workspace model does: a warm start that restores everything never needs it.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     analyser ??= require('../analysis') as typeof AnalysisModule;
