@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDateline } from '../../server/src/analysis/dateline';
 import * as chrono from 'chrono-node';
-import { chunkRegions, plainDatesValidAtOnce, resolveDates, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
+import { chunkRegions, endOfPeriodRefiner, plainDatesValidAtOnce, resolveDates, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
 import type { Span } from '../../server/src/analysis/types';
 
 const TODAY = '2026-11-22';
@@ -462,5 +462,18 @@ describe("plainDatesValidAtOnce: chrono's unlikely-format filter with a shortcut
       const results = unrefined.parse(phrase, ref) as chrono.ParsingResult[];
       assert.deepEqual(fast.refine(context, results), filter.refine(context, results), phrase);
     }
+  });
+});
+
+describe("endOfPeriodRefiner: chrono's end-of-period refiner, recognised by what it does", () => {
+  it('is found among the casual refiners (so that it runs only after "of" or "the")', () => {
+    const refiner = endOfPeriodRefiner(chrono.casual.refiners);
+    assert.ok(refiner, 'recognised');
+    assert.ok(chrono.casual.refiners.includes(refiner));
+    const text = 'at the end of August';
+    const ref = new Date(Date.UTC(2021, 0, 1, 12));
+    const results = new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: [] }).parse(text, ref) as chrono.ParsingResult[];
+    const refined = refiner.refine(new chrono.ParsingContext(text, ref), results);
+    assert.deepEqual(refined.map((r) => [r.text, r.start.get('day')]), [['end of August', 31]]);
   });
 });
