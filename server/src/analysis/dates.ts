@@ -253,18 +253,40 @@ const CLAUSE_BREAK_CHARS = [...'.;:!?,()"“”«»—–\n'].map((c) => c.charC
 const CLAUSE_BREAKS = new Uint8Array(Math.max(...CLAUSE_BREAK_CHARS) + 1);
 for (const c of CLAUSE_BREAK_CHARS) CLAUSE_BREAKS[c] = 1;
 
-/** Past, future, or unknown, from the words before the mention in the same clause. */
-function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 'future' | undefined {
+/** How many of the clause's words before a mention are read (from the last back). */
+const TENSE_WORDS = 16;
+
+/** The characters of the words the tense rules read: ASCII letters and apostrophes (' and ’). */
+function isTenseWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0x27 || c === 0x2019;
+}
+
+/**
+ * Past, future, or unknown, from the words before the mention in the same clause. The words are
+ * the runs of letters and apostrophes, found from the mention back: only the last TENSE_WORDS are
+ * read, and the one before them looked at, so no more are cut out of the text.
+ */
+export function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 'future' | undefined {
   let cs = relStart;
   const floor = Math.max(0, relStart - 120);
   while (cs > floor && CLAUSE_BREAKS[chunk.charCodeAt(cs - 1)] !== 1) cs--;
-  const words = chunk.slice(cs, relStart).match(/[A-Za-z’']+/g) ?? [];
-  let seen = 0;
-  for (let i = words.length - 1; i >= 0 && seen < 16; i--, seen++) {
-    const raw = words[i];
-    const w = raw.toLowerCase();
+  // back[j]: the clause's (j+1)-th word from the end, lower-cased; back[j + 1] undefined when it is the first.
+  const back: string[] = [];
+  const backRaw: string[] = [];
+  let k = relStart;
+  while (back.length <= TENSE_WORDS) {
+    while (k > cs && !isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
+    if (k === cs) break;
+    const end = k;
+    while (k > cs && isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
+    const raw = chunk.slice(k, end);
+    backRaw.push(raw);
+    back.push(raw.toLowerCase());
+  }
+  for (let j = 0; j < back.length && j < TENSE_WORDS; j++) {
+    const w = back[j];
+    const next = j > 0 ? back[j - 1] : undefined;
     if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE_WORDS.has(w)) {
-      const next = words[i + 1]?.toLowerCase();
       // "set to", "going to", "expected to": future only with the infinitive marker; "due to" is "because of".
       if ((w === 'set' || w === 'going' || w === 'expected') && next !== 'to') continue;
       if (w === 'due' && next === 'to') continue;
@@ -272,13 +294,13 @@ function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 
     }
     // "said the bank would publish them in December": future in the past, ahead of the article's day;
     // "would have voted in November" looks back.
-    if (MODALS_OF_FUTURE_IN_PAST.has(w) && words[i + 1] !== undefined && words[i + 1].toLowerCase() !== 'have' && !(words[i + 1].toLowerCase() === 'not' && words[i + 2]?.toLowerCase() === 'have')) return 'future';
-    if (/^[A-Z]/.test(raw) && i > 0) continue;
-    if ((w === 'was' || w === 'were') && words[i + 1]?.toLowerCase() === 'to') return 'future'; // "were to win in November"
+    if (MODALS_OF_FUTURE_IN_PAST.has(w) && next !== undefined && next !== 'have' && !(next === 'not' && j > 1 && back[j - 2] === 'have')) return 'future';
+    const first = backRaw[j].charCodeAt(0);
+    if (first >= 65 && first <= 90 && j + 1 < back.length) continue;
+    if ((w === 'was' || w === 'were') && next === 'to') return 'future'; // "were to win in November"
     const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
     if (pastForm) {
-      const before = words[i - 1]?.toLowerCase();
-      if (before === 'be') continue; // "will be held on Monday"
+      if (back[j + 1] === 'be') continue; // "will be held on Monday"
       return 'past';
     }
   }
@@ -423,9 +445,26 @@ export function plainDatesValidAtOnce(refiner: chrono.Refiner): chrono.Refiner {
   return {
     refine: (context, results) =>
       results.filter(
-        (r) => (!/^\d*(\.\d*)?$/.test(r.text.replace(' ', '')) && plainlyValid(r.start) && (!r.end || plainlyValid(r.end))) || refiner.isValid(context, r),
+        (r) => (!readsAsNumber(r.text) && plainlyValid(r.start) && (!r.end || plainlyValid(r.end))) || refiner.isValid(context, r),
       ),
   };
+}
+
+/**
+ * The filter's `/^\d*(\.\d*)?$/` on the text with its first space taken out, read a character at a
+ * time: no string made, and a text that starts with a letter (most) is settled at once.
+ */
+export function readsAsNumber(text: string): boolean {
+  let spaceSkipped = false;
+  let dotSeen = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c === 0x2e && !dotSeen) dotSeen = true;
+    else if (c === 32 && !spaceSkipped) spaceSkipped = true;
+    else return false;
+  }
+  return true;
 }
 
 function isWhole(x: number | null, min: number, max: number): x is number {
