@@ -263,27 +263,29 @@ function isTenseWordCode(c: number): boolean {
 
 /**
  * Past, future, or unknown, from the words before the mention in the same clause. The words are
- * the runs of letters and apostrophes, found from the mention back: only the last TENSE_WORDS are
- * read, and the one before them looked at, so no more are cut out of the text.
+ * the runs of letters and apostrophes, found from the mention back as the rules ask for them (at
+ * most the last TENSE_WORDS, and the one before), so that no more are cut out of the text.
  */
 export function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 'future' | undefined {
   let cs = relStart;
   const floor = Math.max(0, relStart - 120);
   while (cs > floor && CLAUSE_BREAKS[chunk.charCodeAt(cs - 1)] !== 1) cs--;
-  // back[j]: the clause's (j+1)-th word from the end, lower-cased; back[j + 1] undefined when it is the first.
+  // back[j]: the clause's (j+1)-th word from the end, lower-cased (backRaw[j] as written), cut when
+  // the rules come to it; back[j + 1] undefined when it is the clause's first.
   const back: string[] = [];
   const backRaw: string[] = [];
   let k = relStart;
-  while (back.length <= TENSE_WORDS) {
-    while (k > cs && !isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
-    if (k === cs) break;
-    const end = k;
-    while (k > cs && isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
-    const raw = chunk.slice(k, end);
-    backRaw.push(raw);
-    back.push(raw.toLowerCase());
-  }
-  for (let j = 0; j < back.length && j < TENSE_WORDS; j++) {
+  for (let j = 0; j < TENSE_WORDS; j++) {
+    while (back.length < j + 2) {
+      while (k > cs && !isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
+      if (k === cs) break;
+      const end = k;
+      while (k > cs && isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
+      const raw = chunk.slice(k, end);
+      backRaw.push(raw);
+      back.push(raw.toLowerCase());
+    }
+    if (j === back.length) break;
     const w = back[j];
     const next = j > 0 ? back[j - 1] : undefined;
     if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE_WORDS.has(w)) {
