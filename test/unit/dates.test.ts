@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseDateline } from '../../server/src/analysis/dateline';
 import * as chrono from 'chrono-node';
-import { chunkRegions, plainDatesValidAtOnce, resolveDates, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
+import { randomSource } from '../../scripts/bench/generate';
+import { chunkRegions, clauseTense, endOfPeriodRefiner, plainDatesValidAtOnce, readsAsNumber, resolveDates, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
 import type { Span } from '../../server/src/analysis/types';
 
 const TODAY = '2026-11-22';
@@ -461,6 +462,87 @@ describe("plainDatesValidAtOnce: chrono's unlikely-format filter with a shortcut
       const context = new chrono.ParsingContext(phrase, ref);
       const results = unrefined.parse(phrase, ref) as chrono.ParsingResult[];
       assert.deepEqual(fast.refine(context, results), filter.refine(context, results), phrase);
+    }
+  });
+});
+
+describe("endOfPeriodRefiner: chrono's end-of-period refiner, recognised by what it does", () => {
+  it('is found among the casual refiners (so that it runs only after "of" or "the")', () => {
+    const refiner = endOfPeriodRefiner(chrono.casual.refiners);
+    assert.ok(refiner, 'recognised');
+    assert.ok(chrono.casual.refiners.includes(refiner));
+    const text = 'at the end of August';
+    const ref = new Date(Date.UTC(2021, 0, 1, 12));
+    const results = new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: [] }).parse(text, ref) as chrono.ParsingResult[];
+    const refined = refiner.refine(new chrono.ParsingContext(text, ref), results);
+    assert.deepEqual(refined.map((r) => [r.text, r.start.get('day')]), [['end of August', 31]]);
+  });
+});
+
+describe('readsAsNumber: the unlikely-format filter\'s number test without a regex', () => {
+  it('agrees with /^\\d*(\\.\\d*)?$/ on the text with its first space taken out', () => {
+    const random = randomSource(16);
+    const alphabet = ['1', '2', '0', '9', '.', ' ', 'a', 'M', ',', '-', '\u00a0'];
+    const texts = ['', ' ', '.', '..', '1.5', '1 .5', '1 2', '1  2', '12:30', 'on Monday', '2021', '3.1.4'];
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const length = Math.floor(random() * 7);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      texts.push(text);
+    }
+    for (const text of texts) assert.equal(readsAsNumber(text), /^\d*(\.\d*)?$/.test(text.replace(' ', '')), JSON.stringify(text));
+  });
+});
+
+describe('clauseTense: the words before a mention read from the mention back', () => {
+  // The regular-expression version it replaced, as the reference.
+  const FUTURE = new Set(['will', 'shall', 'wo', 'won’t', "won't", 'next', 'upcoming', 'due', 'scheduled', 'planned', 'plans', 'plan', 'going', 'expected', 'set']);
+  const MODALS = new Set(['would', 'could', 'might']);
+  const PAST = new Set(['said', 'told', 'held', 'met', 'was', 'were', 'had', 'been', 'led', 'read']);
+  const NOT_PAST = new Set(['need', 'indeed', 'red', 'led', 'hundred']);
+  const BREAKS = '.;:!?,()"“”«»—–\n';
+  function reference(chunk: string, relStart: number): 'past' | 'future' | undefined {
+    let cs = relStart;
+    const floor = Math.max(0, relStart - 120);
+    while (cs > floor && !BREAKS.includes(chunk[cs - 1])) cs--;
+    const words = chunk.slice(cs, relStart).match(/[A-Za-z’']+/g) ?? [];
+    let seen = 0;
+    for (let i = words.length - 1; i >= 0 && seen < 16; i--, seen++) {
+      const raw = words[i];
+      const w = raw.toLowerCase();
+      if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE.has(w)) {
+        const next = words[i + 1]?.toLowerCase();
+        if ((w === 'set' || w === 'going' || w === 'expected') && next !== 'to') continue;
+        if (w === 'due' && next === 'to') continue;
+        return 'future';
+      }
+      if (MODALS.has(w) && words[i + 1] !== undefined && words[i + 1].toLowerCase() !== 'have' && !(words[i + 1].toLowerCase() === 'not' && words[i + 2]?.toLowerCase() === 'have')) return 'future';
+      if (/^[A-Z]/.test(raw) && i > 0) continue;
+      if ((w === 'was' || w === 'were') && words[i + 1]?.toLowerCase() === 'to') return 'future';
+      const pastForm = PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w));
+      if (pastForm) {
+        if (words[i - 1]?.toLowerCase() === 'be') continue;
+        return 'past';
+      }
+    }
+    return undefined;
+  }
+
+  it('finds what the regular expression found, on random clauses of the words the rules know', () => {
+    const random = randomSource(6);
+    const pieces = [
+      'will', 'Will', "they'll", 'we’ll', 'set', 'to', 'going', 'expected', 'due', 'would', 'could', 'might', 'have', 'not', 'was', 'were',
+      'said', 'Said', 'held', 'be', 'need', 'voted', 'Voted', 'red', 'the', 'The', 'Minister', 'talks', 'plan', 'upcoming', "o'clock", 'X',
+      ' ', ' ', ' ', ', ', '. ', '; ', ' — ', '“', '”', '(', ')', '\n', '-', '2021', 'é', '’', "'",
+    ];
+    for (let round = 0; round < 3000; round++) {
+      let chunk = '';
+      const count = 1 + Math.floor(random() * 40);
+      for (let i = 0; i < count; i++) chunk += pieces[Math.floor(random() * pieces.length)] + (random() < 0.6 ? ' ' : '');
+      const at = Math.floor(random() * (chunk.length + 1));
+      // A mention with no possessive after it: only the words before it decide.
+      const text = `${chunk.slice(0, at)}Monday`;
+      assert.equal(clauseTense(text, at, at + 6), reference(text, at), JSON.stringify(text.slice(Math.max(0, at - 130), at)));
     }
   });
 });

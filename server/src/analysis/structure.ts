@@ -132,8 +132,12 @@ function looksLikeHeadline(line: string): boolean {
   return !/[.!?"”’]$/.test(line) && line.length < 160;
 }
 
-/** For paragraphs with characters sentenceBreaks does not know (it follows the same rules). */
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * For paragraphs with characters sentenceBreaks does not know (it follows the same rules). Made
+ * when first needed: making one loads ICU's sentence rules, 20-60 ms of a process's start, and
+ * news copy seldom needs it (the bench's articles never do).
+ */
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * ICU's sentence segmenter can take quadratic time on long runs without a clear boundary (100 KB
@@ -165,7 +169,7 @@ function boundedSegments(slice: string): number[] {
       }
       segments.push(from + start, piece.length - start);
     } else {
-      for (const seg of segmenter.segment(piece)) segments.push(from + seg.index, seg.segment.length);
+      for (const seg of (segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' })).segment(piece)) segments.push(from + seg.index, seg.segment.length);
     }
     from = to;
   }
