@@ -884,10 +884,10 @@ export class WorkspaceModel {
       }
     }
     // The edited article's people now: the new ones, and those kept whose names are compared with a changed one.
-    const kepts = new Map(kept.map(([b, a]) => [a, b]));
+    const wasOf = new Map(kept.map(([b, a]) => [a, b]));
     for (let place = 0; place < after.length; place++) {
       const person = after[place];
-      const was = kepts.get(person);
+      const was = wasOf.get(person);
       if (was && !affectedPerson(person)) {
         // Kept with its speaker: that speaker must not be one clustered again.
         const id = idIn(idsBefore, was.key);
