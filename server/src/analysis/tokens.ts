@@ -175,7 +175,7 @@ export function detached(s: string): string {
 
 /** Folds a name for comparison: no diacritics, lower case, y ≈ i, letters and spaces only. */
 export function foldName(name: string): string {
-  if (isPlainName(name)) {
+  if (isPlainAsciiWords(name, false)) {
     // What foldNameNow makes of ASCII letters in words one space apart, without a cache look-up.
     const lower = name.toLowerCase();
     return lower.includes('y') ? lower.replace(/y/g, 'i') : lower;
@@ -189,8 +189,11 @@ export function foldName(name: string): string {
   return folded;
 }
 
-/** ASCII letters in words one space apart: most names, and nothing foldNameNow does but lower-case and y → i. */
-function isPlainName(name: string): boolean {
+/**
+ * ASCII letters (and digits, if `digits`) in words one space apart, nothing before the first or
+ * after the last: most names, for which folding (here) and slugging (identity.ts) need no Unicode work.
+ */
+export function isPlainAsciiWords(name: string, digits: boolean): boolean {
   if (name.length === 0) return false;
   let spaceBefore = true;
   for (let i = 0; i < name.length; i++) {
@@ -198,7 +201,7 @@ function isPlainName(name: string): boolean {
     if (c === 32) {
       if (spaceBefore) return false;
       spaceBefore = true;
-    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) spaceBefore = false;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (digits && c >= 48 && c <= 57)) spaceBefore = false;
     else return false;
   }
   return !spaceBefore;

@@ -3,7 +3,7 @@
 // surname but not a first name stay apart. Pure function of the articles' people.
 import { nameWords } from '../analysis/names';
 import { compatibleGiven, similarSurname } from '../analysis/people';
-import { foldName } from '../analysis/tokens';
+import { foldName, isPlainAsciiWords } from '../analysis/tokens';
 import type { Person } from '../analysis/types';
 
 /** One person of one article; clustering reads only its name and whether it is an organisation. */
@@ -233,21 +233,7 @@ export function slug(name: string): string {
   // Most names are ASCII letters and digits in words one space apart: for them the rule below is
   // lower case with hyphens for spaces (no normalisation, no Unicode regex: every speaker's id is
   // slugged when a new name is first typed).
-  if (isPlainAscii(name)) return name.toLowerCase().split(' ').join('-');
+  if (isPlainAsciiWords(name, true)) return name.toLowerCase().split(' ').join('-');
   return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** ASCII letters and digits in words one space apart, nothing before the first or after the last. */
-function isPlainAscii(name: string): boolean {
-  if (name.length === 0) return false;
-  let spaceBefore = true;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c === 32) {
-      if (spaceBefore) return false;
-      spaceBefore = true;
-    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) spaceBefore = false;
-    else return false;
-  }
-  return !spaceBefore;
-}
