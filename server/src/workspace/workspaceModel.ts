@@ -825,7 +825,7 @@ export class WorkspaceModel {
     // article's as they were.
     placeNewSpeakers(index, (of) => (of === uri ? before : this.entries.get(of)?.summary.people));
     const after = entry?.summary.people ?? [];
-    const kept = keptInOrder(before, after);
+    const kept = keptInOrder(before, after) ?? [];
     const keptBefore = new Set(kept.map(([b]) => b));
     const keptAfter = new Set(kept.map(([, a]) => a));
     // The keys clustering compares the changed names under, then every surname it could group with them.
@@ -941,30 +941,8 @@ export class WorkspaceModel {
     }
     // The kept people with their speakers, under their new keys (their members found before any is
     // changed); the article's share of those speakers redone against its previous people and statements.
-    const stay: Array<[string, string]> = [];
-    const moves: Array<[MemberRef[], number, string]> = [];
-    for (const [b, a] of kept) {
-      const id = idIn(idsBefore, b.key);
-      if (!id || affected.has(id)) continue;
-      stay.push([a.key, id]);
-      if (a.key === b.key) continue;
-      const members = membersOf(index, id) ?? [];
-      const at = members.findIndex((m) => m.uri === uri && m.key === b.key);
-      if (at >= 0) moves.push([members, at, a.key]);
-    }
-    for (const [members, at, key] of moves) members[at] = { uri, key };
-    index.idOf.delete(uri);
-    for (const [key, id] of stay) setId(index.idOf, uri, key, id);
-    if (entry && previous) {
-      const stayed = new Set(stay.map(([key]) => key));
-      const underNewKeys = (key: string | undefined) => {
-        const to = key === undefined ? undefined : newKeyOf.get(key);
-        return to !== undefined && stayed.has(to) ? to : `\u0000gone:${key}`;
-      };
-      const previousPeople = kept.filter(([, a]) => stayed.has(a.key)).map(([b, a]) => ({ ...b, key: a.key }));
-      const previousStatements = previous.statements.map((s) => (s.personKey === undefined ? s : { ...s, personKey: underNewKeys(s.personKey) }));
-      this.patchIndex(index, { people: previousPeople, statements: previousStatements }, entry);
-    }
+    renumberKept(index, uri, kept, idsBefore, affected);
+    if (entry && previous) this.patchUnderNewKeys(index, kept, previous.statements, entry);
     // Renamed speakers keep their place in the order under their new ids (all taken out first: two may swap ids).
     const renamed = new Map<string, string>();
     const made: Array<{ id: string; cluster: Cluster }> = [];
@@ -1044,20 +1022,14 @@ export class WorkspaceModel {
   private followNewNames(index: Index, previous: ArticleEntry, entry: ArticleEntry): boolean {
     if (this.options.identity?.aliases?.length) return false;
     const uri = entry.uri;
-    // People are told apart by name (their keys number them in order, so one named before them
-    // renumbers them all); an article names each person once.
-    const signature = (p: Person) => `${p.isOrganization ? 'o' : 'p'}:${p.name}`;
     const before = previous.summary.people;
     const after = entry.summary.people;
-    const beforeSignatures = new Set(before.map(signature));
-    const afterSignatures = new Set(after.map(signature));
-    if (beforeSignatures.size !== before.length || afterSignatures.size !== after.length) return false;
-    // The people named before and after in the same order, so that no speaker's first mention moves.
-    const keptBefore = before.filter((p) => afterSignatures.has(signature(p)));
-    const keptAfter = after.filter((p) => beforeSignatures.has(signature(p)));
-    if (keptBefore.some((p, i) => signature(p) !== signature(keptAfter[i]))) return false;
-    const gone = before.filter((p) => !afterSignatures.has(signature(p)));
-    const come = after.filter((p) => !beforeSignatures.has(signature(p)));
+    const kept = keptInOrder(before, after);
+    if (!kept) return false;
+    const keptBefore = new Set(kept.map(([then]) => then));
+    const keptAfter = new Set(kept.map(([, now]) => now));
+    const gone = before.filter((p) => !keptBefore.has(p));
+    const come = after.filter((p) => !keptAfter.has(p));
     const ids = idsIn(index, uri);
     const names = (index.names ??= new SpeakerNames(index.speakers.values()));
     const goneIds: string[] = [];
@@ -1091,25 +1063,8 @@ export class WorkspaceModel {
       index.packed?.members.delete(id);
       index.packed?.statements.delete(id);
     }
-    // Who is who in the article under its new keys: the kept people's speakers, renumbered (their
-    // members too, found before any is changed), and the new ones.
-    const newKeyOf = new Map<string, string>();
-    const renumbered: Array<[MemberRef[], number, string]> = [];
-    const kept: Array<[string, string]> = [];
-    keptBefore.forEach((person, i) => {
-      const key = keptAfter[i].key;
-      const id = idIn(ids, person.key);
-      newKeyOf.set(person.key, key);
-      if (!id) return;
-      kept.push([key, id]);
-      if (key === person.key) return;
-      const members = membersOf(index, id) ?? [];
-      const at = members.findIndex((m) => m.uri === uri && m.key === person.key);
-      if (at >= 0) renumbered.push([members, at, key]);
-    });
-    for (const [members, at, key] of renumbered) members[at] = { uri, key };
-    index.idOf.delete(uri);
-    for (const [key, id] of kept) setId(index.idOf, uri, key, id);
+    // Who is who in the article under its new keys: the kept people's speakers, and the new ones.
+    renumberKept(index, uri, kept, ids);
     come.forEach((person, i) => {
       const id = comeIds[i];
       setId(index.idOf, uri, person.key, id);
@@ -1119,14 +1074,22 @@ export class WorkspaceModel {
       index.speakers.set(id, speaker);
       (index.unplaced ??= []).push(id);
     });
-    // The article's share redone against its previous people and statements under the new keys
-    // (those of people gone under none).
-    const underNewKeys = (key: string | undefined) => (key === undefined ? undefined : newKeyOf.get(key) ?? `\u0000gone:${key}`);
-    const previousPeople = keptBefore.map((p) => ({ ...p, key: newKeyOf.get(p.key)! }));
-    const previousStatements = previous.summary.statements.map((s) => (s.personKey === undefined ? s : { ...s, personKey: underNewKeys(s.personKey) }));
-    this.patchIndex(index, { people: previousPeople, statements: previousStatements }, entry);
+    this.patchUnderNewKeys(index, kept, previous.summary.statements, entry);
     for (const id of comeIds) summariseStatements(index, id);
     return true;
+  }
+
+  /**
+   * The article's share of the index redone against its previous people and statements, these
+   * under the kept people's new keys (those of people gone, or not kept, under none): what a
+   * speaker without an id in the article by now does not see.
+   */
+  private patchUnderNewKeys(index: Index, kept: ReadonlyArray<[Person, Person]>, previousStatements: readonly Statement[], entry: ArticleEntry): void {
+    const newKeyOf = new Map(kept.map(([then, now]) => [then.key, now.key]));
+    const underNewKeys = (key: string | undefined) => (key === undefined ? undefined : newKeyOf.get(key) ?? `\u0000gone:${key}`);
+    const people = kept.map(([then, now]) => ({ ...then, key: now.key }));
+    const statements = previousStatements.map((s) => (s.personKey === undefined ? s : { ...s, personKey: underNewKeys(s.personKey) }));
+    this.patchIndex(index, { people, statements }, entry);
   }
 
   private invalidateIndex(): void {
@@ -1290,18 +1253,42 @@ function detailLost(summary: ArticleSummary): boolean {
 }
 
 /**
- * The people an article names both before and after a change, as pairs (then, now), when they
- * are told apart by name (as `followNewNames` tells them) and come in the same order; else none.
+ * The people an article names both before and after a change, as pairs (then, now). People are
+ * told apart by name (their keys number them in order, so one named before them renumbers them
+ * all); undefined when two share a name or the kept ones change order (a speaker's first mention
+ * could move).
  */
-function keptInOrder(before: readonly Person[], after: readonly Person[]): Array<[Person, Person]> {
+function keptInOrder(before: readonly Person[], after: readonly Person[]): Array<[Person, Person]> | undefined {
   const signature = (p: Person) => `${p.isOrganization ? 'o' : 'p'}:${p.name}`;
   const beforeBySignature = new Map(before.map((p) => [signature(p), p]));
   const afterBySignature = new Map(after.map((p) => [signature(p), p]));
-  if (beforeBySignature.size !== before.length || afterBySignature.size !== after.length) return [];
+  if (beforeBySignature.size !== before.length || afterBySignature.size !== after.length) return undefined;
   const keptBefore = before.filter((p) => afterBySignature.has(signature(p)));
   const keptAfter = after.filter((p) => beforeBySignature.has(signature(p)));
-  if (keptBefore.some((p, i) => signature(p) !== signature(keptAfter[i]))) return [];
+  if (keptBefore.some((p, i) => signature(p) !== signature(keptAfter[i]))) return undefined;
   return keptBefore.map((p, i) => [p, keptAfter[i]]);
+}
+
+/**
+ * The kept people's speakers (but those `leaving`) under the people's new keys in the article:
+ * their members (all found before any is changed), and who is who there, made anew from them.
+ * `ids`: who was who there before.
+ */
+function renumberKept(index: Index, uri: string, kept: ReadonlyArray<[Person, Person]>, ids: ArticleIds | undefined, leaving?: ReadonlySet<string>): void {
+  const stay: Array<[string, string]> = [];
+  const moves: Array<[MemberRef[], number, string]> = [];
+  for (const [then, now] of kept) {
+    const id = idIn(ids, then.key);
+    if (!id || leaving?.has(id)) continue;
+    stay.push([now.key, id]);
+    if (now.key === then.key) continue;
+    const members = membersOf(index, id) ?? [];
+    const at = members.findIndex((m) => m.uri === uri && m.key === then.key);
+    if (at >= 0) moves.push([members, at, now.key]);
+  }
+  for (const [members, at, key] of moves) members[at] = { uri, key };
+  index.idOf.delete(uri);
+  for (const [key, id] of stay) setId(index.idOf, uri, key, id);
 }
 
 /** The same people under the same keys: the clusters of the workspace do not change. */
