@@ -79,6 +79,22 @@ function run(ops: Op[], noRebuild = false): void {
   }
 }
 
+// Full names sharing a surname, an initial, surnames one letter apart, a surname alone, an
+// organisation and a surname alone of the same name (the same id but for its suffix), a
+// spelling with an accent, and names whose ids differ only by a suffix's place in the order.
+const MADE_UP_NAMES: Array<[string, boolean]> = [
+  ['Tomasz Velenko', false], ['Marek Velenko', false], ['T. Velenko', false], ['Velenko', false], ['Velenko', true],
+  ['Astrid Kalberg', false], ['Astrid Kalbergh', false], ['Astrid Kalbergs', false], ['Kalberg', false],
+  ['José Ortiz', false], ['Jose Ortiz', false], ['Ortiz', true], ['Ines Cordova', false], ['Harbour Trust', true],
+];
+
+/** A made-up article's summary naming these people (by place in MADE_UP_NAMES), each with a statement. */
+function madeUpSummary(picks: number[], tag: string): ArticleSummary {
+  const people = picks.map((n, i) => ({ key: `p${i}`, name: MADE_UP_NAMES[n][0], roles: i % 3 === 0 ? ['Minister'] : [], isOrganization: MADE_UP_NAMES[n][1], mentions: [{ span: { start: i * 10, end: i * 10 + 5 }, text: MADE_UP_NAMES[n][0], kind: 'name' as const, personKey: `p${i}` }] }));
+  const statements = picks.map((_, i) => ({ personKey: `p${i}`, speaker: people[i].name, kind: 'indirect' as const, cue: 'said', contentSpan: { start: i * 10 + 6, end: i * 10 + 9 }, text: `words ${tag} ${i}`, date: i % 2 ? '2023-04-0' + (1 + (i % 9)) : undefined }));
+  return { people, statements, hasDateline: false, title: tag, length: 100, textHash: tag, lineStarts: [0], unattributed: 0 };
+}
+
 describe('incremental workspace index', () => {
   it('an edit that names the same people updates statements, counts and spellings like a rebuild', () => {
     run([
@@ -160,20 +176,7 @@ describe('incremental workspace index', () => {
   });
 
   it('any change of who articles name, in summaries made up to meet every clustering rule, is followed as a rebuild would cluster and number it, without one', () => {
-    // Full names sharing a surname, an initial, surnames one letter apart, a surname alone, an
-    // organisation and a surname alone of the same name (the same id but for its suffix), a
-    // spelling with an accent, and names whose ids differ only by a suffix's place in the order.
-    const POOL: Array<[string, boolean]> = [
-      ['Tomasz Velenko', false], ['Marek Velenko', false], ['T. Velenko', false], ['Velenko', false], ['Velenko', true],
-      ['Astrid Kalberg', false], ['Astrid Kalbergh', false], ['Astrid Kalbergs', false], ['Kalberg', false],
-      ['José Ortiz', false], ['Jose Ortiz', false], ['Ortiz', true], ['Ines Cordova', false], ['Harbour Trust', true],
-    ];
-    const summaryOf = (picks: number[], tag: string): ArticleSummary => {
-      const people = picks.map((n, i) => ({ key: `p${i}`, name: POOL[n][0], roles: i % 3 === 0 ? ['Minister'] : [], isOrganization: POOL[n][1], mentions: [{ span: { start: i * 10, end: i * 10 + 5 }, text: POOL[n][0], kind: 'name' as const, personKey: `p${i}` }] }));
-      const statements = picks.map((_, i) => ({ personKey: `p${i}`, speaker: people[i].name, kind: 'indirect' as const, cue: 'said', contentSpan: { start: i * 10 + 6, end: i * 10 + 9 }, text: `words ${tag} ${i}`, date: i % 2 ? '2023-04-0' + (1 + (i % 9)) : undefined }));
-      return { people, statements, hasDateline: false, title: tag, length: 100, textHash: tag, lineStarts: [0], unattributed: 0 };
-    };
-    const picks = fc.uniqueArray(fc.nat(POOL.length - 1), { maxLength: 5 });
+    const picks = fc.uniqueArray(fc.nat(MADE_UP_NAMES.length - 1), { maxLength: 5 });
     type SummaryOp = { uri: number; picks: number[] | null };
     const op: fc.Arbitrary<SummaryOp> = fc.record({ uri: fc.nat(URIS.length - 1), picks: fc.option(picks, { freq: 6 }) });
     fc.assert(
@@ -185,7 +188,7 @@ describe('incremental workspace index', () => {
           const builds = model.indexBuilds;
           const hadIndex = summaries.size > 0;
           if (o.picks) {
-            const summary = summaryOf(o.picks, `${step}`);
+            const summary = madeUpSummary(o.picks, `${step}`);
             model.restoreArticle(uri, summary);
             summaries.set(uri, summary);
           } else {
@@ -207,20 +210,7 @@ describe('incremental workspace index', () => {
   });
 
   it('the same, with the answers (and so the order of speakers) asked for only now and then: new speakers left unplaced meanwhile end where a rebuild puts them', () => {
-    // Full names sharing a surname, an initial, surnames one letter apart, a surname alone, an
-    // organisation and a surname alone of the same name (the same id but for its suffix), a
-    // spelling with an accent, and names whose ids differ only by a suffix's place in the order.
-    const POOL: Array<[string, boolean]> = [
-      ['Tomasz Velenko', false], ['Marek Velenko', false], ['T. Velenko', false], ['Velenko', false], ['Velenko', true],
-      ['Astrid Kalberg', false], ['Astrid Kalbergh', false], ['Astrid Kalbergs', false], ['Kalberg', false],
-      ['José Ortiz', false], ['Jose Ortiz', false], ['Ortiz', true], ['Ines Cordova', false], ['Harbour Trust', true],
-    ];
-    const summaryOf = (picks: number[], tag: string): ArticleSummary => {
-      const people = picks.map((n, i) => ({ key: `p${i}`, name: POOL[n][0], roles: i % 3 === 0 ? ['Minister'] : [], isOrganization: POOL[n][1], mentions: [{ span: { start: i * 10, end: i * 10 + 5 }, text: POOL[n][0], kind: 'name' as const, personKey: `p${i}` }] }));
-      const statements = picks.map((_, i) => ({ personKey: `p${i}`, speaker: people[i].name, kind: 'indirect' as const, cue: 'said', contentSpan: { start: i * 10 + 6, end: i * 10 + 9 }, text: `words ${tag} ${i}`, date: i % 2 ? '2023-04-0' + (1 + (i % 9)) : undefined }));
-      return { people, statements, hasDateline: false, title: tag, length: 100, textHash: tag, lineStarts: [0], unattributed: 0 };
-    };
-    const picks = fc.uniqueArray(fc.nat(POOL.length - 1), { maxLength: 5 });
+    const picks = fc.uniqueArray(fc.nat(MADE_UP_NAMES.length - 1), { maxLength: 5 });
     type SummaryOp = { uri: number; picks: number[] | null; ask: boolean };
     const op: fc.Arbitrary<SummaryOp> = fc.record({ uri: fc.nat(URIS.length - 1), picks: fc.option(picks, { freq: 6 }), ask: fc.boolean() });
     fc.assert(
@@ -232,7 +222,7 @@ describe('incremental workspace index', () => {
           const builds = model.indexBuilds;
           const hadIndex = model.indexBuilds > 0;
           if (o.picks) {
-            const summary = summaryOf(o.picks, `${step}`);
+            const summary = madeUpSummary(o.picks, `${step}`);
             model.restoreArticle(uri, summary);
             summaries.set(uri, summary);
           } else {
