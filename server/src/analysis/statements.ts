@@ -1356,8 +1356,10 @@ class StatementFinder {
     if (cue.according) {
       const source = this.sourceAfter(cue, unit);
       if (!source) return undefined;
-      const after = this.tokenAtOrAfter(source.phraseEnd);
       const beforeWords = this.wordsBetween(unit.start, cueStart);
+      // Opening the sentence, the phrase is set off by a comma: what follows it is the content.
+      const phraseEnd = this.tokenAtOrAfter(source.phraseEnd);
+      const after = beforeWords <= 2 ? this.commaClosingSourcePhrase(phraseEnd, unit) : phraseEnd;
       if (after < unit.lastToken && this.tokens[after].text === ',' && (beforeWords <= 2 || this.wordsBetween(this.tokens[after].end, unit.end) >= 3)) {
         const content = this.trimContent({ start: this.tokens[after].end, end: unit.end });
         return content && { source, content, kind: this.kindOf(content, false) };
@@ -1415,6 +1417,21 @@ class StatementFinder {
     }
     void cueEnd;
     return undefined;
+  }
+
+  /**
+   * "According to the RealClearPolitics average, …", "according to a book by Jane Roe, …": the
+   * source's name or head noun ends before the phrase does; the phrase runs on, a few plain words
+   * with no verb or quotation, to the comma that sets it off. That comma's index, or `k`.
+   */
+  private commaClosingSourcePhrase(k: number, unit: Unit): number {
+    for (let j = k; j < unit.lastToken && j - k < 12; j++) {
+      const t = this.tokens[j];
+      if (t.text === ',') return j;
+      if (this.inQuote[j] || !(t.isWord || t.text === '.' || t.text === '-' || t.text === '&' || t.text === '\u2019' || t.text === "'")) return k;
+      if (t.isWord && (this.cueVerbs.has(t.lower) || AUXILIARIES.has(t.lower) || t.lower === 'that' || t.lower === 'who' || t.lower === 'which')) return k;
+    }
+    return k;
   }
 
   /**
