@@ -1373,8 +1373,10 @@ class StatementFinder {
       if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return sourced(subject, this.afterContentOf(content));
       return undefined;
     }
-    if (this.tokens[cue.first - 1]?.lower === 'and' && !this.inQuote[cue.first - 1] && cue.first - 1 > unit.firstToken && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) {
-      // "Reed, her opponent, toured the plant and said he thought …": the verb shares the sentence's subject.
+    const conjunction = this.tokens[cue.first - 1]?.lower;
+    if ((conjunction === 'and' || (conjunction === 'but' && !this.cueBetween(unit.firstToken, cue.first - 1))) && !this.inQuote[cue.first - 1] && cue.first - 1 > unit.firstToken && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) {
+      // "Reed, her opponent, toured the plant and said he thought …": the verb shares the sentence's subject;
+      // so with "but": "The firm keeps its finances secret but says its business has tripled".
       // "…, and he laughed and said": a pronoun right before the first verb is the nearer subject.
       const pronoun = this.tokens[cue.first - 3];
       const nearer = pronoun && cue.first - 3 > unit.firstToken && (pronoun.lower === 'he' || pronoun.lower === 'she') && !this.inQuote[cue.first - 3];
@@ -1417,6 +1419,16 @@ class StatementFinder {
     }
     void cueEnd;
     return undefined;
+  }
+
+  /**
+   * A speech verb outside quotations among tokens[from, to): "His aides say it is too early but
+   * noted …" — the verb after "but" joins that statement (the joined verbs' loop), and the first
+   * name after the first verb is no subject of it.
+   */
+  private cueBetween(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (!this.inQuote[k] && this.isCueAt(k) && !this.isNounUse(k)) return true;
+    return false;
   }
 
   /**
