@@ -1774,7 +1774,7 @@ class StatementFinder {
     const q = this.outer[index];
     let start = q.inner.start;
     // Writer's words before the quotation make the statement partial: take the whole clause.
-    const lead = this.trimContent({ start: unit.start, end: q.span.start });
+    const lead = this.leadBeforeQuote(q, unit);
     if (lead && this.wordsBetween(lead.start, lead.end) >= 1) start = unit.start;
     // A partial statement is the writer's clause: it keeps the closing mark of its quoted words.
     let end = start === unit.start ? q.span.end : q.inner.end;
@@ -1785,9 +1785,20 @@ class StatementFinder {
     return this.trimContent({ start, end }) ?? q.inner;
   }
 
+  /**
+   * The writer's words before a quotation in its unit, or nothing when they end in a colon: "He
+   * spelled out the need: “…,” she said" — the colon hands over to the quotation, which alone is said.
+   */
+  private leadBeforeQuote(q: Quotation, unit: Unit): Span | undefined {
+    let e = q.span.start;
+    while (e > unit.start && isSpace(this.text.charCodeAt(e - 1))) e--;
+    if (e > unit.start && this.text.charCodeAt(e - 1) === 0x3a) return undefined;
+    return this.trimContent({ start: unit.start, end: q.span.start });
+  }
+
   private kindBefore(index: number, unit: Unit): StatementKind {
     const q = this.outer[index];
-    const lead = this.trimContent({ start: unit.start, end: q.span.start });
+    const lead = this.leadBeforeQuote(q, unit);
     return lead && this.wordsBetween(lead.start, lead.end) >= 1 ? 'partial' : 'direct';
   }
 
@@ -2267,6 +2278,11 @@ function isIsoDay(value: string): boolean {
 function isTrimmed(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2d || c === 0x2e;
   return c === 0x2014 || c === 0x2013 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A space or line break, as trimContent trims them. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
 }
 
 function isReadable(p: Paragraph): boolean {
