@@ -1162,7 +1162,11 @@ class StatementFinder {
     // "…,” the mayor said, adding that it would take “more hours”", "… and called the plan “a mess”":
     // further statements by the same speaker, each a verb joined to the one before.
     for (const cue of cues) {
-      if (cue.first <= best.cue.first || this.tokens[cue.first].start < previous.contentSpan.end || !this.joinedVerb(cue)) continue;
+      if (cue.first <= best.cue.first || this.tokens[cue.first].start < previous.contentSpan.end) continue;
+      if (!this.joinedVerb(cue)) {
+        previous = this.pushSecondSubject(cue, unit) ?? previous;
+        continue;
+      }
       const start = this.contentStartAfter(cue, unit);
       const content = this.trimContent({ start, end: unit.end });
       if (!content || this.wordsBetween(content.start, content.end) < 2 || this.isTailOnly(start, unit)) continue;
@@ -1188,6 +1192,38 @@ class StatementFinder {
       if (held.start <= quote.inner.start && quote.inner.end <= held.end) return;
     }
     this.subjectVerbQuote(unit);
+  }
+
+  /**
+   * "Most said A, and one in four said B", "…; 29 percent said …": a later clause with a subject
+   * and speech verb of its own (as clauseEnd cuts the statement before it) is a statement of its own.
+   */
+  private pushSecondSubject(cue: Cue, unit: Unit): Statement | undefined {
+    if (cue.last - cue.first !== 1) return undefined;
+    let opener = -1;
+    for (let k = cue.first - 1; k > unit.firstToken && cue.first - k <= 7; k--) {
+      const t = this.tokens[k];
+      if (t.text === ';' || t.lower === 'and' || t.lower === 'but') {
+        opener = k;
+        break;
+      }
+    }
+    if (opener < 0 || this.inQuote[opener] || this.subjectAndCueAfter(opener + 1, unit.lastToken) !== cue.first) return undefined;
+    const first = opener + 1;
+    const last = cue.first - 1;
+    let source: Source | undefined;
+    const run = this.runStartingAt(first);
+    if (first === last && (this.tokens[first].lower === 'he' || this.tokens[first].lower === 'she' || this.tokens[first].lower === 'they')) source = this.pronounSource(first);
+    else if (run && run.last === cue.first && run.name) source = this.runSource(run, unit);
+    else {
+      const span = new KeptSpan(this.tokens[first].start, this.tokens[last].end);
+      source = new Source(span, undefined, this.text.slice(span.start, span.end), span.start, span.end, false);
+    }
+    if (!source) return undefined;
+    const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
+    if (!content || this.wordsBetween(content.start, content.end) < 2) return undefined;
+    const found = this.afterContentOf(content);
+    return this.push(cue, source, found.content, found.kind, unit);
   }
 
   /** `said, “…`, `said: “…`, `said “…`: the cue is followed by an opening quotation mark. */
@@ -1900,6 +1936,8 @@ class StatementFinder {
       if (t.text === ',' && isClosingQuote(prev?.text ?? '') && (next.lower === 'a' || next.lower === 'an')) return t.start;
       // "“…”, which would allow …": a relative clause hung on the quoted words.
       if (t.text === ',' && afterQuote && (next.lower === 'which' || next.lower === 'who')) return t.start;
+      // "… and one in four said …", "…; 29 percent said …": another subject's statement.
+      if ((t.text === ';' || t.lower === 'and' || t.lower === 'but') && words >= 4 && this.subjectAndCueAfter(k + 1, last) >= 0) return prev?.text === ',' ? prev.start : t.start;
       if (!t.isWord) continue;
       if (t.lower === 'and' || t.lower === 'but') {
         let j = k + 1;
@@ -1917,6 +1955,25 @@ class StatementFinder {
       }
     }
     return content.end;
+  }
+
+  /**
+   * A subject of its own and a finite speech verb from token `from`: "one in four said", "29
+   * percent say", "the mayor said" — a short noun phrase (no verb, no clause word), then the verb.
+   * The verb's index, or -1.
+   */
+  private subjectAndCueAfter(from: number, last: number): number {
+    for (let j = from; j < last && j - from <= 6; j++) {
+      const t = this.tokens[j];
+      if (this.inQuote[j] || !(t.isWord || t.text === '%' || t.text === '-')) return -1;
+      const w = t.lower;
+      if (j > from && (SPEECH_INVERTIBLE.has(w) || w === 'say') && !isUpperInitial(t.text)) return j;
+      if (this.cueVerbs.has(w) || AUXILIARIES.has(w) || NOT_IN_SUBJECT.has(w) || w === 'that' || w === 'who' || w === 'which' || w === 'to') return -1;
+      // No verb or preposition inside: "liked the way she responded", "patrols in the region"; but "one in four".
+      if (!isUpperInitial(t.text) && (/[a-z](?:ed|ing)$/.test(w) || IRREGULAR_PAST.has(w))) return -1;
+      if (NP_STOP.has(w) && w !== 'of' && !(w === 'in' && NUMBER_WORDS.has(this.tokens[j - 1]?.lower ?? ''))) return -1;
+    }
+    return -1;
   }
 
   private isParticiple(lower: string): boolean {
