@@ -78,6 +78,8 @@ const QUOTE_ONLY_CUES = new Set(['reads', 'called', 'calls', 'calling', 'describ
 const IRREGULAR_PAST = new Set(['told', 'said', 'wrote', 'gave', 'took', 'made', 'sang', 'saw', 'felt', 'thought', 'put', 'set', 'let', 'cut', 'hit', 'led', 'met', 'won', 'lost', 'sent', 'spent', 'left', 'kept', 'held', 'brought', 'bought', 'built', 'heard', 'meant', 'read', 'ran', 'got', 'began', 'spoke', 'drew', 'threw', 'swore', 'struck', 'laid', 'paid']);
 const OBJECT_QUOTE_CUES = new Set(['tells', 'told', 'tell', 'urged', 'urges', 'asked', 'asks', 'warned', 'warns', 'called', 'calls', 'encouraged', 'encourages']);
 const INTRODUCTORY = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'speaking', 'asked', 'writing', 'addressing', 'responding', 'earlier', 'later', 'separately', 'meanwhile', 'however', 'still', 'also', 'but', 'and', 'yet', 'last', 'this', 'as', 'since', 'though', 'although', 'despite', 'with', 'without', 'for', 'from', 'to', 'by', 'under', 'over', 'through', 'amid', 'among', 'following', 'ahead', 'hours', 'days', 'weeks']);
+/** Forms of "be" that make a participle after them passive: "was asked", "is expected", "been told". */
+const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't", "aren't", "weren't"]);
 /** Participles that report speech after a main clause: "…, saying the plan failed". */
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
@@ -601,7 +603,7 @@ class StatementFinder {
         k += multi.length - 1;
         continue;
       }
-      if (cueWord.verb && !this.isNounUse(k)) cues.push({ first: k, last: k + 1, text: this.tokens[k].text, according: false });
+      if (cueWord.verb && !this.isNounUse(k) && !this.isPassive(k)) cues.push({ first: k, last: k + 1, text: this.tokens[k].text, according: false });
     }
     return cues;
   }
@@ -614,6 +616,18 @@ class StatementFinder {
       if (j === words.length) return words;
     }
     return undefined;
+  }
+
+  /**
+   * "Sanders was asked to name …", "she was announced the winner", "is expected to": a participle
+   * after a form of "be" is passive — its subject is spoken to or about, not speaking.
+   */
+  private isPassive(k: number): boolean {
+    const word = this.tokens[k].lower;
+    if (!(word.endsWith('ed') || word === 'told' || word === 'thought' || word === 'found' || word === 'felt' || word === 'shown' || word === 'written')) return false;
+    let j = k - 1;
+    while (j >= 0 && k - j <= 3 && this.tokens[j].isWord && !PASSIVE_AUXILIARIES.has(this.tokens[j].lower) && (ADVERBS.has(this.tokens[j].lower) || /[a-z]ly$/.test(this.tokens[j].lower))) j--;
+    return j >= 0 && this.tokens[j].isWord && PASSIVE_AUXILIARIES.has(this.tokens[j].lower) && this.paragraphOfToken[j] === this.paragraphOfToken[k];
   }
 
   /** "the reality TV show", "a claim", "his comments": a cue word used as a noun. */
