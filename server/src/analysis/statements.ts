@@ -1608,7 +1608,7 @@ class StatementFinder {
         return { content: whole, kind: this.kindOf(whole, true) };
       }
       const introductory = beforeContent && (this.isIntroductoryPhrase(beforeContent) || this.endsWithAside(beforeContent));
-      if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
+      if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory) && !this.isLeadInOnly(beforeContent)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
     }
     const block = this.colonBlock(cue, unit);
     if (block) return block;
@@ -1636,6 +1636,25 @@ class StatementFinder {
     while (k >= 0 && this.tokens[k].start >= span.start && last - k <= 4 && !ASIDE_MARKS.has(this.tokens[k].text)) k--;
     if (k < 0 || this.tokens[k].start < span.start || last - k > 4 || !ASIDE_MARKS.has(this.tokens[k].text)) return false;
     return this.isIntroductoryPhrase({ start: this.tokens[k + 1].start, end: span.end });
+  }
+
+  /**
+   * "In an interview with the Times, she joked …", "During the debate, Trump mentioned …": what
+   * stands before the comma is one lead-in phrase with no verb of its own, never what was said.
+   */
+  private isLeadInOnly(span: Span): boolean {
+    if (!this.isIntroductoryPhrase(span) || this.kindOf(span, false) !== 'indirect') return false;
+    const last = this.tokenAtOrAfter(span.end);
+    for (let k = this.tokenAtOrAfter(span.start); k < last; k++) {
+      const t = this.tokens[k];
+      if (!t.isWord) {
+        if (t.text !== '.' && t.text !== '-' && t.text !== '\u2019' && t.text !== "'") return false;
+        continue;
+      }
+      if (NOT_IN_SUBJECT.has(t.lower) || AUXILIARIES.has(t.lower) || t.lower === 'that' || this.cueVerbs.has(t.lower)) return false;
+      if (!isUpperInitial(t.text) && (/[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower))) return false;
+    }
+    return true;
   }
 
   /** "Speaking at a rally," "In a statement," "On Friday,": a lead-in, not reported content. */
