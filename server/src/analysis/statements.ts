@@ -78,6 +78,14 @@ const QUOTE_ONLY_CUES = new Set(['reads', 'called', 'calls', 'calling', 'describ
 const IRREGULAR_PAST = new Set(['told', 'said', 'wrote', 'gave', 'took', 'made', 'sang', 'saw', 'felt', 'thought', 'put', 'set', 'let', 'cut', 'hit', 'led', 'met', 'won', 'lost', 'sent', 'spent', 'left', 'kept', 'held', 'brought', 'bought', 'built', 'heard', 'meant', 'read', 'ran', 'got', 'began', 'spoke', 'drew', 'threw', 'swore', 'struck', 'laid', 'paid']);
 const OBJECT_QUOTE_CUES = new Set(['tells', 'told', 'tell', 'urged', 'urges', 'asked', 'asks', 'warned', 'warns', 'called', 'calls', 'encouraged', 'encourages']);
 const INTRODUCTORY = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'speaking', 'asked', 'writing', 'addressing', 'responding', 'earlier', 'later', 'separately', 'meanwhile', 'however', 'still', 'also', 'but', 'and', 'yet', 'last', 'this', 'as', 'since', 'though', 'although', 'despite', 'with', 'without', 'for', 'from', 'to', 'by', 'under', 'over', 'through', 'amid', 'among', 'following', 'ahead', 'hours', 'days', 'weeks']);
+/**
+ * Cue verbs that, taking an object, report no speech at all: "continued his push", "found himself",
+ * "felt the pain". (Not "announced his resignation", "wrote a letter", "responded by …", "continued to
+ * call for …": those are things said, and news reports them so.)
+ */
+const OBJECT_TAKING_CUES = new Set(['continued', 'continues', 'continue', 'found', 'finds', 'find', 'felt', 'feels', 'feel', 'maintained', 'maintains', 'thought']);
+/** First words of an object, not of a clause: "continued his push", "found himself", "felt a chill". */
+const OBJECT_OPENERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'by', 'with', 'for', 'of', 'on', 'at', 'about', 'from', 'into', 'online', 'a', 'an', 'ways', 'up', 'out', 'back', 'down', 'off']);
 /** Forms of "be" that make a participle after them passive: "was asked", "is expected", "been told". */
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't", "aren't", "weren't"]);
 /** Participles that report speech after a main clause: "…, saying the plan failed". */
@@ -1612,10 +1620,22 @@ class StatementFinder {
     }
     const block = this.colonBlock(cue, unit);
     if (block) return block;
-    if (afterContent && afterWords >= 2 && !this.isTailOnly(afterStart, unit) && (explicit || bareClause)) {
+    if (afterContent && afterWords >= 2 && !this.isTailOnly(afterStart, unit) && (explicit || (bareClause && !this.objectNotClause(cue, afterStart, unit)))) {
       return this.afterContentOf(afterContent);
     }
     return undefined;
+  }
+
+  /**
+   * "continued his push", "found himself embroiled", "felt the pain", "thought of him": what
+   * follows a verb that also takes an object, with no "that" or quotation, opens with a possessive,
+   * a reflexive, a preposition or an indefinite article — an object, not a reported clause.
+   */
+  private objectNotClause(cue: Cue, afterStart: number, unit: Unit): boolean {
+    if (cue.last - cue.first !== 1 || !OBJECT_TAKING_CUES.has(this.tokens[cue.first].lower)) return false;
+    const k = this.tokenAtOrAfter(afterStart);
+    if (k >= unit.lastToken || k !== cue.last) return false;
+    return OBJECT_OPENERS.has(this.tokens[k].lower);
   }
 
   /** Reported content after the cue; a lone quotation there is the statement itself (direct). */
