@@ -1418,7 +1418,12 @@ class StatementFinder {
       // Opening the sentence, the phrase is set off by a comma: what follows it is the content.
       const phraseEnd = this.tokenAtOrAfter(source.phraseEnd);
       const after = beforeWords <= 2 ? this.commaClosingSourcePhrase(phraseEnd, unit) : phraseEnd;
-      if (after < unit.lastToken && this.tokens[after].text === ',' && (beforeWords <= 2 || this.wordsBetween(this.tokens[after].end, unit.end) >= 3)) {
+      // "…, according to X, who …", "…, according to X, an analyst": with a clause before the cue, what
+      // follows the comma describes the source; only after a lead-in ("In 2015, according to X, …") or
+      // as "that …" ("The diplomats said, according to X, that …") is it the content.
+      const before = this.trimContent({ start: unit.start, end: cueStart });
+      const leadIn = beforeWords <= 2 || (!!before && this.isLeadInOnly(before)) || this.tokens[after + 1]?.lower === 'that';
+      if (after < unit.lastToken && this.tokens[after].text === ',' && (beforeWords <= 2 || (leadIn && this.wordsBetween(this.tokens[after].end, unit.end) >= 3))) {
         const content = this.trimContent({ start: this.tokens[after].end, end: unit.end });
         return content && { source, content, kind: this.kindOf(content, false) };
       }
