@@ -86,6 +86,10 @@ const INTRODUCTORY = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'wh
 const OBJECT_TAKING_CUES = new Set(['continued', 'continues', 'continue', 'found', 'finds', 'find', 'felt', 'feels', 'feel', 'maintained', 'maintains', 'thought']);
 /** First words of an object, not of a clause: "continued his push", "found himself", "felt a chill". */
 const OBJECT_OPENERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'by', 'with', 'for', 'of', 'on', 'at', 'about', 'from', 'into', 'online', 'a', 'an', 'ways', 'up', 'out', 'back', 'down', 'off']);
+/** Verbs that report a question: "asked whether …". */
+const ASKING_VERBS = new Set(['asked', 'asks', 'ask', 'asking']);
+/** Words that open a reported question. */
+const QUESTION_WORDS = new Set(['whether', 'if', 'how', 'why', 'what', 'who', 'which', 'when', 'where']);
 /** Forms of "be" that make a participle after them passive: "was asked", "is expected", "been told". */
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't", "aren't", "weren't"]);
 /** Participles that report speech after a main clause: "…, saying the plan failed". */
@@ -1098,7 +1102,8 @@ class StatementFinder {
     for (let s = this.statements.length - 1; s >= 0 && s >= this.statements.length - SPEAKER_LOOKBACK; s--) {
       const st = this.statements[s];
       if (st.contentSpan.start > at && (st.sourceSpan?.start ?? Infinity) > at) continue;
-      if (!st.personKey) continue;
+      // "Hannity asked Trump whether … “…,” he said": who is asked answers; the asker is no antecedent.
+      if (!st.personKey || isReportedQuestion(st)) continue;
       const person = this.book.get(st.personKey);
       if (person && !person.isOrganization && (!gender || this.genderOf(person, at) !== (gender === 'm' ? 'f' : 'm'))) return person;
     }
@@ -1711,6 +1716,7 @@ class StatementFinder {
     if (!next || cue.last >= unit.lastToken) return false;
     if (next.lower === 'that' || next.text === ':' || isOpeningQuote(next.text)) return true;
     if (next.text === ',' && this.tokens[cue.last + 1] && isOpeningQuote(this.tokens[cue.last + 1].text)) return true;
+    if (this.askedQuestionAt(cue, unit) >= 0) return true;
     if (OBJECT_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1) {
       for (let j = cue.last; j < Math.min(unit.lastToken, cue.last + 8); j++) {
         if (this.tokens[j].lower === 'to' || this.tokens[j].lower === 'that') return true;
@@ -1718,6 +1724,20 @@ class StatementFinder {
       }
     }
     return false;
+  }
+
+  /**
+   * "asked Sanders whether …", "asked how …", "asked the students if …": the reported question
+   * after "asked" and whom it was put to. The question word's token index, or -1.
+   */
+  private askedQuestionAt(cue: Cue, unit: Unit): number {
+    if (cue.last - cue.first !== 1 || !ASKING_VERBS.has(this.tokens[cue.first].lower)) return -1;
+    for (let j = cue.last; j < unit.lastToken && j - cue.last <= 6; j++) {
+      const t = this.tokens[j];
+      if (this.inQuote[j] || !t.isWord) return -1;
+      if (QUESTION_WORDS.has(t.lower)) return j + 1 < unit.lastToken ? j : -1;
+    }
+    return -1;
   }
 
   /** After the cue, a comma and more words: "NATO, he said, lives in …". */
@@ -1737,7 +1757,9 @@ class StatementFinder {
     let k = cue.last;
     const lower = this.tokens[cue.first].lower;
     if (k < unit.lastToken && (this.tokens[k].text === ':' || this.tokens[k].text === ',' || this.tokens[k].text === '\u2014')) k++;
-    if (k < unit.lastToken && this.tokens[k].lower === 'that') k++;
+    // "asked Sanders whether …": the question with whom it was put to, as news gives them.
+    if (this.askedQuestionAt(cue, unit) >= 0) k = cue.last;
+    else if (k < unit.lastToken && this.tokens[k].lower === 'that') k++;
     else if (OBJECT_QUOTE_CUES.has(lower) && this.quoteAfterTo(k, unit) !== undefined) k = this.quoteAfterTo(k, unit)!;
     else if (lower === 'told' || lower === 'tells' || lower === 'tell' || lower === 'telling' || lower === 'assured' || lower === 'warned' || lower === 'reminded' || lower === 'informed') {
       // "told reporters that …", "told the media Russia …": skip the listener up to "that" if it is near.
@@ -2242,7 +2264,7 @@ class StatementFinder {
       let previous: Statement | undefined;
       let k = this.lastStartingBefore(nonContinuations, q.span.start);
       for (const stop = k - SPEAKER_LOOKBACK; k >= 0 && k > stop; k--) {
-        if (nonContinuations[k].contentSpan.end <= q.span.start) {
+        if (nonContinuations[k].contentSpan.end <= q.span.start && !isReportedQuestion(nonContinuations[k])) {
           previous = nonContinuations[k];
           break;
         }
@@ -2398,6 +2420,11 @@ function isTrimmed(c: number): boolean {
 /** A space or line break, as trimContent trims them. */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+}
+
+/** "X asked Y whether …": a question put to someone, whose answer is theirs, not the asker's. */
+function isReportedQuestion(statement: Statement): boolean {
+  return statement.kind === 'indirect' && ASKING_VERBS.has(statement.cue.toLowerCase());
 }
 
 function isReadable(p: Paragraph): boolean {
