@@ -381,7 +381,7 @@ class StatementFinder {
     for (const unit of units) {
       const role = this.readable[unit.paragraph].role;
       if (role === 'headline') headline ??= unit;
-      if (role === 'headline' && this.headlineStatement(unit)) continue;
+      if (role === 'headline' && (this.headlineStatement(unit) || this.labelledHeadline(unit))) continue;
       this.unitStatement(unit);
     }
     if (headline) this.headlineSpeakerFromLead(headline);
@@ -2130,6 +2130,40 @@ class StatementFinder {
       date: this.input.articleDate,
       quotation: this.quotationIndexIn(content),
     });
+    return true;
+  }
+
+  /**
+   * "Graham: Trump’s Rhetoric Is Destroying GOP’s Chances", "Poll: Sanders Leads in Iowa": a headline
+   * opened by a speaker's name (or a poll, a report) and a colon gives what that speaker says.
+   */
+  private labelledHeadline(unit: Unit): boolean {
+    const first = unit.firstToken;
+    let colon = -1;
+    for (let k = first; k < unit.lastToken && k - first <= 8; k++) {
+      const t = this.tokens[k];
+      if (t.text === ':') {
+        colon = k;
+        break;
+      }
+      if (this.inQuote[k] || !(t.isWord || t.text === '.' || t.text === '-' || t.text === '\u2019' || t.text === "'")) return false;
+      if (t.isWord && !isUpperInitial(t.text) && !TITLE_SMALL_WORDS.has(t.lower)) return false;
+    }
+    if (colon <= first) return false;
+    const content = this.trimContent({ start: this.tokens[colon].end, end: unit.end });
+    // "Trump: ‘I’m the Worst Thing …’": a quotation alone after the label is the colon rule's (direct).
+    if (!content || this.wordsBetween(content.start, content.end) < 3 || this.kindOf(content, false) === 'direct') return false;
+    const run = this.runStartingAt(first);
+    let source: Source | undefined;
+    // A name of one word must be someone the article names in full ("Graham"), not "Breaking:" or "Wow:".
+    const named = run && run.name && !run.possessive && run.last <= colon && (run.words.length >= 2 || !!run.role || !!this.book.resolveSurname(run.name, Infinity));
+    if (named) source = this.runSource(run, unit);
+    else if (colon === first + 1 && GENERIC_SOURCES.has(this.tokens[first].lower)) {
+      const span = new KeptSpan(this.tokens[first].start, this.tokens[first].end);
+      source = new Source(span, undefined, this.tokens[first].text, span.start, span.end, false);
+    }
+    if (!source) return false;
+    this.push({ first: colon, last: colon + 1, text: ':', according: false }, source, content, this.kindOf(content, true) === 'indirect' ? 'indirect' : 'partial', unit);
     return true;
   }
 
