@@ -1307,7 +1307,9 @@ class StatementFinder {
       while (after < quoteToken && /ly$/.test(this.tokens[after].lower) && this.tokens[after].isWord) after++;
       const verb = this.tokens[after];
       if (!verb || !verb.isWord || isUpperInitial(verb.text) || NP_STOP.has(verb.lower) || after >= quoteToken) continue;
-      if (!/(?:ed|s|ing)$/.test(verb.lower) && !IRREGULAR_PAST.has(verb.lower)) continue;
+      // A past or present tense ("branded", "blasts"); not "holding up “…”", "made a “…”", "won the “…”":
+      // an -ing form or an irregular past that reports no speech is the writer's own account.
+      if (!/(?:ed|s)$/.test(verb.lower) && !this.cueVerbs.has(verb.lower)) continue;
       const content = this.trimContent({ start: verb.end, end: unit.end });
       if (!content || content.start > quote.span.start) continue;
       // "he laughed and said, “…”": the speech verb joined to the first one introduces the quotation.
