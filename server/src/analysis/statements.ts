@@ -86,6 +86,13 @@ const INTRODUCTORY = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'wh
 const OBJECT_TAKING_CUES = new Set(['continued', 'continues', 'continue', 'found', 'finds', 'find', 'felt', 'feels', 'feel', 'maintained', 'maintains', 'thought']);
 /** First words of an object, not of a clause: "continued his push", "found himself", "felt a chill". */
 const OBJECT_OPENERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'by', 'with', 'for', 'of', 'on', 'at', 'about', 'from', 'into', 'online', 'a', 'an', 'ways', 'up', 'out', 'back', 'down', 'off']);
+/** Verbs of judging and the preposition that gives their grounds: "accused X of …", "praised X for …". */
+const GROUNDS_OF_JUDGING = new Map([
+  ['accused', 'of'], ['accuses', 'of'], ['accusing', 'of'],
+  ['criticized', 'for'], ['criticizes', 'for'], ['criticised', 'for'], ['criticises', 'for'], ['criticizing', 'for'],
+  ['praised', 'for'], ['praises', 'for'], ['praising', 'for'], ['blasted', 'for'], ['slammed', 'for'],
+  ['described', 'as'], ['describes', 'as'], ['describing', 'as'],
+]);
 /** Verbs that report a question: "asked whether …". */
 const ASKING_VERBS = new Set(['asked', 'asks', 'ask', 'asking']);
 /** Words that open a reported question. */
@@ -1253,6 +1260,26 @@ class StatementFinder {
     return this.push(cue, source, found.content, found.kind, unit);
   }
 
+  /**
+   * "accused Cruz of opposing …", "criticized him for saying …", "described the meeting as …": a
+   * verb of judging, its object and the grounds it gives — what was said, in a sentence with no quotation.
+   */
+  private speechActWithGrounds(cue: Cue, content: Span, unit: Unit): boolean {
+    if (cue.last - cue.first !== 1) return false;
+    // With a quotation in the sentence, the verb that introduces it speaks; this one only leads up to it.
+    const quote = this.outer[this.outerAtOrAfter(unit.start)];
+    if (quote && quote.span.start < unit.end) return false;
+    const grounds = GROUNDS_OF_JUDGING.get(this.tokens[cue.first].lower);
+    if (!grounds || this.tokens[cue.last]?.start !== content.start) return false;
+    const last = this.tokenAtOrAfter(content.end);
+    for (let k = cue.last + 1; k < last && k - cue.last <= 8; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k] || !(t.isWord || t.text === '\u2019' || t.text === "'" || t.text === '.' || t.text === '-')) return false;
+      if (t.lower === grounds) return k + 1 < last;
+    }
+    return false;
+  }
+
   /** `said, “…`, `said: “…`, `said “…`: the cue is followed by an opening quotation mark. */
   private opensQuotation(cue: Cue): boolean {
     const next = this.tokens[cue.last];
@@ -1468,7 +1495,7 @@ class StatementFinder {
     if (before) {
       const content = this.contentForSubjectCue(cue, before, unit);
       const quoteOnly = cue.last - cue.first === 1 && QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower);
-      if (content && (!quoteOnly || content.kind !== 'indirect')) return sourced(before, content);
+      if (content && (!quoteOnly || content.kind !== 'indirect' || this.speechActWithGrounds(cue, content.content, unit))) return sourced(before, content);
     } else {
       // "The lawmaker, who represents …, said Trump's remarks “…”", "About four in 10 said they were
       // “angry”": a subject the rules above cannot name, but that is all the sentence has before its verb.
