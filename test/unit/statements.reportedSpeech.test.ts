@@ -167,6 +167,16 @@ describe('statements: reported speech', () => {
     });
   });
 
+  describe('a day right after the cue', () => {
+    it('is followed by the reported clause', () => {
+      const s = find(statementsOf('Ellen Park said Thursday she would leave the harbour board in May.'), 'leave the harbour board');
+      assert.deepEqual([s.source, s.content], ['Ellen Park', 'she would leave the harbour board in May']);
+    });
+    it('alone is a tail, not content', () => {
+      none(statementsOf('The pier will reopen, Ellen Park said Thursday.'), 'Thursday');
+    });
+  });
+
   describe('a verb of judging with its grounds', () => {
     it('reports “accused X of …” and “criticized X for …” with no quotation', () => {
       const seen = statementsOf('Mara Quist accused the ferry company of hiding its losses. Ellen Park criticized the board for raising fares.');

@@ -1810,13 +1810,18 @@ class StatementFinder {
       if (!found) k = this.afterListener(k, unit);
     } else {
       // "said on Monday that …" / "said in a statement that …"
+      let that = false;
       for (let j = k; j < Math.min(unit.lastToken, k + 9); j++) {
         if (this.tokens[j].lower === 'that' && !this.inQuote[j] && (TAIL_STARTERS.has(this.tokens[k].lower) || this.tokens[k].lower === 'for')) {
           k = j + 1;
+          that = true;
           break;
         }
         if (!this.tokens[j].isWord) break;
       }
+      // "said Thursday he would …": the day, then the clause.
+      const clause = that ? -1 : this.clauseAfterDay(k, unit);
+      if (clause >= 0) k = clause;
     }
     return k < unit.lastToken ? this.tokens[k].start : unit.end;
   }
@@ -1850,12 +1855,27 @@ class StatementFinder {
     return undefined;
   }
 
+  /**
+   * "said Thursday he would leave", "said on Tuesday the state would appeal": a day right after the
+   * cue, then a clause's subject (a pronoun, a determiner, a name). The subject's token index, or -1.
+   */
+  private clauseAfterDay(k: number, unit: Unit): number {
+    let j = k;
+    if (this.tokens[j]?.lower === 'on' && WEEKDAYS.has(this.tokens[j + 1]?.lower ?? '')) j++;
+    const day = this.tokens[j];
+    if (!day || j >= unit.lastToken || !(WEEKDAYS.has(day.lower) || day.lower === 'yesterday' || day.lower === 'today')) return -1;
+    const next = this.tokens[j + 1];
+    if (!next || j + 2 >= unit.lastToken || this.inQuote[j + 1] || !next.isWord) return -1;
+    const opens = SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || (DETERMINERS.has(next.lower) && next.lower !== 'one') || !!this.runStartingAt(j + 1);
+    return opens ? j + 1 : -1;
+  }
+
   /** "said on Monday." / "told Rossiya-24 TV channel on Monday." — nothing reported after the cue. */
   private isTailOnly(afterStart: number, unit: Unit): boolean {
     const k = this.tokenAtOrAfter(afterStart);
     if (k >= unit.lastToken) return true;
     const first = this.tokens[k];
-    if (isOpeningQuote(first.text)) return false;
+    if (isOpeningQuote(first.text) || this.clauseAfterDay(k, unit) >= 0) return false;
     if (TAIL_STARTERS.has(first.lower)) {
       // A tail unless a clause follows: "said in 2008 NATO was …" is rare; accept tails.
       for (let j = k; j < unit.lastToken; j++) if (this.tokens[j].lower === 'that' || isOpeningQuote(this.tokens[j].text)) return false;
