@@ -167,6 +167,18 @@ describe('statements: reported speech', () => {
     });
   });
 
+  describe('a role set off before the name', () => {
+    it('is not the content: what follows the cue is', () => {
+      const s = find(statementsOf('The harbour’s longest-serving pilot, Mara Quist, said the new pier was too short.'), 'pier was too short');
+      assert.deepEqual([s.source, s.content], ['Mara Quist', 'the new pier was too short']);
+      none(statementsOf('The harbour’s longest-serving pilot, Mara Quist, said the new pier was too short.'), 'longest-serving pilot');
+    });
+    it('but a parenthetical attribution still splits a clause', () => {
+      const s = find(statementsOf('The ferry, Mara Quist said, was late again on Monday.'), 'was late again');
+      assert.equal(s.source, 'Mara Quist');
+    });
+  });
+
   describe('a day right after the cue', () => {
     it('is followed by the reported clause', () => {
       const s = find(statementsOf('Ellen Park said Thursday she would leave the harbour board in May.'), 'leave the harbour board');

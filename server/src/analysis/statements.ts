@@ -1655,7 +1655,9 @@ class StatementFinder {
         return { content: whole, kind: this.kindOf(whole, true) };
       }
       const introductory = beforeContent && (this.isIntroductoryPhrase(beforeContent) || this.endsWithAside(beforeContent));
-      if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory) && !this.isLeadInOnly(beforeContent)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
+      // "Nevada's governor, Brian Sandoval, said Tuesday that …": a role set off before the name, no verb of its own.
+      const roleBefore = substantialAfter && beforeContent && beforeWords <= 10 && this.kindOf(beforeContent, false) === 'indirect' && this.hasNoVerb(beforeContent);
+      if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory) && !roleBefore && !this.isLeadInOnly(beforeContent)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
     }
     const block = this.colonBlock(cue, unit);
     if (block) return block;
@@ -1702,7 +1704,11 @@ class StatementFinder {
    * stands before the comma is one lead-in phrase with no verb of its own, never what was said.
    */
   private isLeadInOnly(span: Span): boolean {
-    if (!this.isIntroductoryPhrase(span) || this.kindOf(span, false) !== 'indirect') return false;
+    return this.isIntroductoryPhrase(span) && this.kindOf(span, false) === 'indirect' && this.hasNoVerb(span);
+  }
+
+  /** Plain words with no verb among them (no auxiliary, cue verb, past tense or "that"): a phrase, not a clause. */
+  private hasNoVerb(span: Span): boolean {
     const last = this.tokenAtOrAfter(span.end);
     for (let k = this.tokenAtOrAfter(span.start); k < last; k++) {
       const t = this.tokens[k];
