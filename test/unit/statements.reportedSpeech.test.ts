@@ -179,6 +179,18 @@ describe('statements: reported speech', () => {
     });
   });
 
+  describe('someone speaking for someone else', () => {
+    it('is the spokeswoman or the aide, not the person named after “for” or “to”', () => {
+      const seen = statementsOf('Ellen Park opened the pier. A spokeswoman for Park said the pier would stay open. An aide to Mara Quist said the vote would wait.');
+      const s = find(seen, 'stay open');
+      assert.deepEqual([s.speaker, s.source], ['A spokeswoman for Park', 'A spokeswoman for Park']);
+      assert.equal(find(seen, 'vote would wait').speaker, 'An aide to Mara Quist');
+    });
+    it('keeps “a source close to the talks” whole', () => {
+      assert.equal(find(statementsOf('A source close to the talks said the vote would slip.'), 'vote would slip').source, 'A source close to the talks');
+    });
+  });
+
   describe('a day right after the cue', () => {
     it('is followed by the reported clause', () => {
       const s = find(statementsOf('Ellen Park said Thursday she would leave the harbour board in May.'), 'leave the harbour board');

@@ -102,7 +102,7 @@ const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', '
 /** Participles that report speech after a main clause: "…, saying the plan failed". */
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
-const SUBJECT_PREPOSITIONS = new Set(['at', 'in', 'from', 'near', 'across', 'inside', 'outside', 'around', 'among']);
+const SUBJECT_PREPOSITIONS = new Set(['at', 'in', 'from', 'near', 'across', 'inside', 'outside', 'around', 'among', 'for', 'to']);
 /** Words that open a clause or an adverbial phrase: a subject's noun phrase never runs back over them. */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'unless', 'although', 'though', 'once', 'whereas', 'during', 'despite', 'amid', 'over', 'about', 'against']);
 /** A sentence's first word that cannot begin its subject's noun phrase: a lead-in, an adverb, a pronoun. */
@@ -788,8 +788,31 @@ class StatementFinder {
       const lead = this.runStartingAt(segStart);
       if (lead && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
     }
-    if (run) return this.runSource(run, unit);
+    if (run) return this.agentOf(run.first, k, unit) ?? this.runSource(run, unit);
     return this.commonNounSource(k, unit);
+  }
+
+  /**
+   * "An aide to Sanders said", "a spokeswoman for Gov. Lee said": the name is whom the speaker works
+   * for; the speaker is the role before "to" or "for". That whole phrase, as a description, or nothing.
+   */
+  private agentOf(first: number, end: number, unit: Unit): Source | undefined {
+    const preposition = this.tokens[first - 1];
+    const head = this.tokens[first - 2];
+    if (!preposition || !head || first - 2 < unit.firstToken || (preposition.lower !== 'to' && preposition.lower !== 'for')) return undefined;
+    if (!head.isWord || isUpperInitial(head.text) || this.inQuote[first - 2] || !(ROLE_HEADS.has(head.lower) || GENERIC_SOURCES.has(head.lower) || isTitleWord(head.lower))) return undefined;
+    let start = first - 2;
+    while (start - 1 >= unit.firstToken && first - start < 6 && this.tokens[start - 1].isWord && !this.inQuote[start - 1]) {
+      const t = this.tokens[start - 1];
+      if (DETERMINERS.has(t.lower)) {
+        start--;
+        break;
+      }
+      if (!(ROLE_MODIFIERS.has(t.lower) || isTitleWord(t.lower) || /^(?:senior|top|longtime|former|close|chief)$/.test(t.lower))) break;
+      start--;
+    }
+    const span = new KeptSpan(this.tokens[start].start, this.tokens[end].end);
+    return new Source(span, undefined, this.text.slice(span.start, span.end), span.start, span.end, false);
   }
 
   private runSource(run: NameRun, unit: Unit): Source | undefined {
@@ -843,9 +866,9 @@ class StatementFinder {
   private headBeforePreposition(determiner: number, unit: Unit): number | undefined {
     const preposition = this.tokens[determiner - 1]?.lower;
     if (preposition === undefined || determiner - 1 <= unit.firstToken) return undefined;
-    if (SUBJECT_PREPOSITIONS.has(preposition)) return determiner - 2;
     const adjective = this.tokens[determiner - 2]?.lower;
     if (TWO_WORD_PREPOSITIONS.get(adjective ?? '') === preposition && determiner - 2 > unit.firstToken) return determiner - 3;
+    if (SUBJECT_PREPOSITIONS.has(preposition)) return determiner - 2;
     return undefined;
   }
 
