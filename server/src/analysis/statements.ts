@@ -1547,7 +1547,8 @@ class StatementFinder {
    * name after the first verb is no subject of it.
    */
   private cueBetween(from: number, to: number): boolean {
-    for (let k = from; k < to; k++) if (!this.inQuote[k] && this.isCueAt(k) && !this.isNounUse(k)) return true;
+    // subjectOf looks at the sentence's first dozen words: no further back than that matters.
+    for (let k = from; k < to && k < from + 24; k++) if (!this.inQuote[k] && this.isCueAt(k) && !this.isNounUse(k)) return true;
     return false;
   }
 
@@ -1727,7 +1728,8 @@ class StatementFinder {
    * stands before the comma is one lead-in phrase with no verb of its own, never what was said.
    */
   private isLeadInOnly(span: Span): boolean {
-    return this.isIntroductoryPhrase(span) && this.kindOf(span, false) === 'indirect' && this.hasNoVerb(span);
+    // A lead-in is a short phrase: longer ones are not walked (the rules stay linear on run-on text).
+    return this.wordsBetween(span.start, span.end) <= 14 && this.isIntroductoryPhrase(span) && this.kindOf(span, false) === 'indirect' && this.hasNoVerb(span);
   }
 
   /** Plain words with no verb among them (no auxiliary, cue verb, past tense or "that"): a phrase, not a clause. */
