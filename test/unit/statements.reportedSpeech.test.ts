@@ -191,6 +191,19 @@ describe('statements: reported speech', () => {
     });
   });
 
+  describe('a short sentence after an attributed quotation', () => {
+    it('is not joined to it as its attribution', () => {
+      const seen = statementsOf('Asked whether the pier would open, Ellen Park said, “Probably.” Mara Quist agreed.');
+      const s = find(seen, 'Probably');
+      assert.equal(s.speaker, 'Ellen Park');
+      assert.ok(!s.content.includes('Quist'), s.content);
+    });
+    it('still is after a quotation alone', () => {
+      const s = find(statementsOf('Ellen Park looked at the pier.\n\n“Why should the river wait?” Park asked.'), 'river wait');
+      assert.deepEqual([s.speaker, s.kind], ['Ellen Park', 'direct']);
+    });
+  });
+
   describe('a day right after the cue', () => {
     it('is followed by the reported clause', () => {
       const s = find(statementsOf('Ellen Park said Thursday she would leave the harbour board in May.'), 'leave the harbour board');

@@ -531,7 +531,7 @@ class StatementFinder {
     const out: Unit[] = [];
     for (const unit of units) {
       const prev = out[out.length - 1];
-      if (prev && prev.paragraph === unit.paragraph && this.endsWithQuotedSentence(prev) && this.isBareAttribution(unit)) {
+      if (prev && prev.paragraph === unit.paragraph && this.endsWithQuotedSentence(prev) && !this.cueOutsideQuotes(prev) && this.isBareAttribution(unit, this.isLoneQuotation(prev))) {
         out[out.length - 1] = { start: prev.start, end: unit.end, paragraph: prev.paragraph, firstToken: prev.firstToken, lastToken: unit.lastToken };
       } else out.push(unit);
     }
@@ -554,7 +554,24 @@ class StatementFinder {
    * A sentence that only names who spoke: "Smith said.", "he told reporters on Monday.",
    * "said the senator, who chairs the panel." It carries no content of its own.
    */
-  private isBareAttribution(unit: Unit): boolean {
+  /** "Priebus said, “Probably.”": the unit names its own speaker with a cue outside its quotations. */
+  private cueOutsideQuotes(unit: Unit): boolean {
+    for (let k = unit.firstToken; k < unit.lastToken; k++) if (!this.inQuote[k] && this.isCueAt(k) && !this.isNounUse(k) && !this.isPassive(k)) return true;
+    return false;
+  }
+
+  /** The unit is one quotation and nothing else: “Can we win?” */
+  private isLoneQuotation(unit: Unit): boolean {
+    const q = this.outer[this.outerAtOrAfter(unit.start)];
+    return !!q && q.span.start === unit.start && this.trimContent({ start: q.span.end, end: unit.end }) === undefined;
+  }
+
+  /**
+   * `afterLoneQuotation`: the sentence before is a quotation alone, with nobody named for it — only
+   * then can a verb the lexicon lacks ("beamed") be its attribution ("“…,” she said. Ann Lee agreed."
+   * is two sentences).
+   */
+  private isBareAttribution(unit: Unit, afterLoneQuotation = true): boolean {
     const first = this.tokens[unit.firstToken];
     if (!first || !first.isWord || this.inQuote[unit.firstToken]) return false;
     let cue = -1;
@@ -570,6 +587,7 @@ class StatementFinder {
       if (t.isWord && (NP_STOP.has(t.lower) || this.cueVerbs.has(t.lower)) && !ADVERBS.has(t.lower)) return false;
     }
     if (cue < 0) {
+      if (!afterLoneQuotation) return false;
       // "Ann Lee, a delegate from Ohio, beamed.": a short subject and a past-tense verb the lexicon lacks.
       const end = unit.lastToken - 1;
       const verb = this.tokens[end - 1];
