@@ -40,6 +40,19 @@ function none(seen: Seen[], words: string): void {
 }
 
 describe('statements: reported speech', () => {
+  describe('a statement reported by another source', () => {
+    it('is attributed to both: the speaker and, by “according to”, the account', () => {
+      const seen = statementsOf('Ellen Park told the pilots the pier was not safe, according to an account by Mara Quist.');
+      const told = seen.filter((s) => s.cue === 'told');
+      const account = seen.filter((s) => s.cue === 'according to');
+      assert.equal(told.length, 1);
+      assert.equal(told[0].speaker, 'Ellen Park');
+      assert.equal(account.length, 1);
+      assert.ok(account[0].content.includes('pier was not safe'), account[0].content);
+      assert.ok(account[0].source?.includes('account'), account[0].source);
+    });
+  });
+
   describe('an opening “according to” phrase', () => {
     it('runs to the comma after the source’s own words', () => {
       const s = find(statementsOf('According to the Harbour Board average of surveys, the quay lost a third of its traffic.'), 'quay lost a third');

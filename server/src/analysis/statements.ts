@@ -1239,7 +1239,7 @@ class StatementFinder {
     for (const cue of cues) {
       if (cue.first <= best.cue.first || this.tokens[cue.first].start < previous.contentSpan.end) continue;
       if (!this.joinedVerb(cue)) {
-        previous = this.pushSecondSubject(cue, unit) ?? previous;
+        previous = (cue.according ? this.pushAccordingToAccount(cue, unit) : undefined) ?? this.pushSecondSubject(cue, unit) ?? previous;
         continue;
       }
       const start = this.contentStartAfter(cue, unit);
@@ -1319,6 +1319,16 @@ class StatementFinder {
       if (t.lower === grounds) return k + 1 < last;
     }
     return false;
+  }
+
+  /**
+   * "The president told her it was not that simple, according to an account she gave": the
+   * sentence's statement is itself reported by another source — a second attribution of the clause.
+   */
+  private pushAccordingToAccount(cue: Cue, unit: Unit): Statement | undefined {
+    const found = this.statementFor(cue, unit);
+    if (!found || found.content.end > this.tokens[cue.first].start) return undefined;
+    return this.push(cue, found.source, found.content, found.kind, unit);
   }
 
   /** `said, “…`, `said: “…`, `said “…`: the cue is followed by an opening quotation mark. */
