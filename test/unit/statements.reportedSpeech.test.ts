@@ -53,6 +53,18 @@ describe('statements: reported speech', () => {
     });
   });
 
+  describe('a reporter closing the sentence', () => {
+    it('is not the content, and reports the sentence’s statement too', () => {
+      const seen = statementsOf('Ellen Park said the pier was not safe, the Harbour Times reported.');
+      const said = seen.filter((s) => s.cue === 'said');
+      assert.equal(said.length, 1);
+      assert.equal(said[0].content, 'the pier was not safe');
+      const reported = seen.filter((s) => s.cue === 'reported');
+      assert.equal(reported.length, 1);
+      assert.deepEqual([reported[0].source, reported[0].content], ['Harbour Times', 'Ellen Park said the pier was not safe']);
+    });
+  });
+
   describe('an opening “according to” phrase', () => {
     it('runs to the comma after the source’s own words', () => {
       const s = find(statementsOf('According to the Harbour Board average of surveys, the quay lost a third of its traffic.'), 'quay lost a third');

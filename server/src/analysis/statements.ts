@@ -1239,7 +1239,8 @@ class StatementFinder {
     for (const cue of cues) {
       if (cue.first <= best.cue.first || this.tokens[cue.first].start < previous.contentSpan.end) continue;
       if (!this.joinedVerb(cue)) {
-        previous = (cue.according ? this.pushAccordingToAccount(cue, unit) : undefined) ?? this.pushSecondSubject(cue, unit) ?? previous;
+        const reportedBy = cue.according || (this.tokens[cue.first].start >= previous.contentSpan.end && this.isTrailingReporter(cue, unit));
+        previous = (reportedBy ? this.pushAccordingToAccount(cue, unit) : undefined) ?? this.pushSecondSubject(cue, unit) ?? previous;
         continue;
       }
       const start = this.contentStartAfter(cue, unit);
@@ -1322,9 +1323,18 @@ class StatementFinder {
   }
 
   /**
-   * "The president told her it was not that simple, according to an account she gave": the
-   * sentence's statement is itself reported by another source — a second attribution of the clause.
+   * "The president told her it was not that simple, according to an account she gave", "Park said
+   * the pier was unsafe, the Harbour Times reported": the sentence's statement is itself reported by
+   * another source — a second attribution of the clause.
    */
+  private isTrailingReporter(cue: Cue, unit: Unit): boolean {
+    if (cue.last - cue.first !== 1) return false;
+    for (let k = cue.first - 1; k > unit.firstToken && cue.first - k <= 7; k--) {
+      if (this.tokens[k].text === ',') return this.trailingReporterAt(k + 1, unit.lastToken) === cue.first;
+    }
+    return false;
+  }
+
   private pushAccordingToAccount(cue: Cue, unit: Unit): Statement | undefined {
     const found = this.statementFor(cue, unit);
     if (!found || found.content.end > this.tokens[cue.first].start) return undefined;
@@ -2124,6 +2134,8 @@ class StatementFinder {
       if (t.text === ',' && isClosingQuote(prev?.text ?? '') && (next.lower === 'a' || next.lower === 'an')) return t.start;
       // "“…”, which would allow …": a relative clause hung on the quoted words.
       if (t.text === ',' && afterQuote && (next.lower === 'which' || next.lower === 'who')) return t.start;
+      // "… the pier was unsafe, the Harbour Times reported.": the sentence's reporter, not its content.
+      if (t.text === ',' && this.trailingReporterAt(k + 1, last) >= 0) return t.start;
       // "… and one in four said …", "…; 29 percent said …": another subject's statement.
       if ((t.text === ';' || t.lower === 'and' || t.lower === 'but') && words >= 4 && this.subjectAndCueAfter(k + 1, last) >= 0) return prev?.text === ',' ? prev.start : t.start;
       if (!t.isWord) continue;
@@ -2155,13 +2167,24 @@ class StatementFinder {
       const t = this.tokens[j];
       if (this.inQuote[j] || !(t.isWord || t.text === '%' || t.text === '-')) return -1;
       const w = t.lower;
-      if (j > from && (SPEECH_INVERTIBLE.has(w) || w === 'say') && !isUpperInitial(t.text)) return j;
+      if (j > from && (SPEECH_INVERTIBLE.has(w) || w === 'say' || w === 'reported' || w === 'reports') && !isUpperInitial(t.text)) return j;
       if (this.cueVerbs.has(w) || AUXILIARIES.has(w) || NOT_IN_SUBJECT.has(w) || w === 'that' || w === 'who' || w === 'which' || w === 'to') return -1;
       // No verb or preposition inside: "liked the way she responded", "patrols in the region"; but "one in four".
       if (!isUpperInitial(t.text) && (/[a-z](?:ed|ing)$/.test(w) || IRREGULAR_PAST.has(w))) return -1;
       if (NP_STOP.has(w) && w !== 'of' && !(w === 'in' && NUMBER_WORDS.has(this.tokens[j - 1]?.lower ?? ''))) return -1;
     }
     return -1;
+  }
+
+  /**
+   * ", the Harbour Times reported.", ", officials said on Monday.": a subject and a speech verb that
+   * close the sentence (nothing after but a time or place). The verb's token index, or -1.
+   */
+  private trailingReporterAt(from: number, last: number): number {
+    const verb = this.subjectAndCueAfter(from, last);
+    if (verb < 0) return -1;
+    const next = this.tokens[verb + 1];
+    return verb + 1 >= last || next.text === '.' || TAIL_STARTERS.has(next.lower) ? verb : -1;
   }
 
   private isParticiple(lower: string): boolean {
