@@ -229,6 +229,17 @@ describe('statements: reported speech', () => {
     });
   });
 
+  describe('a cue in an opening subordinate clause', () => {
+    it('reports that clause only, not the main clause after its comma', () => {
+      const s = find(statementsOf('While Ellen Park said the pier was safe, she looked worried on Monday.'), 'pier was safe');
+      assert.deepEqual([s.source, s.content], ['Ellen Park', 'the pier was safe']);
+    });
+    it('keeps a comma inside the reported clause', () => {
+      const s = find(statementsOf('Although Ellen Park said the pier, built in 1990, was safe, the board closed it.'), 'pier, built in 1990');
+      assert.equal(s.content, 'the pier, built in 1990, was safe');
+    });
+  });
+
   describe('a day right after the cue', () => {
     it('is followed by the reported clause', () => {
       const s = find(statementsOf('Ellen Park said Thursday she would leave the harbour board in May.'), 'leave the harbour board');

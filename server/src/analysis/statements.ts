@@ -93,6 +93,8 @@ const GROUNDS_OF_JUDGING = new Map([
   ['praised', 'for'], ['praises', 'for'], ['praising', 'for'], ['blasted', 'for'], ['slammed', 'for'],
   ['described', 'as'], ['describes', 'as'], ['describing', 'as'],
 ]);
+/** Words that open a subordinate clause before the main one: "While Ramos said …, he …". */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'since', 'whereas', 'if', 'when', 'after', 'before', 'as', 'once', 'unless']);
 /** Verbs that report a question: "asked whether …". */
 const ASKING_VERBS = new Set(['asked', 'asks', 'ask', 'asking']);
 /** Words that open a reported question. */
@@ -2093,7 +2095,7 @@ class StatementFinder {
   private push(cue: Cue, source: Source, content: Span, kind: StatementKind, unit: Unit): Statement {
     const cueSpan = new KeptSpan(this.tokens[cue.first].start, this.tokens[cue.last - 1].end);
     if (content.start >= cueSpan.end) {
-      const end = this.clauseEnd(content);
+      const end = Math.min(this.clauseEnd(content), this.subordinateClauseEnd(cue, content, unit));
       if (end < content.end) {
         const cut = this.trimContent({ start: content.start, end });
         if (cut) {
@@ -2107,6 +2109,23 @@ class StatementFinder {
       new CuedStatement(source.person?.key, source.person?.name ?? source.label, kind, cue.text, content, this.text.slice(content.start, content.end), source.span, cueSpan, this.dateFor(unit, cueSpan, content), quotation),
     );
     return this.statements[this.statements.length - 1];
+  }
+
+  /**
+   * "While Ramos said journalists cannot take sides, he appears uneasy …": a cue in a sentence's
+   * opening subordinate clause reports that clause only; the main clause after its comma (a pronoun,
+   * a determiner or a name opening it) is the writer's. Where the content ends, or its end.
+   */
+  private subordinateClauseEnd(cue: Cue, content: Span, unit: Unit): number {
+    const opener = this.tokens[unit.firstToken];
+    if (!opener || !SUBORDINATORS.has(opener.lower) || cue.first - unit.firstToken > 8 || this.inQuote[unit.firstToken]) return content.end;
+    const last = this.tokenAtOrAfter(content.end);
+    for (let k = this.tokenAtOrAfter(content.start); k < last - 1; k++) {
+      if (this.tokens[k].text !== ',' || this.inQuote[k]) continue;
+      const next = this.tokens[k + 1];
+      if (SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || (next.lower === 'the' && k + 1 < last) || (!!this.runStartingAt(k + 1) && isUpperInitial(next.text) && !this.runStartingAt(k + 1)!.possessive)) return this.tokens[k].start;
+    }
+    return content.end;
   }
 
   /**
