@@ -174,3 +174,16 @@ export const ABBREVIATIONS = set(`
   jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp ltd co bros mt ft
   u.s u.k u.n e.u a.m p.m d.c u.s.a i.e e.g
 `);
+
+/**
+ * Common Chinese and Korean family names, which English-language news writes first ("Zhao
+ * Mingrui", "Moon Jae-in") and repeats alone ("Zhao said"): a lone such word is looked for as the
+ * first word of a full name when it is no one's last. Lower case, not folded.
+ */
+export const FAMILY_NAMES_WRITTEN_FIRST = set(`
+  wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang
+  xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su
+  lu ding ren shen yao jin xi qin bai hou meng fan fu kong mao qian wen xue yan lei long duan
+  kim lee park choi jung chung kang cho yoon yun jang lim moon ban hong shin kwon hwang ahn yoo ko
+  oh seo nam roh chun baek
+`);
