@@ -82,6 +82,8 @@ const INTRODUCTORY = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'wh
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
 const SUBJECT_PREPOSITIONS = new Set(['at', 'in', 'from', 'near', 'across', 'inside', 'outside', 'around', 'among']);
+/** Participles whose agent ("by …") belongs to the subject's noun phrase: "economists polled by Reuters". */
+const AGENT_PARTICIPLES = new Set(['polled', 'surveyed', 'interviewed', 'questioned', 'contacted', 'consulted', 'hired', 'commissioned', 'employed', 'appointed', 'funded', 'backed', 'cited', 'quoted']);
 /** Words that open a clause or an adverbial phrase: a subject's noun phrase never runs back over them. */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'unless', 'although', 'though', 'once', 'whereas', 'during', 'despite', 'amid', 'over', 'about', 'against']);
 /** A sentence's first word that cannot begin its subject's noun phrase: a lead-in, an adverb, a pronoun. */
@@ -121,6 +123,8 @@ const LISTENERS = new Set(['reporters', 'journalists', 'supporters', 'voters', '
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our', 'this', 'my', 'your']);
 const SHOW_KINDS = new Set(['tv', 'reality', 'talk', 'radio', 'game', 'news', 'morning', 'cooking', 'comedy', 'variety', 'late-night', 'television']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
+const TIME_UNITS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'couple']);
 /** Words in -ing that open no participle clause: ", including the tax", ", according to". */
 const NOT_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'during', 'notwithstanding', 'something', 'nothing', 'anything', 'everything', 'evening', 'morning', 'spring', 'string', 'thing', 'things', 'king', 'wing', 'building', 'funding', 'spending', 'meeting', 'hearing', 'briefing', 'ruling', 'warning', 'bring', 'beijing', 'wyoming', 'reading', 'offering', 'landing', 'shooting', 'bombing', 'killing', 'training', 'housing', 'polling', 'standing', 'pending', 'rising', 'ongoing', 'outgoing', 'incoming', 'leading', 'ruling', 'governing', 'sitting', 'remaining', 'existing', 'growing', 'increasing', 'declining', 'working', 'voting', 'rating', 'ratings', 'setting', 'timing']);
@@ -755,8 +759,57 @@ class StatementFinder {
       const lead = this.runStartingAt(segStart);
       if (lead && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
     }
-    if (run) return this.runSource(run, unit);
+    // "Ann Lee of Leeds said": the person before "of" and a place.
+    if (run && this.tokens[run.first - 1]?.lower === 'of' && run.first - 2 >= unit.firstToken) {
+      const lead = this.runEndingAt(run.first - 2);
+      // Not a title with its complement: "County Supervisor of Elections Susan Bucher".
+      const titled = lead && isTitleWord(this.tokens[lead.last - 1].lower);
+      if (lead && !titled && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && lead.first >= unit.firstToken) return this.runSource(lead, unit);
+    }
+    if (run) return this.nounBeforeComplement(run, unit) ?? this.runSource(run, unit);
     return this.commonNounSource(k, unit);
+  }
+
+  /**
+   * "City officials in Hartwell said", "economists polled by Nordvik Bank said": the name is the
+   * complement of a preposition (or of "by" after a participle); the plural or role noun before it
+   * heads the subject, which is that whole noun phrase (no person: a group or an unnamed source).
+   */
+  private nounBeforeComplement(run: NameRun, unit: Unit): Source | undefined {
+    let p = run.first - 1;
+    if (this.tokens[p]?.lower === 'the') p--;
+    if (p <= unit.firstToken) return undefined;
+    const preposition = this.tokens[p].lower;
+    let headAt: number;
+    if (SUBJECT_PREPOSITIONS.has(preposition)) headAt = p - 1;
+    else if (preposition === 'by' && AGENT_PARTICIPLES.has(this.tokens[p - 1].lower)) headAt = p - 2;
+    else return undefined;
+    const head = this.tokens[headAt];
+    if (headAt < unit.firstToken || !head?.isWord || this.inQuote[headAt] || NP_STOP.has(head.lower) || this.cueVerbs.has(head.lower)) return undefined;
+    // A listed noun ("Officials" opening a sentence), or a lower-case plural ("traders"); not a name ("Lee").
+    if (!(GENERIC_SOURCES.has(head.lower) || ROLE_HEADS.has(head.lower) || (!isUpperInitial(head.text) && /[a-z]s$/.test(head.text)))) return undefined;
+    let first = headAt;
+    while (first - 1 >= unit.firstToken && headAt - first < 3) {
+      const t = this.tokens[first - 1];
+      if (!t.isWord || this.inQuote[first - 1]) break;
+      if (DETERMINERS.has(t.lower)) {
+        first--;
+        break;
+      }
+      if (NP_STOP.has(t.lower) || CLAUSE_OPENERS.has(t.lower) || this.cueVerbs.has(t.lower) || NON_NAME_WORDS.has(t.lower)) break;
+      first--;
+    }
+    const span = { start: this.tokens[first].start, end: run.end };
+    const label = this.text.slice(span.start, span.end);
+    // "the senator from Vermont": a definite role noun is the person of that role named before, if any.
+    if (this.tokens[first].lower === 'the' && (ROLE_HEADS.has(head.lower) || isTitleWord(head.lower))) {
+      const person = this.book.resolveRole([head.lower], span.start, undefined);
+      if (person) {
+        this.book.addMention(person, span, label, 'role');
+        return new Source(span, person, undefined, span.start, span.end, true);
+      }
+    }
+    return new Source(span, undefined, label, span.start, span.end, false);
   }
 
   private runSource(run: NameRun, unit: Unit): Source | undefined {
@@ -1636,13 +1689,17 @@ class StatementFinder {
       if (!found) k = this.afterListener(k, unit);
     } else {
       // "said on Monday that …" / "said in a statement that …"
+      let found = false;
       for (let j = k; j < Math.min(unit.lastToken, k + 9); j++) {
         if (this.tokens[j].lower === 'that' && !this.inQuote[j] && (TAIL_STARTERS.has(this.tokens[k].lower) || this.tokens[k].lower === 'for')) {
           k = j + 1;
+          found = true;
           break;
         }
         if (!this.tokens[j].isWord) break;
       }
+      // "said Tuesday they may close …", "said on Monday the talks …": a time, then a clause.
+      if (!found) k = this.clauseAfterTime(k, unit) ?? k;
     }
     return k < unit.lastToken ? this.tokens[k].start : unit.end;
   }
@@ -1676,6 +1733,25 @@ class StatementFinder {
     return undefined;
   }
 
+  /**
+   * "Tuesday", "on Monday", "late Friday", "yesterday", "this week" at token `k`, then the start of a
+   * clause (a determiner, a subject pronoun, a name or a quotation): the clause's token index. Wire
+   * copy puts the day between the cue and reported speech without "that": "said Tuesday they may …".
+   */
+  private clauseAfterTime(k: number, unit: Unit): number | undefined {
+    const lower = (j: number) => (j < unit.lastToken ? this.tokens[j].lower : '');
+    let j = k;
+    if ((lower(j) === 'on' || lower(j) === 'late' || lower(j) === 'early') && WEEKDAYS.has(lower(j + 1))) j += 2;
+    else if (WEEKDAYS.has(lower(j)) || lower(j) === 'yesterday' || lower(j) === 'today' || lower(j) === 'tonight') j += 1;
+    else if ((lower(j) === 'this' || lower(j) === 'last') && TIME_UNITS.has(lower(j + 1))) j += 2;
+    else return undefined;
+    if (WEEKDAYS.has(lower(j - 1)) && PARTS_OF_DAY.has(lower(j))) j++;
+    if (j >= unit.lastToken || this.inQuote[j]) return undefined;
+    const next = this.tokens[j];
+    const opens = DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'we' || next.lower === 'i' || next.lower === 'there' || !!this.runStartingAt(j) || isOpeningQuote(next.text);
+    return opens ? j : undefined;
+  }
+
   /** "said on Monday." / "told Rossiya-24 TV channel on Monday." — nothing reported after the cue. */
   private isTailOnly(afterStart: number, unit: Unit): boolean {
     const k = this.tokenAtOrAfter(afterStart);
@@ -1683,6 +1759,7 @@ class StatementFinder {
     const first = this.tokens[k];
     if (isOpeningQuote(first.text)) return false;
     if (TAIL_STARTERS.has(first.lower)) {
+      if (this.clauseAfterTime(k, unit) !== undefined) return false;
       // A tail unless a clause follows: "said in 2008 NATO was …" is rare; accept tails.
       for (let j = k; j < unit.lastToken; j++) if (this.tokens[j].lower === 'that' || isOpeningQuote(this.tokens[j].text)) return false;
       return true;
