@@ -115,6 +115,12 @@ describe('statements', () => {
       assert.equal(statement(a, 'fees').speaker, 'Ann Lee');
     });
 
+    it('keeps "familiar with …" and "close to …" in a source after "according to"', () => {
+      const a = body('The port will be sold this year, according to people familiar with the matter.', 'Talks will resume, according to a source close to the negotiations.');
+      assert.equal(statement(a, 'port will be sold').speaker, 'people familiar with the matter');
+      assert.equal(statement(a, 'Talks will resume').speaker, 'a source close to the negotiations');
+    });
+
     it('resolves "the senator from …" to the senator named before', () => {
       const a = body('Senator Mara Voss arrived in Varnos.', 'The senator from Ostland said the fees were too high.');
       assert.equal(statement(a, 'fees').speaker, 'Mara Voss');

@@ -1113,7 +1113,9 @@ class StatementFinder {
     // "said after a lunch", "said on Tuesday": a tail, not a speaker.
     if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower) || NP_STOP.has(this.tokens[k].lower)) return undefined;
     let end = k;
-    while (end < unit.lastToken && end - k < 10 && (this.tokens[end].isWord || this.isPluralPossessive(end)) && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && this.tokens[end].lower !== 'of' && end > k)) {
+    // "people familiar with the matter", "a source close to the talks": the preposition such an adjective takes stays in the phrase.
+    const keptPreposition = (at: number) => this.tokens[at].lower === 'of' || TWO_WORD_PREPOSITIONS.get(this.tokens[at - 1].lower) === this.tokens[at].lower;
+    while (end < unit.lastToken && end - k < 10 && (this.tokens[end].isWord || this.isPluralPossessive(end)) && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && end > k && !keptPreposition(end))) {
       if (this.cueVerbs.has(this.tokens[end].lower) && end > k) break;
       end++;
     }
