@@ -121,6 +121,11 @@ describe('statements', () => {
       assert.equal(statement(a, 'Talks will resume').speaker, 'a source close to the negotiations');
     });
 
+    it('gives "…, saying …" to a noun phrase that opens the sentence with its verb', () => {
+      const a = body('The harbour board rejected the plan on Tuesday, saying it would drive ships away.');
+      assert.deepEqual([statement(a, 'drive ships away').speaker, statement(a, 'drive ships away').cue], ['The harbour board', 'saying']);
+    });
+
     it('resolves "the senator from …" to the senator named before', () => {
       const a = body('Senator Mara Voss arrived in Varnos.', 'The senator from Ostland said the fees were too high.');
       assert.equal(statement(a, 'fees').speaker, 'Mara Voss');

@@ -1421,7 +1421,8 @@ class StatementFinder {
       return content && this.wordsBetween(content.start, content.end) >= 2 ? { source, content, kind: this.kindOf(content, false) } : undefined;
     }
     if (PARTICIPLE_CUES.has(this.tokens[cue.first].lower) && this.tokens[cue.first - 1]?.text === ',' && cue.first > unit.firstToken) {
-      const subject = this.subjectOf(unit, cue.first);
+      // "The union rejected the plan, saying …": a noun phrase and its verb open the sentence.
+      const subject = this.subjectOf(unit, cue.first) ?? this.openingNounPhrase(unit, cue.first - 1);
       const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
       if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return sourced(subject, this.afterContentOf(content));
       return undefined;
