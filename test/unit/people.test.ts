@@ -106,6 +106,16 @@ describe('people', () => {
       assert.ok(!mentions(a, 'Harbour Board').some((m) => m.endsWith(':Harbour')));
     });
 
+    it('resolves "he" to the person just named as a subject, not to the last speaker', () => {
+      const a = body('"The bridge will open in June," council member Tomas Wren said.', 'Emil Sandor is less sure. "They say progress," he says.');
+      assert.equal(speakerOf(a, 'They say progress'), 'Emil Sandor');
+    });
+
+    it('keeps "he" for the last speaker when the person named since is no sentence\'s subject', () => {
+      const a = body('"The bridge will open in June," council member Tomas Wren said.', 'The ferry run by Emil Sandor will stop. "It is time," he said.');
+      assert.equal(speakerOf(a, 'It is time'), 'Tomas Wren');
+    });
+
     it('resolves a role noun to the person whose title fits it', () => {
       const a = body(grubin[0], grubin[1], grubin[2]);
       assert.ok(mentions(a, 'Alexei Grubin').includes('role:The diplomat'));

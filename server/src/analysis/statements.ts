@@ -849,10 +849,62 @@ class StatementFinder {
     const token = this.tokens[k];
     const pronoun = token.lower.replace(/'s$/, '');
     const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
-    const person = pronoun === 'they' ? this.lastGroupBefore(token.start) : this.lastSpeakerBefore(token.start, gender) ?? this.lastPersonBefore(token.start, gender) ?? this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
+    const person =
+      pronoun === 'they'
+        ? this.lastGroupBefore(token.start)
+        : this.subjectNamedSinceLastStatement(k, gender) ?? this.lastSpeakerBefore(token.start, gender) ?? this.lastPersonBefore(token.start, gender) ?? this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
     const span = pronoun !== token.lower ? { start: token.start, end: token.start + pronoun.length } : { start: token.start, end: token.end };
     if (person) this.book.addMention(person, span, token.text, 'pronoun');
     return new Source(span, person, person ? undefined : token.text, token.start, token.end, !!person);
+  }
+
+  /**
+   * The person named as the subject of the pronoun's sentence or the one before it, in its
+   * paragraph and after the last statement before it: "Sandor isn't so sure. “They say
+   * progress,” he says." — the pronoun follows the new subject, not the last speaker.
+   */
+  private subjectNamedSinceLastStatement(k: number, gender: 'm' | 'f' | undefined): PersonRecord | undefined {
+    const at = this.tokens[k].start;
+    const paragraph = this.paragraphOfToken[k];
+    let since = -1;
+    for (let s = this.statements.length - 1; s >= 0; s--) {
+      const end = Math.max(this.statements[s].contentSpan.end, this.statements[s].sourceSpan?.end ?? -1);
+      if (end <= at) {
+        since = end;
+        break;
+      }
+    }
+    let best: PersonRecord | undefined;
+    let bestAt = since;
+    for (const person of this.book.all()) {
+      if (person.isOrganization || !person.confirmed) continue;
+      for (const m of person.mentions) {
+        if (m.span.start <= bestAt || m.span.start >= at || (m.kind !== 'name' && m.kind !== 'surname')) continue;
+        const t = this.tokenAtOrAfter(m.span.start);
+        if (this.paragraphOfToken[t] !== paragraph || this.inQuote[t] || !this.opensSentence(t) || this.sentenceEndsBetween(t, k) > 1) continue;
+        if (gender && this.genderOf(person, at) === (gender === 'm' ? 'f' : 'm')) continue;
+        bestAt = m.span.start;
+        best = person;
+      }
+    }
+    return best;
+  }
+
+  /** Full stops, "!" and "?" outside quotations among tokens (from, to). */
+  private sentenceEndsBetween(from: number, to: number): number {
+    let ends = 0;
+    for (let j = from + 1; j < to; j++) {
+      const text = this.tokens[j].text;
+      if (!this.inQuote[j] && (text === '.' || text === '!' || text === '?')) ends++;
+    }
+    return ends;
+  }
+
+  /** Whether token `t` opens a sentence: first of its paragraph, or after a full stop, "!" or "?". */
+  private opensSentence(t: number): boolean {
+    if (t === 0 || this.paragraphOfToken[t - 1] !== this.paragraphOfToken[t]) return true;
+    const before = this.tokens[t - 1].text;
+    return before === '.' || before === '!' || before === '?';
   }
 
   /**
