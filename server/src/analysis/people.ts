@@ -279,6 +279,13 @@ export class PeopleBook {
     return best;
   }
 
+  /** The person a name or surname mention starting at `start` names, if any. */
+  namedAt(start: number): PersonRecord | undefined {
+    const owners = this.spanOwners.get(start);
+    if (owners) for (const o of owners) if (o.mention.kind === 'name' || o.mention.kind === 'surname') return o.person;
+    return undefined;
+  }
+
   get(key: string): PersonRecord | undefined {
     return this.byKey.get(key);
   }

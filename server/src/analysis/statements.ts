@@ -123,6 +123,8 @@ const LISTENERS = new Set(['reporters', 'journalists', 'supporters', 'voters', '
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our', 'this', 'my', 'your']);
 const SHOW_KINDS = new Set(['tv', 'reality', 'talk', 'radio', 'game', 'news', 'morning', 'cooking', 'comedy', 'variety', 'late-night', 'television']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** How far back (in tokens) a pronoun looks for the subject named in its sentence or the one before. */
+const SUBJECT_LOOKBACK = 120;
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
 const TIME_UNITS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'couple']);
@@ -874,30 +876,21 @@ class StatementFinder {
         break;
       }
     }
-    let best: PersonRecord | undefined;
-    let bestAt = since;
-    for (const person of this.book.all()) {
-      if (person.isOrganization || !person.confirmed) continue;
-      for (const m of person.mentions) {
-        if (m.span.start <= bestAt || m.span.start >= at || (m.kind !== 'name' && m.kind !== 'surname')) continue;
-        const t = this.tokenAtOrAfter(m.span.start);
-        if (this.paragraphOfToken[t] !== paragraph || this.inQuote[t] || !this.opensSentence(t) || this.sentenceEndsBetween(t, k) > 1) continue;
-        if (gender && this.genderOf(person, at) === (gender === 'm' ? 'f' : 'm')) continue;
-        bestAt = m.span.start;
-        best = person;
+    // Back from the pronoun, a bounded walk: over its sentence and the one before.
+    let sentenceEnds = 0;
+    for (let t = k - 1; t >= 0 && k - t <= SUBJECT_LOOKBACK; t--) {
+      if (this.paragraphOfToken[t] !== paragraph || this.tokens[t].start < since) return undefined;
+      if (this.inQuote[t]) continue;
+      const text = this.tokens[t].text;
+      if (text === '.' || text === '!' || text === '?') {
+        if (++sentenceEnds > 1) return undefined;
+        continue;
       }
+      if (!this.opensSentence(t)) continue;
+      const person = this.book.namedAt(this.tokens[t].start);
+      if (person && !person.isOrganization && person.confirmed && !(gender && this.genderOf(person, at) === (gender === 'm' ? 'f' : 'm'))) return person;
     }
-    return best;
-  }
-
-  /** Full stops, "!" and "?" outside quotations among tokens (from, to). */
-  private sentenceEndsBetween(from: number, to: number): number {
-    let ends = 0;
-    for (let j = from + 1; j < to; j++) {
-      const text = this.tokens[j].text;
-      if (!this.inQuote[j] && (text === '.' || text === '!' || text === '?')) ends++;
-    }
-    return ends;
+    return undefined;
   }
 
   /** Whether token `t` opens a sentence: first of its paragraph, or after a full stop, "!" or "?". */
