@@ -126,6 +126,12 @@ describe('statements', () => {
       assert.deepEqual([statement(a, 'drive ships away').speaker, statement(a, 'drive ships away').cue], ['The harbour board', 'saying']);
     });
 
+    it('reads a kin or job appositive before a name as the role: "His daughter, Mira, says …"', () => {
+      const a = body('His daughter, Mira Sandor, says he talks about retiring every winter.', 'The doctor said the ferryman was in good health.');
+      assert.deepEqual([statement(a, 'retiring').speaker, statement(a, 'retiring').text], ['Mira Sandor', 'he talks about retiring every winter']);
+      assert.equal(statement(a, 'good health').speaker, 'The doctor');
+    });
+
     it('resolves "the senator from …" to the senator named before', () => {
       const a = body('Senator Mara Voss arrived in Varnos.', 'The senator from Ostland said the fees were too high.');
       assert.equal(statement(a, 'fees').speaker, 'Mara Voss');

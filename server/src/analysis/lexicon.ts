@@ -89,6 +89,17 @@ export const ROLE_MODIFIERS = set(`
 `);
 
 /** Role nouns that, after "the", refer back to a person: "the diplomat said". */
+/**
+ * Nouns that describe a person without naming an office: kin, occupations. They make an
+ * appositive a role ("His daughter, Mira, says …") but, unlike ROLE_HEADS, are not resolved to a
+ * person named before ("the doctor said" is not the last speaker).
+ */
+export const DESCRIPTIVE_HEADS = set(`
+  daughter son wife husband mother father brother sister widow widower cousin uncle aunt niece
+  nephew grandson granddaughter grandmother grandfather fiancé fiancee fiance neighbor neighbour
+  friend colleague farmer teacher nurse doctor engineer pilot soldier veteran student
+`);
+
 export const ROLE_HEADS = set(`
   diplomat diplomats minister president envoy ambassador official officials spokesman spokeswoman
   spokesperson senator governor mayor leader chief head premier chancellor secretary

@@ -1,6 +1,6 @@
 // Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
 // and the mention that names the speaker. Rules work on sentence-sized units in one pass.
-import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
+import { CUE_VERBS, DESCRIPTIVE_HEADS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { countBelow, lowerBound } from './search';
@@ -457,7 +457,7 @@ class StatementFinder {
   private rolePhrase(first: number, last: number): string | undefined {
     let titleAt = -1;
     for (let k = first; k < last; k++) {
-      if (this.tokens[k].isWord && (isTitleWord(this.tokens[k].lower) || ROLE_HEADS.has(this.tokens[k].lower))) {
+      if (this.tokens[k].isWord && (isTitleWord(this.tokens[k].lower) || ROLE_HEADS.has(this.tokens[k].lower) || DESCRIPTIVE_HEADS.has(this.tokens[k].lower))) {
         titleAt = k;
         break;
       }
