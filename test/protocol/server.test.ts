@@ -222,6 +222,18 @@ describe('language server over stdio (newsroom fixture)', function () {
     assert.ok(petrov?.children?.some((c) => c.name.includes('We will talk to every farmer')), JSON.stringify(symbols));
   });
 
+  it('a dateline of an agency alone ("(Northwire) --") is outlined and hovered by its agency', async () => {
+    const f = file('90-agency-dateline.txt');
+    const text = 'Bank weighs sale\n\n(Northwire) -- Nordvik Bank is weighing a sale of its insurance arm, people familiar with the matter said.\n';
+    await client.open(f, 'plaintext', text);
+    await client.waitForDiagnostics(f);
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: client.uri(f) } })) as DocumentSymbol[];
+    assert.strictEqual(symbols[0].name, 'Northwire');
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: client.uri(f) }, position: positionOf(text, 'Northwire', 2) });
+    assert.match(hoverText(h), /^\*\*Dateline\*\* · Northwire/m);
+    await client.close(f);
+  });
+
   it('go to definition on "he" lands on the first full mention of the person', async () => {
     const f = file('01-dam-vote.txt');
     const loc = (await client.connection.sendRequest(DefinitionRequest.type, {

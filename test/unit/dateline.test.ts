@@ -90,6 +90,15 @@ describe('parseDateline', () => {
     assert.deepEqual(d?.placeSpan, { start, end: start + 4 });
   });
 
+  it('reads an agency alone in parentheses and a dash as a dateline without a place', () => {
+    assert.deepEqual(dateline('(Northwire) -- Nordvik Bank is weighing a sale.'), {
+      written: '(Northwire) --', place: '', placeText: '', agency: 'Northwire', month: undefined, day: undefined, year: undefined,
+    });
+    // Not a parenthesis of several words, nor one without a dash after it.
+    assert.equal(dateline('(Updated at noon) -- Nordvik Bank is weighing a sale.'), undefined);
+    assert.equal(dateline('(Northwire) Nordvik Bank is weighing a sale.'), undefined);
+  });
+
   it('does not read an ordinary sentence as a dateline', () => {
     assert.equal(dateline('Moscow, however, said the talks had failed.'), undefined);
     assert.equal(dateline('Russia and NATO have reached a turning point.'), undefined);

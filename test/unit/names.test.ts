@@ -76,6 +76,22 @@ describe('names', () => {
       assert.deepEqual(runs('NATO said'), [{ role: '', name: 'NATO', possessive: false, organization: true }]);
     });
 
+    const body = (name: string) => ({ role: '', name, possessive: false, organization: true });
+
+    it('keeps "and" inside a body\'s complement in the name: "Ministry of Industry and Trade"', () => {
+      assert.deepEqual(runs('the Ministry of Industry and Trade said'), [body('Ministry of Industry and Trade')]);
+      assert.deepEqual(runs('The Ministry of Mining and Information Technology on Monday announced')[0], body('Ministry of Mining and Information Technology'));
+      assert.deepEqual(runs('the Department of Health and Human Services said')[0], body('Department of Health and Human Services'));
+    });
+
+    it('keeps two bodies, or a body and people, joined by "and" apart', () => {
+      assert.deepEqual(runs('the Bank of Norland and Bank of Vestria said').map((r) => r.name), ['Bank of Norland', 'Bank of Vestria']);
+      assert.deepEqual(runs('the Ministry of Defence and NATO said').map((r) => r.name), ['Ministry of Defence', 'NATO']);
+      assert.deepEqual(runs('the Ministry of Defence and Kastorian officials said').map((r) => r.name), ['Ministry of Defence', 'Kastorian']);
+      assert.deepEqual(runs('the Ministry of Defence and Foreign Minister Ivo Brandl said').map((r) => r.name), ['Ministry of Defence', 'Ivo Brandl']);
+      assert.deepEqual(runs('Secretary of State Ana Kovac and Defense Secretary Lev Marn said').map((r) => r.name), ['Ana Kovac', 'Lev Marn']);
+    });
+
     it('does not start a run at a capitalised sentence opener', () => {
       assert.deepEqual(runs('Yesterday Ivo Kral said. But Kral left.').map((r) => r.name), ['Ivo Kral', 'Kral']);
     });

@@ -94,6 +94,28 @@ describe('people', () => {
       assert.equal(speakerOf(a, 'We cannot wait forever'), 'Alexei Grubin');
     });
 
+    it('resolves a family name written first, alone, to the person named in full before', () => {
+      const a = body('Vice Minister Zhao Mingrui said the harbour plan would go ahead.', '"The work starts in spring," Zhao said.');
+      assert.deepEqual(mentions(a, 'Zhao Mingrui'), ['name:Zhao Mingrui', 'surname:Zhao']);
+      assert.equal(speakerOf(a, 'The work starts in spring'), 'Zhao Mingrui');
+    });
+
+    it('does not read a lone given name or other first word as a family name written first', () => {
+      const a = body('Mayor Dana Quillfeather said the bridge would close.', '"Dana is wrong," Orlev said.', 'The Harbour Board said repairs were late.', '"Harbour fees will rise," the board said.');
+      assert.deepEqual(mentions(a, 'Dana Quillfeather'), ['name:Dana Quillfeather']);
+      assert.ok(!mentions(a, 'Harbour Board').some((m) => m.endsWith(':Harbour')));
+    });
+
+    it('resolves "he" to the person just named as a subject, not to the last speaker', () => {
+      const a = body('"The bridge will open in June," council member Tomas Wren said.', 'Emil Sandor is less sure. "They say progress," he says.');
+      assert.equal(speakerOf(a, 'They say progress'), 'Emil Sandor');
+    });
+
+    it('keeps "he" for the last speaker when the person named since is no sentence\'s subject', () => {
+      const a = body('"The bridge will open in June," council member Tomas Wren said.', 'The ferry run by Emil Sandor will stop. "It is time," he said.');
+      assert.equal(speakerOf(a, 'It is time'), 'Tomas Wren');
+    });
+
     it('resolves a role noun to the person whose title fits it', () => {
       const a = body(grubin[0], grubin[1], grubin[2]);
       assert.ok(mentions(a, 'Alexei Grubin').includes('role:The diplomat'));

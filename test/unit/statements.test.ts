@@ -92,6 +92,51 @@ describe('statements', () => {
       assert.equal(statement(a, 'losses').kind, 'indirect');
     });
 
+    it('reads "X said Tuesday they …" as indirect speech after the day, without "that"', () => {
+      for (const [line, text] of [
+        ['Port director Nadia Kerr said Tuesday they would reopen the quay.', 'they would reopen the quay'],
+        ['Port director Nadia Kerr said on Monday the quay would reopen in June.', 'the quay would reopen in June'],
+        ['Port director Nadia Kerr said late Friday night the quay would reopen.', 'the quay would reopen'],
+        ['Port director Nadia Kerr said this week Varnos would pay for the repairs.', 'Varnos would pay for the repairs'],
+      ]) {
+        const a = body(line);
+        assert.deepEqual([a.statements.length, a.statements[0]?.speaker, a.statements[0]?.kind, a.statements[0]?.text], [1, 'Nadia Kerr', 'indirect', text], line);
+      }
+    });
+
+    it('reads "said Tuesday in …" with no clause after it as no statement', () => {
+      assert.deepEqual(body('Port director Nadia Kerr said Tuesday in Varnos.').statements, []);
+    });
+
+    it('takes the noun before a named place or agent as the head of the source: "officials in Varnos", "economists polled by …"', () => {
+      const a = body('City officials in Varnos said the quay would reopen.', 'Economists polled by Northwire said the port would recover.', 'Ann Lee of Varnos said the fees were too high.');
+      assert.deepEqual([statement(a, 'quay').speaker, statement(a, 'quay').kind], ['City officials in Varnos', 'indirect']);
+      assert.equal(statement(a, 'recover').speaker, 'Economists polled by Northwire');
+      assert.equal(statement(a, 'fees').speaker, 'Ann Lee');
+    });
+
+    it('keeps "familiar with …" and "close to …" in a source after "according to"', () => {
+      const a = body('The port will be sold this year, according to people familiar with the matter.', 'Talks will resume, according to a source close to the negotiations.');
+      assert.equal(statement(a, 'port will be sold').speaker, 'people familiar with the matter');
+      assert.equal(statement(a, 'Talks will resume').speaker, 'a source close to the negotiations');
+    });
+
+    it('gives "…, saying …" to a noun phrase that opens the sentence with its verb', () => {
+      const a = body('The harbour board rejected the plan on Tuesday, saying it would drive ships away.');
+      assert.deepEqual([statement(a, 'drive ships away').speaker, statement(a, 'drive ships away').cue], ['The harbour board', 'saying']);
+    });
+
+    it('reads a kin or job appositive before a name as the role: "His daughter, Mira, says …"', () => {
+      const a = body('His daughter, Mira Sandor, says he talks about retiring every winter.', 'The doctor said the ferryman was in good health.');
+      assert.deepEqual([statement(a, 'retiring').speaker, statement(a, 'retiring').text], ['Mira Sandor', 'he talks about retiring every winter']);
+      assert.equal(statement(a, 'good health').speaker, 'The doctor');
+    });
+
+    it('resolves "the senator from …" to the senator named before', () => {
+      const a = body('Senator Mara Voss arrived in Varnos.', 'The senator from Ostland said the fees were too high.');
+      assert.equal(statement(a, 'fees').speaker, 'Mara Voss');
+    });
+
     it('reads "…, X said, …" in the middle of a sentence as X’s, around the attribution', () => {
       const a = body(GRUBIN, 'The talks, Grubin said, would resume in June.');
       const s = statement(a, 'resume in June');

@@ -76,6 +76,7 @@ export function parseDatelineParts(text: string, start: number, end: number): Da
     while (pos < s.length && s[pos] === ' ') pos++;
   }
 
+  if (s[pos] === '(' && !slashed) return agencyOnlyDateline(s, start, pos);
   const place = matchAt(PLACE_RE, s, pos);
   if (!place) return undefined;
   let placeText = place[0];
@@ -175,6 +176,22 @@ export function parseDatelineParts(text: string, start: number, end: number): Da
   const parts: DatelineParts = { dateline };
   if (dateSpan) parts.dateSpan = { start: start + dateSpan.start, end: start + dateSpan.end };
   return parts;
+}
+
+/**
+ * "(Bloomberg) -- Nordvik Bank is …": an agency's one-word name in parentheses and a dash, with no
+ * place (the dateline's place is empty, its span an empty one where the dateline starts).
+ */
+function agencyOnlyDateline(s: string, start: number, pos: number): DatelineParts | undefined {
+  const paren = matchAt(PAREN_AGENCY_RE, s, pos);
+  const name = paren?.[1].trim();
+  if (!paren || !name || /\s/.test(name) || !(/^\p{Lu}/u.test(name) || LOWERCASE_AGENCIES.has(name.toLowerCase()))) return undefined;
+  const dash = matchAt(DASH_RE, s, pos + paren[0].length);
+  if (!dash) return undefined;
+  const endPos = pos + paren[0].length + dash[0].length;
+  if (endPos < s.length && !/[\s\p{L}\p{N}"“‘'«]/u.test(s[endPos])) return undefined;
+  const at = start + pos;
+  return { dateline: { span: { start: at, end: start + endPos }, place: '', placeSpan: { start: at, end: at }, agency: name } };
 }
 
 function matchAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {

@@ -89,6 +89,17 @@ export const ROLE_MODIFIERS = set(`
 `);
 
 /** Role nouns that, after "the", refer back to a person: "the diplomat said". */
+/**
+ * Nouns that describe a person without naming an office: kin, occupations. They make an
+ * appositive a role ("His daughter, Mira, says …") but, unlike ROLE_HEADS, are not resolved to a
+ * person named before ("the doctor said" is not the last speaker).
+ */
+export const DESCRIPTIVE_HEADS = set(`
+  daughter son wife husband mother father brother sister widow widower cousin uncle aunt niece
+  nephew grandson granddaughter grandmother grandfather fiancé fiancee fiance neighbor neighbour
+  friend colleague farmer teacher nurse doctor engineer pilot soldier veteran student
+`);
+
 export const ROLE_HEADS = set(`
   diplomat diplomats minister president envoy ambassador official officials spokesman spokeswoman
   spokesperson senator governor mayor leader chief head premier chancellor secretary
@@ -173,4 +184,17 @@ export const ABBREVIATIONS = set(`
   mr mrs ms dr prof gen lt col sen rep gov st sgt capt adm maj cmdr jr sr rev fr hon
   jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp ltd co bros mt ft
   u.s u.k u.n e.u a.m p.m d.c u.s.a i.e e.g
+`);
+
+/**
+ * Common Chinese and Korean family names, which English-language news writes first ("Zhao
+ * Mingrui", "Moon Jae-in") and repeats alone ("Zhao said"): a lone such word is looked for as the
+ * first word of a full name when it is no one's last. Lower case, not folded.
+ */
+export const FAMILY_NAMES_WRITTEN_FIRST = set(`
+  wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang
+  xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su
+  lu ding ren shen yao jin xi qin bai hou meng fan fu kong mao qian wen xue yan lei long duan
+  kim lee park choi jung chung kang cho yoon yun jang lim moon ban hong shin kwon hwang ahn yoo ko
+  oh seo nam roh chun baek
 `);

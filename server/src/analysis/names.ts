@@ -135,6 +135,16 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
           continue;
         }
       }
+      // "Ministry of Industry and Information Technology", "Department of Health and Human Services":
+      // "and" inside a body's complement joins the complement's parts, not two bodies ("the Bank of
+      // England and Bank of France", "the Ministry of Defence and NATO" stay two runs).
+      if (t.isWord && t.lower === 'and' && insideBodyComplement(tokens, first, last)) {
+        const end = complementPartEnd(tokens, last + 1, isBreak);
+        if (end > last + 1) {
+          last = end;
+          continue;
+        }
+      }
       // "Ursula von der Leyen": lower-case particles between capitalised words.
       if (t.isWord && NAME_PARTICLES.has(t.lower)) {
         let k = last;
@@ -222,6 +232,42 @@ function endsWithTitleOrBody(token: Token): boolean {
 }
 
 const ROLE_COMPLEMENT_HEADS = new Set(['affairs', 'state', 'staff', 'defense', 'defence', 'justice', 'health', 'energy', 'education', 'commerce', 'labor', 'labour', 'homeland', 'interior', 'agriculture', 'finance', 'economy', 'trade', 'transport', 'transportation', 'veterans', 'representatives', 'lords', 'commons', 'america', 'directors', 'trustees', 'governors']);
+
+/**
+ * Whether tokens[first, last) end inside a body's complement: an organisation word, "of" or "for",
+ * then one to three capitalised words (more are likely a person's name after the body).
+ */
+function insideBodyComplement(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = last - 1; k > first && k >= last - 4; k--) {
+    const lower = tokens[k].lower;
+    if (lower === 'of' || lower === 'for') return k < last - 1 && ORGANIZATION_WORDS.has(withoutPossessive(tokens[k - 1].lower));
+    if (!isNameToken(tokens[k])) return false;
+  }
+  return false;
+}
+
+/**
+ * Where the complement's part after "and" ends (tokens from `from` on), or `from` when it is not
+ * one: capitalised words, none a title, a body or an acronym (a second body or a person's title
+ * follows: "… and NATO", "… and Foreign Minister …"), followed by no lower-case word but a cue or a
+ * function word ("… and Trade said", "… and Information Technology on Wednesday"; not "… and
+ * Ukrainian officials").
+ */
+function complementPartEnd(tokens: readonly Token[], from: number, isBreak: (index: number) => boolean): number {
+  let k = from;
+  while (k < tokens.length && k - from < 3 && !isBreak(k) && isNameToken(tokens[k]) && !isPossessive(tokens[k].text)) {
+    const lower = tokens[k].lower;
+    if (ORGANIZATION_WORDS.has(lower) || isTitleWord(lower) || isAcronym(tokens[k].text)) return from;
+    k++;
+  }
+  if (k === from) return from;
+  const next = tokens[k];
+  if (next && next.isWord && !isBreak(k) && !isUpperInitial(next.text) && !COMPLEMENT_FOLLOWERS.has(next.lower) && !CUE_VERBS.has(next.lower)) return from;
+  return k;
+}
+
+/** Lower-case words that may follow a body's name: prepositions, conjunctions, auxiliaries. */
+const COMPLEMENT_FOLLOWERS = new Set(['on', 'in', 'at', 'to', 'for', 'from', 'with', 'by', 'of', 'and', 'or', 'but', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'did', 'does', 'also', 'which', 'that', 'who', 'last', 'this', 'earlier', 'late', 'early']);
 
 function hasTitleOrBody(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower) || ORGANIZATION_WORDS.has(tokens[k].lower)) return true;

@@ -1,6 +1,6 @@
 // The people of one article: full names with their roles, and the resolution of later mentions
 // (surname, pronoun, role noun) to the person they refer to.
-import { ROLE_SYNONYMS } from './lexicon';
+import { FAMILY_NAMES_WRITTEN_FIRST, ROLE_SYNONYMS } from './lexicon';
 import { nameWords, type NameRun } from './names';
 import { foldName } from './tokens';
 import type { Mention, MentionKind, Person, Span } from './types';
@@ -43,6 +43,8 @@ export class PeopleBook {
   /** Every person by folded name and by folded surname (both fixed when the person is made), in creation order. */
   private readonly allByFolded = new Map<string, PersonRecord[]>();
   private readonly allByFoldedSurname = new Map<string, PersonRecord[]>();
+  /** People of two or more words by their first folded word (a later one may be stale: checked when read). */
+  private readonly byFirstWord = new Map<string, PersonRecord[]>();
   /**
    * Persons by their folded surname and its one-letter deletions: the candidates of sameFullName.
    * Most variants belong to one person, kept as is; a list only once a second shares it.
@@ -86,6 +88,7 @@ export class PeopleBook {
         existing.name = name;
         state.foldedWords = words;
         this.indexSurname(existing, words);
+        this.indexFirstWord(existing, words);
       }
       existing.firstAt = Math.min(existing.firstAt, at);
       return existing;
@@ -109,6 +112,7 @@ export class PeopleBook {
     listIn(this.allByFolded, folded).push(record);
     listIn(this.allByFoldedSurname, record.foldedSurname).push(record);
     this.indexSurname(record, words);
+    this.indexFirstWord(record, words);
     return record;
   }
 
@@ -144,6 +148,12 @@ export class PeopleBook {
     }
   }
 
+  private indexFirstWord(record: PersonRecord, words: readonly string[]): void {
+    if (words.length < 2) return;
+    const list = listIn(this.byFirstWord, words[0]);
+    if (!list.includes(record)) list.push(record);
+  }
+
   /**
    * The person a one-word name refers to: the same surname named nearest before `at`
    * (two Clintons are kept apart by proximity), or the only one after.
@@ -161,7 +171,7 @@ export class PeopleBook {
       if (named) for (const r of named) if (this.state(r).foldedWords.length === 1) count++;
       if (count > 0) pool = named!;
     }
-    if (count === 0) return undefined;
+    if (count === 0) return FAMILY_NAMES_FIRST_FOLDED.has(folded) ? this.resolveFamilyNameFirst(folded, at) : undefined;
     const full = count > 0 && pool === surnamed;
     let first: PersonRecord | undefined;
     let best: PersonRecord | undefined;
@@ -170,6 +180,29 @@ export class PeopleBook {
       const words = this.state(r).foldedWords.length;
       if (full ? r.folded === folded || words < 2 : words !== 1) continue;
       if (count === 1) return r;
+      first ??= r;
+      const last = this.lastMentionBefore(r, at);
+      if (last > bestAt) {
+        bestAt = last;
+        best = r;
+      }
+    }
+    return best ?? first;
+  }
+
+  /**
+   * A one-word name that is no one's surname nor anyone's whole name, but a family name English
+   * news writes first (FAMILY_NAMES_WRITTEN_FIRST) and the first word of a person's full name:
+   * "Zhao Mingrui" … "Zhao said", "Moon Jae-in" … "Moon". The person named nearest before `at`, or
+   * the first named after it.
+   */
+  private resolveFamilyNameFirst(folded: string, at: number): PersonRecord | undefined {
+    let first: PersonRecord | undefined;
+    let best: PersonRecord | undefined;
+    let bestAt = -1;
+    for (const r of this.byFirstWord.get(folded) ?? NONE) {
+      const words = this.state(r).foldedWords;
+      if (r.isOrganization || words.length < 2 || words[0] !== folded) continue;
       first ??= r;
       const last = this.lastMentionBefore(r, at);
       if (last > bestAt) {
@@ -246,6 +279,13 @@ export class PeopleBook {
     return best;
   }
 
+  /** The person a name or surname mention starting at `start` names, if any. */
+  namedAt(start: number): PersonRecord | undefined {
+    const owners = this.spanOwners.get(start);
+    if (owners) for (const o of owners) if (o.mention.kind === 'name' || o.mention.kind === 'surname') return o.person;
+    return undefined;
+  }
+
   get(key: string): PersonRecord | undefined {
     return this.byKey.get(key);
   }
@@ -269,6 +309,8 @@ export class PeopleBook {
 }
 
 const NONE: readonly PersonRecord[] = [];
+/** FAMILY_NAMES_WRITTEN_FIRST folded as names are compared ("yang" → "iang"). */
+const FAMILY_NAMES_FIRST_FOLDED: ReadonlySet<string> = new Set([...FAMILY_NAMES_WRITTEN_FIRST].map(foldName));
 
 /** A copy of the mentions sorted by start (stably); most are added in document order, and those need no sort. */
 function inDocumentOrder(mentions: readonly Mention[]): Mention[] {

@@ -1,6 +1,6 @@
 // Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
 // and the mention that names the speaker. Rules work on sentence-sized units in one pass.
-import { CUE_VERBS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
+import { CUE_VERBS, DESCRIPTIVE_HEADS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { countBelow, lowerBound } from './search';
@@ -105,6 +105,8 @@ const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', '
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
 const SUBJECT_PREPOSITIONS = new Set(['at', 'in', 'from', 'near', 'across', 'inside', 'outside', 'around', 'among', 'for', 'to']);
+/** Participles whose agent ("by …") belongs to the subject's noun phrase: "economists polled by Reuters". */
+const AGENT_PARTICIPLES = new Set(['polled', 'surveyed', 'interviewed', 'questioned', 'contacted', 'consulted', 'hired', 'commissioned', 'employed', 'appointed', 'funded', 'backed', 'cited', 'quoted']);
 /** Words that open a clause or an adverbial phrase: a subject's noun phrase never runs back over them. */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'unless', 'although', 'though', 'once', 'whereas', 'during', 'despite', 'amid', 'over', 'about', 'against']);
 /** A sentence's first word that cannot begin its subject's noun phrase: a lead-in, an adverb, a pronoun. */
@@ -144,6 +146,10 @@ const LISTENERS = new Set(['reporters', 'journalists', 'supporters', 'voters', '
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our', 'this', 'my', 'your']);
 const SHOW_KINDS = new Set(['tv', 'reality', 'talk', 'radio', 'game', 'news', 'morning', 'cooking', 'comedy', 'variety', 'late-night', 'television']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** How far back (in tokens) a pronoun looks for the subject named in its sentence or the one before. */
+const SUBJECT_LOOKBACK = 120;
+const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
+const TIME_UNITS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'couple']);
 /** Words in -ing that open no participle clause: ", including the tax", ", according to". */
 const NOT_PARTICIPLES = new Set(['including', 'according', 'regarding', 'concerning', 'following', 'during', 'notwithstanding', 'something', 'nothing', 'anything', 'everything', 'evening', 'morning', 'spring', 'string', 'thing', 'things', 'king', 'wing', 'building', 'funding', 'spending', 'meeting', 'hearing', 'briefing', 'ruling', 'warning', 'bring', 'beijing', 'wyoming', 'reading', 'offering', 'landing', 'shooting', 'bombing', 'killing', 'training', 'housing', 'polling', 'standing', 'pending', 'rising', 'ongoing', 'outgoing', 'incoming', 'leading', 'ruling', 'governing', 'sitting', 'remaining', 'existing', 'growing', 'increasing', 'declining', 'working', 'voting', 'rating', 'ratings', 'setting', 'timing']);
@@ -474,7 +480,7 @@ class StatementFinder {
   private rolePhrase(first: number, last: number): string | undefined {
     let titleAt = -1;
     for (let k = first; k < last; k++) {
-      if (this.tokens[k].isWord && (isTitleWord(this.tokens[k].lower) || ROLE_HEADS.has(this.tokens[k].lower))) {
+      if (this.tokens[k].isWord && (isTitleWord(this.tokens[k].lower) || ROLE_HEADS.has(this.tokens[k].lower) || DESCRIPTIVE_HEADS.has(this.tokens[k].lower))) {
         titleAt = k;
         break;
       }
@@ -808,7 +814,14 @@ class StatementFinder {
       const lead = this.runStartingAt(segStart);
       if (lead && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
     }
-    if (run) return this.agentOf(run.first, k, unit) ?? this.runSource(run, unit);
+    // "Ann Lee of Leeds said": the person before "of" and a place.
+    if (run && this.tokens[run.first - 1]?.lower === 'of' && run.first - 2 >= unit.firstToken) {
+      const lead = this.runEndingAt(run.first - 2);
+      // Not a title with its complement: "County Supervisor of Elections Susan Bucher".
+      const titled = lead && isTitleWord(this.tokens[lead.last - 1].lower);
+      if (lead && !titled && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && lead.first >= unit.firstToken) return this.runSource(lead, unit);
+    }
+    if (run) return this.agentOf(run.first, k, unit) ?? this.nounBeforeComplement(run, unit) ?? this.runSource(run, unit);
     return this.commonNounSource(k, unit);
   }
 
@@ -833,6 +846,48 @@ class StatementFinder {
     }
     const span = new KeptSpan(this.tokens[start].start, this.tokens[end].end);
     return new Source(span, undefined, this.text.slice(span.start, span.end), span.start, span.end, false);
+  }
+
+  /**
+   * "City officials in Hartwell said", "economists polled by Nordvik Bank said": the name is the
+   * complement of a preposition (or of "by" after a participle); the plural or role noun before it
+   * heads the subject, which is that whole noun phrase (no person: a group or an unnamed source).
+   */
+  private nounBeforeComplement(run: NameRun, unit: Unit): Source | undefined {
+    let p = run.first - 1;
+    if (this.tokens[p]?.lower === 'the') p--;
+    if (p <= unit.firstToken) return undefined;
+    const preposition = this.tokens[p].lower;
+    let headAt: number;
+    if (SUBJECT_PREPOSITIONS.has(preposition)) headAt = p - 1;
+    else if (preposition === 'by' && AGENT_PARTICIPLES.has(this.tokens[p - 1].lower)) headAt = p - 2;
+    else return undefined;
+    const head = this.tokens[headAt];
+    if (headAt < unit.firstToken || !head?.isWord || this.inQuote[headAt] || NP_STOP.has(head.lower) || this.cueVerbs.has(head.lower)) return undefined;
+    // A listed noun ("Officials" opening a sentence), or a lower-case plural ("traders"); not a name ("Lee").
+    if (!(GENERIC_SOURCES.has(head.lower) || ROLE_HEADS.has(head.lower) || (!isUpperInitial(head.text) && /[a-z]s$/.test(head.text)))) return undefined;
+    let first = headAt;
+    while (first - 1 >= unit.firstToken && headAt - first < 3) {
+      const t = this.tokens[first - 1];
+      if (!t.isWord || this.inQuote[first - 1]) break;
+      if (DETERMINERS.has(t.lower)) {
+        first--;
+        break;
+      }
+      if (NP_STOP.has(t.lower) || CLAUSE_OPENERS.has(t.lower) || this.cueVerbs.has(t.lower) || NON_NAME_WORDS.has(t.lower)) break;
+      first--;
+    }
+    const span = { start: this.tokens[first].start, end: run.end };
+    const label = this.text.slice(span.start, span.end);
+    // "the senator from Vermont": a definite role noun is the person of that role named before, if any.
+    if (this.tokens[first].lower === 'the' && (ROLE_HEADS.has(head.lower) || isTitleWord(head.lower))) {
+      const person = this.book.resolveRole([head.lower], span.start, undefined);
+      if (person) {
+        this.book.addMention(person, span, label, 'role');
+        return new Source(span, person, undefined, span.start, span.end, true);
+      }
+    }
+    return new Source(span, undefined, label, span.start, span.end, false);
   }
 
   private runSource(run: NameRun, unit: Unit): Source | undefined {
@@ -872,10 +927,53 @@ class StatementFinder {
     const token = this.tokens[k];
     const pronoun = token.lower.replace(/'s$/, '');
     const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
-    const person = pronoun === 'they' ? this.lastGroupBefore(token.start) : this.lastSpeakerBefore(token.start, gender) ?? this.lastPersonBefore(token.start, gender) ?? this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
+    const person =
+      pronoun === 'they'
+        ? this.lastGroupBefore(token.start)
+        : this.subjectNamedSinceLastStatement(k, gender) ?? this.lastSpeakerBefore(token.start, gender) ?? this.lastPersonBefore(token.start, gender) ?? this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
     const span = pronoun !== token.lower ? { start: token.start, end: token.start + pronoun.length } : { start: token.start, end: token.end };
     if (person) this.book.addMention(person, span, token.text, 'pronoun');
     return new Source(span, person, person ? undefined : token.text, token.start, token.end, !!person);
+  }
+
+  /**
+   * The person named as the subject of the pronoun's sentence or the one before it, in its
+   * paragraph and after the last statement before it: "Sandor isn't so sure. “They say
+   * progress,” he says." — the pronoun follows the new subject, not the last speaker.
+   */
+  private subjectNamedSinceLastStatement(k: number, gender: 'm' | 'f' | undefined): PersonRecord | undefined {
+    const at = this.tokens[k].start;
+    const paragraph = this.paragraphOfToken[k];
+    let since = -1;
+    for (let s = this.statements.length - 1; s >= 0; s--) {
+      const end = Math.max(this.statements[s].contentSpan.end, this.statements[s].sourceSpan?.end ?? -1);
+      if (end <= at) {
+        since = end;
+        break;
+      }
+    }
+    // Back from the pronoun, a bounded walk: over its sentence and the one before.
+    let sentenceEnds = 0;
+    for (let t = k - 1; t >= 0 && k - t <= SUBJECT_LOOKBACK; t--) {
+      if (this.paragraphOfToken[t] !== paragraph || this.tokens[t].start < since) return undefined;
+      if (this.inQuote[t]) continue;
+      const text = this.tokens[t].text;
+      if (text === '.' || text === '!' || text === '?') {
+        if (++sentenceEnds > 1) return undefined;
+        continue;
+      }
+      if (!this.opensSentence(t)) continue;
+      const person = this.book.namedAt(this.tokens[t].start);
+      if (person && !person.isOrganization && person.confirmed && !(gender && this.genderOf(person, at) === (gender === 'm' ? 'f' : 'm'))) return person;
+    }
+    return undefined;
+  }
+
+  /** Whether token `t` opens a sentence: first of its paragraph, or after a full stop, "!" or "?". */
+  private opensSentence(t: number): boolean {
+    if (t === 0 || this.paragraphOfToken[t - 1] !== this.paragraphOfToken[t]) return true;
+    const before = this.tokens[t - 1].text;
+    return before === '.' || before === '!' || before === '?';
   }
 
   /**
@@ -1136,7 +1234,9 @@ class StatementFinder {
     // "said after a lunch", "said on Tuesday": a tail, not a speaker.
     if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower) || NP_STOP.has(this.tokens[k].lower)) return undefined;
     let end = k;
-    while (end < unit.lastToken && end - k < 10 && (this.tokens[end].isWord || this.isPluralPossessive(end)) && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && this.tokens[end].lower !== 'of' && end > k)) {
+    // "people familiar with the matter", "a source close to the talks": the preposition such an adjective takes stays in the phrase.
+    const keptPreposition = (at: number) => this.tokens[at].lower === 'of' || TWO_WORD_PREPOSITIONS.get(this.tokens[at - 1].lower) === this.tokens[at].lower;
+    while (end < unit.lastToken && end - k < 10 && (this.tokens[end].isWord || this.isPluralPossessive(end)) && !this.inQuote[end] && !(NP_STOP.has(this.tokens[end].lower) && end > k && !keptPreposition(end))) {
       if (this.cueVerbs.has(this.tokens[end].lower) && end > k) break;
       end++;
     }
@@ -1528,7 +1628,8 @@ class StatementFinder {
       return content && this.wordsBetween(content.start, content.end) >= 2 ? { source, content, kind: this.kindOf(content, false) } : undefined;
     }
     if (PARTICIPLE_CUES.has(this.tokens[cue.first].lower) && this.tokens[cue.first - 1]?.text === ',' && cue.first > unit.firstToken) {
-      const subject = this.subjectOf(unit, cue.first);
+      // "The union rejected the plan, saying …": a noun phrase and its verb open the sentence.
+      const subject = this.subjectOf(unit, cue.first) ?? this.openingNounPhrase(unit, cue.first - 1);
       const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
       if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return sourced(subject, this.afterContentOf(content));
       return undefined;
@@ -1881,18 +1982,17 @@ class StatementFinder {
       if (!found) k = this.afterListener(k, unit);
     } else {
       // "said on Monday that …" / "said in a statement that …"
-      let that = false;
+      let found = false;
       for (let j = k; j < Math.min(unit.lastToken, k + 9); j++) {
         if (this.tokens[j].lower === 'that' && !this.inQuote[j] && (TAIL_STARTERS.has(this.tokens[k].lower) || this.tokens[k].lower === 'for')) {
           k = j + 1;
-          that = true;
+          found = true;
           break;
         }
         if (!this.tokens[j].isWord) break;
       }
-      // "said Thursday he would …": the day, then the clause.
-      const clause = that ? -1 : this.clauseAfterDay(k, unit);
-      if (clause >= 0) k = clause;
+      // "said Tuesday they may close …", "said on Monday the talks …": a time, then a clause.
+      if (!found) k = this.clauseAfterTime(k, unit) ?? k;
     }
     return k < unit.lastToken ? this.tokens[k].start : unit.end;
   }
@@ -1927,18 +2027,22 @@ class StatementFinder {
   }
 
   /**
-   * "said Thursday he would leave", "said on Tuesday the state would appeal": a day right after the
-   * cue, then a clause's subject (a pronoun, a determiner, a name). The subject's token index, or -1.
+   * "Tuesday", "on Monday", "late Friday", "yesterday", "this week" at token `k`, then the start of a
+   * clause (a determiner, a subject pronoun, a name or a quotation): the clause's token index. Wire
+   * copy puts the day between the cue and reported speech without "that": "said Tuesday they may …".
    */
-  private clauseAfterDay(k: number, unit: Unit): number {
+  private clauseAfterTime(k: number, unit: Unit): number | undefined {
+    const lower = (j: number) => (j < unit.lastToken ? this.tokens[j].lower : '');
     let j = k;
-    if (this.tokens[j]?.lower === 'on' && WEEKDAYS.has(this.tokens[j + 1]?.lower ?? '')) j++;
-    const day = this.tokens[j];
-    if (!day || j >= unit.lastToken || !(WEEKDAYS.has(day.lower) || day.lower === 'yesterday' || day.lower === 'today')) return -1;
-    const next = this.tokens[j + 1];
-    if (!next || j + 2 >= unit.lastToken || this.inQuote[j + 1] || !next.isWord) return -1;
-    const opens = SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || (DETERMINERS.has(next.lower) && next.lower !== 'one') || !!this.runStartingAt(j + 1);
-    return opens ? j + 1 : -1;
+    if ((lower(j) === 'on' || lower(j) === 'late' || lower(j) === 'early') && WEEKDAYS.has(lower(j + 1))) j += 2;
+    else if (WEEKDAYS.has(lower(j)) || lower(j) === 'yesterday' || lower(j) === 'today' || lower(j) === 'tonight') j += 1;
+    else if ((lower(j) === 'this' || lower(j) === 'last') && TIME_UNITS.has(lower(j + 1))) j += 2;
+    else return undefined;
+    if (WEEKDAYS.has(lower(j - 1)) && PARTS_OF_DAY.has(lower(j))) j++;
+    if (j >= unit.lastToken || this.inQuote[j]) return undefined;
+    const next = this.tokens[j];
+    const opens = DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'we' || next.lower === 'i' || next.lower === 'there' || !!this.runStartingAt(j) || isOpeningQuote(next.text);
+    return opens ? j : undefined;
   }
 
   /** "said on Monday." / "told Rossiya-24 TV channel on Monday." — nothing reported after the cue. */
@@ -1946,8 +2050,9 @@ class StatementFinder {
     const k = this.tokenAtOrAfter(afterStart);
     if (k >= unit.lastToken) return true;
     const first = this.tokens[k];
-    if (isOpeningQuote(first.text) || this.clauseAfterDay(k, unit) >= 0) return false;
+    if (isOpeningQuote(first.text)) return false;
     if (TAIL_STARTERS.has(first.lower)) {
+      if (this.clauseAfterTime(k, unit) !== undefined) return false;
       // A tail unless a clause follows: "said in 2008 NATO was …" is rare; accept tails.
       for (let j = k; j < unit.lastToken; j++) if (this.tokens[j].lower === 'that' || isOpeningQuote(this.tokens[j].text)) return false;
       return true;

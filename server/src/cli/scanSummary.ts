@@ -10,7 +10,7 @@ export function scanSummary(model: WorkspaceModel, nameOf: (uri: string) => stri
   for (const { uri, analysis } of articles) {
     const lines = new LineIndex(analysis.text);
     const date = analysis.articleDate ? `${analysis.articleDate.value} (${analysis.articleDate.source})` : 'undated';
-    const place = analysis.dateline ? `${analysis.dateline.place}, ` : '';
+    const place = analysis.dateline?.place ? `${analysis.dateline.place}, ` : '';
     out.push(`${nameOf(uri)} — ${place}${date}`);
     for (const s of analysis.statements) {
       const line = lines.positionAt(s.contentSpan.start).line + 1;

@@ -15,7 +15,8 @@ export function documentSymbols(ctx: FeatureContext, params: DocumentSymbolParam
   if (a.dateline) {
     const date = a.dateline.date ?? a.articleDate?.value;
     symbols.push({
-      name: a.dateline.place,
+      // A dateline of an agency alone ("(Bloomberg) --") has no place.
+      name: a.dateline.place || a.dateline.agency || 'dateline',
       detail: [date, a.dateline.agency].filter(Boolean).join(' · '),
       kind: SymbolKind.Event,
       range: range(a.dateline.span),

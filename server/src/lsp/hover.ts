@@ -85,8 +85,7 @@ function dateLines(date: DateMention): string[] {
 }
 
 function datelineLines(dl: Dateline, analysis: ArticleAnalysis): string[] {
-  const parts = [`**Dateline** · ${escape(dl.place)}`];
-  if (dl.agency) parts[0] += ` · ${escape(dl.agency)}`;
+  const parts = [['**Dateline**', ...[dl.place, dl.agency].filter(Boolean).map((x) => escape(x!))].join(' · ')];
   const date = dl.date ?? analysis.articleDate?.value;
   if (date) {
     const how = dl.year !== undefined ? 'year given in the dateline' : dl.yearSource ? `year from ${dl.yearSource.replace('-', ' ')}` : undefined;
