@@ -208,8 +208,9 @@ export class WindowedChrono {
       let first = w;
       if (need !== 0) while (first <= last && (bits[first] & need) === 0) first++;
       if (first > last) return; // no window left holds the word: chrono's search finds nothing more
-      let runEnd = first;
-      if (need !== 0) while (runEnd < last && (bits[runEnd + 1] & need) !== 0) runEnd++;
+      // A pattern that needs no word searches the rest of the text at once, as chrono does.
+      let runEnd = need === 0 ? last : first;
+      while (runEnd < last && (bits[runEnd + 1] & need) !== 0) runEnd++;
       const start = first === w ? at : windowEnds[first - 1];
       // The search ends after the run's last window and the separator's U+2063 (what the patterns
       // look at past a window), unless a time could run on past it.
