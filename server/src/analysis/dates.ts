@@ -10,7 +10,7 @@ import * as chrono from 'chrono-node';
 import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from './types';
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
 import { lowerBound } from './search';
-import { dayNum, fromDay } from './calendar';
+import { dayNum, daysInMonth, fromDay } from './calendar';
 import { WINDOW_SEPARATOR, WindowedChrono } from './windowedChrono';
 
 export interface DateResolution {
@@ -51,6 +51,8 @@ function weekdayOf(n: number): number {
 
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
+  // Whole numbers in dayNum's arithmetic range: the month's length says it without a round trip.
+  if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && y <= 200_000) return d <= daysInMonth(y, m);
   const f = fromDay(dayNum(y, m, d));
   return f.y === y && f.m === m && f.d === d;
 }
@@ -350,6 +352,19 @@ function nextWord(chunk: string, relEnd: number): string {
 }
 
 const LEADING_WORDS = /^(?:(?:on|in|at|since|from|by|during|until|till|before|after|of|for|held|as|the|and|or)\s+)+/i;
+/** 1 at the first letters of the leading words, lower case (a character code `| 0x20` is looked up: ASCII capitals lowered). */
+const LEADS_FROM = new Uint8Array(128);
+for (const c of 'oiasfbduth') LEADS_FROM[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether s[floor, end) ends with "of" (either case) and whitespace: what the "end of" test on the
+ * text before a result needs before its regular expression is worth running.
+ */
+function endsWithOf(s: string, end: number, floor: number): boolean {
+  let k = end;
+  while (k > floor && WHITESPACE.test(s[k - 1])) k--;
+  return k < end && k - 2 >= floor && (s.charCodeAt(k - 1) | 0x20) === 0x66 && (s.charCodeAt(k - 2) | 0x20) === 0x6f;
+}
 
 interface Token {
   start: number;
@@ -579,8 +594,11 @@ function chronoWindows(chunks: readonly Chunk[]): Window[] {
 }
 
 /** chrono's results for each chunk, from its windows parsed in batches. */
-function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: Date): ChunkResult[][] {
-  const found: ChunkResult[][] = chunks.map(() => []);
+/** What a chunk without chrono results is given (most chunks: no array made for each). */
+const NO_RESULTS: readonly ChunkResult[] = [];
+
+function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: Date): Array<ChunkResult[] | undefined> {
+  const found = new Array<ChunkResult[] | undefined>(chunks.length);
   let from = 0;
   while (from < windows.length) {
     let to = from;
@@ -598,7 +616,7 @@ function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: 
     for (const result of parser().parse(joined, ends, ref, { forwardDate: false })) {
       while (b + 1 < starts.length && starts[b + 1] <= result.index) b++;
       const w = windows[from + b];
-      found[w.chunk].push({ index: result.index - starts[b] + w.start, result });
+      (found[w.chunk] ??= []).push({ index: result.index - starts[b] + w.start, result });
     }
     from = to;
   }
@@ -607,13 +625,11 @@ function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: 
 
 function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[]): void {
   const t = chunk.text;
-  const covered: Array<[number, number]> = [];
   for (const { index, result } of results) {
-    covered.push([index, index + result.text.length]);
     const raw = classify(t, result, index, chunk);
     if (raw) out.push(raw);
   }
-  if (/\d{4}/.test(t)) scanYears(chunk, covered, out);
+  scanYears(chunk, results, out);
 }
 
 /** One chrono result found at `index` in the chunk, as a mention we keep, or undefined. */
@@ -621,7 +637,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   // Strip the words around the date itself: "on Monday," -> "Monday".
   let relStart = index;
   let text = r.text;
-  const lead = LEADING_WORDS.exec(text);
+  const lead = LEADS_FROM[text.charCodeAt(0) | 0x20] === 1 ? LEADING_WORDS.exec(text) : null;
   if (lead) {
     relStart += lead[0].length;
     text = text.slice(lead[0].length);
@@ -629,8 +645,10 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   if (!text) return undefined;
   // Records are literals, not spreads of shared parts: spreads make slow objects.
 
+  // (Each pattern below is tried only on a text that starts with one of its first letters, in either case.)
+  const initial = text.charCodeAt(0) | 0x20;
   // today / tonight / tomorrow / yesterday / this morning
-  let m = /^(today|tonight|tomorrow|yesterday)(?=['’]s\b|\b)/i.exec(text) ?? /^this\s+(morning|afternoon|evening)\b/i.exec(text);
+  let m = initial === 0x74 || initial === 0x79 ? (/^(today|tonight|tomorrow|yesterday)(?=['’]s\b|\b)/i.exec(text) ?? /^this\s+(morning|afternoon|evening)\b/i.exec(text)) : null;
   if (m) {
     const w = m[1].toLowerCase();
     // "USA Today", "Russia Today", "CBS This Morning": a capitalised word inside a sentence is a name.
@@ -639,7 +657,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     return { start: chunk.start + relStart, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'casual', offset };
   }
   // last week / this month / next year / this weekend
-  m = /^(last|this|next|coming|past)\s+(week|month|year|weekend)\b/i.exec(text);
+  m = initial === 0x6c || initial === 0x74 || initial === 0x6e || initial === 0x63 || initial === 0x70 ? /^(last|this|next|coming|past)\s+(week|month|year|weekend)\b/i.exec(text) : null;
   if (m) {
     const mw = m[1].toLowerCase();
     if (mw === 'past' && m[2].toLowerCase() !== 'weekend') return undefined; // "the past week" is a span of time
@@ -665,7 +683,8 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   const known = (k: 'weekday' | 'day' | 'month' | 'year'): number | undefined => (c.isCertain(k) ? (c.get(k) ?? undefined) : undefined);
   let weekday = known('weekday');
   // "the end of August": chrono makes up the last day; the text only gives the month.
-  const day = /\b(?:end|start|beginning|middle)\s+of\s+$/i.test(t.slice(Math.max(0, index - 16), index) + (lead?.[0] ?? '')) || /^(?:end|start|beginning|middle)\s+of\b/i.test(text)
+  const endOf = lead ? endsWithOf(lead[0], lead[0].length, 0) : endsWithOf(t, index, Math.max(0, index - 16));
+  const day = (endOf && /\b(?:end|start|beginning|middle)\s+of\s+$/i.test(t.slice(Math.max(0, index - 16), index) + (lead?.[0] ?? ''))) || /^(?:end|start|beginning|middle)\s+of\b/i.test(text)
     ? undefined
     : known('day');
   const month = known('month');
@@ -763,16 +782,21 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /\p{L}/u.test(ch);
 }
 
-function scanYears(chunk: Chunk, covered: Array<[number, number]>, out: Raw[]): void {
+/** Four digits that could be a year; one object for every chunk (scanYears is never re-entered). */
+const YEAR_DIGITS = /(?:19|20)\d\d/g;
+
+/** Bare years in the chunk, outside chrono's results there (`covered`). */
+function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): void {
   const t = chunk.text;
-  const re = /(?:19|20)\d\d/g;
+  const re = YEAR_DIGITS;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   let skipUntil = -1;
   while ((m = re.exec(t)) !== null) {
     const p = m.index;
     const q = p + 4;
     if (p < skipUntil) continue;
-    if (covered.some(([a, b]) => p < b && q > a)) continue;
+    if (covered.some(({ index, result }) => p < index + result.text.length && q > index)) continue;
     const pc = p > 0 ? t.charCodeAt(p - 1) : 32;
     const prevCh = t[p - 1];
     if (isDigit(pc) || isLetter(prevCh) || '$€£¥#№@'.includes(prevCh ?? ' ')) continue;
@@ -818,11 +842,14 @@ function scanYears(chunk: Chunk, covered: Array<[number, number]>, out: Raw[]): 
 }
 
 function scan(text: string, regions: Span[], refDay: number): Raw[] {
-  const sorted = [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  // The regions come in order and non-empty, as a rule: copied and sorted only when they do not.
+  const sorted = regions.every((r, i) => r.end > r.start && (i === 0 || regions[i - 1].start <= r.start))
+    ? regions
+    : [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
   const chunks = chunkRegions(text, sorted);
   const found = parseChunks(chunks, chronoWindows(chunks), new Date(refDay * DAY_MS + 12 * 3_600_000));
   const out: Raw[] = [];
-  chunks.forEach((chunk, c) => scanChunk(chunk, found[c], out));
+  chunks.forEach((chunk, c) => scanChunk(chunk, found[c] ?? NO_RESULTS, out));
   return out;
 }
 
