@@ -419,23 +419,89 @@ function capitalised(word: string): boolean {
 
 let chronoParser: WindowedChrono | undefined;
 
-function parser(): WindowedChrono {
-  chronoParser ??= new WindowedChrono([...chrono.casual.parsers], chrono.casual.refiners.map(skipEndOfPeriodWhenIdle).map(plainDatesValidAtOnce));
+/** chrono as this file runs it: windowed, its refiners given only the results they can change. */
+export function parser(): WindowedChrono {
+  chronoParser ??= new WindowedChrono(
+    [...chrono.casual.parsers],
+    chrono.casual.refiners.map(skipEndOfPeriodWhenIdle).map(plainDatesValidAtOnce).map(timezoneNamesOnly),
+  );
   return chronoParser;
 }
 
 /**
  * chrono's casual English "end of" refiner matches `\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$` against
  * all the text before every result: quadratic in a batch, a tenth of chrono's time here. It changes
- * only results right after "of " or "the ", so it runs only when one is. Found as chrono builds its
- * casual configuration (the first refiner the plain one lacks) and checked on "the end of August";
- * anything else is kept as it is.
+ * only results right after "of " or "the ", one at a time in place, so it is given only those. Found
+ * as chrono builds its casual configuration (the first refiner the plain one lacks) and checked on
+ * "the end of August"; anything else is kept as it is.
  */
 function skipEndOfPeriodWhenIdle(refiner: chrono.Refiner, index: number, all: readonly chrono.Refiner[]): chrono.Refiner {
   if (refiner !== endOfPeriodRefiner(all)) return refiner;
   return {
-    refine: (context, results) => (results.some((r) => mayFollowOf(context.text, r.index)) ? refiner.refine(context, results) : results),
+    refine: (context, results) => {
+      const following = results.filter((r) => mayFollowOf(context.text, r.index));
+      if (following.length > 0) refiner.refine(context, following);
+      return results;
+    },
   };
+}
+
+/** chrono's timezone-abbreviation refiner, as far as this file reads it: overrides of its own, if any. */
+interface TimezoneAbbrRefiner extends chrono.Refiner {
+  timezoneOverrides?: unknown;
+}
+
+let timezoneAbbr: chrono.Refiner | null | undefined;
+
+/**
+ * chrono's refiner that reads a timezone's abbreviation after a result ("5 pm EST") reads any word
+ * of two to four letters there (after spaces, a comma, a parenthesis) and works out the result's
+ * date before it looks the word up: a tenth of the refiners' time, for "on", "in" and "the". It
+ * changes a result, in place, only when the word is an abbreviation chrono knows (the same look-up,
+ * through ReferenceWithTimezone), so it is given only those results; with timezones of the caller's
+ * own it is given all. Recognised by what it does to "at 5 pm EST" (see `extractsTimezoneAbbr`).
+ */
+export function timezoneNamesOnly(refiner: chrono.Refiner): chrono.Refiner {
+  timezoneAbbr ??= chrono.casual.refiners.find(extractsTimezoneAbbr) ?? null;
+  if (refiner !== timezoneAbbr || (refiner as TimezoneAbbrRefiner).timezoneOverrides !== undefined) return refiner;
+  return {
+    refine: (context, results) => {
+      if (context.option.timezones !== undefined) return refiner.refine(context, results);
+      const named = results.filter((r) => timezoneNameAt(context.text, r.index + r.text.length));
+      if (named.length > 0) refiner.refine(context, named);
+      return results;
+    },
+  };
+}
+
+/** Does the refiner take " EST" into "at 5 pm EST" (its offset with it), changing the results it is given in place? */
+function extractsTimezoneAbbr(refiner: chrono.Refiner): boolean {
+  const text = `${WINDOW_SEPARATOR}at 5 pm EST`;
+  const refDate = new Date(Date.UTC(2021, 0, 1, 12));
+  const unrefined = new WindowedChrono([...chrono.casual.parsers], []).parse(text, [0, text.length], refDate);
+  if (unrefined.length !== 1 || unrefined[0].text !== 'at 5 pm') return false;
+  const refined = refiner.refine(new chrono.ParsingContext(text, refDate, {}), unrefined);
+  return refined === unrefined && refined[0].text === 'at 5 pm EST' && refined[0].start.get('timezoneOffset') === -300;
+}
+
+const ANY_DAY = new Date(Date.UTC(2021, 0, 1));
+/** Whether each word is an abbreviation chrono knows (few words come after results: a small map). */
+const KNOWN_TIMEZONES = new Map<string, boolean>();
+
+/** Whether a timezone abbreviation chrono knows follows `end` (after spaces, commas and parentheses) as a word of two to four letters. */
+export function timezoneNameAt(text: string, end: number): boolean {
+  let i = end;
+  for (let c = text.charCodeAt(i); c === 0x2c || c === 0x28 || WHITESPACE.test(text[i]); c = text.charCodeAt(++i));
+  let j = i;
+  while (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
+  if (j - i < 2 || j - i > 4 || (j < text.length && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 0x5f))) return false;
+  const word = text.slice(i, j).toUpperCase();
+  let known = KNOWN_TIMEZONES.get(word);
+  if (known === undefined) {
+    known = chrono.ReferenceWithTimezone.fromInput({ instant: ANY_DAY, timezone: word }).timezoneOffset !== null;
+    if (KNOWN_TIMEZONES.size < 10_000) KNOWN_TIMEZONES.set(word, known);
+  }
+  return known;
 }
 
 /** chrono's common "unlikely format" filter, as far as this file reads it. */
@@ -529,7 +595,7 @@ function movesToEndOf(refiner: chrono.Refiner): boolean {
   const refDate = new Date(Date.UTC(2021, 0, 1, 12));
   const unrefined = new WindowedChrono([...chrono.casual.parsers], []).parse(text, [0, text.length], refDate);
   const refined = refiner.refine(new chrono.ParsingContext(text, refDate, {}), unrefined);
-  return refined.length === 1 && refined[0].text === 'end of August' && refined[0].start.get('day') === 31;
+  return refined === unrefined && refined.length === 1 && refined[0].text === 'end of August' && refined[0].start.get('day') === 31;
 }
 
 /** True when the text before `index` ends with "of" or "the" and whitespace (a superset of the "end of" refiner's prefix). */
