@@ -9,6 +9,7 @@
 import * as chrono from 'chrono-node';
 import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from './types';
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
+import { lowerCased } from './tokens';
 import { lowerBound } from './search';
 import { dayNum, daysInMonth, fromDay } from './calendar';
 import { WINDOW_SEPARATOR, WindowedChrono } from './windowedChrono';
@@ -285,7 +286,7 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
       while (k > cs && isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
       const raw = chunk.slice(k, end);
       backRaw.push(raw);
-      back.push(raw.toLowerCase());
+      back.push(lowerCased(raw));
     }
     if (j === back.length) break;
     const w = back[j];
@@ -315,7 +316,7 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
     while (ce < ceil && !'.;:!?,()"“”—–\n'.includes(chunk[ce])) ce++;
     const after = chunk.slice(relEnd, ce).match(/[A-Za-z’']+/g) ?? [];
     for (const w of after) {
-      const lw = w.toLowerCase();
+      const lw = lowerCased(w);
       if (lw === 'will' || lw === 'shall' || lw.endsWith('’ll') || lw.endsWith("'ll")) return 'future';
     }
   }
@@ -327,7 +328,7 @@ function modifierBefore(chunk: string, relStart: number): { modifier: Modifier; 
   const before = chunk.slice(Math.max(0, relStart - 12), relStart);
   const m = /(?:^|[^A-Za-z])(last|this|next|coming|upcoming|past)\s+$/i.exec(before);
   if (!m) return undefined;
-  const word = m[1].toLowerCase();
+  const word = lowerCased(m[1]);
   const modifier: Modifier = word === 'last' || word === 'past' ? 'last' : word === 'this' ? 'this' : 'next';
   return { modifier, start: relStart - before.length + m.index + m[0].search(/[A-Za-z]/) };
 }
@@ -339,7 +340,7 @@ function prevWord(chunk: string, relStart: number): string {
   while (end > floor && (WHITESPACE.test(chunk[end - 1]) || chunk[end - 1] === '(' || chunk[end - 1] === '-')) end--;
   let start = end;
   while (start > floor && isAsciiLetter(chunk.charCodeAt(start - 1))) start--;
-  return chunk.slice(start, end).toLowerCase();
+  return lowerCased(chunk.slice(start, end));
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -392,7 +393,7 @@ function dateTokens(s: string): Token[] {
       out.push({ start, end, text: t });
       continue;
     }
-    const w = withoutFinalDot(t).toLowerCase();
+    const w = lowerCased(withoutFinalDot(t));
     const month = monthNumber(w);
     if (WEEKDAY_WORDS.has(w) || WEEKDAY_ABBR.has(w) || month !== undefined) {
       // Keep the dot of an abbreviation ("Dec. 5"), not a sentence's full stop ("in December.").
@@ -603,7 +604,7 @@ function mayFollowOf(text: string, index: number): boolean {
   let k = index;
   while (k > 0 && WHITESPACE.test(text[k - 1])) k--;
   if (k === index) return false;
-  const before = text.slice(Math.max(0, k - 3), k).toLowerCase();
+  const before = lowerCased(text.slice(Math.max(0, k - 3), k));
   return before.endsWith('of') || before === 'the';
 }
 
@@ -716,7 +717,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   // today / tonight / tomorrow / yesterday / this morning
   let m = initial === 0x74 || initial === 0x79 ? (/^(today|tonight|tomorrow|yesterday)(?=['’]s\b|\b)/i.exec(text) ?? /^this\s+(morning|afternoon|evening)\b/i.exec(text)) : null;
   if (m) {
-    const w = m[1].toLowerCase();
+    const w = lowerCased(m[1]);
     // "USA Today", "Russia Today", "CBS This Morning": a capitalised word inside a sentence is a name.
     if (/^[A-Z]/.test(m[0]) && !atSentenceStart(t, relStart)) return undefined;
     const offset = w === 'tomorrow' ? 1 : w === 'yesterday' ? -1 : 0;
@@ -725,24 +726,24 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   // last week / this month / next year / this weekend
   m = initial === 0x6c || initial === 0x74 || initial === 0x6e || initial === 0x63 || initial === 0x70 ? /^(last|this|next|coming|past)\s+(week|month|year|weekend)\b/i.exec(text) : null;
   if (m) {
-    const mw = m[1].toLowerCase();
-    if (mw === 'past' && m[2].toLowerCase() !== 'weekend') return undefined; // "the past week" is a span of time
+    const mw = lowerCased(m[1]);
+    if (mw === 'past' && lowerCased(m[2]) !== 'weekend') return undefined; // "the past week" is a span of time
     const modifier: Modifier = mw === 'last' || mw === 'past' ? 'last' : mw === 'this' ? 'this' : 'next';
-    return { start: chunk.start + relStart, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'period', unit: m[2].toLowerCase() as Raw['unit'], modifier };
+    return { start: chunk.start + relStart, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'period', unit: lowerCased(m[2]) as Raw['unit'], modifier };
   }
   // two weeks ago
   m = /^(\d{1,3}|[a-z]+)\s+(day|week|month|year)s?\s+ago\b/i.exec(text);
   if (m) {
-    let amount = /^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+    let amount = /^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[lowerCased(m[1])];
     if (amount === undefined) return undefined; // "several days ago", "a few weeks ago": too vague
     let st = relStart;
     // "Seventy-four years ago": chrono takes only "four years ago".
     const tens = /([A-Za-z]+)-$/.exec(t.slice(Math.max(0, relStart - 10), relStart));
-    if (tens && TENS[tens[1].toLowerCase()] !== undefined && amount < 10) {
-      amount += TENS[tens[1].toLowerCase()];
+    if (tens && TENS[lowerCased(tens[1])] !== undefined && amount < 10) {
+      amount += TENS[lowerCased(tens[1])];
       st = relStart - tens[0].length;
     }
-    return { start: chunk.start + st, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'ago', unit: m[2].toLowerCase() as Raw['unit'], amount };
+    return { start: chunk.start + st, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'ago', unit: lowerCased(m[2]) as Raw['unit'], amount };
   }
   if (r.tags().has('result/relativeDate')) return undefined; // "the day before", "two days later", "within a day"
   const c = r.start;
@@ -771,13 +772,13 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   const e = relStart + last.end;
 
   if (weekday !== undefined) {
-    const wt = nameTokens.find((tk) => WEEKDAY_WORDS.has(withoutFinalDot(tk.text).toLowerCase()) || WEEKDAY_ABBR.has(withoutFinalDot(tk.text).toLowerCase()));
+    const wt = nameTokens.find((tk) => WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(tk.text))) || WEEKDAY_ABBR.has(lowerCased(withoutFinalDot(tk.text))));
     if (!wt) return undefined;
     const wAbs = relStart + wt.start;
-    const abbreviated = !WEEKDAY_WORDS.has(withoutFinalDot(wt.text).toLowerCase());
+    const abbreviated = !WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(wt.text)));
     if (month === undefined && day === undefined) {
       if (abbreviated) return undefined; // "Sat down", "Sun rises", "Wed"
-      const after = nextWord(t, relStart + wt.end).toLowerCase();
+      const after = lowerCased(nextWord(t, relStart + wt.end));
       if (NEWSPAPER_AFTER.has(after)) return undefined; // "Sunday Times"
       const before = prevWord(t, wAbs);
       if (HOLIDAY_BEFORE.has(before)) return undefined; // "Good Friday", "Super Tuesday"
@@ -790,7 +791,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   if (month !== undefined && day === undefined && year === undefined) {
     const mt = nameTokens.find((tk) => monthNumber(tk.text) !== undefined);
     if (!mt) return undefined;
-    const w = withoutFinalDot(mt.text).toLowerCase();
+    const w = lowerCased(withoutFinalDot(mt.text));
     const full = MONTH_FULL[month - 1].toLowerCase() === w;
     if (!full) return undefined; // "Jan", "Mar" alone
     const before = prevWord(t, relStart + mt.start);
@@ -886,7 +887,7 @@ function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): v
     const after = nextWord(t, rangeEnd ? q + rangeEnd[0].length : q);
     const possessive = /^['’]s\b/.test(t.slice(q, q + 3));
     if (possessive && before === 'the' && year % 10 === 0) continue; // "the 1980's": a decade
-    const afterLower = after.toLowerCase();
+    const afterLower = lowerCased(after);
     let ok = possessive || YEAR_BEFORE.has(before) || (before === 'the' && YEAR_EVENT_AFTER.has(afterLower));
     if (YEAR_UNIT_AFTER.has(afterLower)) ok = false;
     if (ok && NUMERIC_BEFORE.has(before) && /^[a-z]{3,}s$/.test(after) && !['was', 'has', 'this', 'its', 'his', 'is', 'as', 'thus', 'whereas', 'unless', 'perhaps', 'always'].includes(after)) ok = false;
