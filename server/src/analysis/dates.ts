@@ -992,13 +992,20 @@ function gatherEvidence(text: string, raws: Raw[], regions: Span[], dateline: Da
   return ev;
 }
 
-function candidateYears(month: number, day: number, today: number): number[] {
+/** The years (most recent first) whose month/day is a real date up to today, and each one's day number (`days[ty - year]`, ty the first year tried). */
+function candidateYears(month: number, day: number, today: number): { years: number[]; ty: number; days: Float64Array } {
   const ty = fromDay(today).y;
   const years: number[] = [];
+  const days = new Float64Array(101);
   for (let y = ty; y >= ty - 100; y--) {
-    if (validDate(y, month, day) && dayNum(y, month, day) <= today) years.push(y);
+    if (!validDate(y, month, day)) continue;
+    const n = dayNum(y, month, day);
+    if (n <= today) {
+      years.push(y);
+      days[ty - y] = n;
+    }
   }
-  return years;
+  return { years, ty, days };
 }
 
 interface Narrowed {
@@ -1014,11 +1021,14 @@ interface Narrowed {
 const NEAR_DAYS = 45;
 
 function narrow(month: number, day: number, ev: Evidence, today: number): Narrowed {
-  const all = candidateYears(month, day, today);
+  const candidates = candidateYears(month, day, today);
+  const all = candidates.years;
+  // Each year's day, worked out once (the filters below ask for it again and again).
+  const dayIn = (y: number): number => candidates.days[candidates.ty - y];
   let afterWeekday = all;
   let weekdayUsed = false;
   if (ev.weekday !== undefined) {
-    const w = all.filter((y) => weekdayOf(dayNum(y, month, day)) === ev.weekday);
+    const w = all.filter((y) => weekdayOf(dayIn(y)) === ev.weekday);
     if (w.length > 0) {
       afterWeekday = w;
       weekdayUsed = true;
@@ -1031,10 +1041,10 @@ function narrow(month: number, day: number, ev: Evidence, today: number): Narrow
     const lo = ev.notBefore ?? -Infinity;
     const hi = ev.notAfter ?? Infinity;
     let b = afterWeekday.filter((y) => {
-      const n = dayNum(y, month, day);
+      const n = dayIn(y);
       return n >= lo && n <= hi;
     });
-    if (b.length === 0 && ev.notBefore !== undefined) b = afterWeekday.filter((y) => dayNum(y, month, day) >= lo);
+    if (b.length === 0 && ev.notBefore !== undefined) b = afterWeekday.filter((y) => dayIn(y) >= lo);
     if (b.length > 0 && b.length < afterWeekday.length) {
       afterBounds = b;
       boundsUsed = true;
@@ -1042,7 +1052,7 @@ function narrow(month: number, day: number, ev: Evidence, today: number): Narrow
   }
   if (ev.near.length > 0) {
     const near = afterBounds.filter((y) => {
-      const dn = dayNum(y, month, day);
+      const dn = dayIn(y);
       return ev.near.some((d) => dn - d.day >= 0 && dn - d.day <= NEAR_DAYS);
     });
     if (near.length > 0 && near.length < afterBounds.length) {
