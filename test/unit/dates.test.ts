@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseDateline } from '../../server/src/analysis/dateline';
 import * as chrono from 'chrono-node';
 import { randomSource } from '../../scripts/bench/generate';
-import { chunkRegions, clauseTense, endOfPeriodRefiner, parser, plainDatesValidAtOnce, readsAsNumber, resolveDates, timezoneNameAt, timezoneNamesOnly, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
+import { chunkRegions, clauseTense, endOfPeriodRefiner, endsInYOrD, mayAndSecondOnly, parser, plainDatesValidAtOnce, readsAsNumber, resolveDates, timezoneNameAt, timezoneNamesOnly, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
 import { WINDOW_SEPARATOR } from '../../server/src/analysis/windowedChrono';
 import type { Span } from '../../server/src/analysis/types';
 
@@ -486,6 +486,7 @@ describe("the dates' chrono: its refiners given only the results they can change
   const DATES = [
     'Monday', 'on Friday', 'at 5 pm', '10:30', 'tomorrow morning', 'Jan 3', 'December 7, 2021', 'May', 'August', 'last month',
     'this year', 'next week', '3 days ago', 'noon', 'Wednesday night', '2021-03-04', '9/11', 'Dec. 7', 'the 5th of May',
+    'may', 'MAY', 'in may', 'the second', 'on the second', 'the second of June', 'Sunday the second',
   ];
   const AFTER = [
     ' EST', ' est', ' (PST)', ', GMT', ' UTC', ' utc', ' BST', ' CET', ' JST', ' IST', ' MSK', ' AEDT', ' in', ' on', ' the', ' ABCD',
@@ -543,6 +544,20 @@ describe("the dates' chrono: its refiners given only the results they can change
     // ...and the words it spares the refiner.
     for (const after of [' in', ' on', ' the', ' said', ' ABCD', ' ESTX', ' EST1', ' E', '']) assert.equal(timezoneNameAt(`5 pm${after} x`, 4), false, after);
     for (const after of [' EST', ' (pst)', ', GMT', ' \u00a0CET)']) assert.equal(timezoneNameAt(`5 pm${after} x`, 4), true, after);
+  });
+});
+
+describe("mayAndSecondOnly: chrono's English unlikely-format filter asked only about texts ending in y or d", () => {
+  it('is recognised, and its shortcut reads a text as trim() and toLowerCase() would', () => {
+    assert.equal(chrono.casual.refiners.filter((r) => mayAndSecondOnly(r) !== r).length, 1);
+    const alphabet = ['y', 'Y', 'd', 'D', 'a', 'M', ' ', '\t', '\n', '\u00a0', '\u2063', 'ý', '.', 'x'];
+    const random = randomSource(23);
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const length = Math.floor(random() * 5);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      assert.equal(endsInYOrD(text), /[yd]$/.test(text.trim().toLowerCase()), JSON.stringify(text));
+    }
   });
 });
 

@@ -424,7 +424,7 @@ let chronoParser: WindowedChrono | undefined;
 export function parser(): WindowedChrono {
   chronoParser ??= new WindowedChrono(
     [...chrono.casual.parsers],
-    chrono.casual.refiners.map(skipEndOfPeriodWhenIdle).map(plainDatesValidAtOnce).map(timezoneNamesOnly),
+    chrono.casual.refiners.map(skipEndOfPeriodWhenIdle).map(plainDatesValidAtOnce).map(timezoneNamesOnly).map(mayAndSecondOnly),
   );
   return chronoParser;
 }
@@ -445,6 +445,49 @@ function skipEndOfPeriodWhenIdle(refiner: chrono.Refiner, index: number, all: re
       return results;
     },
   };
+}
+
+/** A chrono filter: `refine` keeps the results `isValid` keeps. */
+interface Filter extends chrono.Refiner {
+  isValid(context: chrono.ParsingContext, result: chrono.ParsingResult): boolean;
+}
+
+let unlikelyEnglish: chrono.Refiner | null | undefined;
+
+/**
+ * chrono's English "unlikely format" filter drops only a "may" (not after "in") and a result that
+ * ends in "the second", but trims and lower-cases every result's text to see (and a batch's slices
+ * are two-byte strings, where lower-casing is a runtime call). A text whose last letter is not a y or
+ * a d is neither, so the filter is asked only about the others. Recognised by what it does to "they
+ * may go" and "in May" (see `dropsLoneMay`).
+ */
+export function mayAndSecondOnly(refiner: chrono.Refiner): chrono.Refiner {
+  unlikelyEnglish ??= chrono.casual.refiners.find(dropsLoneMay) ?? null;
+  if (refiner !== unlikelyEnglish) return refiner;
+  const filter = refiner as Filter;
+  return { refine: (context, results) => results.filter((r) => !endsInYOrD(r.text) || filter.isValid(context, r)) };
+}
+
+/** Whether the text, spaces at its end aside, ends in y or d (either case). */
+export function endsInYOrD(text: string): boolean {
+  let k = text.length;
+  while (k > 0 && WHITESPACE.test(text[k - 1])) k--;
+  const c = text.charCodeAt(k - 1) | 0x20;
+  return k > 0 && (c === 0x79 || c === 0x64);
+}
+
+/** Is the refiner a filter (keeps what isValid keeps) that drops "may" in "they may go" and keeps it in "in May"? */
+function dropsLoneMay(refiner: chrono.Refiner): boolean {
+  if (typeof (refiner as Partial<Filter>).isValid !== 'function' || 'strictMode' in refiner) return false;
+  const refDate = new Date(Date.UTC(2021, 0, 1, 12));
+  const kept = (phrase: string): boolean | undefined => {
+    const text = `${WINDOW_SEPARATOR}${phrase}`;
+    const unrefined = new WindowedChrono([...chrono.casual.parsers], []).parse(text, [0, text.length], refDate);
+    if (unrefined.length !== 1) return undefined;
+    const refined = refiner.refine(new chrono.ParsingContext(text, refDate, {}), unrefined);
+    return refined.length === 1 && refined[0] === unrefined[0] ? true : refined.length === 0 ? false : undefined;
+  };
+  return kept('they may go') === false && kept('in May') === true;
 }
 
 /** chrono's timezone-abbreviation refiner, as far as this file reads it: overrides of its own, if any. */
