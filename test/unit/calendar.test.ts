@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dayNum, fromDay } from '../../server/src/analysis/calendar';
+import { dayNum, daysInMonth, fromDay } from '../../server/src/analysis/calendar';
 
 const DAY_MS = 86_400_000;
 
@@ -45,6 +45,18 @@ describe('calendar: day numbers without Date objects', () => {
     }
     for (const [y, m, d] of [[2020.5, 1, 1], [2020, 1.5, 1], [2020, 1, NaN], [NaN, 1, 1], [2020, 20_000, 1]]) {
       assert.ok(Object.is(dayNum(y, m, d), Math.floor(Date.UTC(y, m - 1, d) / DAY_MS)));
+    }
+  });
+
+  it('gives the length of every month that dayNum and fromDay agree on, from the year 100 on', () => {
+    const years = [100, 101, 104, 200, 300, 400, 1582, 1600, 1700, 1900, 1996, 2000, 2023, 2024, 2100, 2400, 9999, 10_000, 199_999, 200_000];
+    for (let y = 1890; y <= 2110; y++) years.push(y);
+    for (const y of years) {
+      for (let m = 1; m <= 12; m++) {
+        let days = 28;
+        while (fromDay(dayNum(y, m, days + 1)).m === m) days++;
+        assert.equal(daysInMonth(y, m), days, `${y}-${m}`);
+      }
     }
   });
 });

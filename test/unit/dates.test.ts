@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { parseDateline } from '../../server/src/analysis/dateline';
 import * as chrono from 'chrono-node';
 import { randomSource } from '../../scripts/bench/generate';
-import { chunkRegions, clauseTense, endOfPeriodRefiner, plainDatesValidAtOnce, readsAsNumber, resolveDates, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
+import { chunkRegions, clauseTense, endOfPeriodRefiner, endsInYOrD, mayAndSecondOnly, parser, plainDatesValidAtOnce, readsAsNumber, resolveDates, timezoneNameAt, timezoneNamesOnly, yearCandidates, type DateOptions } from '../../server/src/analysis/dates';
+import { WINDOW_SEPARATOR } from '../../server/src/analysis/windowedChrono';
 import type { Span } from '../../server/src/analysis/types';
 
 const TODAY = '2026-11-22';
@@ -476,6 +477,87 @@ describe("endOfPeriodRefiner: chrono's end-of-period refiner, recognised by what
     const results = new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: [] }).parse(text, ref) as chrono.ParsingResult[];
     const refined = refiner.refine(new chrono.ParsingContext(text, ref), results);
     assert.deepEqual(refined.map((r) => [r.text, r.start.get('day')]), [['end of August', 31]]);
+  });
+});
+
+describe("the dates' chrono: its refiners given only the results they can change, chrono's results all the same", () => {
+  // Dates and times, what may come after them (timezones chrono knows and words it does not) and
+  // before them ("the end of", "of the"), joined in windows as parseChunks joins them.
+  const DATES = [
+    'Monday', 'on Friday', 'at 5 pm', '10:30', 'tomorrow morning', 'Jan 3', 'December 7, 2021', 'May', 'August', 'last month',
+    'this year', 'next week', '3 days ago', 'noon', 'Wednesday night', '2021-03-04', '9/11', 'Dec. 7', 'the 5th of May',
+    'may', 'MAY', 'in may', 'the second', 'on the second', 'the second of June', 'Sunday the second',
+  ];
+  const AFTER = [
+    ' EST', ' est', ' (PST)', ', GMT', ' UTC', ' utc', ' BST', ' CET', ' JST', ' IST', ' MSK', ' AEDT', ' in', ' on', ' the', ' ABCD',
+    ' ESTX', ' EST1', ' ES', ' E', ' Z', ' +02:00', ' GMT+1', ' (UTC-5)', ',', '', '', '', ' said', ' at 6 pm EST',
+  ];
+  const BEFORE = ['', '', '', 'the end of ', 'end of the ', 'the last day of ', 'by the end of ', 'of ', 'the ', 'in ', 'since '];
+
+  it("matches chrono's own parse of the joined windows", () => {
+    const random = randomSource(17);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+    const full = new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: [...chrono.casual.refiners] });
+    const ref = new Date(Date.UTC(2021, 5, 15, 12));
+    const summary = (results: readonly chrono.ParsedResult[]): string[] =>
+      results.map((r) => `${r.index} ${r.text} ${r.start.toString()} ${r.end?.toString() ?? ''} ${[...r.tags()].sort().join(',')}`);
+    for (let batch = 0; batch < 300; batch++) {
+      const windows: string[] = [];
+      const count = 1 + Math.floor(random() * 6);
+      for (let w = 0; w < count; w++) {
+        const parts = 1 + Math.floor(random() * 3);
+        let window = 'they met';
+        for (let i = 0; i < parts; i++) window += ` ${pick(BEFORE)}${pick(DATES)}${pick(AFTER)}`;
+        windows.push(window);
+      }
+      const text = windows.join(WINDOW_SEPARATOR);
+      const ends = windows.map((_, i) => windows.slice(0, i + 1).join(WINDOW_SEPARATOR).length);
+      assert.deepEqual(summary(parser().parse(text, ends, ref, { forwardDate: false })), summary(full.parse(text, ref, { forwardDate: false })), text);
+    }
+  });
+
+  it('gives the timezone refiner only results followed by a timezone chrono knows', () => {
+    const wrapped = chrono.casual.refiners.filter((r) => timezoneNamesOnly(r) !== r);
+    assert.equal(wrapped.length, 1, 'the timezone-abbreviation refiner is recognised');
+    const refiner = wrapped[0];
+    const quiet = timezoneNamesOnly(refiner);
+    const ref = new Date(Date.UTC(2021, 5, 15, 12));
+    const unrefined = new chrono.Chrono({ parsers: [...chrono.casual.parsers], refiners: [] });
+    for (const date of DATES) {
+      for (const after of AFTER) {
+        const text = `they met ${date}${after} and left`;
+        const mine = unrefined.parse(text, ref) as chrono.ParsingResult[];
+        const theirs = unrefined.parse(text, ref) as chrono.ParsingResult[];
+        const context = new chrono.ParsingContext(text, ref);
+        const before = theirs.map((r) => r.text);
+        assert.deepEqual(
+          quiet.refine(context, mine).map((r) => [r.text, r.start.get('timezoneOffset')]),
+          refiner.refine(context, theirs).map((r) => [r.text, r.start.get('timezoneOffset')]),
+          text,
+        );
+        // Every result the refiner changed is one the shortcut gives it.
+        theirs.forEach((r, i) => {
+          if (r.text !== before[i]) assert.ok(timezoneNameAt(text, r.index + before[i].length), `${text}: ${before[i]}`);
+        });
+      }
+    }
+    // ...and the words it spares the refiner.
+    for (const after of [' in', ' on', ' the', ' said', ' ABCD', ' ESTX', ' EST1', ' E', '']) assert.equal(timezoneNameAt(`5 pm${after} x`, 4), false, after);
+    for (const after of [' EST', ' (pst)', ', GMT', ' \u00a0CET)']) assert.equal(timezoneNameAt(`5 pm${after} x`, 4), true, after);
+  });
+});
+
+describe("mayAndSecondOnly: chrono's English unlikely-format filter asked only about texts ending in y or d", () => {
+  it('is recognised, and its shortcut reads a text as trim() and toLowerCase() would', () => {
+    assert.equal(chrono.casual.refiners.filter((r) => mayAndSecondOnly(r) !== r).length, 1);
+    const alphabet = ['y', 'Y', 'd', 'D', 'a', 'M', ' ', '\t', '\n', '\u00a0', '\u2063', 'ý', '.', 'x'];
+    const random = randomSource(23);
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const length = Math.floor(random() * 5);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      assert.equal(endsInYOrD(text), /[yd]$/.test(text.trim().toLowerCase()), JSON.stringify(text));
+    }
   });
 });
 

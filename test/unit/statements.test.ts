@@ -132,6 +132,13 @@ describe('statements', () => {
       assert.equal(statement(a, 'good health').speaker, 'The doctor');
     });
 
+    it('resolves "according to him" and "in his words" to the person last talked about', () => {
+      const a = body(GRUBIN, 'According to him, the talks will resume in June.', 'In his words, the harbour must stay open.', 'According to her lawyer, the fees were too high.');
+      assert.deepEqual([statement(a, 'resume in June').speaker, spanText(a, statement(a, 'resume in June').sourceSpan)], ['Alexei Grubin', 'him']);
+      assert.deepEqual([statement(a, 'stay open').speaker, statement(a, 'stay open').text], ['Alexei Grubin', 'the harbour must stay open']);
+      assert.equal(statement(a, 'fees').speaker, 'her lawyer');
+    });
+
     it('resolves "the senator from …" to the senator named before', () => {
       const a = body('Senator Mara Voss arrived in Varnos.', 'The senator from Ostland said the fees were too high.');
       assert.equal(statement(a, 'fees').speaker, 'Mara Voss');

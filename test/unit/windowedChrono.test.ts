@@ -15,6 +15,8 @@ const PHRASES = [
   'the 2016 election', 'in 2008', '1.5 million', 'May 5 people', 'the second', 'Wednesday night', 'earlier',
 ];
 const FILLER = ['the', 'minister', 'said', 'on', 'that', 'talks', 'would', 'go', 'on', 'in', 'and', 'a', 'of', '—', ',', '.', '(', ')', '"'];
+// Between two date phrases, what merging refiners merge across (and a stray invisible separator, which they do not).
+const JOINERS = [' at ', ' to ', ' - ', ', ', ' ', ' on ', ' until ', '\u2063', ' \u2063 '];
 
 /** A deterministic pseudo-random number generator (mulberry32). */
 function random(seed: number): () => number {
@@ -63,6 +65,51 @@ describe('WindowedChrono', () => {
       const expected = summary(full.parse(text, ref, { forwardDate: false }));
       assert.deepEqual(summary(windowed.parse(text, ends, ref, { forwardDate: false })), expected, text);
     }
+  });
+
+  it("merges neighbours as chrono's refiners do, in windows of date phrases side by side", () => {
+    const next = random(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+    for (let batch = 0; batch < 300; batch++) {
+      const windows: string[] = [];
+      const count = 1 + Math.floor(next() * 6);
+      for (let w = 0; w < count; w++) {
+        let window = pick(PHRASES);
+        const more = Math.floor(next() * 4);
+        for (let i = 0; i < more; i++) window += pick(JOINERS) + pick(PHRASES);
+        windows.push(window);
+      }
+      const text = windows.join(WINDOW_SEPARATOR);
+      const ends: number[] = [];
+      let end = 0;
+      for (const w of windows) {
+        end += w.length;
+        ends.push(end);
+        end += WINDOW_SEPARATOR.length;
+      }
+      assert.deepEqual(summary(windowed.parse(text, ends, ref, { forwardDate: false })), summary(full.parse(text, ref, { forwardDate: false })), text);
+    }
+  });
+
+  it('asks a merging refiner only about neighbours with no separator between them', () => {
+    const asked: string[] = [];
+    const refiners = chrono.casual.refiners.map((refiner) => {
+      const r = refiner as chrono.Refiner & { shouldMergeResults?: (between: string, ...rest: unknown[]) => boolean };
+      if (typeof r.shouldMergeResults !== 'function') return refiner;
+      const spy = Object.create(r) as typeof r;
+      spy.shouldMergeResults = (between: string, ...rest: unknown[]) => {
+        asked.push(between);
+        return r.shouldMergeResults!.call(spy, between, ...rest);
+      };
+      return spy;
+    });
+    const spied = new WindowedChrono([...chrono.casual.parsers], refiners);
+    const windows = ['on Monday at 5 pm', 'Jan 3 to Jan 5', 'said on Friday', 'in May'];
+    const text = windows.join(WINDOW_SEPARATOR);
+    const ends = windows.map((_, i) => windows.slice(0, i + 1).join(WINDOW_SEPARATOR).length);
+    assert.deepEqual(summary(spied.parse(text, ends, ref)), summary(full.parse(text, ref)));
+    assert.ok(asked.length > 0, 'the refiners were asked about the pairs inside windows');
+    assert.ok(asked.every((between) => !between.includes('\u2063')), JSON.stringify(asked));
   });
 
   it('lets a time run on into the next window as chrono does ("5 o" and "clock")', () => {

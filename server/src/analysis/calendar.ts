@@ -43,3 +43,10 @@ export function fromDay(n: number): Ymd {
   const m = mp < 10 ? mp + 3 : mp - 9;
   return { y: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The days in month `m` (1–12) of year `y`, in the Gregorian calendar `dayNum` counts in (for years from 100 on, as it computes them). */
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
+}

@@ -2,6 +2,7 @@
 // Pure and bounded: only the first DATELINE_WINDOW characters of a paragraph are examined, and every
 // regular expression is anchored (sticky) with bounded repetition, so the cost per call is constant.
 import type { Dateline, Span } from './types';
+import { lowerCased } from './tokens';
 
 /** A dateline never runs longer than this; nothing beyond it is read. */
 const DATELINE_WINDOW = 200;
@@ -201,7 +202,7 @@ function matchAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
 
 /** Month number for a month name or abbreviation ("Dec", "Dec.", "december"). */
 export function monthNumber(word: string): number | undefined {
-  const w = word.toLowerCase();
+  const w = lowerCased(word);
   return MONTHS.get(w.endsWith('.') ? w.slice(0, -1) : w);
 }
 

@@ -9,8 +9,9 @@
 import * as chrono from 'chrono-node';
 import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from './types';
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
+import { lowerCased } from './tokens';
 import { lowerBound } from './search';
-import { dayNum, fromDay } from './calendar';
+import { dayNum, daysInMonth, fromDay } from './calendar';
 import { WINDOW_SEPARATOR, WindowedChrono } from './windowedChrono';
 
 export interface DateResolution {
@@ -51,6 +52,8 @@ function weekdayOf(n: number): number {
 
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
+  // Whole numbers in dayNum's arithmetic range: the month's length says it without a round trip.
+  if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && y <= 200_000) return d <= daysInMonth(y, m);
   const f = fromDay(dayNum(y, m, d));
   return f.y === y && f.m === m && f.d === d;
 }
@@ -283,7 +286,7 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
       while (k > cs && isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
       const raw = chunk.slice(k, end);
       backRaw.push(raw);
-      back.push(raw.toLowerCase());
+      back.push(lowerCased(raw));
     }
     if (j === back.length) break;
     const w = back[j];
@@ -313,7 +316,7 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
     while (ce < ceil && !'.;:!?,()"“”—–\n'.includes(chunk[ce])) ce++;
     const after = chunk.slice(relEnd, ce).match(/[A-Za-z’']+/g) ?? [];
     for (const w of after) {
-      const lw = w.toLowerCase();
+      const lw = lowerCased(w);
       if (lw === 'will' || lw === 'shall' || lw.endsWith('’ll') || lw.endsWith("'ll")) return 'future';
     }
   }
@@ -325,7 +328,7 @@ function modifierBefore(chunk: string, relStart: number): { modifier: Modifier; 
   const before = chunk.slice(Math.max(0, relStart - 12), relStart);
   const m = /(?:^|[^A-Za-z])(last|this|next|coming|upcoming|past)\s+$/i.exec(before);
   if (!m) return undefined;
-  const word = m[1].toLowerCase();
+  const word = lowerCased(m[1]);
   const modifier: Modifier = word === 'last' || word === 'past' ? 'last' : word === 'this' ? 'this' : 'next';
   return { modifier, start: relStart - before.length + m.index + m[0].search(/[A-Za-z]/) };
 }
@@ -337,7 +340,7 @@ function prevWord(chunk: string, relStart: number): string {
   while (end > floor && (WHITESPACE.test(chunk[end - 1]) || chunk[end - 1] === '(' || chunk[end - 1] === '-')) end--;
   let start = end;
   while (start > floor && isAsciiLetter(chunk.charCodeAt(start - 1))) start--;
-  return chunk.slice(start, end).toLowerCase();
+  return lowerCased(chunk.slice(start, end));
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -350,6 +353,19 @@ function nextWord(chunk: string, relEnd: number): string {
 }
 
 const LEADING_WORDS = /^(?:(?:on|in|at|since|from|by|during|until|till|before|after|of|for|held|as|the|and|or)\s+)+/i;
+/** 1 at the first letters of the leading words, lower case (a character code `| 0x20` is looked up: ASCII capitals lowered). */
+const LEADS_FROM = new Uint8Array(128);
+for (const c of 'oiasfbduth') LEADS_FROM[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether s[floor, end) ends with "of" (either case) and whitespace: what the "end of" test on the
+ * text before a result needs before its regular expression is worth running.
+ */
+function endsWithOf(s: string, end: number, floor: number): boolean {
+  let k = end;
+  while (k > floor && WHITESPACE.test(s[k - 1])) k--;
+  return k < end && k - 2 >= floor && (s.charCodeAt(k - 1) | 0x20) === 0x66 && (s.charCodeAt(k - 2) | 0x20) === 0x6f;
+}
 
 interface Token {
   start: number;
@@ -377,7 +393,7 @@ function dateTokens(s: string): Token[] {
       out.push({ start, end, text: t });
       continue;
     }
-    const w = withoutFinalDot(t).toLowerCase();
+    const w = lowerCased(withoutFinalDot(t));
     const month = monthNumber(w);
     if (WEEKDAY_WORDS.has(w) || WEEKDAY_ABBR.has(w) || month !== undefined) {
       // Keep the dot of an abbreviation ("Dec. 5"), not a sentence's full stop ("in December.").
@@ -404,23 +420,132 @@ function capitalised(word: string): boolean {
 
 let chronoParser: WindowedChrono | undefined;
 
-function parser(): WindowedChrono {
-  chronoParser ??= new WindowedChrono([...chrono.casual.parsers], chrono.casual.refiners.map(skipEndOfPeriodWhenIdle).map(plainDatesValidAtOnce));
+/** chrono as this file runs it: windowed, its refiners given only the results they can change. */
+export function parser(): WindowedChrono {
+  chronoParser ??= new WindowedChrono(
+    [...chrono.casual.parsers],
+    chrono.casual.refiners.map(skipEndOfPeriodWhenIdle).map(plainDatesValidAtOnce).map(timezoneNamesOnly).map(mayAndSecondOnly),
+  );
   return chronoParser;
 }
 
 /**
  * chrono's casual English "end of" refiner matches `\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$` against
  * all the text before every result: quadratic in a batch, a tenth of chrono's time here. It changes
- * only results right after "of " or "the ", so it runs only when one is. Found as chrono builds its
- * casual configuration (the first refiner the plain one lacks) and checked on "the end of August";
- * anything else is kept as it is.
+ * only results right after "of " or "the ", one at a time in place, so it is given only those. Found
+ * as chrono builds its casual configuration (the first refiner the plain one lacks) and checked on
+ * "the end of August"; anything else is kept as it is.
  */
 function skipEndOfPeriodWhenIdle(refiner: chrono.Refiner, index: number, all: readonly chrono.Refiner[]): chrono.Refiner {
   if (refiner !== endOfPeriodRefiner(all)) return refiner;
   return {
-    refine: (context, results) => (results.some((r) => mayFollowOf(context.text, r.index)) ? refiner.refine(context, results) : results),
+    refine: (context, results) => {
+      const following = results.filter((r) => mayFollowOf(context.text, r.index));
+      if (following.length > 0) refiner.refine(context, following);
+      return results;
+    },
   };
+}
+
+/** A chrono filter: `refine` keeps the results `isValid` keeps. */
+interface Filter extends chrono.Refiner {
+  isValid(context: chrono.ParsingContext, result: chrono.ParsingResult): boolean;
+}
+
+let unlikelyEnglish: chrono.Refiner | null | undefined;
+
+/**
+ * chrono's English "unlikely format" filter drops only a "may" (not after "in") and a result that
+ * ends in "the second", but trims and lower-cases every result's text to see (and a batch's slices
+ * are two-byte strings, where lower-casing is a runtime call). A text whose last letter is not a y or
+ * a d is neither, so the filter is asked only about the others. Recognised by what it does to "they
+ * may go" and "in May" (see `dropsLoneMay`).
+ */
+export function mayAndSecondOnly(refiner: chrono.Refiner): chrono.Refiner {
+  unlikelyEnglish ??= chrono.casual.refiners.find(dropsLoneMay) ?? null;
+  if (refiner !== unlikelyEnglish) return refiner;
+  const filter = refiner as Filter;
+  return { refine: (context, results) => results.filter((r) => !endsInYOrD(r.text) || filter.isValid(context, r)) };
+}
+
+/** Whether the text, spaces at its end aside, ends in y or d (either case). */
+export function endsInYOrD(text: string): boolean {
+  let k = text.length;
+  while (k > 0 && WHITESPACE.test(text[k - 1])) k--;
+  const c = text.charCodeAt(k - 1) | 0x20;
+  return k > 0 && (c === 0x79 || c === 0x64);
+}
+
+/** Is the refiner a filter (keeps what isValid keeps) that drops "may" in "they may go" and keeps it in "in May"? */
+function dropsLoneMay(refiner: chrono.Refiner): boolean {
+  if (typeof (refiner as Partial<Filter>).isValid !== 'function' || 'strictMode' in refiner) return false;
+  const refDate = new Date(Date.UTC(2021, 0, 1, 12));
+  const kept = (phrase: string): boolean | undefined => {
+    const text = `${WINDOW_SEPARATOR}${phrase}`;
+    const unrefined = new WindowedChrono([...chrono.casual.parsers], []).parse(text, [0, text.length], refDate);
+    if (unrefined.length !== 1) return undefined;
+    const refined = refiner.refine(new chrono.ParsingContext(text, refDate, {}), unrefined);
+    return refined.length === 1 && refined[0] === unrefined[0] ? true : refined.length === 0 ? false : undefined;
+  };
+  return kept('they may go') === false && kept('in May') === true;
+}
+
+/** chrono's timezone-abbreviation refiner, as far as this file reads it: overrides of its own, if any. */
+interface TimezoneAbbrRefiner extends chrono.Refiner {
+  timezoneOverrides?: unknown;
+}
+
+let timezoneAbbr: chrono.Refiner | null | undefined;
+
+/**
+ * chrono's refiner that reads a timezone's abbreviation after a result ("5 pm EST") reads any word
+ * of two to four letters there (after spaces, a comma, a parenthesis) and works out the result's
+ * date before it looks the word up: a tenth of the refiners' time, for "on", "in" and "the". It
+ * changes a result, in place, only when the word is an abbreviation chrono knows (the same look-up,
+ * through ReferenceWithTimezone), so it is given only those results; with timezones of the caller's
+ * own it is given all. Recognised by what it does to "at 5 pm EST" (see `extractsTimezoneAbbr`).
+ */
+export function timezoneNamesOnly(refiner: chrono.Refiner): chrono.Refiner {
+  timezoneAbbr ??= chrono.casual.refiners.find(extractsTimezoneAbbr) ?? null;
+  if (refiner !== timezoneAbbr || (refiner as TimezoneAbbrRefiner).timezoneOverrides !== undefined) return refiner;
+  return {
+    refine: (context, results) => {
+      if (context.option.timezones !== undefined) return refiner.refine(context, results);
+      const named = results.filter((r) => timezoneNameAt(context.text, r.index + r.text.length));
+      if (named.length > 0) refiner.refine(context, named);
+      return results;
+    },
+  };
+}
+
+/** Does the refiner take " EST" into "at 5 pm EST" (its offset with it), changing the results it is given in place? */
+function extractsTimezoneAbbr(refiner: chrono.Refiner): boolean {
+  const text = `${WINDOW_SEPARATOR}at 5 pm EST`;
+  const refDate = new Date(Date.UTC(2021, 0, 1, 12));
+  const unrefined = new WindowedChrono([...chrono.casual.parsers], []).parse(text, [0, text.length], refDate);
+  if (unrefined.length !== 1 || unrefined[0].text !== 'at 5 pm') return false;
+  const refined = refiner.refine(new chrono.ParsingContext(text, refDate, {}), unrefined);
+  return refined === unrefined && refined[0].text === 'at 5 pm EST' && refined[0].start.get('timezoneOffset') === -300;
+}
+
+const ANY_DAY = new Date(Date.UTC(2021, 0, 1));
+/** Whether each word is an abbreviation chrono knows (few words come after results: a small map). */
+const KNOWN_TIMEZONES = new Map<string, boolean>();
+
+/** Whether a timezone abbreviation chrono knows follows `end` (after spaces, commas and parentheses) as a word of two to four letters. */
+export function timezoneNameAt(text: string, end: number): boolean {
+  let i = end;
+  for (let c = text.charCodeAt(i); c === 0x2c || c === 0x28 || WHITESPACE.test(text[i]); c = text.charCodeAt(++i));
+  let j = i;
+  while (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
+  if (j - i < 2 || j - i > 4 || (j < text.length && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 0x5f))) return false;
+  const word = text.slice(i, j).toUpperCase();
+  let known = KNOWN_TIMEZONES.get(word);
+  if (known === undefined) {
+    known = chrono.ReferenceWithTimezone.fromInput({ instant: ANY_DAY, timezone: word }).timezoneOffset !== null;
+    if (KNOWN_TIMEZONES.size < 10_000) KNOWN_TIMEZONES.set(word, known);
+  }
+  return known;
 }
 
 /** chrono's common "unlikely format" filter, as far as this file reads it. */
@@ -514,7 +639,7 @@ function movesToEndOf(refiner: chrono.Refiner): boolean {
   const refDate = new Date(Date.UTC(2021, 0, 1, 12));
   const unrefined = new WindowedChrono([...chrono.casual.parsers], []).parse(text, [0, text.length], refDate);
   const refined = refiner.refine(new chrono.ParsingContext(text, refDate, {}), unrefined);
-  return refined.length === 1 && refined[0].text === 'end of August' && refined[0].start.get('day') === 31;
+  return refined === unrefined && refined.length === 1 && refined[0].text === 'end of August' && refined[0].start.get('day') === 31;
 }
 
 /** True when the text before `index` ends with "of" or "the" and whitespace (a superset of the "end of" refiner's prefix). */
@@ -522,7 +647,7 @@ function mayFollowOf(text: string, index: number): boolean {
   let k = index;
   while (k > 0 && WHITESPACE.test(text[k - 1])) k--;
   if (k === index) return false;
-  const before = text.slice(Math.max(0, k - 3), k).toLowerCase();
+  const before = lowerCased(text.slice(Math.max(0, k - 3), k));
   return before.endsWith('of') || before === 'the';
 }
 
@@ -579,8 +704,11 @@ function chronoWindows(chunks: readonly Chunk[]): Window[] {
 }
 
 /** chrono's results for each chunk, from its windows parsed in batches. */
-function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: Date): ChunkResult[][] {
-  const found: ChunkResult[][] = chunks.map(() => []);
+/** What a chunk without chrono results is given (most chunks: no array made for each). */
+const NO_RESULTS: readonly ChunkResult[] = [];
+
+function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: Date): Array<ChunkResult[] | undefined> {
+  const found = new Array<ChunkResult[] | undefined>(chunks.length);
   let from = 0;
   while (from < windows.length) {
     let to = from;
@@ -598,7 +726,7 @@ function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: 
     for (const result of parser().parse(joined, ends, ref, { forwardDate: false })) {
       while (b + 1 < starts.length && starts[b + 1] <= result.index) b++;
       const w = windows[from + b];
-      found[w.chunk].push({ index: result.index - starts[b] + w.start, result });
+      (found[w.chunk] ??= []).push({ index: result.index - starts[b] + w.start, result });
     }
     from = to;
   }
@@ -607,13 +735,11 @@ function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: 
 
 function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[]): void {
   const t = chunk.text;
-  const covered: Array<[number, number]> = [];
   for (const { index, result } of results) {
-    covered.push([index, index + result.text.length]);
     const raw = classify(t, result, index, chunk);
     if (raw) out.push(raw);
   }
-  if (/\d{4}/.test(t)) scanYears(chunk, covered, out);
+  scanYears(chunk, results, out);
 }
 
 /** One chrono result found at `index` in the chunk, as a mention we keep, or undefined. */
@@ -621,7 +747,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   // Strip the words around the date itself: "on Monday," -> "Monday".
   let relStart = index;
   let text = r.text;
-  const lead = LEADING_WORDS.exec(text);
+  const lead = LEADS_FROM[text.charCodeAt(0) | 0x20] === 1 ? LEADING_WORDS.exec(text) : null;
   if (lead) {
     relStart += lead[0].length;
     text = text.slice(lead[0].length);
@@ -629,43 +755,46 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   if (!text) return undefined;
   // Records are literals, not spreads of shared parts: spreads make slow objects.
 
+  // (Each pattern below is tried only on a text that starts with one of its first letters, in either case.)
+  const initial = text.charCodeAt(0) | 0x20;
   // today / tonight / tomorrow / yesterday / this morning
-  let m = /^(today|tonight|tomorrow|yesterday)(?=['’]s\b|\b)/i.exec(text) ?? /^this\s+(morning|afternoon|evening)\b/i.exec(text);
+  let m = initial === 0x74 || initial === 0x79 ? (/^(today|tonight|tomorrow|yesterday)(?=['’]s\b|\b)/i.exec(text) ?? /^this\s+(morning|afternoon|evening)\b/i.exec(text)) : null;
   if (m) {
-    const w = m[1].toLowerCase();
+    const w = lowerCased(m[1]);
     // "USA Today", "Russia Today", "CBS This Morning": a capitalised word inside a sentence is a name.
     if (/^[A-Z]/.test(m[0]) && !atSentenceStart(t, relStart)) return undefined;
     const offset = w === 'tomorrow' ? 1 : w === 'yesterday' ? -1 : 0;
     return { start: chunk.start + relStart, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'casual', offset };
   }
   // last week / this month / next year / this weekend
-  m = /^(last|this|next|coming|past)\s+(week|month|year|weekend)\b/i.exec(text);
+  m = initial === 0x6c || initial === 0x74 || initial === 0x6e || initial === 0x63 || initial === 0x70 ? /^(last|this|next|coming|past)\s+(week|month|year|weekend)\b/i.exec(text) : null;
   if (m) {
-    const mw = m[1].toLowerCase();
-    if (mw === 'past' && m[2].toLowerCase() !== 'weekend') return undefined; // "the past week" is a span of time
+    const mw = lowerCased(m[1]);
+    if (mw === 'past' && lowerCased(m[2]) !== 'weekend') return undefined; // "the past week" is a span of time
     const modifier: Modifier = mw === 'last' || mw === 'past' ? 'last' : mw === 'this' ? 'this' : 'next';
-    return { start: chunk.start + relStart, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'period', unit: m[2].toLowerCase() as Raw['unit'], modifier };
+    return { start: chunk.start + relStart, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'period', unit: lowerCased(m[2]) as Raw['unit'], modifier };
   }
   // two weeks ago
   m = /^(\d{1,3}|[a-z]+)\s+(day|week|month|year)s?\s+ago\b/i.exec(text);
   if (m) {
-    let amount = /^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+    let amount = /^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[lowerCased(m[1])];
     if (amount === undefined) return undefined; // "several days ago", "a few weeks ago": too vague
     let st = relStart;
     // "Seventy-four years ago": chrono takes only "four years ago".
     const tens = /([A-Za-z]+)-$/.exec(t.slice(Math.max(0, relStart - 10), relStart));
-    if (tens && TENS[tens[1].toLowerCase()] !== undefined && amount < 10) {
-      amount += TENS[tens[1].toLowerCase()];
+    if (tens && TENS[lowerCased(tens[1])] !== undefined && amount < 10) {
+      amount += TENS[lowerCased(tens[1])];
       st = relStart - tens[0].length;
     }
-    return { start: chunk.start + st, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'ago', unit: m[2].toLowerCase() as Raw['unit'], amount };
+    return { start: chunk.start + st, end: chunk.start + relStart + m[0].length, region: chunk.region, future: false, kind: 'ago', unit: lowerCased(m[2]) as Raw['unit'], amount };
   }
   if (r.tags().has('result/relativeDate')) return undefined; // "the day before", "two days later", "within a day"
   const c = r.start;
   const known = (k: 'weekday' | 'day' | 'month' | 'year'): number | undefined => (c.isCertain(k) ? (c.get(k) ?? undefined) : undefined);
   let weekday = known('weekday');
   // "the end of August": chrono makes up the last day; the text only gives the month.
-  const day = /\b(?:end|start|beginning|middle)\s+of\s+$/i.test(t.slice(Math.max(0, index - 16), index) + (lead?.[0] ?? '')) || /^(?:end|start|beginning|middle)\s+of\b/i.test(text)
+  const endOf = lead ? endsWithOf(lead[0], lead[0].length, 0) : endsWithOf(t, index, Math.max(0, index - 16));
+  const day = (endOf && /\b(?:end|start|beginning|middle)\s+of\s+$/i.test(t.slice(Math.max(0, index - 16), index) + (lead?.[0] ?? ''))) || /^(?:end|start|beginning|middle)\s+of\b/i.test(text)
     ? undefined
     : known('day');
   const month = known('month');
@@ -686,13 +815,13 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   const e = relStart + last.end;
 
   if (weekday !== undefined) {
-    const wt = nameTokens.find((tk) => WEEKDAY_WORDS.has(withoutFinalDot(tk.text).toLowerCase()) || WEEKDAY_ABBR.has(withoutFinalDot(tk.text).toLowerCase()));
+    const wt = nameTokens.find((tk) => WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(tk.text))) || WEEKDAY_ABBR.has(lowerCased(withoutFinalDot(tk.text))));
     if (!wt) return undefined;
     const wAbs = relStart + wt.start;
-    const abbreviated = !WEEKDAY_WORDS.has(withoutFinalDot(wt.text).toLowerCase());
+    const abbreviated = !WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(wt.text)));
     if (month === undefined && day === undefined) {
       if (abbreviated) return undefined; // "Sat down", "Sun rises", "Wed"
-      const after = nextWord(t, relStart + wt.end).toLowerCase();
+      const after = lowerCased(nextWord(t, relStart + wt.end));
       if (NEWSPAPER_AFTER.has(after)) return undefined; // "Sunday Times"
       const before = prevWord(t, wAbs);
       if (HOLIDAY_BEFORE.has(before)) return undefined; // "Good Friday", "Super Tuesday"
@@ -705,7 +834,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   if (month !== undefined && day === undefined && year === undefined) {
     const mt = nameTokens.find((tk) => monthNumber(tk.text) !== undefined);
     if (!mt) return undefined;
-    const w = withoutFinalDot(mt.text).toLowerCase();
+    const w = lowerCased(withoutFinalDot(mt.text));
     const full = MONTH_FULL[month - 1].toLowerCase() === w;
     if (!full) return undefined; // "Jan", "Mar" alone
     const before = prevWord(t, relStart + mt.start);
@@ -763,16 +892,21 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /\p{L}/u.test(ch);
 }
 
-function scanYears(chunk: Chunk, covered: Array<[number, number]>, out: Raw[]): void {
+/** Four digits that could be a year; one object for every chunk (scanYears is never re-entered). */
+const YEAR_DIGITS = /(?:19|20)\d\d/g;
+
+/** Bare years in the chunk, outside chrono's results there (`covered`). */
+function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): void {
   const t = chunk.text;
-  const re = /(?:19|20)\d\d/g;
+  const re = YEAR_DIGITS;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   let skipUntil = -1;
   while ((m = re.exec(t)) !== null) {
     const p = m.index;
     const q = p + 4;
     if (p < skipUntil) continue;
-    if (covered.some(([a, b]) => p < b && q > a)) continue;
+    if (covered.some(({ index, result }) => p < index + result.text.length && q > index)) continue;
     const pc = p > 0 ? t.charCodeAt(p - 1) : 32;
     const prevCh = t[p - 1];
     if (isDigit(pc) || isLetter(prevCh) || '$€£¥#№@'.includes(prevCh ?? ' ')) continue;
@@ -796,7 +930,7 @@ function scanYears(chunk: Chunk, covered: Array<[number, number]>, out: Raw[]): 
     const after = nextWord(t, rangeEnd ? q + rangeEnd[0].length : q);
     const possessive = /^['’]s\b/.test(t.slice(q, q + 3));
     if (possessive && before === 'the' && year % 10 === 0) continue; // "the 1980's": a decade
-    const afterLower = after.toLowerCase();
+    const afterLower = lowerCased(after);
     let ok = possessive || YEAR_BEFORE.has(before) || (before === 'the' && YEAR_EVENT_AFTER.has(afterLower));
     if (YEAR_UNIT_AFTER.has(afterLower)) ok = false;
     if (ok && NUMERIC_BEFORE.has(before) && /^[a-z]{3,}s$/.test(after) && !['was', 'has', 'this', 'its', 'his', 'is', 'as', 'thus', 'whereas', 'unless', 'perhaps', 'always'].includes(after)) ok = false;
@@ -818,11 +952,14 @@ function scanYears(chunk: Chunk, covered: Array<[number, number]>, out: Raw[]): 
 }
 
 function scan(text: string, regions: Span[], refDay: number): Raw[] {
-  const sorted = [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  // The regions come in order and non-empty, as a rule: copied and sorted only when they do not.
+  const sorted = regions.every((r, i) => r.end > r.start && (i === 0 || regions[i - 1].start <= r.start))
+    ? regions
+    : [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
   const chunks = chunkRegions(text, sorted);
   const found = parseChunks(chunks, chronoWindows(chunks), new Date(refDay * DAY_MS + 12 * 3_600_000));
   const out: Raw[] = [];
-  chunks.forEach((chunk, c) => scanChunk(chunk, found[c], out));
+  chunks.forEach((chunk, c) => scanChunk(chunk, found[c] ?? NO_RESULTS, out));
   return out;
 }
 
@@ -898,13 +1035,20 @@ function gatherEvidence(text: string, raws: Raw[], regions: Span[], dateline: Da
   return ev;
 }
 
-function candidateYears(month: number, day: number, today: number): number[] {
+/** The years (most recent first) whose month/day is a real date up to today, and each one's day number (`days[ty - year]`, ty the first year tried). */
+function candidateYears(month: number, day: number, today: number): { years: number[]; ty: number; days: Float64Array } {
   const ty = fromDay(today).y;
   const years: number[] = [];
+  const days = new Float64Array(101);
   for (let y = ty; y >= ty - 100; y--) {
-    if (validDate(y, month, day) && dayNum(y, month, day) <= today) years.push(y);
+    if (!validDate(y, month, day)) continue;
+    const n = dayNum(y, month, day);
+    if (n <= today) {
+      years.push(y);
+      days[ty - y] = n;
+    }
   }
-  return years;
+  return { years, ty, days };
 }
 
 interface Narrowed {
@@ -920,11 +1064,14 @@ interface Narrowed {
 const NEAR_DAYS = 45;
 
 function narrow(month: number, day: number, ev: Evidence, today: number): Narrowed {
-  const all = candidateYears(month, day, today);
+  const candidates = candidateYears(month, day, today);
+  const all = candidates.years;
+  // Each year's day, worked out once (the filters below ask for it again and again).
+  const dayIn = (y: number): number => candidates.days[candidates.ty - y];
   let afterWeekday = all;
   let weekdayUsed = false;
   if (ev.weekday !== undefined) {
-    const w = all.filter((y) => weekdayOf(dayNum(y, month, day)) === ev.weekday);
+    const w = all.filter((y) => weekdayOf(dayIn(y)) === ev.weekday);
     if (w.length > 0) {
       afterWeekday = w;
       weekdayUsed = true;
@@ -937,10 +1084,10 @@ function narrow(month: number, day: number, ev: Evidence, today: number): Narrow
     const lo = ev.notBefore ?? -Infinity;
     const hi = ev.notAfter ?? Infinity;
     let b = afterWeekday.filter((y) => {
-      const n = dayNum(y, month, day);
+      const n = dayIn(y);
       return n >= lo && n <= hi;
     });
-    if (b.length === 0 && ev.notBefore !== undefined) b = afterWeekday.filter((y) => dayNum(y, month, day) >= lo);
+    if (b.length === 0 && ev.notBefore !== undefined) b = afterWeekday.filter((y) => dayIn(y) >= lo);
     if (b.length > 0 && b.length < afterWeekday.length) {
       afterBounds = b;
       boundsUsed = true;
@@ -948,7 +1095,7 @@ function narrow(month: number, day: number, ev: Evidence, today: number): Narrow
   }
   if (ev.near.length > 0) {
     const near = afterBounds.filter((y) => {
-      const dn = dayNum(y, month, day);
+      const dn = dayIn(y);
       return ev.near.some((d) => dn - d.day >= 0 && dn - d.day <= NEAR_DAYS);
     });
     if (near.length > 0 && near.length < afterBounds.length) {

@@ -55,6 +55,9 @@ export const MULTIWORD_CUES: readonly string[][] = [
   ['made', 'clear'],
   ['makes', 'clear'],
   ['in', 'the', 'words', 'of'],
+  ['in', 'his', 'words'],
+  ['in', 'her', 'words'],
+  ['in', 'their', 'words'],
   ['quoted', 'by'],
 ];
 

@@ -926,9 +926,10 @@ class StatementFinder {
   private pronounSource(k: number): Source | undefined {
     const token = this.tokens[k];
     const pronoun = token.lower.replace(/'s$/, '');
-    const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
+    // Subject, object and possessive forms: "he said", "according to him", "in his words".
+    const gender = pronoun === 'he' || pronoun === 'him' || pronoun === 'his' ? 'm' : pronoun === 'she' || pronoun === 'her' ? 'f' : undefined;
     const person =
-      pronoun === 'they'
+      pronoun === 'they' || pronoun === 'them' || pronoun === 'their'
         ? this.lastGroupBefore(token.start)
         : this.subjectNamedSinceLastStatement(k, gender) ?? this.lastSpeakerBefore(token.start, gender) ?? this.lastPersonBefore(token.start, gender) ?? this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
     const span = pronoun !== token.lower ? { start: token.start, end: token.start + pronoun.length } : { start: token.start, end: token.end };
@@ -1194,6 +1195,8 @@ class StatementFinder {
     const token = this.tokens[k];
     if (!token.isWord) return undefined;
     if (token.lower === 'he' || token.lower === 'she') return this.pronounSource(k);
+    // "according to him, …", "according to them": an object pronoun, not a possessive ("her lawyer").
+    if (cue.according && (token.lower === 'him' || token.lower === 'her' || token.lower === 'them') && !this.tokens[k + 1]?.isWord) return this.pronounSource(k);
     let run = this.runStartingAt(k) ?? this.runStartingAt(k + 1);
     // "said panel Chairman Rep. Jason Chaffetz": lower-case words before a titled name.
     if (!run && this.tokens[k + 1]?.isWord) {
@@ -1609,12 +1612,14 @@ class StatementFinder {
     const cueStart = this.tokens[cue.first].start;
     const cueEnd = this.tokens[cue.last - 1].end;
     if (cue.according) {
-      const source = this.sourceAfter(cue, unit);
+      // "In his words, …": the source is the cue's own pronoun.
+      const own = cue.last - cue.first === 3 && this.tokens[cue.first + 2].lower === 'words' ? this.pronounSource(cue.first + 1) : undefined;
+      const source = own ?? this.sourceAfter(cue, unit);
       if (!source) return undefined;
       const beforeWords = this.wordsBetween(unit.start, cueStart);
       // Opening the sentence, the phrase is set off by a comma: what follows it is the content.
-      const phraseEnd = this.tokenAtOrAfter(source.phraseEnd);
-      const after = beforeWords <= 2 ? this.commaClosingSourcePhrase(phraseEnd, unit) : phraseEnd;
+      const phraseEnd = own ? cue.last : this.tokenAtOrAfter(source.phraseEnd);
+      const after = beforeWords <= 2 && !own ? this.commaClosingSourcePhrase(phraseEnd, unit) : phraseEnd;
       // "…, according to X, who …", "…, according to X, an analyst": with a clause before the cue, what
       // follows the comma describes the source; only after a lead-in ("In 2015, according to X, …") or
       // as "that …" ("The diplomats said, according to X, that …") is it the content.

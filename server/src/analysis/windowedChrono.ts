@@ -142,11 +142,55 @@ function wordsByWindow(text: string, windowEnds: readonly number[]): Int32Array 
   return bits;
 }
 
+/** chrono's MergingRefiner, as far as this file reads it: `refine` walks the results in order, merging neighbours it decides to. */
+interface MergingRefiner extends chrono.Refiner {
+  shouldMergeResults(textBetween: string, current: chrono.ParsingResult, next: chrono.ParsingResult, context: chrono.ParsingContext): boolean;
+  mergeResults(textBetween: string, current: chrono.ParsingResult, next: chrono.ParsingResult, context: chrono.ParsingContext): chrono.ParsingResult;
+}
+
+function isMergingRefiner(refiner: chrono.Refiner): boolean {
+  const r = refiner as Partial<MergingRefiner>;
+  return typeof r.shouldMergeResults === 'function' && typeof r.mergeResults === 'function';
+}
+
+const SEPARATOR_MARK = WINDOW_SEPARATOR.charAt(1);
+
+/**
+ * A merging refiner's results, the refiner run only on runs of two or more neighbours with no
+ * U+2063 between them. No merging refiner merges two results with U+2063 between them (the
+ * separator's promise: every pattern between two results it merges is spaces around a word or
+ * sign), and chrono's MergingRefiner decides each neighbouring pair in turn, carrying only a merged
+ * result on, whose end is its right part's: the runs come out as they would in the whole list. Most
+ * windows hold one result; four in five pairs of neighbours are in different windows.
+ */
+function refineRuns(refiner: chrono.Refiner, context: chrono.ParsingContext, results: chrono.ParsingResult[]): chrono.ParsingResult[] {
+  const text = context.text;
+  let out: chrono.ParsingResult[] | undefined;
+  let runStart = 0;
+  for (let i = 1; i <= results.length; i++) {
+    if (i < results.length) {
+      const a = results[i - 1].index + results[i - 1].text.length;
+      const b = results[i].index;
+      // The text between, as MergingRefiner takes it (substring swaps ends that come the wrong way round).
+      const mark = text.indexOf(SEPARATOR_MARK, Math.min(a, b));
+      if (mark === -1 || mark >= Math.max(a, b)) continue;
+    }
+    if (runStart === 0 && i === results.length) return refiner.refine(context, results);
+    out ??= [];
+    if (i - runStart === 1) out.push(results[runStart]);
+    else for (const merged of refiner.refine(context, results.slice(runStart, i))) out.push(merged);
+    runStart = i;
+  }
+  return out ?? results;
+}
+
 export class WindowedChrono {
   private readonly needs: readonly number[];
   /** Whether any parser searches only some windows (false: chrono's patterns are not the ones the needs were read from). */
   readonly narrowed: boolean;
   private readonly searches = new WeakMap<RegExp, RegExp>();
+  /** Whether each refiner merges neighbouring results (chrono's MergingRefiner: it decides pair by pair). */
+  private readonly merging: readonly boolean[];
 
   constructor(
     private readonly parsers: readonly chrono.Parser[],
@@ -161,6 +205,7 @@ export class WindowedChrono {
       this.needs = known ? CASUAL_NEEDS : parsers.map(() => 0);
     }
     this.narrowed = this.needs.some((need) => need !== 0);
+    this.merging = refiners.map(isMergingRefiner);
   }
 
   /** chrono's results for `text`, made of windows that end at `windowEnds` (ascending, the last at text.length) joined by WINDOW_SEPARATOR. */
@@ -171,7 +216,10 @@ export class WindowedChrono {
     for (let p = 0; p < this.parsers.length; p++) this.execute(context, this.parsers[p], this.needs[p], windowEnds, bits, results);
     // Stable, as chrono's: results at one index stay in parser order.
     results.sort((a, b) => a.index - b.index);
-    for (const refiner of this.refiners) results = refiner.refine(context, results);
+    for (let r = 0; r < this.refiners.length; r++) {
+      const refiner = this.refiners[r];
+      results = this.merging[r] ? refineRuns(refiner, context, results) : refiner.refine(context, results);
+    }
     return results;
   }
 
@@ -208,8 +256,9 @@ export class WindowedChrono {
       let first = w;
       if (need !== 0) while (first <= last && (bits[first] & need) === 0) first++;
       if (first > last) return; // no window left holds the word: chrono's search finds nothing more
-      let runEnd = first;
-      if (need !== 0) while (runEnd < last && (bits[runEnd + 1] & need) !== 0) runEnd++;
+      // A pattern that needs no word searches the rest of the text at once, as chrono does.
+      let runEnd = need === 0 ? last : first;
+      while (runEnd < last && (bits[runEnd + 1] & need) !== 0) runEnd++;
       const start = first === w ? at : windowEnds[first - 1];
       // The search ends after the run's last window and the separator's U+2063 (what the patterns
       // look at past a window), unless a time could run on past it.
