@@ -139,6 +139,16 @@ describe('statements', () => {
       assert.equal(statement(a, 'fees').speaker, 'her lawyer');
     });
 
+    it('gives "X quoted Y as saying …" to Y and "Y was quoted by X as saying …" to Y', () => {
+      const a = body('The Northwire agency quoted port director Nadia Kerr as saying the quay would reopen.', 'Kerr was quoted by Harbour Radio as saying the fees would stay.');
+      assert.deepEqual([statement(a, 'quay would reopen').speaker, statement(a, 'quay would reopen').text], ['Nadia Kerr', 'the quay would reopen']);
+      assert.equal(statement(a, 'fees would stay').speaker, 'Nadia Kerr');
+    });
+
+    it('reads "said by phone that …" as reported speech after "that"', () => {
+      assert.equal(statement(body('Port director Nadia Kerr said by phone that the quay would reopen.'), 'quay').text, 'the quay would reopen');
+    });
+
     it('resolves "the senator from …" to the senator named before', () => {
       const a = body('Senator Mara Voss arrived in Varnos.', 'The senator from Ostland said the fees were too high.');
       assert.equal(statement(a, 'fees').speaker, 'Mara Voss');

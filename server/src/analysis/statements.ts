@@ -1608,6 +1608,29 @@ class StatementFinder {
     return run.words.length >= 2 || !!run.role || !!this.book.resolveSurname(run.name, run.nameStart);
   }
 
+  /**
+   * "RIA quoted Kremlin spokesman Dmitry Peskov as saying …" (the one quoted, between "quoted" and
+   * "as") and "Peskov was quoted by Interfax as saying …" (the subject before "was quoted"): the
+   * speaker of a "saying" after "as" in a sentence with "quoted".
+   */
+  private quotedAsSaying(cue: Cue, unit: Unit): Source | undefined {
+    const as = cue.first - 1;
+    if (this.tokens[cue.first].lower !== 'saying' || this.tokens[as]?.lower !== 'as' || as <= unit.firstToken) return undefined;
+    for (let q = as - 1; q >= unit.firstToken && as - q <= 12; q--) {
+      const t = this.tokens[q];
+      if (this.inQuote[q] || t.text === ',' || t.text === ';') return undefined;
+      if (t.lower !== 'quoted') continue;
+      const passive = this.tokens[q - 1];
+      if (passive && (passive.lower === 'was' || passive.lower === 'were' || passive.lower === 'is' || passive.lower === 'been')) {
+        let subjectEnd = q - 2;
+        while (subjectEnd >= unit.firstToken && (this.tokens[subjectEnd].lower === 'has' || this.tokens[subjectEnd].lower === 'have' || this.tokens[subjectEnd].lower === 'had')) subjectEnd--;
+        return subjectEnd >= unit.firstToken ? this.nounPhraseEndingAt(subjectEnd, unit) : undefined;
+      }
+      return q + 1 < as ? this.nounPhraseEndingAt(as - 1, unit) : undefined;
+    }
+    return undefined;
+  }
+
   private statementFor(cue: Cue, unit: Unit): Found | undefined {
     const cueStart = this.tokens[cue.first].start;
     const cueEnd = this.tokens[cue.last - 1].end;
@@ -1631,6 +1654,12 @@ class StatementFinder {
       }
       const content = this.trimContent({ start: unit.start, end: cueStart });
       return content && this.wordsBetween(content.start, content.end) >= 2 ? { source, content, kind: this.kindOf(content, false) } : undefined;
+    }
+    const quotedAs = this.quotedAsSaying(cue, unit);
+    if (quotedAs) {
+      const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
+      if (content && this.wordsBetween(content.start, content.end) >= 2) return sourced(quotedAs, this.afterContentOf(content));
+      return undefined;
     }
     if (PARTICIPLE_CUES.has(this.tokens[cue.first].lower) && this.tokens[cue.first - 1]?.text === ',' && cue.first > unit.firstToken) {
       // "The union rejected the plan, saying …": a noun phrase and its verb open the sentence.
@@ -1989,7 +2018,9 @@ class StatementFinder {
       // "said on Monday that …" / "said in a statement that …"
       let found = false;
       for (let j = k; j < Math.min(unit.lastToken, k + 9); j++) {
-        if (this.tokens[j].lower === 'that' && !this.inQuote[j] && (TAIL_STARTERS.has(this.tokens[k].lower) || this.tokens[k].lower === 'for')) {
+        // "… by phone that", "… over the phone that" (a short means, not "by using … to prove that")
+        const means = (this.tokens[k].lower === 'by' || this.tokens[k].lower === 'over') && j - k <= 3;
+        if (this.tokens[j].lower === 'that' && !this.inQuote[j] && (TAIL_STARTERS.has(this.tokens[k].lower) || this.tokens[k].lower === 'for' || means)) {
           k = j + 1;
           found = true;
           break;
