@@ -558,10 +558,6 @@ class StatementFinder {
     return !!q && q.span.end === e && q.span.start >= unit.start - 1;
   }
 
-  /**
-   * A sentence that only names who spoke: "Smith said.", "he told reporters on Monday.",
-   * "said the senator, who chairs the panel." It carries no content of its own.
-   */
   /** "Priebus said, “Probably.”": the unit names its own speaker with a cue outside its quotations. */
   private cueOutsideQuotes(unit: Unit): boolean {
     for (let k = unit.firstToken; k < unit.lastToken; k++) if (!this.inQuote[k] && this.isCueAt(k) && !this.isNounUse(k) && !this.isPassive(k)) return true;
@@ -575,6 +571,8 @@ class StatementFinder {
   }
 
   /**
+   * A sentence that only names who spoke: "Smith said.", "he told reporters on Monday.",
+   * "said the senator, who chairs the panel." It carries no content of its own.
    * `afterLoneQuotation`: the sentence before is a quotation alone, with nobody named for it — only
    * then can a verb the lexicon lacks ("beamed") be its attribution ("“…,” she said. Ann Lee agreed."
    * is two sentences).
