@@ -116,6 +116,12 @@ describe('people', () => {
       assert.equal(speakerOf(a, 'It is time'), 'Tomas Wren');
     });
 
+    it('keeps "she" off a man and "he" off a woman by their given names when the text has said nothing yet', () => {
+      const a = body('Club captain Elin Dahl watched from the stand.', '"We made the right choices," coach Rui Santos told reporters.', '"That was not good enough," she said.', '"It hurts," he said.');
+      assert.equal(speakerOf(a, 'That was not good enough'), 'Elin Dahl');
+      assert.equal(speakerOf(a, 'It hurts'), 'Rui Santos');
+    });
+
     it('resolves a role noun to the person whose title fits it', () => {
       const a = body(grubin[0], grubin[1], grubin[2]);
       assert.ok(mentions(a, 'Alexei Grubin').includes('role:The diplomat'));

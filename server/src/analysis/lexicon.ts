@@ -201,3 +201,38 @@ export const FAMILY_NAMES_WRITTEN_FIRST = set(`
   kim lee park choi jung chung kang cho yoon yun jang lim moon ban hong shin kwon hwang ahn yoo ko
   oh seo nam roh chun baek
 `);
+
+/**
+ * Given names that, in English-language news, nearly always name a woman or a man: a hint of a
+ * person's gender for "she"/"he" when the text itself gives none (no "Mrs.", no pronoun yet).
+ * Names used for both (Alex, Jordan, Kim, Jean, Andrea …) are in neither list. Lower case.
+ */
+export const FEMALE_GIVEN_NAMES = set(`
+  mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty
+  margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie
+  rebecca sharon laura cynthia amy kathleen angela shirley anna brenda pamela emma nicole helen
+  samantha katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie
+  olivia joyce virginia victoria lauren christina joan evelyn judith megan cheryl
+  hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice abigail alice judy
+  sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
+  charlotte marie kayla lori hillary elena elina olga irina natalia svetlana tatiana yulia
+  marina anastasia ekaterina ingrid astrid greta elin ilse inge ursula annalena sophie claire
+  isabelle nathalie valerie camille chloe lea manon ines lucia sofia giulia francesca chiara carmen
+  rosa ana isabel pilar marta beatriz fatima aisha amina leila mira nina vera lena kristen kirsten
+  megyn melania ivanka michele kamala nikki elise tulsi
+`);
+
+export const MALE_GIVEN_NAMES = set(`
+  james robert john michael david william richard joseph thomas charles christopher daniel matthew
+  anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+  jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+  samuel gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose adam nathan
+  henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald
+  harold sean austin carl arthur lawrence dylan jesse bryan joe billy bruce albert willie gabriel
+  logan ralph roy eugene russell wayne louis philip bobby johnny mitt ted marco jeb bernie barack
+  vladimir sergei sergey dmitry dmitri alexei alexey ivan igor pavel mikhail nikolai andrei yuri
+  oleg boris viktor vladislav hans klaus jurgen wolfgang olaf friedrich heinrich emmanuel francois
+  jacques pierre michel jean-pierre jean-luc luigi giuseppe giovanni matteo carlos juan luis miguel
+  pedro jorge manuel francisco rui tomas jonas lars nils erik henrik magnus muhammad mohammed
+  mohammad ahmed ali omar hassan hussein recep
+`);

@@ -1,6 +1,6 @@
 // Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
 // and the mention that names the speaker. Rules work on sentence-sized units in one pass.
-import { CUE_VERBS, DESCRIPTIVE_HEADS, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
+import { CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { countBelow, lowerBound } from './search';
@@ -1282,7 +1282,10 @@ class StatementFinder {
       if (/\bmr\.? ?$/.test(title)) male += 2;
       else if (/\b(?:mrs|ms|miss)\.? ?$/.test(title)) female += 2;
     }
-    return male > female ? 'm' : female > male ? 'f' : undefined;
+    if (male !== female) return male > female ? 'm' : 'f';
+    // Nothing in the text yet: the given name, when it is nearly always a woman's or a man's.
+    const given = person.name.slice(0, person.name.indexOf(' ') >>> 0).toLowerCase();
+    return FEMALE_GIVEN_NAMES.has(given) ? 'f' : MALE_GIVEN_NAMES.has(given) ? 'm' : undefined;
   }
 
   private lastPersonBefore(at: number, gender?: 'm' | 'f'): PersonRecord | undefined {
