@@ -172,22 +172,11 @@ export class PeopleBook {
       if (count > 0) pool = named!;
     }
     if (count === 0) return FAMILY_NAMES_FIRST_FOLDED.has(folded) ? this.resolveFamilyNameFirst(folded, at) : undefined;
-    const full = count > 0 && pool === surnamed;
-    let first: PersonRecord | undefined;
-    let best: PersonRecord | undefined;
-    let bestAt = -1;
-    for (const r of pool) {
+    const full = pool === surnamed;
+    return this.nearestBefore(pool, at, (r) => {
       const words = this.state(r).foldedWords.length;
-      if (full ? r.folded === folded || words < 2 : words !== 1) continue;
-      if (count === 1) return r;
-      first ??= r;
-      const last = this.lastMentionBefore(r, at);
-      if (last > bestAt) {
-        bestAt = last;
-        best = r;
-      }
-    }
-    return best ?? first;
+      return full ? r.folded !== folded && words >= 2 : words === 1;
+    });
   }
 
   /**
@@ -197,12 +186,19 @@ export class PeopleBook {
    * the first named after it.
    */
   private resolveFamilyNameFirst(folded: string, at: number): PersonRecord | undefined {
+    return this.nearestBefore(this.byFirstWord.get(folded) ?? NONE, at, (r) => {
+      const words = this.state(r).foldedWords;
+      return !r.isOrganization && words.length >= 2 && words[0] === folded;
+    });
+  }
+
+  /** Of the people in `pool` that `accept` takes, the one mentioned nearest before `at`, else the first. */
+  private nearestBefore(pool: readonly PersonRecord[], at: number, accept: (r: PersonRecord) => boolean): PersonRecord | undefined {
     let first: PersonRecord | undefined;
     let best: PersonRecord | undefined;
     let bestAt = -1;
-    for (const r of this.byFirstWord.get(folded) ?? NONE) {
-      const words = this.state(r).foldedWords;
-      if (r.isOrganization || words.length < 2 || words[0] !== folded) continue;
+    for (const r of pool) {
+      if (!accept(r)) continue;
       first ??= r;
       const last = this.lastMentionBefore(r, at);
       if (last > bestAt) {

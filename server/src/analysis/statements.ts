@@ -864,17 +864,7 @@ class StatementFinder {
     if (headAt < unit.firstToken || !head?.isWord || this.inQuote[headAt] || NP_STOP.has(head.lower) || this.cueVerbs.has(head.lower)) return undefined;
     // A listed noun ("Officials" opening a sentence), or a lower-case plural ("traders"); not a name ("Lee").
     if (!(GENERIC_SOURCES.has(head.lower) || ROLE_HEADS.has(head.lower) || (!isUpperInitial(head.text) && /[a-z]s$/.test(head.text)))) return undefined;
-    let first = headAt;
-    while (first - 1 >= unit.firstToken && headAt - first < 3) {
-      const t = this.tokens[first - 1];
-      if (!t.isWord || this.inQuote[first - 1]) break;
-      if (DETERMINERS.has(t.lower)) {
-        first--;
-        break;
-      }
-      if (NP_STOP.has(t.lower) || CLAUSE_OPENERS.has(t.lower) || this.cueVerbs.has(t.lower) || NON_NAME_WORDS.has(t.lower)) break;
-      first--;
-    }
+    const first = this.modifiersBefore(headAt, unit, true);
     const span = { start: this.tokens[first].start, end: run.end };
     const label = this.text.slice(span.start, span.end);
     // "the senator from Vermont": a definite role noun is the person of that role named before, if any.
@@ -989,6 +979,23 @@ class StatementFinder {
     return undefined;
   }
 
+  /**
+   * Where a noun phrase headed at `headAt` starts: back over up to three modifiers ("City
+   * officials", "senior Western diplomats"), a determiner included and ending it; not over a stop
+   * word, a cue or a non-name word, nor (when `clauseOpenersStop`) over a word that opens a clause.
+   */
+  private modifiersBefore(headAt: number, unit: Unit, clauseOpenersStop: boolean): number {
+    let first = headAt;
+    while (first - 1 >= unit.firstToken && headAt - first < 3) {
+      const t = this.tokens[first - 1];
+      if (!t.isWord || this.inQuote[first - 1]) break;
+      if (DETERMINERS.has(t.lower)) return first - 1;
+      if (NP_STOP.has(t.lower) || (clauseOpenersStop && CLAUSE_OPENERS.has(t.lower)) || this.cueVerbs.has(t.lower) || NON_NAME_WORDS.has(t.lower)) break;
+      first--;
+    }
+    return first;
+  }
+
   /** "the diplomat", "the head of the Russian delegation", "a source", "Western diplomats". */
   private commonNounSource(k: number, unit: Unit): Source | undefined {
     let j = k;
@@ -1028,17 +1035,7 @@ class StatementFinder {
         const head = this.tokens[headAt];
         if (headAt < unit.firstToken || !head.isWord || this.inQuote[headAt] || NP_STOP.has(head.lower) || this.cueVerbs.has(head.lower)) return undefined;
         if (!(ROLE_HEADS.has(head.lower) || GENERIC_SOURCES.has(head.lower) || /[a-z]s$/.test(head.text))) return undefined;
-        first = headAt;
-        while (first - 1 >= unit.firstToken && headAt - first < 3) {
-          const t = this.tokens[first - 1];
-          if (!t.isWord || this.inQuote[first - 1]) break;
-          if (DETERMINERS.has(t.lower)) {
-            first--;
-            break;
-          }
-          if (NP_STOP.has(t.lower) || this.cueVerbs.has(t.lower) || NON_NAME_WORDS.has(t.lower)) break;
-          first--;
-        }
+        first = this.modifiersBefore(headAt, unit, false);
         const span = { start: this.tokens[first].start, end: this.tokens[k].end };
         return new Source(span, undefined, this.text.slice(span.start, span.end), span.start, span.end, false);
       }
