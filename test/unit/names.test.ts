@@ -84,6 +84,11 @@ describe('names', () => {
       assert.deepEqual(runs('the Department of Health and Human Services said')[0], body('Department of Health and Human Services'));
     });
 
+    it('reads a title written after the name ("Rachel Moorby MP") as the role', () => {
+      assert.deepEqual(runs('Its chair, Rachel Moorby MP, said'), [person('MP', 'Rachel Moorby')]);
+      assert.deepEqual(runs('Labour MP Rachel Moorby said'), [person('Labour MP', 'Rachel Moorby')]);
+    });
+
     it('keeps two bodies, or a body and people, joined by "and" apart', () => {
       assert.deepEqual(runs('the Bank of Norland and Bank of Vestria said').map((r) => r.name), ['Bank of Norland', 'Bank of Vestria']);
       assert.deepEqual(runs('the Ministry of Defence and NATO said').map((r) => r.name), ['Ministry of Defence', 'NATO']);

@@ -46,6 +46,8 @@ class FoundNameRun implements NameRun {
 }
 
 const POSSESSIVE = /[’']s$/;
+/** Titles British and Irish news writes after a name: "Rachel Moorby MP". Lower case. */
+const POST_NOMINALS = new Set(['mp', 'mep', 'msp', 'qc', 'kc', 'mla']);
 
 /** POSSESSIVE.test(word), without the regex: this runs per capitalised word. */
 function isPossessive(word: string): boolean {
@@ -163,8 +165,11 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
 }
 
 function makeRun(text: string, tokens: readonly Token[], first: number, last: number, possessive: boolean): NameRun {
+  // "Rachel Moorby MP", "Ana Kovac MEP": a title written after the name belongs to the role, not the name.
+  const postNominal = !possessive && last - first >= 3 && POST_NOMINALS.has(tokens[last - 1].lower) && !isTitleWord(tokens[last - 2].lower) ? tokens[last - 1] : undefined;
+  const nameLast = postNominal ? last - 1 : last;
   let titleEnd = first;
-  for (let k = first; k < last; k++) if (isTitleWord(tokens[k].lower)) titleEnd = k + 1;
+  for (let k = first; k < nameLast; k++) if (isTitleWord(tokens[k].lower)) titleEnd = k + 1;
   // An organisation or a title's complement before the last words is part of the role:
   // "Head of the Delegation Ivan Petrov", "Kremlin Press Office Maria Ivanova".
   let lastOrg = -1;
@@ -182,7 +187,7 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
   const start = tokens[first].start;
   const end = tokens[last - 1].end;
   const nameStart = nameFirst < last ? tokens[nameFirst].start : end;
-  let nameEnd = end;
+  let nameEnd = tokens[nameLast - 1].end;
   let name = text.slice(nameStart, nameEnd);
   if (possessive && name) {
     name = name.replace(POSSESSIVE, '');
@@ -190,10 +195,11 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
   }
   let role = titleEnd > first ? text.slice(start, tokens[titleEnd - 1].end) : '';
   if (isPossessive(role)) role = role.slice(0, -2);
+  if (postNominal) role = role ? `${role} ${postNominal.text}` : postNominal.text;
   let organization = false;
   let nameWordTokens = 0;
   let onlyWord: Token | undefined;
-  for (let k = nameFirst; k < last; k++) {
+  for (let k = nameFirst; k < nameLast; k++) {
     const t = tokens[k];
     if (!t.isWord) continue;
     nameWordTokens++;
