@@ -149,6 +149,11 @@ describe('statements', () => {
       assert.equal(statement(body('Port director Nadia Kerr said by phone that the quay would reopen.'), 'quay').text, 'the quay would reopen');
     });
 
+    it('gives "they" the unnamed speaker just quoted: "A port spokesperson said … “…,” they added"', () => {
+      const a = body('A port spokesperson said the quay would reopen. "We know there is more to do," they added.');
+      assert.equal(statement(a, 'more to do').speaker, 'A port spokesperson');
+    });
+
     it('resolves "the senator from …" to the senator named before', () => {
       const a = body('Senator Mara Voss arrived in Varnos.', 'The senator from Ostland said the fees were too high.');
       assert.equal(statement(a, 'fees').speaker, 'Mara Voss');

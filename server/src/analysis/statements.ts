@@ -146,6 +146,8 @@ const LISTENERS = new Set(['reporters', 'journalists', 'supporters', 'voters', '
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our', 'this', 'my', 'your']);
 const SHOW_KINDS = new Set(['tv', 'reality', 'talk', 'radio', 'game', 'news', 'morning', 'cooking', 'comedy', 'variety', 'late-night', 'television']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Speakers' labels that are pronouns themselves: no antecedent for a later "they". */
+const PRONOUN_LABELS = new Set(['they', 'them', 'their', 'it', 'i', 'we', 'you', 'he', 'she']);
 /** How far back (in tokens) a pronoun looks for the subject named in its sentence or the one before. */
 const SUBJECT_LOOKBACK = 120;
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
@@ -922,7 +924,21 @@ class StatementFinder {
         : this.subjectNamedSinceLastStatement(k, gender) ?? this.lastSpeakerBefore(token.start, gender) ?? this.lastPersonBefore(token.start, gender) ?? this.lastSpeakerBefore(token.start) ?? this.lastPersonBefore(token.start);
     const span = pronoun !== token.lower ? { start: token.start, end: token.start + pronoun.length } : { start: token.start, end: token.end };
     if (person) this.book.addMention(person, span, token.text, 'pronoun');
-    return new Source(span, person, person ? undefined : token.text, token.start, token.end, !!person);
+    // "A Water UK spokesperson said … “…,” they added": "they" stands for the unnamed speaker just quoted.
+    const plural = pronoun === 'they' || pronoun === 'them' || pronoun === 'their';
+    const label = person ? undefined : ((plural ? this.lastUnnamedSpeakerBefore(token.start) : undefined) ?? token.text);
+    return new Source(span, person, label, token.start, token.end, !!person);
+  }
+
+  /** The label of the last statement before `at`, when its speaker is unnamed ("a spokesperson", "officials") and not itself a pronoun. */
+  private lastUnnamedSpeakerBefore(at: number): string | undefined {
+    for (let s = this.statements.length - 1; s >= 0 && s >= this.statements.length - SPEAKER_LOOKBACK; s--) {
+      const st = this.statements[s];
+      if (st.contentSpan.start > at && (st.sourceSpan?.start ?? Infinity) > at) continue;
+      if (st.personKey || !st.speaker || PRONOUN_LABELS.has(st.speaker.toLowerCase())) return undefined;
+      return st.speaker;
+    }
+    return undefined;
   }
 
   /**
