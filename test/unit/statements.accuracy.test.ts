@@ -1,39 +1,11 @@
 // Attribution rules tuned for accuracy on wire and newspaper copy. Every fixture is written for
 // this file in wire style; none comes from a published article.
 import * as assert from 'node:assert/strict';
-import { analyzeArticle, type Statement } from '../../server/src/analysis';
-
-const HEAD = 'Council vote delayed\n\nLONDON (AP) — The council met on Monday.\n\n';
-
-interface Seen {
-  speaker?: string;
-  kind: string;
-  cue?: string;
-  content: string;
-  source?: string;
-}
-
-function statementsOf(body: string): Seen[] {
-  const text = HEAD + body;
-  const slice = (s: { start: number; end: number } | undefined) => (s ? text.slice(s.start, s.end) : undefined);
-  return analyzeArticle(text).statements.map((s: Statement) => ({
-    speaker: s.speaker,
-    kind: s.kind,
-    cue: slice(s.cueSpan),
-    content: text.slice(s.contentSpan.start, s.contentSpan.end),
-    source: slice(s.sourceSpan),
-  }));
-}
+import { analyzeArticle } from '../../server/src/analysis';
+import { find, HEAD, statementsOf } from './support/seenStatements';
 
 function diagnosticsOf(body: string): string[] {
   return analyzeArticle(HEAD + body).diagnostics.map((d) => d.code);
-}
-
-/** The one statement whose content contains `words`. */
-function find(seen: Seen[], words: string): Seen {
-  const hits = seen.filter((s) => s.content.includes(words));
-  assert.equal(hits.length, 1, `one statement with "${words}" in ${JSON.stringify(seen, null, 1)}`);
-  return hits[0];
 }
 
 describe('statements: accuracy rules', () => {

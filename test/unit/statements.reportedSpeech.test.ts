@@ -2,42 +2,7 @@
 // and second subjects, asked questions, labelled headlines, verbs of judging, and the cases these
 // rules must leave alone. Every fixture is written for this file; none comes from a published article.
 import * as assert from 'node:assert/strict';
-import { analyzeArticle, type Statement } from '../../server/src/analysis';
-
-const HEAD = 'Council vote delayed\n\nLONDON (AP) — The council met on Monday.\n\n';
-
-interface Seen {
-  speaker?: string;
-  kind: string;
-  cue?: string;
-  content: string;
-  source?: string;
-}
-
-function seenIn(text: string): Seen[] {
-  const slice = (s: { start: number; end: number } | undefined) => (s ? text.slice(s.start, s.end) : undefined);
-  return analyzeArticle(text).statements.map((s: Statement) => ({
-    speaker: s.speaker,
-    kind: s.kind,
-    cue: slice(s.cueSpan),
-    content: text.slice(s.contentSpan.start, s.contentSpan.end),
-    source: slice(s.sourceSpan),
-  }));
-}
-
-const statementsOf = (body: string): Seen[] => seenIn(HEAD + body);
-
-/** The one statement whose content contains `words`. */
-function find(seen: Seen[], words: string): Seen {
-  const hits = seen.filter((s) => s.content.includes(words));
-  assert.equal(hits.length, 1, `one statement with "${words}" in ${JSON.stringify(seen, null, 1)}`);
-  return hits[0];
-}
-
-/** No statement's content contains `words`. */
-function none(seen: Seen[], words: string): void {
-  assert.deepEqual(seen.filter((s) => s.content.includes(words)), [], `no statement with "${words}"`);
-}
+import { find, none, seenIn, statementsOf } from './support/seenStatements';
 
 describe('statements: reported speech', () => {
   describe('a statement reported by another source', () => {

@@ -29,6 +29,18 @@ function random(seed: number): () => number {
   };
 }
 
+/** Windows joined as dates.ts joins them, with where each ends. */
+function joined(windows: readonly string[]): { text: string; ends: number[] } {
+  const ends: number[] = [];
+  let end = 0;
+  for (const w of windows) {
+    end += w.length;
+    ends.push(end);
+    end += WINDOW_SEPARATOR.length;
+  }
+  return { text: windows.join(WINDOW_SEPARATOR), ends };
+}
+
 function summary(results: readonly chrono.ParsedResult[]): string[] {
   return results.map((r) => `${r.index} ${r.text} ${r.start.toString()} ${r.end?.toString() ?? ''} ${[...r.tags()].sort().join(',')}`);
 }
@@ -54,14 +66,7 @@ describe('WindowedChrono', () => {
         for (let i = 0; i < length; i++) parts.push(next() < 0.4 ? pick(PHRASES) : pick(FILLER));
         windows.push(parts.join(next() < 0.9 ? ' ' : ''));
       }
-      const text = windows.join(WINDOW_SEPARATOR);
-      const ends: number[] = [];
-      let end = 0;
-      for (const w of windows) {
-        end += w.length;
-        ends.push(end);
-        end += WINDOW_SEPARATOR.length;
-      }
+      const { text, ends } = joined(windows);
       const expected = summary(full.parse(text, ref, { forwardDate: false }));
       assert.deepEqual(summary(windowed.parse(text, ends, ref, { forwardDate: false })), expected, text);
     }
@@ -79,14 +84,7 @@ describe('WindowedChrono', () => {
         for (let i = 0; i < more; i++) window += pick(JOINERS) + pick(PHRASES);
         windows.push(window);
       }
-      const text = windows.join(WINDOW_SEPARATOR);
-      const ends: number[] = [];
-      let end = 0;
-      for (const w of windows) {
-        end += w.length;
-        ends.push(end);
-        end += WINDOW_SEPARATOR.length;
-      }
+      const { text, ends } = joined(windows);
       assert.deepEqual(summary(windowed.parse(text, ends, ref, { forwardDate: false })), summary(full.parse(text, ref, { forwardDate: false })), text);
     }
   });
