@@ -950,7 +950,7 @@ class StatementFinder {
     const at = this.tokens[k].start;
     const paragraph = this.paragraphOfToken[k];
     let since = -1;
-    for (let s = this.statements.length - 1; s >= 0; s--) {
+    for (let s = this.statements.length - 1; s >= 0 && s >= this.statements.length - SPEAKER_LOOKBACK; s--) {
       const end = Math.max(this.statements[s].contentSpan.end, this.statements[s].sourceSpan?.end ?? -1);
       if (end <= at) {
         since = end;
