@@ -7,6 +7,8 @@ import {
   CodeActionRequest,
   CodeLensRequest,
   DefinitionRequest,
+  DocumentHighlightKind,
+  DocumentHighlightRequest,
   DocumentSymbolRequest,
   FileChangeType,
   HoverRequest,
@@ -243,6 +245,16 @@ describe('language server over stdio (newsroom fixture)', function () {
     assert.ok(loc, 'a definition');
     assert.strictEqual(textAt(f, loc.range), 'Ivan Petrov');
     assert.strictEqual(loc.range.start.line, 2);
+  });
+
+  it('document highlight on a surname marks every mention of the person, the ones that speak as writes', async () => {
+    const f = file('01-dam-vote.txt');
+    const highlights = await client.connection.sendRequest(DocumentHighlightRequest.type, {
+      textDocument: { uri: client.uri(f) },
+      position: positionOf(read(f), 'Petrov said engineers', 2),
+    });
+    const seen = (highlights ?? []).map((h) => `${textAt(f, h.range)}:${h.kind === DocumentHighlightKind.Write ? 'says' : 'named'}`);
+    assert.deepStrictEqual(seen, ['Ivan Petrov:says', 'Ivan Petrov:says', 'Petrov:says', 'he:says']);
   });
 
   it('a code lens on the first mention counts the speaker’s statements and articles', async () => {

@@ -10,6 +10,7 @@ export {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentHighlightKind,
   ErrorCodes,
   FileChangeType,
   LSPErrorCodes,

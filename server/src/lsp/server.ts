@@ -25,6 +25,7 @@ import { codeLenses } from './codeLens';
 import { installCrashGuards } from './crashGuards';
 import type { FeatureContext } from './context';
 import { definition } from './definition';
+import { documentHighlights } from './documentHighlight';
 import { diagnosticsFor } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { hover } from './hover';
@@ -107,6 +108,7 @@ export function wireServer(connection: Connection): void {
         hoverProvider: true,
         referencesProvider: true,
         definitionProvider: true,
+        documentHighlightProvider: true,
         documentSymbolProvider: { label: 'Attribution Lens' },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -320,6 +322,7 @@ export function wireServer(connection: Connection): void {
   // The answer's JSON is made once (transport.ts).
   connection.onReferences((p, token) => referencesReply(ctx, p, token) as unknown as Location[] | null);
   connection.onDefinition((p, token) => definition(ctx, p, token));
+  connection.onDocumentHighlight((p, token) => documentHighlights(ctx, p, token));
   connection.onDocumentSymbol((p, token) => documentSymbols(ctx, p, token));
   connection.onWorkspaceSymbol((p, token) => workspaceSymbols(ctx, p, token));
   connection.onCodeAction((p, token) => [...codeActions(ctx, p, token), ...registryFixes(ctx, p, token)]);
