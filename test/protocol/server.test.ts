@@ -16,6 +16,7 @@ import {
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
+  SelectionRangeRequest,
   SemanticTokensRequest,
   WorkspaceSymbolRequest,
   type CodeAction,
@@ -25,6 +26,7 @@ import {
   type Location,
   type MarkupContent,
   type Range,
+  type SelectionRange,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import { SpeakersRequest, StatementsBySpeakerRequest, type StatementItem } from '../../server/src/lsp/protocol';
@@ -255,6 +257,24 @@ describe('language server over stdio (newsroom fixture)', function () {
     });
     const seen = (highlights ?? []).map((h) => `${textAt(f, h.range)}:${h.kind === DocumentHighlightKind.Write ? 'says' : 'named'}`);
     assert.deepStrictEqual(seen, ['Ivan Petrov:says', 'Ivan Petrov:says', 'Petrov:says', 'he:says']);
+  });
+
+  it('expand selection grows from a word in a quotation to the quotation, its statement, the paragraph', async () => {
+    const f = file('01-dam-vote.txt');
+    const chains = await client.connection.sendRequest(SelectionRangeRequest.type, {
+      textDocument: { uri: client.uri(f) },
+      positions: [positionOf(read(f), 'single pound', 3)],
+    });
+    assert.strictEqual(chains?.length, 1);
+    const texts: string[] = [];
+    for (let r: SelectionRange | undefined = chains[0]; r; r = r.parent) texts.push(textAt(f, r.range));
+    assert.deepStrictEqual(texts.slice(0, 4), [
+      'single',
+      'We will talk to every farmer before we spend a single pound',
+      'We will talk to every farmer before we spend a single pound,',
+      '"We will talk to every farmer before we spend a single pound,"',
+    ]);
+    assert.ok(texts.includes('"We will talk to every farmer before we spend a single pound," Ivan Petrov said'), texts.join(' | '));
   });
 
   it('a code lens on the first mention counts the speaker’s statements and articles', async () => {

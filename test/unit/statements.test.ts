@@ -27,6 +27,16 @@ describe('statements', () => {
       });
     });
 
+    it('points a quotation\'s statement at its quotation, though the words leave out the punctuation before the closing mark', () => {
+      const a = body('"The harbour must stay open to all ships," Deputy Minister Ivo Brandl said.', '"Not this winter!" Brandl added.');
+      for (const words of ['The harbour must stay open', 'Not this winter']) {
+        const s = statement(a, words);
+        assert.ok(s.quotation !== undefined, words);
+        const q = a.quotations[s.quotation].span;
+        assert.equal(a.text.slice(q.start + 1, q.start + 1 + s.text.length), s.text);
+      }
+    });
+
     it('takes a workspace\'s extra cue verb, capitalised or not, beside the built-in ones', () => {
       const lines = ['"The harbour must stay open to all ships," Deputy Minister Ivo Brandl harrumphs.', '"We will see," Marta Lind said.'];
       assert.notEqual(body(...lines).statements.find((s) => s.text.includes('harbour'))?.cue, 'harrumphs');

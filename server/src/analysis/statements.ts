@@ -274,6 +274,9 @@ class KeptSpan implements Span {
   ) {}
 }
 
+/** What a quotation's words may end with that its statement's content leaves out: , . ; : ! ? … and spaces. */
+const TRAILING_QUOTE_PUNCTUATION = new Set([0x2c, 0x2e, 0x3b, 0x3a, 0x21, 0x3f, 0x2026, 0x20]);
+
 class StatementFinder {
   private readonly text: string;
   private readonly tokens: Token[];
@@ -2374,9 +2377,12 @@ class StatementFinder {
     return undefined;
   }
 
+  /** The quotation whose words a content span is: inside its marks, with at most punctuation ("…,”) left out at its end. */
   private quotationIndexIn(span: Span): number | undefined {
     const q = this.outer[this.outerAtOrAfter(span.start - 1)];
-    return q && q.span.end <= span.end + 1 ? this.quotationIndexOf(q) : undefined;
+    if (!q || q.span.start !== span.start - 1 || q.span.end <= span.end) return undefined;
+    for (let i = span.end; i < q.span.end - 1; i++) if (!TRAILING_QUOTE_PUNCTUATION.has(this.text.charCodeAt(i))) return undefined;
+    return this.quotationIndexOf(q);
   }
 
   /** The day a statement was made: a date told in its sentence (outside quotes), else the article's. */

@@ -26,6 +26,7 @@ import { installCrashGuards } from './crashGuards';
 import type { FeatureContext } from './context';
 import { definition } from './definition';
 import { documentHighlights } from './documentHighlight';
+import { selectionRanges } from './selectionRange';
 import { diagnosticsFor } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { hover } from './hover';
@@ -109,6 +110,7 @@ export function wireServer(connection: Connection): void {
         referencesProvider: true,
         definitionProvider: true,
         documentHighlightProvider: true,
+        selectionRangeProvider: true,
         documentSymbolProvider: { label: 'Attribution Lens' },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -323,6 +325,7 @@ export function wireServer(connection: Connection): void {
   connection.onReferences((p, token) => referencesReply(ctx, p, token) as unknown as Location[] | null);
   connection.onDefinition((p, token) => definition(ctx, p, token));
   connection.onDocumentHighlight((p, token) => documentHighlights(ctx, p, token));
+  connection.onSelectionRanges((p, token) => selectionRanges(ctx, p, token));
   connection.onDocumentSymbol((p, token) => documentSymbols(ctx, p, token));
   connection.onWorkspaceSymbol((p, token) => workspaceSymbols(ctx, p, token));
   connection.onCodeAction((p, token) => [...codeActions(ctx, p, token), ...registryFixes(ctx, p, token)]);
