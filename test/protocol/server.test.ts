@@ -6,6 +6,7 @@ import * as path from 'path';
 import {
   CodeActionRequest,
   CodeLensRequest,
+  CompletionRequest,
   DefinitionRequest,
   DocumentHighlightKind,
   DocumentHighlightRequest,
@@ -275,6 +276,23 @@ describe('language server over stdio (newsroom fixture)', function () {
       '"We will talk to every farmer before we spend a single pound,"',
     ]);
     assert.ok(texts.includes('"We will talk to every farmer before we spend a single pound," Ivan Petrov said'), texts.join(' | '));
+  });
+
+  it('completion offers a speaker of the workspace as their surname is typed, in the canonical spelling', async () => {
+    const f = file('03-dam-protest.txt');
+    const text = `${read(f)}\nLater, Petr`;
+    await client.open(f, 'plaintext', text);
+    try {
+      const lines = text.split('\n');
+      const list = await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: client.uri(f) },
+        position: { line: lines.length - 1, character: lines[lines.length - 1].length },
+      });
+      const items = list && 'items' in list ? list.items : [];
+      assert.deepStrictEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['Petrov', 'Ivan Petrov']]);
+    } finally {
+      await client.close(f);
+    }
   });
 
   it('a code lens on the first mention counts the speaker’s statements and articles', async () => {

@@ -5,6 +5,7 @@
 export {
   CodeActionKind,
   CodeLensRefreshRequest,
+  CompletionItemKind,
   CreateFile,
   createConnection,
   DiagnosticSeverity,

@@ -24,6 +24,7 @@ import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
 import { installCrashGuards } from './crashGuards';
 import type { FeatureContext } from './context';
+import { completions } from './completion';
 import { definition } from './definition';
 import { documentHighlights } from './documentHighlight';
 import { selectionRanges } from './selectionRange';
@@ -109,6 +110,7 @@ export function wireServer(connection: Connection): void {
         hoverProvider: true,
         referencesProvider: true,
         definitionProvider: true,
+        completionProvider: { resolveProvider: false },
         documentHighlightProvider: true,
         selectionRangeProvider: true,
         documentSymbolProvider: { label: 'Attribution Lens' },
@@ -324,6 +326,7 @@ export function wireServer(connection: Connection): void {
   // The answer's JSON is made once (transport.ts).
   connection.onReferences((p, token) => referencesReply(ctx, p, token) as unknown as Location[] | null);
   connection.onDefinition((p, token) => definition(ctx, p, token));
+  connection.onCompletion((p, token) => completions(ctx, p, token));
   connection.onDocumentHighlight((p, token) => documentHighlights(ctx, p, token));
   connection.onSelectionRanges((p, token) => selectionRanges(ctx, p, token));
   connection.onDocumentSymbol((p, token) => documentSymbols(ctx, p, token));

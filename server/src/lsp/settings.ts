@@ -14,6 +14,8 @@ export interface Settings {
   diagnostics: Record<RuleCode, RuleSeverity>;
   inlayHints: { enabled: boolean };
   codeLens: { enabled: boolean };
+  /** Speakers' names offered as a capitalised word is typed. */
+  completion: { enabled: boolean };
   /** Year for datelines that give none when nothing else in the workspace fixes it. */
   defaultYear: number | null;
   /** The speaker registry: a path relative to the workspace folder, or absolute. */
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   inlayHints: { enabled: true },
   codeLens: { enabled: true },
+  completion: { enabled: true },
   defaultYear: null,
   registry: { path: 'attribution-lens.yaml' },
   index: { workers: null },
@@ -110,6 +113,12 @@ export const SETTINGS_SCHEMA: Record<string, Record<string, unknown>> = {
     scope: 'resource',
     description: 'Show "N statements in M articles" above the first mention of each speaker.',
   },
+  'attributionLens.completion.enabled': {
+    type: 'boolean',
+    default: DEFAULT_SETTINGS.completion.enabled,
+    scope: 'resource',
+    description: "Offer the workspace's speakers as a capitalised word is typed (\"Grus\" → \"Alexander Grushko\"), spelled as most articles spell them.",
+  },
   'attributionLens.defaultYear': {
     type: ['integer', 'null'],
     default: DEFAULT_SETTINGS.defaultYear,
@@ -152,6 +161,7 @@ export function normalizeSettings(raw: unknown): Settings {
     },
     inlayHints: { enabled: bool(isObject(r.inlayHints) ? r.inlayHints.enabled : undefined) ?? d.inlayHints.enabled },
     codeLens: { enabled: bool(isObject(r.codeLens) ? r.codeLens.enabled : undefined) ?? d.codeLens.enabled },
+    completion: { enabled: bool(isObject(r.completion) ? r.completion.enabled : undefined) ?? d.completion.enabled },
     defaultYear: typeof r.defaultYear === 'number' && Number.isInteger(r.defaultYear) ? r.defaultYear : d.defaultYear,
     registry: { path: registryPath(isObject(r.registry) ? r.registry.path : undefined) ?? d.registry.path },
     index: { workers: workerCount(isObject(r.index) ? r.index.workers : undefined) ?? d.index.workers },

@@ -523,6 +523,12 @@ export class WorkspaceIndex {
     return [...this.open.values()].filter((d) => this.isArticleDocument(d));
   }
 
+  /** The open document of a client URI when it is an article, as typed so far: no pending edit is analysed for it. */
+  openArticle(uri: string): TextDocument | undefined {
+    const doc = this.open.get(normalizeUri(uri));
+    return doc && this.isArticleDocument(doc) ? doc : undefined;
+  }
+
   /** The open article documents of these model keys (an edit's, without looking at every open document). */
   openArticlesAmong(keys: ReadonlySet<string>): TextDocument[] {
     const docs: TextDocument[] = [];
