@@ -13,6 +13,7 @@ import { serverModulePath } from './serverPath';
 import { registerStatusBar } from './statusBar';
 import { registerStatementsTree } from './statementsTree';
 import { registerTimeline } from './timeline/timelinePanel';
+import { registerShowUnattributedQuotes } from './unattributedQuotes';
 
 export interface AttributionLensApi {
   /**
@@ -88,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attrib
   registerStatusBar(context, indexedEmitter.event);
   registerStatementsTree(context, lc, indexedEmitter.event);
   registerFindStatementsBy(context, lc);
+  registerShowUnattributedQuotes(context, lc);
   registerExportStatements(context, lc);
   registerTimeline(context, lc, indexedEmitter.event);
   context.subscriptions.push(

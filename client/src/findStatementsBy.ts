@@ -2,6 +2,7 @@
 // Also the command the server's code lens runs ("7 statements in 3 articles").
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { peekLocations } from './peekLocations';
 import { SHOW_STATEMENTS_COMMAND, SpeakersRequest, StatementsBySpeakerRequest, type SpeakerItem } from '../../server/src/lsp/protocol';
 
 export function registerFindStatementsBy(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -45,16 +46,5 @@ async function showStatements(client: LanguageClient, speakerId: string, at?: { 
     return;
   }
   const locations = items.map((i) => new vscode.Location(vscode.Uri.parse(i.uri), client.protocol2CodeConverter.asRange(i.range)));
-  let anchor = at;
-  if (!anchor) {
-    const editor = vscode.window.activeTextEditor;
-    if (editor) anchor = { uri: editor.document.uri, position: editor.selection.active };
-    else {
-      const doc = await vscode.workspace.openTextDocument(locations[0].uri);
-      const shown = await vscode.window.showTextDocument(doc);
-      shown.selection = new vscode.Selection(locations[0].range.start, locations[0].range.start);
-      anchor = { uri: doc.uri, position: locations[0].range.start };
-    }
-  }
-  await vscode.commands.executeCommand('editor.action.showReferences', anchor.uri, anchor.position, locations);
+  await peekLocations(locations, at);
 }

@@ -2,7 +2,7 @@
 // `attributionLens/indexed` notification. "Indexing…" appears only if the first index takes a while.
 import * as vscode from 'vscode';
 import type { IndexedParams } from '../../server/src/lsp/protocol';
-import { hasFileNotices, statusTooltip } from './statusTooltip';
+import { hasFileNotices, SHOW_UNATTRIBUTED_COMMAND, statusTooltip } from './statusTooltip';
 
 const SHOW_INDEXING_AFTER_MS = 700;
 
@@ -33,6 +33,8 @@ export function render(item: vscode.StatusBarItem, p: IndexedParams): void {
   const notices = hasFileNotices(p) ? ' $(info)' : '';
   item.text = `$(quote) ${p.articles} · $(person) ${p.speakers}${quotes}${notices}`;
   const tooltip = new vscode.MarkdownString(statusTooltip(p), true);
+  // Trusted for the one command its link runs, nothing else.
+  tooltip.isTrusted = { enabledCommands: [SHOW_UNATTRIBUTED_COMMAND] };
   item.tooltip = tooltip;
   item.backgroundColor = undefined;
   item.show();

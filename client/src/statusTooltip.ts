@@ -3,6 +3,9 @@
 // are listed by name with their one-line reason, a few at most.
 import type { IndexedParams } from '../../server/src/lsp/protocol';
 
+/** The command a link in the tooltip runs (registered by unattributedQuotes.ts; named here, which imports no VS Code). */
+export const SHOW_UNATTRIBUTED_COMMAND = 'attributionLens.showUnattributedQuotes';
+
 /** Files named in the tooltip per list; the output channel has them all. */
 export const LISTED_FILES = 5;
 
@@ -10,6 +13,7 @@ export function statusTooltip(p: IndexedParams): string {
   let md =
     `**Attribution Lens**\n\n${count(p.articles, 'article')}, ${count(p.speakers, 'speaker')}, ` +
     `${count(p.unattributedQuotes, 'unattributed quote')}`;
+  if (p.unattributedQuotes > 0) md += ` ([show ${p.unattributedQuotes === 1 ? 'it' : 'them'}](command:${SHOW_UNATTRIBUTED_COMMAND}))`;
   md += fileList('$(info) Skipped', p.skipped);
   md += fileList('$(info) Partly read', p.truncated ?? []);
   return md + '\n\nClick to show the statements.';

@@ -30,7 +30,7 @@ import {
   type SelectionRange,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
-import { SpeakersRequest, StatementsBySpeakerRequest, type StatementItem } from '../../server/src/lsp/protocol';
+import { SpeakersRequest, StatementsBySpeakerRequest, UnattributedQuotesRequest, type StatementItem } from '../../server/src/lsp/protocol';
 import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/lsp/semanticTokens';
 import { LspTestClient, applyEdits, copyFixture, editsByPath, pathOfUri, positionOf } from './lspClient';
 
@@ -157,6 +157,13 @@ describe('language server over stdio (newsroom fixture)', function () {
     assert.strictEqual(d.source, 'attribution-lens');
     assert.ok(d.data, 'diagnostic carries data');
     assert.strictEqual(d.range.start.line, 3);
+  });
+
+  it('attributionLens/unattributedQuotes lists every unattributed quote of the workspace, closed articles too, and no README', async () => {
+    const items = await client.connection.sendRequest(UnattributedQuotesRequest.type);
+    assert.deepStrictEqual(items.map((i) => [path.basename(pathOfUri(i.uri)), i.range.start.line]), [['03-dam-protest.txt', 3]]);
+    assert.match(items[0].text, /^We have waited long enough for the council/);
+    assert.match(textAt(file('03-dam-protest.txt'), items[0].range), /^"We have waited long enough/);
   });
 
   it('reports a speaker spelled differently from the other articles, and the fix uses the canonical spelling', async () => {

@@ -60,6 +60,21 @@ export namespace StatementsBySpeakerRequest {
   export const type = new RequestType<StatementsBySpeakerParams, StatementItem[], void>(method);
 }
 
+/** A quotation nobody is named for, located. */
+export interface UnattributedQuoteItem {
+  uri: string;
+  /** The quotation, marks included. */
+  range: Range;
+  /** Its words. */
+  text: string;
+}
+
+/** Every unattributed quote of the workspace's articles (after ignore markers, and where the rule is not off), by article. */
+export namespace UnattributedQuotesRequest {
+  export const method = 'attributionLens/unattributedQuotes' as const;
+  export const type = new RequestType0<UnattributedQuoteItem[], void>(method);
+}
+
 /** One speaker across the workspace. */
 export interface SpeakerItem {
   id: string;

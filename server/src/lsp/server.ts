@@ -34,7 +34,7 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { lengthLimitNotice } from './lengthLimitNotice';
 import { serverLog, textDigest } from './logFile';
-import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, StatementTableRequest, TimelineRequest, type IndexedParams } from './protocol';
+import { IndexedNotification, SpeakersRequest, StatementsBySpeakerRequest, StatementTableRequest, TimelineRequest, UnattributedQuotesRequest, type IndexedParams } from './protocol';
 import { primeReferences, referencesReply } from './references';
 import { RegistryManager } from './registry';
 import { registryFixes } from './registryFixes';
@@ -47,6 +47,7 @@ import { statementTable } from './statementTable';
 import { timeline } from './timeline';
 import { createServerConnection } from './transport';
 import { UnattributedTally } from './unattributedTally';
+import { unattributedQuotes } from './unattributedQuotes';
 import { WorkspaceIndex, type ProgressSink } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbols';
 import { nextTurn } from '../node/eventLoop';
@@ -342,6 +343,7 @@ export function wireServer(connection: Connection): void {
   connection.onRequest(SpeakersRequest.type, (token) => speakers(ctx, token));
   connection.onRequest(TimelineRequest.type, (p, token) => timeline(ctx, p ?? {}, token));
   connection.onRequest(StatementTableRequest.type, (p, token) => statementTable(ctx, p ?? {}, token));
+  connection.onRequest(UnattributedQuotesRequest.type, (token) => unattributedQuotes(ctx, token));
 
   // The reply to shutdown waits for the persistent index to be written.
   connection.onShutdown(() => {

@@ -12,6 +12,12 @@ describe('status bar tooltip', () => {
     assert.equal(hasFileNotices(base), false);
   });
 
+  it('links to the list of unattributed quotes when there are any', () => {
+    assert.match(statusTooltip(base), /\[show it\]\(command:attributionLens\.showUnattributedQuotes\)/);
+    assert.match(statusTooltip({ ...base, unattributedQuotes: 4 }), /4 unattributed quotes \(\[show them\]/);
+    assert.doesNotMatch(statusTooltip({ ...base, unattributedQuotes: 0 }), /command:/);
+  });
+
   it('lists skipped and truncated files by name with the reason, escaped for Markdown', () => {
     const p = {
       ...base,
