@@ -192,6 +192,17 @@ describe('language server over stdio (newsroom fixture)', function () {
     assert.strictEqual(fixed.split('\n')[3], '"We have waited long enough for the council to act on this dam," [Name] said.');
   });
 
+  it('the attribute-to quick fixes offer the article\'s nearest speakers by surname', async () => {
+    const f = file('03-dam-protest.txt');
+    const diags = await client.waitForDiagnostics(f, (d) => d.some((x) => x.code === 'unattributed-quote'));
+    const actions = await codeActionsFor(f, diags.find((x) => x.code === 'unattributed-quote')!);
+    const attribute = actions.filter((a) => a.title.startsWith('Attribute it to'));
+    assert.deepStrictEqual(attribute.map((a) => a.title), ['Attribute it to Lindqvist: … Lindqvist said.', 'Attribute it to Petrów: … Petrów said.']);
+    assert.ok(attribute.every((a) => !a.isPreferred), 'a guess is never the preferred fix');
+    const fixed = applyEdits(read(f), editsByPath(attribute[0].edit!).get(f)!);
+    assert.strictEqual(fixed.split('\n')[3], '"We have waited long enough for the council to act on this dam," Lindqvist said.');
+  });
+
   it('the ignore quick fix adds a marker at the end of the paragraph, and the warning goes away', async () => {
     const f = file('03-dam-protest.txt');
     const diags = await client.waitForDiagnostics(f, (d) => d.some((x) => x.code === 'unattributed-quote'));

@@ -78,6 +78,13 @@ describe('people', () => {
       assert.equal(ministry.isOrganization, true);
       assert.equal(speakerOf(a, 'it regretted the closure'), 'Kastorian Foreign Ministry');
     });
+
+    it('knows companies, trusts, societies and airports for organisations', () => {
+      for (const name of ['Varnos Ferries Ltd', 'Varnos Harbour Trust', 'Royal Kastorian Society', 'Varnos Airport']) {
+        const a = body(`The ${name} said the crossings would stop in winter.`);
+        assert.equal(person(a, name).isOrganization, true, name);
+      }
+    });
   });
 
   describe('later mentions', () => {

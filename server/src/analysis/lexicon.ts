@@ -140,6 +140,7 @@ export const ORGANIZATION_WORDS = set(`
   delegation mission embassy consulate secretariat police legion brigade regiment battalion division command ministry's guard
   poll survey study report data research statement document draft website magazine newspaper
   show program programme live youtube facebook twitter instagram tiktok
+  trust ltd llc plc gmbh holdings industries enterprises society museum library charity league chamber airport railway railways
 `);
 
 /** Words that open sentences or clauses and are never names, even capitalised. */

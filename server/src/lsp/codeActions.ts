@@ -1,5 +1,6 @@
 // Quick fixes for this server's diagnostics, built from each diagnostic's `data` (diagnostics.ts):
-// fix the wrong quotation mark, insert an attribution template, use the canonical spelling, and
+// fix the wrong quotation mark, insert an attribution template (with a placeholder, or the name of one
+// of the article's nearest speakers), use the canonical spelling, and
 // ignore the quote with a marker at the end of its paragraph (ignoreMarkers.ts). Edits carry the
 // document version they were computed for; a stale diagnostic yields no fix.
 import type {
@@ -12,7 +13,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { CodeActionKind, TextDocumentEdit } from './languageServer';
 import { throwIfCancelled, type FeatureContext } from './context';
-import type { DiagnosticData } from './diagnostics';
+import { SPEAKER_PLACEHOLDER, type DiagnosticData } from './diagnostics';
 import { ignoreMarkerFor } from '../workspace/ignoreMarkers';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
@@ -34,6 +35,11 @@ export function codeActions(ctx: FeatureContext, params: CodeActionParams, token
         break;
       case 'unattributed-quote':
         actions.push(fix('Add an attribution: … [Name] said.', diagnostic, edit(data.template), true));
+        // Older clients' diagnostics (and hand-made ones) may lack the list.
+        for (const name of data.speakers ?? []) {
+          const named = data.template.map((e) => ({ ...e, newText: e.newText.replace(SPEAKER_PLACEHOLDER, name) }));
+          actions.push(fix(`Attribute it to ${name}: … ${name} said.`, diagnostic, edit(named), false));
+        }
         break;
       case 'inconsistent-spelling':
         actions.push(fix(`Spell it “${data.canonical}” as the other articles do`, diagnostic, edit(data.edits), true));

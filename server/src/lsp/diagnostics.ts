@@ -30,6 +30,8 @@ export interface UnattributedData extends DataBase {
   rule: 'unattributed-quote';
   /** The edits of the attribution template, in document order. */
   template: Array<{ range: Range; newText: string }>;
+  /** Who may have said it, likeliest first: the article's nearest speakers, as the fix would write them ("Petrov"). */
+  speakers: string[];
 }
 export interface SpellingData extends DataBase {
   rule: 'inconsistent-spelling';
@@ -151,7 +153,28 @@ function unattributedData(ctx: FeatureContext, entry: AnalysedEntry, d: CoreDiag
   } else {
     template.push({ range: range(quoteEnd, quoteEnd), newText: ',' + cue + '.' });
   }
-  return { ...base, rule: 'unattributed-quote', template };
+  return { ...base, rule: 'unattributed-quote', template, speakers: likelySpeakers(a, d.span.start) };
+}
+
+/** How many speakers the "attribute to" fixes offer for an unattributed quote. */
+const LIKELY_SPEAKERS = 2;
+
+/**
+ * The speakers of the statements nearest before a quote (the one quoted last first), then after it,
+ * as a later reference writes them: a person's surname, an organisation's name.
+ */
+export function likelySpeakers(a: ArticleAnalysis, quoteStart: number): string[] {
+  const keys: string[] = [];
+  const add = (key: string | undefined) => {
+    if (key !== undefined && !keys.includes(key) && keys.length < LIKELY_SPEAKERS) keys.push(key);
+  };
+  const before = a.statements.filter((s) => s.contentSpan.start < quoteStart);
+  for (let i = before.length - 1; i >= 0; i--) add(before[i].personKey);
+  for (const s of a.statements) if (s.contentSpan.start > quoteStart) add(s.personKey);
+  return keys.flatMap((key) => {
+    const person = a.people.find((p) => p.key === key);
+    return person ? [person.isOrganization ? person.name : surnameOf(person.name)] : [];
+  });
 }
 
 interface SpellingIssue {
