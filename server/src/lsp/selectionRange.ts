@@ -27,13 +27,13 @@ export function selectionRanges(ctx: FeatureContext, params: SelectionRangeParam
  */
 export function enclosingSpans(analysis: ArticleAnalysis, offset: number): Span[] {
   const { text } = analysis;
-  const around = (spans: readonly Span[]): Span[] => spans.filter((s) => s.start <= offset && offset <= s.end);
+  // Every piece that may hold the offset; those that do not are dropped below.
   const candidates: Span[] = [];
   const word = wordAt(text, offset);
   if (word) candidates.push(word);
-  for (const person of analysis.people) candidates.push(...around(person.mentions.map((m) => m.span)));
-  candidates.push(...around(analysis.dates.map((d) => d.span)));
-  for (const q of around(analysis.quotations.map((q) => q.span))) {
+  for (const person of analysis.people) for (const m of person.mentions) candidates.push(m.span);
+  for (const d of analysis.dates) candidates.push(d.span);
+  for (const { span: q } of analysis.quotations) {
     if (q.end - q.start > 2) candidates.push({ start: q.start + 1, end: q.end - 1 });
     candidates.push(q);
   }
@@ -45,7 +45,7 @@ export function enclosingSpans(analysis: ArticleAnalysis, offset: number): Span[
   const sentences = analysis.structure.sentences;
   const i = lowerBound(sentences, (s) => s.span.end < offset);
   if (i < sentences.length) candidates.push(sentences[i].span);
-  candidates.push(...around(analysis.structure.paragraphs.map((p) => p.span)));
+  for (const p of analysis.structure.paragraphs) candidates.push(p.span);
   candidates.push({ start: 0, end: text.length });
 
   const chain: Span[] = [];
