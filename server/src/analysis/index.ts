@@ -4,7 +4,8 @@ import { malformedQuoteMarks, unattributedQuotes } from './diagnostics';
 import { datesAfterEdit, noteDatesMadeOn } from './editedDates';
 import { findQuotations } from './quotations';
 import { findStatements } from './statements';
-import { analyzeStructure } from './structure';
+import { blankInlineMarkup } from './markdownInline';
+import { analyzeStructure, readsAsMarkdown } from './structure';
 import type { AnalysisOptions, ArticleAnalysis, ArticleStructure, Span } from './types';
 
 export * from './types';
@@ -34,11 +35,15 @@ export function analyzeArticleUnless(
 }
 
 function analyse(
-  text: string,
+  source: string,
   options: AnalysisOptions,
   previous?: ArticleAnalysis,
   stopAfterDates?: (dated: Pick<ArticleAnalysis, 'dateline' | 'articleDate'>) => boolean,
 ): { analysis: ArticleAnalysis; complete: boolean } {
+  // The rules read a Markdown article with its inline marks blanked out (same offsets); the
+  // analysis keeps the text as written.
+  const markdown = readsAsMarkdown(source, { markdown: options.markdown });
+  const text = markdown ? blankInlineMarkup(source) : source;
   const { structure, dateline: rawDateline, bylineDate } = analyzeStructure(text, { markdown: options.markdown });
   const readable = readableSpans(structure);
   const dateOptions = { ...options, frontMatterDate: structure.frontMatter?.date, bylineDate };
@@ -47,7 +52,7 @@ function analyse(
     resolveDates(text, readable, rawDateline, dateOptions);
   if (stopAfterDates?.(dating)) {
     const { dateline, articleDate, dates } = dating;
-    return { analysis: { text, structure, dateline, articleDate, dates, quotations: [], people: [], statements: [], diagnostics: [] }, complete: false };
+    return { analysis: { text: source, structure, dateline, articleDate, dates, quotations: [], people: [], statements: [], diagnostics: [] }, complete: false };
   }
   const quotations = findQuotations(text, structure.paragraphs);
   const { people, statements } = findStatements({
@@ -64,7 +69,7 @@ function analyse(
     ...unattributedQuotes(text, quotations, statements, structure.paragraphs),
   ].sort((a, b) => a.span.start - b.span.start);
   const analysis: ArticleAnalysis = {
-    text,
+    text: source,
     structure,
     dateline: dating.dateline,
     articleDate: dating.articleDate,

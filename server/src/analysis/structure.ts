@@ -236,6 +236,11 @@ export interface StructureOptions {
   markdown?: boolean;
 }
 
+/** Whether an article is read as Markdown: as the options say, else when it opens with front matter. */
+export function readsAsMarkdown(text: string, options: StructureOptions = {}): boolean {
+  return options.markdown ?? parseFrontMatter(text) !== undefined;
+}
+
 /** Splits an article into its parts. Linear in the text. */
 export function analyzeStructure(text: string, options: StructureOptions = {}): StructureResult {
   const frontMatter = parseFrontMatter(text);

@@ -5,6 +5,7 @@ import type * as AnalysisModule from '../analysis';
 import type { AnalysisOptions } from '../analysis/types';
 import { cachedArticle, type CachedArticle } from '../workspace/analysisCache';
 import { summarizeArticle, yearGuessed } from '../workspace/articleSummary';
+import { optionsForArticle } from '../workspace/markdownArticles';
 import { fileKeyOf } from './indexStore';
 import { readArticleSync } from './readArticle';
 
@@ -25,9 +26,10 @@ export function summariseFile(uri: string, file: string, options: AnalysisOption
     // Loaded on first use, as the workspace model does: a warm start that restores everything never needs it.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     analyser ??= require('../analysis') as typeof AnalysisModule;
+    const own = optionsForArticle(uri, options);
     const analysis = firstPass
-      ? analyser.analyzeArticleUnless(read.text, options, (dated) => yearGuessed({ hasDateline: !!dated.dateline, articleDate: dated.articleDate })).analysis
-      : analyser.analyzeArticle(read.text, options);
+      ? analyser.analyzeArticleUnless(read.text, own, (dated) => yearGuessed({ hasDateline: !!dated.dateline, articleDate: dated.articleDate })).analysis
+      : analyser.analyzeArticle(read.text, own);
     return { entry: cachedArticle(summarizeArticle(uri, analysis, false), key, undefined, read.truncated) };
   } catch (err) {
     return { problem: String((err as Error)?.message ?? err) };

@@ -2,6 +2,7 @@
 // Pure: callers hand it texts; it never reads files. The CLI and the server share it.
 // The cross-article index is built lazily, on the first question; an edit that names the same
 // people patches it by difference, any other change has it rebuilt on the next question.
+import { optionsForArticle } from './markdownArticles';
 import type * as AnalysisModule from '../analysis';
 import { lowerBound } from '../analysis/search';
 import type { AnalysisOptions, ArticleAnalysis, DateMention, Mention, Person, Span, Statement } from '../analysis/types';
@@ -313,7 +314,7 @@ export class WorkspaceModel {
   setArticle(uri: string, text: string): ArticleEntry {
     const dates = this.dated.all();
     // An edit of a document whose analysis is held reuses what it did not touch.
-    const analysis = analyzeArticle(text, this.analysisOptions(uri), this.entries.get(uri)?.analysis);
+    const analysis = analyzeArticle(text, optionsForArticle(uri, this.analysisOptions(uri)), this.entries.get(uri)?.analysis);
     const keep = this.options.keepAnalysis?.(uri) ?? true;
     const entry: ArticleEntry = { uri, summary: summarizeArticle(uri, analysis, keep), ...(keep ? { analysis } : {}) };
     this.madeWith.set(entry.summary, dates);
