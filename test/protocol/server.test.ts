@@ -159,6 +159,14 @@ describe('language server over stdio (newsroom fixture)', function () {
     assert.strictEqual(d.range.start.line, 3);
   });
 
+  it('hover on an unattributed quote says nobody is named, and who is quoted nearby', async () => {
+    const f = file('03-dam-protest.txt');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: client.uri(f) }, position: positionOf(read(f), 'waited long enough', 2) });
+    const text = (hover?.contents as MarkupContent).value;
+    assert.match(text, /No speaker named/);
+    assert.match(text, /Quoted nearby: Lindqvist, Petrów/);
+  });
+
   it('attributionLens/unattributedQuotes lists every unattributed quote of the workspace, closed articles too, and no README', async () => {
     const items = await client.connection.sendRequest(UnattributedQuotesRequest.type);
     assert.deepStrictEqual(items.map((i) => [path.basename(pathOfUri(i.uri)), i.range.start.line]), [['03-dam-protest.txt', 3]]);

@@ -3,6 +3,7 @@ import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserve
 import { MarkupKind } from './languageServer';
 import type { ArticleAnalysis, DateMention, Dateline } from '../analysis/types';
 import type { Speaker, StatementRef } from '../workspace/types';
+import { likelySpeakers } from './diagnostics';
 import { articleAt, mentionNear, plural, rangeIn, shorten, throwIfCancelled, type FeatureContext } from './context';
 
 export function hover(ctx: FeatureContext, params: HoverParams, token?: CancellationToken): Hover | null {
@@ -41,7 +42,11 @@ export function hover(ctx: FeatureContext, params: HoverParams, token?: Cancella
 
   const quotation = entry.analysis.quotations.find((q) => q.span.start <= offset && offset < q.span.end);
   if (quotation) {
-    return markdown(['**No speaker named** for this quotation', 'Name who said it, or mark it with `attribution-lens-ignore`.'], rangeIn(ctx, entry, quotation.span));
+    const nearby = likelySpeakers(entry.analysis, quotation.span.start);
+    const lines = ['**No speaker named** for this quotation'];
+    if (nearby.length) lines.push(`Quoted nearby: ${nearby.map(escape).join(', ')}`);
+    lines.push('Name who said it, or mark it with `attribution-lens-ignore`.');
+    return markdown(lines, rangeIn(ctx, entry, quotation.span));
   }
   return null;
 }
