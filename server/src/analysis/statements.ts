@@ -2290,6 +2290,8 @@ class StatementFinder {
    */
   private clauseEnd(content: Span): number {
     let words = 0;
+    // The last comma outside quotations after the one being read (-1: none), found once when first needed.
+    let lastComma: number | undefined;
     const last = this.tokenAtOrAfter(content.end);
     for (let k = this.tokenAtOrAfter(content.start); k < last; k++) {
       const t = this.tokens[k];
@@ -2308,6 +2310,16 @@ class StatementFinder {
       if (t.text === ',' && isClosingQuote(prev?.text ?? '') && (next.lower === 'a' || next.lower === 'an')) return t.start;
       // "“…”, which would allow …": a relative clause hung on the quoted words.
       if (t.text === ',' && afterQuote && (next.lower === 'which' || next.lower === 'who')) return t.start;
+      // "… supports the final bill, which includes …", "…, for whom he …", "…, compared with …": a
+      // clause the writer hangs on the reported one's last noun, when it runs to the end (no comma
+      // after it closes an aside inside the report: "the bill, which passed, is flawed").
+      if (t.text === ',' && words >= 4 && this.opensWritersAside(k + 1, last)) {
+        if (lastComma === undefined) {
+          lastComma = -1;
+          for (let j = last - 1; j > k; j--) if (this.tokens[j].text === ',' && !this.inQuote[j]) { lastComma = j; break; }
+        }
+        if (lastComma < 0) return t.start;
+      }
       // "… the pier was unsafe, the Harbour Times reported.": the sentence's reporter, not its content.
       if (t.text === ',' && this.trailingReporterAt(k + 1, last) >= 0) return t.start;
       // "… and one in four said …", "…; 29 percent said …": another subject's statement.
@@ -2329,6 +2341,16 @@ class StatementFinder {
       }
     }
     return content.end;
+  }
+
+  /** Whether tokens from `k` open a clause the writer adds about a noun: ", which …", ", for whom …", ", compared with …". */
+  private opensWritersAside(k: number, last: number): boolean {
+    const t = this.tokens[k];
+    if (!t || k >= last || this.inQuote[k]) return false;
+    if (t.lower === 'which' || t.lower === 'whose') return true;
+    const next = this.tokens[k + 1]?.lower;
+    if ((t.lower === 'for' || t.lower === 'of' || t.lower === 'to' || t.lower === 'with') && (next === 'whom' || next === 'which')) return true;
+    return (t.lower === 'compared' || t.lower === 'up') && (next === 'with' || next === 'to' || next === 'from');
   }
 
   /**

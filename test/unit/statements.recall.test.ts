@@ -1,0 +1,22 @@
+// Session 18's attribution rules for US newspaper and wire copy: where a reported clause ends, and
+// forms of reported speech the earlier rules missed. Every fixture is written for this file; none
+// comes from a published article.
+import * as assert from 'node:assert/strict';
+import { find, statementsOf } from './support/seenStatements';
+
+describe('statements: reported speech, round 2', () => {
+  describe('a clause the writer hangs on the report’s last noun', () => {
+    it('ends the reported clause: ", which …" running to the sentence’s end', () => {
+      const s = find(statementsOf('Ellen Park said she backs the harbour plan, which the council passed in May.'), 'harbour plan');
+      assert.equal(s.content, 'she backs the harbour plan');
+    });
+    it('ends it at ", compared with …"', () => {
+      const s = find(statementsOf('Forty percent of members say they trust the board, compared with 30 percent last year.'), 'trust the board');
+      assert.equal(s.content, 'they trust the board');
+    });
+    it('not when a comma closes the aside inside the report', () => {
+      const s = find(statementsOf('Ellen Park said the harbour plan, which the council passed in May, is too costly.'), 'harbour plan');
+      assert.equal(s.content, 'the harbour plan, which the council passed in May, is too costly');
+    });
+  });
+});
