@@ -20,3 +20,16 @@ describe('statements: reported speech, round 2', () => {
     });
   });
 });
+
+describe('statements: commitments', () => {
+  it('reports the infinitive after vowed, pledged, promised, threatened', () => {
+    const seen = statementsOf('Ellen Park vowed to reopen the pier by May. The council has pledged not to raise fares. Mara Quist threatened to sue the council.');
+    assert.deepEqual([find(seen, 'reopen the pier').cue, find(seen, 'reopen the pier').content], ['vowed', 'to reopen the pier by May']);
+    assert.deepEqual([find(seen, 'raise fares').cue, find(seen, 'raise fares').content], ['pledged', 'not to raise fares']);
+    assert.equal(find(seen, 'sue the council').source, 'Mara Quist');
+  });
+  it('not a forecast (“promised to be”) nor an object', () => {
+    const seen = statementsOf('The regatta promised to be a close race. Ellen Park promised the sailors a new quay.');
+    assert.deepEqual(seen.filter((s) => s.cue === 'promised'), []);
+  });
+});

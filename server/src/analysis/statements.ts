@@ -1,6 +1,6 @@
 // Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
 // and the mention that names the speaker. Rules work on sentence-sized units in one pass.
-import { CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
+import { COMMISSIVE_CUES, CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { countBelow, lowerBound } from './search';
@@ -102,7 +102,7 @@ const QUESTION_WORDS = new Set(['whether', 'if', 'how', 'why', 'what', 'who', 'w
 /** Forms of "be" that make a participle after them passive: "was asked", "is expected", "been told". */
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't", "aren't", "weren't"]);
 /** Participles that report speech after a main clause: "…, saying the plan failed". */
-const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'pledging', 'threatening', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
 const SUBJECT_PREPOSITIONS = new Set(['at', 'in', 'from', 'near', 'across', 'inside', 'outside', 'around', 'among', 'for', 'to']);
 /** Participles whose agent ("by …") belongs to the subject's noun phrase: "economists polled by Reuters". */
@@ -1966,6 +1966,7 @@ class StatementFinder {
     if (next.lower === 'that' || next.text === ':' || isOpeningQuote(next.text)) return true;
     if (next.text === ',' && this.tokens[cue.last + 1] && isOpeningQuote(this.tokens[cue.last + 1].text)) return true;
     if (this.askedQuestionAt(cue, unit) >= 0) return true;
+    if (this.commitmentAt(cue, unit)) return true;
     if (OBJECT_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1) {
       for (let j = cue.last; j < Math.min(unit.lastToken, cue.last + 8); j++) {
         if (this.tokens[j].lower === 'to' || this.tokens[j].lower === 'that') return true;
@@ -1973,6 +1974,17 @@ class StatementFinder {
       }
     }
     return false;
+  }
+
+  /** "vowed to repeal …", "pledged not to raise …": a verb of committing oneself and its infinitive. */
+  private commitmentAt(cue: Cue, unit: Unit): boolean {
+    if (cue.last - cue.first !== 1 || !COMMISSIVE_CUES.has(this.tokens[cue.first].lower)) return false;
+    let k = cue.last;
+    if (this.tokens[k]?.lower === 'not') k++;
+    const verb = this.tokens[k + 1];
+    // "The debate promised to be a close one": a forecast, not a commitment.
+    if (verb?.lower === 'be' && this.tokens[cue.first].lower.startsWith('promis')) return false;
+    return k + 1 < unit.lastToken && this.tokens[k].lower === 'to' && !this.inQuote[k] && !!verb && verb.isWord && !isUpperInitial(verb.text) && !DETERMINERS.has(verb.lower) && !NOUN_DETERMINERS.has(verb.lower);
   }
 
   /**
