@@ -33,3 +33,10 @@ describe('statements: commitments', () => {
     assert.deepEqual(seen.filter((s) => s.cue === 'promised'), []);
   });
 });
+
+describe('statements: a subject after an opening conjunction', () => {
+  it('is the whole noun phrase after “But”', () => {
+    const s = find(statementsOf('But most harbour pilots in the region say the quay is too short.'), 'quay is too short');
+    assert.deepEqual([s.source, s.cue], ['most harbour pilots in the region', 'say']);
+  });
+});

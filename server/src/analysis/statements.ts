@@ -113,6 +113,8 @@ const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'unless', '
 function opensNoSubject(word: string): boolean {
   return INTRODUCTORY.has(word) || ADVERBS.has(word) || TAIL_STARTERS.has(word) || SUBJECT_PRONOUNS.has(word) || word === 'it' || word === 'this' || word === 'there' || word === 'so';
 }
+/** Conjunctions that open a sentence without being part of its subject: "But officials say …". */
+const SENTENCE_CONJUNCTIONS = new Set(['but', 'and', 'yet']);
 /** "close to", "familiar with" …: the adjective and the preposition that follows it. */
 const TWO_WORD_PREPOSITIONS = new Map([['close', 'to'], ['familiar', 'with'], ['briefed', 'on'], ['knowledgeable', 'about']]);
 const SPEECH_INVERTIBLE = new Set(['reads', 'said', 'says', 'added', 'asked', 'stressed', 'noted', 'continued', 'explained', 'wrote', 'replied', 'answered', 'recalled', 'remarked', 'observed', 'insisted', 'warned', 'declared', 'stated', 'argued', 'affirmed', 'concluded', 'tweeted', 'told', 'emphasized', 'emphasised', 'commented', 'responded', 'admitted', 'conceded', 'quipped', 'joked', 'reckoned', 'went', 'underlined', 'pointed', 'indicated', 'assured', 'claimed', 'suggested', 'predicted', 'promised', 'says']);
@@ -1800,6 +1802,8 @@ class StatementFinder {
           break;
         }
       }
+      // "But majorities in all five say …": a conjunction alone, with no lead-in after it, opens the subject.
+      if (from === unit.firstToken && SENTENCE_CONJUNCTIONS.has(opener.lower)) from++;
     }
     // "… later Thursday forcefully told": adverbs and a time phrase before the verb are not the subject.
     let end = cue.first;
