@@ -2,7 +2,7 @@
 // forms of reported speech the earlier rules missed. Every fixture is written for this file; none
 // comes from a published article.
 import * as assert from 'node:assert/strict';
-import { find, statementsOf } from './support/seenStatements';
+import { find, seenIn, statementsOf } from './support/seenStatements';
 
 describe('statements: reported speech, round 2', () => {
   describe('a clause the writer hangs on the report’s last noun', () => {
@@ -38,5 +38,21 @@ describe('statements: a subject after an opening conjunction', () => {
   it('is the whole noun phrase after “But”', () => {
     const s = find(statementsOf('But most harbour pilots in the region say the quay is too short.'), 'quay is too short');
     assert.deepEqual([s.source, s.cue], ['most harbour pilots in the region', 'say']);
+  });
+});
+
+describe('statements: a surname spelled like a cue verb', () => {
+  it('is the speaker’s name, not the cue', () => {
+    const seen = statementsOf('Sen. Marjorie Tell said the bill would pass. Later, Tell said the vote would be close.');
+    assert.deepEqual([find(seen, 'bill would pass').speaker, find(seen, 'bill would pass').cue], ['Marjorie Tell', 'said']);
+    assert.deepEqual([find(seen, 'vote would be close').speaker, find(seen, 'vote would be close').source], ['Marjorie Tell', 'Tell']);
+  });
+  it('after the cue too', () => {
+    const s = find(statementsOf('“The bill will pass,” said Rep. Ann Say.'), 'bill will pass');
+    assert.equal(s.speaker, 'Ann Say');
+  });
+  it('not in a headline’s “Lee Says He …”', () => {
+    const s = find(seenIn('Ellen Park Says She Will Run\n\nLONDON (AP) — The council met on Monday.\n'), 'Will Run');
+    assert.deepEqual([s.speaker, s.cue], ['Ellen Park', 'Says']);
   });
 });

@@ -640,6 +640,8 @@ class StatementFinder {
       if (this.inQuote[k] || !this.tokens[k].isWord) continue;
       const cueWord = this.cueWords.get(this.tokens[k].lower);
       if (cueWord === undefined) continue;
+      // "Sen. Marjorie Tell said": a capitalised cue word that ends a name is the surname.
+      if (this.runEndingAt(k) && isUpperInitial(this.tokens[k].text)) continue;
       const multi = cueWord.opened && this.multiwordCueAt(k, unit.lastToken, cueWord.opened);
       if (multi) {
         if (multi[0] === 'quoted') {
