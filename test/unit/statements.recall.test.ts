@@ -56,3 +56,14 @@ describe('statements: a surname spelled like a cue verb', () => {
     assert.deepEqual([s.speaker, s.cue], ['Ellen Park', 'Says']);
   });
 });
+
+describe('statements: a quotation after where it was posted', () => {
+  it('is said directly: "posted on Instagram: “…”", "wrote in a letter to members, “…”"', () => {
+    const seen = statementsOf('The harbour master posted on Instagram: “We are ready for the storm.” Ellen Park wrote in a letter to members, “The quay stays shut.”');
+    assert.deepEqual([find(seen, 'ready for the storm').kind, find(seen, 'ready for the storm').content, find(seen, 'ready for the storm').cue], ['direct', 'We are ready for the storm', 'posted']);
+    assert.deepEqual([find(seen, 'quay stays shut').kind, find(seen, 'quay stays shut').speaker], ['direct', 'Ellen Park']);
+  });
+  it('not “posted” with an object', () => {
+    assert.deepEqual(statementsOf('The ferry company posted a loss on Monday.'), []);
+  });
+});

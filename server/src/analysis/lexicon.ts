@@ -38,6 +38,7 @@ export const CUE_VERBS = set(`
   deemed termed sings sang chanted yelled screamed calls called calling describing dubbing branding labeling labelling reads
   yell yells yelling chant chants chanting scream screams screaming
   pledge pledges pledged pledging threaten threatens threatened threatening
+  posted posts
 `);
 
 /**

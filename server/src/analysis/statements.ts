@@ -113,6 +113,8 @@ const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'unless', '
 function opensNoSubject(word: string): boolean {
   return INTRODUCTORY.has(word) || ADVERBS.has(word) || TAIL_STARTERS.has(word) || SUBJECT_PRONOUNS.has(word) || word === 'it' || word === 'this' || word === 'there' || word === 'so';
 }
+/** Prepositions opening where or how something was said: "on Instagram", "in a statement", "via Twitter". */
+const MEANS_PREPOSITIONS = new Set(['on', 'in', 'to', 'via', 'through']);
 /** Conjunctions that open a sentence without being part of its subject: "But officials say …". */
 const SENTENCE_CONJUNCTIONS = new Set(['but', 'and', 'yet']);
 /** "close to", "familiar with" …: the adjective and the preposition that follows it. */
@@ -1794,7 +1796,8 @@ class StatementFinder {
 
   private wholeSubjectBefore(cue: Cue, unit: Unit): Source | undefined {
     const verb = this.tokens[cue.first].lower;
-    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)))) return undefined;
+    // "The harbour master posted on Instagram: “…”": so with any verb that a quotation follows where it was posted.
+    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || this.quoteAfterMeans(cue.last, unit) !== undefined)) return undefined;
     let from = unit.firstToken;
     const opener = this.tokens[from];
     if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
@@ -1973,6 +1976,7 @@ class StatementFinder {
     if (next.text === ',' && this.tokens[cue.last + 1] && isOpeningQuote(this.tokens[cue.last + 1].text)) return true;
     if (this.askedQuestionAt(cue, unit) >= 0) return true;
     if (this.commitmentAt(cue, unit)) return true;
+    if (this.quoteAfterMeans(cue.last, unit) !== undefined) return true;
     if (OBJECT_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1) {
       for (let j = cue.last; j < Math.min(unit.lastToken, cue.last + 8); j++) {
         if (this.tokens[j].lower === 'to' || this.tokens[j].lower === 'that') return true;
@@ -2046,6 +2050,8 @@ class StatementFinder {
         if (this.inQuote[j] || this.tokens[j].text === '.' && j > k && !this.tokens[j - 1].isWord) break;
       }
       if (!found) k = this.afterListener(k, unit);
+    } else if (this.quoteAfterMeans(k, unit) !== undefined) {
+      k = this.quoteAfterMeans(k, unit)!;
     } else {
       // "said on Monday that …" / "said in a statement that …"
       let found = false;
@@ -2083,6 +2089,21 @@ class StatementFinder {
     if (!next || j >= unit.lastToken || this.inQuote[j]) return k;
     if (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || !!this.runStartingAt(j) || isOpeningQuote(next.text)) return j;
     return k;
+  }
+
+  /**
+   * "posted on Instagram: “…”", "wrote in a letter to members, “…”": a short phrase of where or how
+   * (a preposition, a few words, no verb), then a colon or comma and a quotation. The quotation's
+   * token index, or undefined.
+   */
+  private quoteAfterMeans(from: number, unit: Unit): number | undefined {
+    if (from >= unit.lastToken || !MEANS_PREPOSITIONS.has(this.tokens[from].lower) || this.inQuote[from]) return undefined;
+    for (let j = from + 1; j < Math.min(unit.lastToken - 1, from + 8); j++) {
+      const t = this.tokens[j];
+      if ((t.text === ':' || t.text === ',') && j > from + 1) return isOpeningQuote(this.tokens[j + 1].text) && !!this.outerStartingAt(this.tokens[j + 1].start) ? j + 1 : undefined;
+      if (!t.isWord || this.inQuote[j] || t.lower === 'that' || this.cueVerbs.has(t.lower)) return undefined;
+    }
+    return undefined;
   }
 
   /** "tells his supporters to “go vote”": the token index of the quote after a nearby "to". */
