@@ -67,3 +67,16 @@ describe('statements: a quotation after where it was posted', () => {
     assert.deepEqual(statementsOf('The ferry company posted a loss on Monday.'), []);
   });
 });
+
+describe('statements: a relative clause’s report', () => {
+  it('is spoken by “who”, labelled by the group before it, and ends at its comma', () => {
+    const seen = statementsOf('Among those who said they trust the harbour board, most voted yes. The plan won among the pilots who say the quay is too short.');
+    const those = find(seen, 'trust the harbour board');
+    assert.deepEqual([those.source, those.speaker, those.content], ['who', 'those', 'they trust the harbour board']);
+    assert.deepEqual([find(seen, 'quay is too short').source, find(seen, 'quay is too short').speaker], ['who', 'the pilots']);
+  });
+  it('not a question word after a verb', () => {
+    const seen = statementsOf('Reporters asked who said it first.');
+    assert.equal(seen.filter((s) => s.source === 'who').length, 0);
+  });
+});

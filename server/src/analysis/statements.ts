@@ -113,6 +113,9 @@ const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'unless', '
 function opensNoSubject(word: string): boolean {
   return INTRODUCTORY.has(word) || ADVERBS.has(word) || TAIL_STARTERS.has(word) || SUBJECT_PRONOUNS.has(word) || word === 'it' || word === 'this' || word === 'there' || word === 'so';
 }
+/** A word before "who" that stands for people speaking: "voters", "those", "percent", "officials". */
+const RELATIVE_ANTECEDENTS = (word: string): boolean =>
+  word === 'those' || word === 'percent' || word === 'people' || word === 'others' || word === 'many' || word === 'some' || word === 'one' || word === 'anyone' || GENERIC_SOURCES.has(word) || ROLE_HEADS.has(word) || (/[a-z]{3}[^su]s$/.test(word) && !NOT_PARTICIPLES.has(word));
 /** Prepositions opening where or how something was said: "on Instagram", "in a statement", "via Twitter". */
 const MEANS_PREPOSITIONS = new Set(['on', 'in', 'to', 'via', 'through']);
 /** Conjunctions that open a sentence without being part of its subject: "But officials say …". */
@@ -813,6 +816,7 @@ class StatementFinder {
         }
       }
     }
+    if (token.lower === 'who') return this.relativeSource(k, unit);
     const run = this.runEndingAt(k);
     // "Ann Lee of Leeds, Yorkshire says": the person before the place.
     if (run && this.tokens[run.first - 1]?.text === ',') {
@@ -829,6 +833,23 @@ class StatementFinder {
     }
     if (run) return this.agentOf(run.first, k, unit) ?? this.nounBeforeComplement(run, unit) ?? this.runSource(run, unit);
     return this.commonNounSource(k, unit);
+  }
+
+  /**
+   * "voters who said they …", "the 30 percent who say …", "business leaders who say …": the relative
+   * pronoun is the speaker's mention, standing for the group or description before it (its label).
+   * Only after a noun that names people or a share of them, not after a verb ("asked who said").
+   */
+  private relativeSource(k: number, unit: Unit): Source | undefined {
+    const headAt = k - 1;
+    const head = this.tokens[headAt];
+    if (headAt < unit.firstToken || !head.isWord || this.inQuote[headAt] || !RELATIVE_ANTECEDENTS(head.lower)) return undefined;
+    // "Democrats who say": a capitalised plural, but not a person's name ("Ann Rivers who").
+    if (isUpperInitial(head.text) && (!/[a-z]s$/.test(head.text) || this.runEndingAt(headAt)?.name && !this.runEndingAt(headAt)!.organization && this.runEndingAt(headAt)!.words.length > 1)) return undefined;
+    const first = this.modifiersBefore(headAt, unit, true);
+    const token = this.tokens[k];
+    const span = { start: token.start, end: token.end };
+    return new Source(span, undefined, this.text.slice(this.tokens[first].start, head.end), span.start, span.end, false);
   }
 
   /**
@@ -2289,7 +2310,9 @@ class StatementFinder {
   private push(cue: Cue, source: Source, content: Span, kind: StatementKind, unit: Unit): Statement {
     const cueSpan = new KeptSpan(this.tokens[cue.first].start, this.tokens[cue.last - 1].end);
     if (content.start >= cueSpan.end) {
-      const end = Math.min(this.clauseEnd(content), this.subordinateClauseEnd(cue, content, unit));
+      let end = Math.min(this.clauseEnd(content), this.subordinateClauseEnd(cue, content, unit));
+      // "Those who said they cared most about X, most …": a relative clause's report ends at its comma.
+      if (source.span.end - source.span.start === 3 && this.text.slice(source.span.start, source.span.end).toLowerCase() === 'who') end = Math.min(end, this.firstCommaAfter(content));
       if (end < content.end) {
         const cut = this.trimContent({ start: content.start, end });
         if (cut) {
@@ -2303,6 +2326,17 @@ class StatementFinder {
       new CuedStatement(source.person?.key, source.person?.name ?? source.label, kind, cue.text, content, this.text.slice(content.start, content.end), source.span, cueSpan, this.dateFor(unit, cueSpan, content), quotation),
     );
     return this.statements[this.statements.length - 1];
+  }
+
+  /** The first comma outside quotations after the content's third word, or its end. */
+  private firstCommaAfter(content: Span): number {
+    const last = this.tokenAtOrAfter(content.end);
+    let words = 0;
+    for (let k = this.tokenAtOrAfter(content.start); k < last; k++) {
+      if (this.tokens[k].isWord) words++;
+      else if (words >= 3 && this.tokens[k].text === ',' && !this.inQuote[k]) return this.tokens[k].start;
+    }
+    return content.end;
   }
 
   /**
