@@ -80,3 +80,11 @@ describe('statements: a relative clause’s report', () => {
     assert.equal(seen.filter((s) => s.source === 'who').length, 0);
   });
 });
+
+describe('statements: a subject the rules cannot name, before a verb and “that”', () => {
+  it('is the whole noun phrase before any cue verb followed by “that”', () => {
+    const seen = statementsOf('Harbour pilot unions note that the quay flooded twice. Ferry company defenders today argue that the fares were fair.');
+    assert.deepEqual([find(seen, 'quay flooded').source, find(seen, 'quay flooded').cue], ['Harbour pilot unions', 'note']);
+    assert.equal(find(seen, 'fares were fair').source, 'Ferry company defenders');
+  });
+});

@@ -1818,7 +1818,9 @@ class StatementFinder {
   private wholeSubjectBefore(cue: Cue, unit: Unit): Source | undefined {
     const verb = this.tokens[cue.first].lower;
     // "The harbour master posted on Instagram: “…”": so with any verb that a quotation follows where it was posted.
-    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || this.quoteAfterMeans(cue.last, unit) !== undefined)) return undefined;
+    // "Patient groups note that …", "Clinton's defenders argue that …": with "that" after it, any cue verb reports.
+    const thatClause = this.tokens[cue.last]?.lower === 'that' && cue.last + 1 < unit.lastToken && !this.inQuote[cue.last];
+    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || thatClause || this.quoteAfterMeans(cue.last, unit) !== undefined)) return undefined;
     let from = unit.firstToken;
     const opener = this.tokens[from];
     if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
