@@ -88,3 +88,13 @@ describe('statements: a subject the rules cannot name, before a verb and “that
     assert.equal(find(seen, 'fares were fair').source, 'Ferry company defenders');
   });
 });
+
+describe('statements: a cue word used as a noun after an adjective', () => {
+  it('heads the subject (“an earlier report in …”) and is no cue', () => {
+    const seen = statementsOf('An earlier report in a local paper said that the quay had flooded.');
+    const s = find(seen, 'quay had flooded');
+    assert.equal(s.cue, 'said');
+    assert.ok(s.source?.includes('report in a local paper'), s.source);
+    assert.equal(seen.filter((x) => x.cue === 'report').length, 0);
+  });
+});

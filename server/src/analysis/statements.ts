@@ -116,6 +116,8 @@ function opensNoSubject(word: string): boolean {
 /** A word before "who" that stands for people speaking: "voters", "those", "percent", "officials". */
 const RELATIVE_ANTECEDENTS = (word: string): boolean =>
   word === 'those' || word === 'percent' || word === 'people' || word === 'others' || word === 'many' || word === 'some' || word === 'one' || word === 'anyone' || GENERIC_SOURCES.has(word) || ROLE_HEADS.has(word) || (/[a-z]{3}[^su]s$/.test(word) && !NOT_PARTICIPLES.has(word));
+/** Adjectives that make the cue word after them a noun: "an earlier report", "a new report". */
+const NOUN_ADJECTIVES = new Set(['earlier', 'new', 'recent', 'latest', 'separate', 'previous', 'initial', 'annual', 'internal', 'preliminary', 'final', 'detailed', 'scathing', 'false', 'repeated', 'frequent', 'similar', 'such']);
 /** Prepositions opening where or how something was said: "on Instagram", "in a statement", "via Twitter". */
 const MEANS_PREPOSITIONS = new Set(['on', 'in', 'to', 'via', 'through']);
 /** Conjunctions that open a sentence without being part of its subject: "But officials say …". */
@@ -689,6 +691,8 @@ class StatementFinder {
     const before = this.tokens[k - 1];
     if (!before || !before.isWord || this.paragraphOfToken[k - 1] !== this.paragraphOfToken[k]) return false;
     if (NOUN_DETERMINERS.has(before.lower)) return true;
+    // "an earlier report in …", "a new report": an adjective before a noun.
+    if (NOUN_ADJECTIVES.has(before.lower)) return true;
     return (this.tokens[k].lower === 'show' || this.tokens[k].lower === 'shows') && SHOW_KINDS.has(before.lower);
   }
 
@@ -1076,7 +1080,7 @@ class StatementFinder {
       const headAt = this.headBeforePreposition(determiner, unit);
       if (headAt !== undefined) {
         const head = this.tokens[headAt];
-        if (headAt < unit.firstToken || !head.isWord || this.inQuote[headAt] || NP_STOP.has(head.lower) || this.cueVerbs.has(head.lower)) return undefined;
+        if (headAt < unit.firstToken || !head.isWord || this.inQuote[headAt] || NP_STOP.has(head.lower) || (this.cueVerbs.has(head.lower) && !this.isNounUse(headAt))) return undefined;
         if (!(ROLE_HEADS.has(head.lower) || GENERIC_SOURCES.has(head.lower) || /[a-z]s$/.test(head.text))) return undefined;
         first = this.modifiersBefore(headAt, unit, false);
         const span = { start: this.tokens[first].start, end: this.tokens[k].end };
@@ -1856,7 +1860,7 @@ class StatementFinder {
       if (k >= cut) continue;
       if (!t.isWord && t.text !== '.' && t.text !== '-' && t.text !== '&') return undefined;
       const w = t.lower;
-      if (NOT_IN_SUBJECT.has(w) || this.cueVerbs.has(w)) return undefined;
+      if (NOT_IN_SUBJECT.has(w) || (this.cueVerbs.has(w) && !this.isNounUse(k))) return undefined;
       // "The former first lady and U.S. senator said": "and" joins two nouns, never a verb and a clause.
       if (w === 'and' && (k === from || !this.tokens[k + 1]?.isWord)) return undefined;
       if (w === 'and' && !isUpperInitial(t.text) && this.tokens.slice(from, k).some((x) => !isUpperInitial(x.text) && (/[a-z]ed$/.test(x.lower) || IRREGULAR_PAST.has(x.lower)))) return undefined;
