@@ -98,3 +98,10 @@ describe('statements: a cue word used as a noun after an adjective', () => {
     assert.equal(seen.filter((x) => x.cue === 'report').length, 0);
   });
 });
+
+describe('statements: more speech verbs', () => {
+  it('asserted, stating, disclosed, lamented report their clause', () => {
+    const seen = statementsOf('Ellen Park asserted that the quay was safe. The board disclosed that it had lost money. Mara Quist lamented that the ferry was late.');
+    assert.deepEqual([find(seen, 'quay was safe').cue, find(seen, 'lost money').cue, find(seen, 'ferry was late').cue], ['asserted', 'disclosed', 'lamented']);
+  });
+});

@@ -39,6 +39,9 @@ export const CUE_VERBS = set(`
   yell yells yelling chant chants chanting scream screams screaming
   pledge pledges pledged pledging threaten threatens threatened threatening
   posted posts
+  assert asserts asserted asserting stating announcing alleging remarking contending
+  remind reminds reminded reminding lament laments lamented lamenting reaffirm
+  reaffirms reaffirmed disclose discloses disclosed
 `);
 
 /**
