@@ -105,3 +105,11 @@ describe('statements: more speech verbs', () => {
     assert.deepEqual([find(seen, 'quay was safe').cue, find(seen, 'lost money').cue, find(seen, 'ferry was late').cue], ['asserted', 'disclosed', 'lamented']);
   });
 });
+
+describe('statements: a clause opened by a question word', () => {
+  it('is reported after explained, revealed, wondered, questioned', () => {
+    const seen = statementsOf('Ellen Park explained how the quay would be rebuilt. Mara Quist wondered whether the ferry would run.');
+    assert.deepEqual([find(seen, 'quay would be rebuilt').content, find(seen, 'quay would be rebuilt').cue], ['how the quay would be rebuilt', 'explained']);
+    assert.deepEqual([find(seen, 'ferry would run').content, find(seen, 'ferry would run').source], ['whether the ferry would run', 'Mara Quist']);
+  });
+});

@@ -42,6 +42,7 @@ export const CUE_VERBS = set(`
   assert asserts asserted asserting stating announcing alleging remarking contending
   remind reminds reminded reminding lament laments lamented lamenting reaffirm
   reaffirms reaffirmed disclose discloses disclosed
+  wondered wonders wondering questioned questioning
 `);
 
 /**

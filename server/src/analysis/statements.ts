@@ -118,6 +118,8 @@ const RELATIVE_ANTECEDENTS = (word: string): boolean =>
   word === 'those' || word === 'percent' || word === 'people' || word === 'others' || word === 'many' || word === 'some' || word === 'one' || word === 'anyone' || GENERIC_SOURCES.has(word) || ROLE_HEADS.has(word) || (/[a-z]{3}[^su]s$/.test(word) && !NOT_PARTICIPLES.has(word));
 /** Adjectives that make the cue word after them a noun: "an earlier report", "a new report". */
 const NOUN_ADJECTIVES = new Set(['earlier', 'new', 'recent', 'latest', 'separate', 'previous', 'initial', 'annual', 'internal', 'preliminary', 'final', 'detailed', 'scathing', 'false', 'repeated', 'frequent', 'similar', 'such']);
+/** Cue verbs whose content may be a clause opened by a question word: "explained how …", "wondered whether …". */
+const WH_COMPLEMENT_CUES = new Set(['explain', 'explains', 'explained', 'explaining', 'reveal', 'reveals', 'revealed', 'revealing', 'described', 'describes', 'describing', 'wondered', 'wonders', 'wondering', 'questioned', 'questioning']);
 /** Prepositions opening where or how something was said: "on Instagram", "in a statement", "via Twitter". */
 const MEANS_PREPOSITIONS = new Set(['on', 'in', 'to', 'via', 'through']);
 /** Conjunctions that open a sentence without being part of its subject: "But officials say …". */
@@ -2003,6 +2005,8 @@ class StatementFinder {
     if (next.text === ',' && this.tokens[cue.last + 1] && isOpeningQuote(this.tokens[cue.last + 1].text)) return true;
     if (this.askedQuestionAt(cue, unit) >= 0) return true;
     if (this.commitmentAt(cue, unit)) return true;
+    // "explained how …", "revealed why …", "wondered whether …": a reported question or account.
+    if (cue.last - cue.first === 1 && WH_COMPLEMENT_CUES.has(this.tokens[cue.first].lower) && QUESTION_WORDS.has(next.lower) && !this.inQuote[cue.last] && cue.last + 2 < unit.lastToken) return true;
     if (this.quoteAfterMeans(cue.last, unit) !== undefined) return true;
     if (OBJECT_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1) {
       for (let j = cue.last; j < Math.min(unit.lastToken, cue.last + 8); j++) {
