@@ -113,3 +113,11 @@ describe('statements: a clause opened by a question word', () => {
     assert.deepEqual([find(seen, 'ferry would run').content, find(seen, 'ferry would run').source], ['whether the ferry would run', 'Mara Quist']);
   });
 });
+
+describe('statements: a long opening “According to …” phrase', () => {
+  it('runs to its comma, and may open with “early results”', () => {
+    const s = find(statementsOf('According to early results of a survey conducted for the Harbour Board and two ferry companies by Nordvik Research, most pilots want a longer quay.'), 'longer quay');
+    assert.deepEqual([s.cue, s.content], ['According to', 'most pilots want a longer quay']);
+    assert.ok(s.source?.startsWith('early results of a survey'), s.source);
+  });
+});

@@ -120,6 +120,11 @@ const RELATIVE_ANTECEDENTS = (word: string): boolean =>
 const NOUN_ADJECTIVES = new Set(['earlier', 'new', 'recent', 'latest', 'separate', 'previous', 'initial', 'annual', 'internal', 'preliminary', 'final', 'detailed', 'scathing', 'false', 'repeated', 'frequent', 'similar', 'such']);
 /** Cue verbs whose content may be a clause opened by a question word: "explained how …", "wondered whether …". */
 const WH_COMPLEMENT_CUES = new Set(['explain', 'explains', 'explained', 'explaining', 'reveal', 'reveals', 'revealed', 'revealing', 'described', 'describes', 'describing', 'wondered', 'wonders', 'wondering', 'questioned', 'questioning']);
+/**
+ * How far an opening "According to …" phrase may run to its comma, in tokens: "According to early
+ * results of exit polls conducted for the Associated Press and television networks by Edison Research, …".
+ */
+const SOURCE_PHRASE_TOKENS = 24;
 /** Prepositions opening where or how something was said: "on Instagram", "in a statement", "via Twitter". */
 const MEANS_PREPOSITIONS = new Set(['on', 'in', 'to', 'via', 'through']);
 /** Conjunctions that open a sentence without being part of its subject: "But officials say …". */
@@ -1279,7 +1284,10 @@ class StatementFinder {
 
   private commonPhraseAfter(k: number, unit: Unit): Source | undefined {
     // "said after a lunch", "said on Tuesday": a tail, not a speaker.
-    if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower) || NP_STOP.has(this.tokens[k].lower)) return undefined;
+    // "according to early results of exit polls", "… earlier reports": an adjective of time before a noun of record.
+    const next = this.tokens[k + 1];
+    const timedRecord = (this.tokens[k].lower === 'early' || this.tokens[k].lower === 'earlier') && !!next && k + 1 < unit.lastToken && (GENERIC_SOURCES.has(next.lower) || next.lower === 'results');
+    if (!timedRecord && (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower) || NP_STOP.has(this.tokens[k].lower))) return undefined;
     let end = k;
     // "people familiar with the matter", "a source close to the talks": the preposition such an adjective takes stays in the phrase.
     const keptPreposition = (at: number) => this.tokens[at].lower === 'of' || TWO_WORD_PREPOSITIONS.get(this.tokens[at - 1].lower) === this.tokens[at].lower;
@@ -1780,7 +1788,7 @@ class StatementFinder {
    * with no verb or quotation, to the comma that sets it off. That comma's index, or `k`.
    */
   private commaClosingSourcePhrase(k: number, unit: Unit): number {
-    for (let j = k; j < unit.lastToken && j - k < 12; j++) {
+    for (let j = k; j < unit.lastToken && j - k < SOURCE_PHRASE_TOKENS; j++) {
       const t = this.tokens[j];
       if (t.text === ',') return j;
       if (this.inQuote[j] || !(t.isWord || t.text === '.' || t.text === '-' || t.text === '&' || t.text === '\u2019' || t.text === "'")) return k;
