@@ -121,3 +121,16 @@ describe('statements: a long opening “According to …” phrase', () => {
     assert.ok(s.source?.includes('survey'), s.source);
   });
 });
+
+describe('statements: a lead-in before the subject', () => {
+  it('is not the content when a clause with its own subject follows the verb', () => {
+    const seen = statementsOf('Moments earlier, in her opening remarks, Ellen Park said she would rebuild the quay. One of the authors of that 2019 report, Mara Quist, said the harbour needs dredging.');
+    assert.equal(find(seen, 'rebuild the quay').content, 'she would rebuild the quay');
+    assert.equal(find(seen, 'needs dredging').content, 'the harbour needs dredging');
+    assert.equal(seen.filter((s) => s.content.startsWith('Moments earlier') || s.content.startsWith('One of the authors')).length, 0);
+  });
+  it('but a statement before the subject stays the content when only a listener follows “told”', () => {
+    const s = find(statementsOf('The quay will reopen in May, a harbour spokesman told The Harbour Times.'), 'quay will reopen');
+    assert.equal(s.content, 'The quay will reopen in May');
+  });
+});

@@ -125,6 +125,8 @@ const WH_COMPLEMENT_CUES = new Set(['explain', 'explains', 'explained', 'explain
  * results of exit polls conducted for the Associated Press and television networks by Edison Research, …".
  */
 const SOURCE_PHRASE_TOKENS = 24;
+/** Cue verbs whose object is the person spoken to: "told The Times", "assured reporters". */
+const LISTENER_CUES = new Set(['told', 'tells', 'tell', 'telling', 'assured', 'warned', 'reminded', 'informed', 'asked', 'urged']);
 /** Prepositions opening where or how something was said: "on Instagram", "in a statement", "via Twitter". */
 const MEANS_PREPOSITIONS = new Set(['on', 'in', 'to', 'via', 'through']);
 /** Conjunctions that open a sentence without being part of its subject: "But officials say …". */
@@ -1916,7 +1918,13 @@ class StatementFinder {
       const introductory = beforeContent && (this.isIntroductoryPhrase(beforeContent) || this.endsWithAside(beforeContent));
       // "Nevada's governor, Brian Sandoval, said Tuesday that …": a role set off before the name, no verb of its own.
       const roleBefore = substantialAfter && beforeContent && beforeWords <= 10 && this.kindOf(beforeContent, false) === 'indirect' && this.hasNoVerb(beforeContent);
-      if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory) && !roleBefore && !this.isLeadInOnly(beforeContent)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
+      // "Moments earlier, in his opening remarks, Trump said he was …", "Courted by …, Adelson said that he …":
+      // a clause with its own subject after the verb is what was said; what stands before the subject is a lead-in.
+      // After "told", the words right after the verb are the listener ("told The Times"), not a clause.
+      const afterFirst = this.tokenAtOrAfter(afterStart);
+      const listenerNext = LISTENER_CUES.has(this.tokens[cue.first].lower) && afterFirst === cue.last;
+      const clauseAfter = substantialAfter && !listenerNext && !!beforeContent && this.kindOf(beforeContent, false) === 'indirect' && this.opensClause(afterFirst, unit);
+      if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory) && !roleBefore && !clauseAfter && !this.isLeadInOnly(beforeContent)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
     }
     const block = this.colonBlock(cue, unit);
     if (block) return block;
@@ -1924,6 +1932,16 @@ class StatementFinder {
       return this.afterContentOf(afterContent);
     }
     return undefined;
+  }
+
+  /** Token `k` opens a clause with a subject: a determiner, a subject pronoun, a name, or "there". */
+  private opensClause(k: number, unit: Unit): boolean {
+    if (k >= unit.lastToken || this.inQuote[k]) return false;
+    const t = this.tokens[k];
+    if (!t.isWord) return false;
+    if (DETERMINERS.has(t.lower) || SUBJECT_PRONOUNS.has(t.lower) || t.lower === 'it' || t.lower === 'we' || t.lower === 'i' || t.lower === 'there') return true;
+    const run = this.runStartingAt(k);
+    return !!run && !!run.name;
   }
 
   /**
