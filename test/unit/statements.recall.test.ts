@@ -2,7 +2,8 @@
 // forms of reported speech the earlier rules missed. Every fixture is written for this file; none
 // comes from a published article.
 import * as assert from 'node:assert/strict';
-import { find, seenIn, statementsOf } from './support/seenStatements';
+import { analyzeArticle } from '../../server/src/analysis';
+import { find, HEAD, seenIn, statementsOf } from './support/seenStatements';
 
 describe('statements: reported speech, round 2', () => {
   describe('a clause the writer hangs on the report’s last noun', () => {
@@ -132,5 +133,12 @@ describe('statements: a lead-in before the subject', () => {
   it('but a statement before the subject stays the content when only a listener follows “told”', () => {
     const s = find(statementsOf('The quay will reopen in May, a harbour spokesman told The Harbour Times.'), 'quay will reopen');
     assert.equal(s.content, 'The quay will reopen in May');
+  });
+});
+
+describe('statements: a capitalised cue word opening a sentence', () => {
+  it('is no surname: “Reports said …” names no person', () => {
+    const people = analyzeArticle(HEAD + 'Reports said the quay had flooded.').people;
+    assert.deepEqual(people.map((p) => p.name), []);
   });
 });

@@ -98,6 +98,19 @@ function isSurnameLikeCue(tokens: readonly Token[], first: number, k: number): b
 const SURNAME_FOLLOWERS = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'replied']);
 
 /**
+ * "“It will pass,” Tell said", "Later, Tell said": a capitalised cue word alone, right before a
+ * lower-case speech verb, is a surname — but not where a sentence or paragraph opens, nor a plural
+ * ("Reports said …", "Polls show …" are capitalised only as the sentence's first word).
+ */
+function isLoneSurnameLikeCue(tokens: readonly Token[], i: number, isBreak: (index: number) => boolean): boolean {
+  const t = tokens[i];
+  if (i === 0 || i + 1 >= tokens.length || !t.isWord || !isUpperInitial(t.text) || t.lower.endsWith('s') || isBreak(i) || isBreak(i + 1)) return false;
+  if (!SURNAME_FOLLOWERS.has(tokens[i + 1].text) || !CUE_VERBS.has(t.lower)) return false;
+  const before = tokens[i - 1].text;
+  return before !== '.' && before !== '!' && before !== '?' && before !== ':';
+}
+
+/**
  * A word's bucket by its length (up to 31) and the low five bits of its first and last character:
  * a word whose bucket holds no listed word is not listed, and needs no hashing to say so.
  */
@@ -119,8 +132,7 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
   const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
-    // "Tell said": a capitalised cue word right before a lower-case speech verb is a surname.
-    if (!isNameToken(tokens[i]) && !(isUpperInitial(tokens[i].text) && i + 1 < tokens.length && !isBreak(i + 1) && SURNAME_FOLLOWERS.has(tokens[i + 1].text) && CUE_VERBS.has(tokens[i].lower))) {
+    if (!isNameToken(tokens[i]) && !isLoneSurnameLikeCue(tokens, i, isBreak)) {
       i++;
       continue;
     }

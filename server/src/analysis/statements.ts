@@ -2364,13 +2364,16 @@ class StatementFinder {
     return this.statements[this.statements.length - 1];
   }
 
-  /** The first comma outside quotations after the content's third word, or its end. */
+  /**
+   * The first comma outside quotations after the content's third word, or its end; not a comma that
+   * introduces a quotation ("who declared at the hearing, “…”": the quotation is what was said).
+   */
   private firstCommaAfter(content: Span): number {
     const last = this.tokenAtOrAfter(content.end);
     let words = 0;
     for (let k = this.tokenAtOrAfter(content.start); k < last; k++) {
       if (this.tokens[k].isWord) words++;
-      else if (words >= 3 && this.tokens[k].text === ',' && !this.inQuote[k]) return this.tokens[k].start;
+      else if (words >= 3 && this.tokens[k].text === ',' && !this.inQuote[k]) return isOpeningQuote(this.tokens[k + 1]?.text ?? '') ? content.end : this.tokens[k].start;
     }
     return content.end;
   }
