@@ -142,3 +142,11 @@ describe('statements: a capitalised cue word opening a sentence', () => {
     assert.deepEqual(people.map((p) => p.name), []);
   });
 });
+
+describe('statements: the main verb after a relative clause’s report', () => {
+  it('is the named person’s own statement: “X, who said A, said B”', () => {
+    const seen = statementsOf('Ellen Park, who said she sails every day, said the quay is too short.');
+    assert.deepEqual([find(seen, 'sails every day').source, find(seen, 'sails every day').speaker], ['who', 'Ellen Park']);
+    assert.deepEqual([find(seen, 'quay is too short').source, find(seen, 'quay is too short').content], ['Ellen Park', 'the quay is too short']);
+  });
+});

@@ -1400,6 +1400,11 @@ class StatementFinder {
     // further statements by the same speaker, each a verb joined to the one before.
     for (const cue of cues) {
       if (cue.first <= best.cue.first || this.tokens[cue.first].start < previous.contentSpan.end) continue;
+      const afterRelative = this.mainVerbAfterRelative(cue, best.source, unit);
+      if (afterRelative) {
+        previous = afterRelative;
+        continue;
+      }
       if (!this.joinedVerb(cue)) {
         const reportedBy = cue.according || (this.tokens[cue.first].start >= previous.contentSpan.end && this.isTrailingReporter(cue, unit));
         previous = (reportedBy ? this.pushAccordingToAccount(cue, unit) : undefined) ?? this.pushSecondSubject(cue, unit) ?? previous;
@@ -1430,6 +1435,23 @@ class StatementFinder {
       if (held.start <= quote.inner.start && quote.inner.end <= held.end) return;
     }
     this.subjectVerbQuote(unit);
+  }
+
+  /**
+   * "Barkley, who said he votes Democratic, said one candidate he likes is Kasich": after the
+   * relative clause's report, the main verb past its closing comma is the named person's own statement.
+   */
+  private mainVerbAfterRelative(cue: Cue, relative: Source, unit: Unit): Statement | undefined {
+    if (cue.last - cue.first !== 1 || !SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower) || this.tokens[cue.first - 1]?.text !== ',' || this.inQuote[cue.first - 1]) return undefined;
+    if (relative.span.end - relative.span.start !== 3 || this.text.slice(relative.span.start, relative.span.end).toLowerCase() !== 'who') return undefined;
+    const who = this.tokenAtOrAfter(relative.span.start);
+    const run = this.tokens[who - 1]?.text === ',' ? this.runEndingAt(who - 2) : undefined;
+    if (!run || !run.name || run.possessive || run.organization || run.first < unit.firstToken) return undefined;
+    const source = this.runSource(run, unit);
+    const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
+    if (!source || !content || this.wordsBetween(content.start, content.end) < 2 || this.isTailOnly(content.start, unit)) return undefined;
+    const found = this.afterContentOf(content);
+    return this.push(cue, source, found.content, found.kind, unit);
   }
 
   /**
