@@ -37,6 +37,21 @@ export const CUE_VERBS = set(`
   described describes dubbed branded labeled labelled dismissed mocked decried hailed characterized
   deemed termed sings sang chanted yelled screamed calls called calling describing dubbing branding labeling labelling reads
   yell yells yelling chant chants chanting scream screams screaming
+  pledge pledges pledged pledging threaten threatens threatened threatening
+  posted posts
+  assert asserts asserted asserting stating announcing alleging remarking contending
+  remind reminds reminded reminding lament laments lamented lamenting reaffirm
+  reaffirms reaffirmed disclose discloses disclosed
+  wondered wonders wondering questioned questioning
+`);
+
+/**
+ * Verbs of committing oneself, whose reported content may be an infinitive: "vowed to repeal the
+ * law", "pledged not to raise taxes". The commitment is what was said.
+ */
+export const COMMISSIVE_CUES = set(`
+  vow vows vowed vowing promise promises promised promising pledge pledges pledged pledging
+  threaten threatens threatened threatening
 `);
 
 /** Cues of more than one word; matched token by token, case-insensitively. */

@@ -83,6 +83,34 @@ function isNameToken(token: Token): boolean {
 }
 
 /**
+ * tokens[k], in the run opened at `first`, is a capitalised cue verb ("Tell", "Say") followed by a
+ * lower-case cue verb or a comma, or closing the sentence after one ("said Sen. Marjorie Tell.").
+ */
+function isSurnameLikeCue(tokens: readonly Token[], first: number, k: number): boolean {
+  const t = tokens[k];
+  if (!t.isWord || !isUpperInitial(t.text) || !CUE_VERBS.has(t.lower) || k + 1 >= tokens.length) return false;
+  const next = tokens[k + 1];
+  if (next.text === '.' && first > 0) return tokens[first - 1].isWord && !isUpperInitial(tokens[first - 1].text) && CUE_VERBS.has(tokens[first - 1].lower);
+  return next.text === ',' || (next.isWord && !isUpperInitial(next.text) && CUE_VERBS.has(next.lower));
+}
+
+/** Lower-case speech verbs after which a capitalised cue word alone is a surname: "Tell said". */
+const SURNAME_FOLLOWERS = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'replied']);
+
+/**
+ * "“It will pass,” Tell said", "Later, Tell said": a capitalised cue word alone, right before a
+ * lower-case speech verb, is a surname — but not where a sentence or paragraph opens, nor a plural
+ * ("Reports said …", "Polls show …" are capitalised only as the sentence's first word).
+ */
+function isLoneSurnameLikeCue(tokens: readonly Token[], i: number, isBreak: (index: number) => boolean): boolean {
+  const t = tokens[i];
+  if (i === 0 || i + 1 >= tokens.length || !t.isWord || !isUpperInitial(t.text) || t.lower.endsWith('s') || isBreak(i) || isBreak(i + 1)) return false;
+  if (!SURNAME_FOLLOWERS.has(tokens[i + 1].text) || !CUE_VERBS.has(t.lower)) return false;
+  const before = tokens[i - 1].text;
+  return before !== '.' && before !== '!' && before !== '?' && before !== ':';
+}
+
+/**
  * A word's bucket by its length (up to 31) and the low five bits of its first and last character:
  * a word whose bucket holds no listed word is not listed, and needs no hashing to say so.
  */
@@ -104,7 +132,7 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
   const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i])) {
+    if (!isNameToken(tokens[i]) && !isLoneSurnameLikeCue(tokens, i, isBreak)) {
       i++;
       continue;
     }
@@ -146,6 +174,12 @@ export function findNameRuns(text: string, tokens: readonly Token[], isBreak: (i
           last = end;
           continue;
         }
+      }
+      // "Sen. Marjorie Tell said", "Ann Say, a delegate,": a surname spelled like a cue verb, after a
+      // given name and before a lower-case cue or a comma, ends the name (a headline's "Lee Says He …" does not).
+      if (isSurnameLikeCue(tokens, first, last) && !isTitleWord(tokens[last - 1].lower) && !NOT_NAME_WORDS.has(tokens[last - 1].lower)) {
+        last++;
+        break;
       }
       // "Ursula von der Leyen": lower-case particles between capitalised words.
       if (t.isWord && NAME_PARTICLES.has(t.lower)) {

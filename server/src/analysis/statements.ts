@@ -1,6 +1,6 @@
 // Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
 // and the mention that names the speaker. Rules work on sentence-sized units in one pass.
-import { CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
+import { COMMISSIVE_CUES, CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { countBelow, lowerBound } from './search';
@@ -102,7 +102,7 @@ const QUESTION_WORDS = new Set(['whether', 'if', 'how', 'why', 'what', 'who', 'w
 /** Forms of "be" that make a participle after them passive: "was asked", "is expected", "been told". */
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't", "aren't", "weren't"]);
 /** Participles that report speech after a main clause: "…, saying the plan failed". */
-const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'warning', 'insisting', 'claiming', 'stressing', 'telling', 'explaining', 'suggesting', 'declaring', 'writing', 'tweeting', 'calling', 'asking', 'accusing', 'recalling', 'acknowledging', 'admitting', 'predicting', 'promising', 'vowing', 'pledging', 'threatening', 'urging', 'describing', 'charging', 'complaining', 'pointing']);
 const NP_STOP = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'while', 'if', 'because', 'but', 'and', 'or', 'as', 'than', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'this', 'it', 'not']);
 const SUBJECT_PREPOSITIONS = new Set(['at', 'in', 'from', 'near', 'across', 'inside', 'outside', 'around', 'among', 'for', 'to']);
 /** Participles whose agent ("by …") belongs to the subject's noun phrase: "economists polled by Reuters". */
@@ -113,6 +113,24 @@ const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'unless', '
 function opensNoSubject(word: string): boolean {
   return INTRODUCTORY.has(word) || ADVERBS.has(word) || TAIL_STARTERS.has(word) || SUBJECT_PRONOUNS.has(word) || word === 'it' || word === 'this' || word === 'there' || word === 'so';
 }
+/** A word before "who" that stands for people speaking: "voters", "those", "percent", "officials". */
+const RELATIVE_ANTECEDENTS = (word: string): boolean =>
+  word === 'those' || word === 'percent' || word === 'people' || word === 'others' || word === 'many' || word === 'some' || word === 'one' || word === 'anyone' || GENERIC_SOURCES.has(word) || ROLE_HEADS.has(word) || (/[a-z]{3}[^su]s$/.test(word) && !NOT_PARTICIPLES.has(word));
+/** Adjectives that make the cue word after them a noun: "an earlier report", "a new report". */
+const NOUN_ADJECTIVES = new Set(['earlier', 'new', 'recent', 'latest', 'separate', 'previous', 'initial', 'annual', 'internal', 'preliminary', 'final', 'detailed', 'scathing', 'false', 'repeated', 'frequent', 'similar', 'such']);
+/** Cue verbs whose content may be a clause opened by a question word: "explained how …", "wondered whether …". */
+const WH_COMPLEMENT_CUES = new Set(['explain', 'explains', 'explained', 'explaining', 'reveal', 'reveals', 'revealed', 'revealing', 'described', 'describes', 'describing', 'wondered', 'wonders', 'wondering', 'questioned', 'questioning']);
+/**
+ * How far an opening "According to …" phrase may run to its comma, in tokens: "According to early
+ * results of exit polls conducted for the Associated Press and television networks by Edison Research, …".
+ */
+const SOURCE_PHRASE_TOKENS = 24;
+/** Cue verbs whose object is the person spoken to: "told The Times", "assured reporters". */
+const LISTENER_CUES = new Set(['told', 'tells', 'tell', 'telling', 'assured', 'warned', 'reminded', 'informed', 'asked', 'urged']);
+/** Prepositions opening where or how something was said: "on Instagram", "in a statement", "via Twitter". */
+const MEANS_PREPOSITIONS = new Set(['on', 'in', 'to', 'via', 'through']);
+/** Conjunctions that open a sentence without being part of its subject: "But officials say …". */
+const SENTENCE_CONJUNCTIONS = new Set(['but', 'and', 'yet']);
 /** "close to", "familiar with" …: the adjective and the preposition that follows it. */
 const TWO_WORD_PREPOSITIONS = new Map([['close', 'to'], ['familiar', 'with'], ['briefed', 'on'], ['knowledgeable', 'about']]);
 const SPEECH_INVERTIBLE = new Set(['reads', 'said', 'says', 'added', 'asked', 'stressed', 'noted', 'continued', 'explained', 'wrote', 'replied', 'answered', 'recalled', 'remarked', 'observed', 'insisted', 'warned', 'declared', 'stated', 'argued', 'affirmed', 'concluded', 'tweeted', 'told', 'emphasized', 'emphasised', 'commented', 'responded', 'admitted', 'conceded', 'quipped', 'joked', 'reckoned', 'went', 'underlined', 'pointed', 'indicated', 'assured', 'claimed', 'suggested', 'predicted', 'promised', 'says']);
@@ -641,6 +659,8 @@ class StatementFinder {
       if (this.inQuote[k] || !this.tokens[k].isWord) continue;
       const cueWord = this.cueWords.get(this.tokens[k].lower);
       if (cueWord === undefined) continue;
+      // "Sen. Marjorie Tell said": a capitalised cue word that ends a name is the surname.
+      if (this.runEndingAt(k) && isUpperInitial(this.tokens[k].text)) continue;
       const multi = cueWord.opened && this.multiwordCueAt(k, unit.lastToken, cueWord.opened);
       if (multi) {
         if (multi[0] === 'quoted') {
@@ -683,6 +703,8 @@ class StatementFinder {
     const before = this.tokens[k - 1];
     if (!before || !before.isWord || this.paragraphOfToken[k - 1] !== this.paragraphOfToken[k]) return false;
     if (NOUN_DETERMINERS.has(before.lower)) return true;
+    // "an earlier report in …", "a new report": an adjective before a noun.
+    if (NOUN_ADJECTIVES.has(before.lower)) return true;
     return (this.tokens[k].lower === 'show' || this.tokens[k].lower === 'shows') && SHOW_KINDS.has(before.lower);
   }
 
@@ -810,6 +832,7 @@ class StatementFinder {
         }
       }
     }
+    if (token.lower === 'who') return this.relativeSource(k, unit);
     const run = this.runEndingAt(k);
     // "Ann Lee of Leeds, Yorkshire says": the person before the place.
     if (run && this.tokens[run.first - 1]?.text === ',') {
@@ -826,6 +849,23 @@ class StatementFinder {
     }
     if (run) return this.agentOf(run.first, k, unit) ?? this.nounBeforeComplement(run, unit) ?? this.runSource(run, unit);
     return this.commonNounSource(k, unit);
+  }
+
+  /**
+   * "voters who said they …", "the 30 percent who say …", "business leaders who say …": the relative
+   * pronoun is the speaker's mention, standing for the group or description before it (its label).
+   * Only after a noun that names people or a share of them, not after a verb ("asked who said").
+   */
+  private relativeSource(k: number, unit: Unit): Source | undefined {
+    const headAt = k - 1;
+    const head = this.tokens[headAt];
+    if (headAt < unit.firstToken || !head.isWord || this.inQuote[headAt] || !RELATIVE_ANTECEDENTS(head.lower)) return undefined;
+    // "Democrats who say": a capitalised plural, but not a person's name ("Ann Rivers who").
+    if (isUpperInitial(head.text) && (!/[a-z]s$/.test(head.text) || this.runEndingAt(headAt)?.name && !this.runEndingAt(headAt)!.organization && this.runEndingAt(headAt)!.words.length > 1)) return undefined;
+    const first = this.modifiersBefore(headAt, unit, true);
+    const token = this.tokens[k];
+    const span = { start: token.start, end: token.end };
+    return new Source(span, undefined, this.text.slice(this.tokens[first].start, head.end), span.start, span.end, false);
   }
 
   /**
@@ -1052,7 +1092,7 @@ class StatementFinder {
       const headAt = this.headBeforePreposition(determiner, unit);
       if (headAt !== undefined) {
         const head = this.tokens[headAt];
-        if (headAt < unit.firstToken || !head.isWord || this.inQuote[headAt] || NP_STOP.has(head.lower) || this.cueVerbs.has(head.lower)) return undefined;
+        if (headAt < unit.firstToken || !head.isWord || this.inQuote[headAt] || NP_STOP.has(head.lower) || (this.cueVerbs.has(head.lower) && !this.isNounUse(headAt))) return undefined;
         if (!(ROLE_HEADS.has(head.lower) || GENERIC_SOURCES.has(head.lower) || /[a-z]s$/.test(head.text))) return undefined;
         first = this.modifiersBefore(headAt, unit, false);
         const span = { start: this.tokens[first].start, end: this.tokens[k].end };
@@ -1249,7 +1289,10 @@ class StatementFinder {
 
   private commonPhraseAfter(k: number, unit: Unit): Source | undefined {
     // "said after a lunch", "said on Tuesday": a tail, not a speaker.
-    if (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower) || NP_STOP.has(this.tokens[k].lower)) return undefined;
+    // "according to early results of exit polls", "… earlier reports": an adjective of time before a noun of record.
+    const next = this.tokens[k + 1];
+    const timedRecord = (this.tokens[k].lower === 'early' || this.tokens[k].lower === 'earlier') && !!next && k + 1 < unit.lastToken && (GENERIC_SOURCES.has(next.lower) || next.lower === 'results');
+    if (!timedRecord && (TAIL_STARTERS.has(this.tokens[k].lower) || INTRODUCTORY.has(this.tokens[k].lower) || NP_STOP.has(this.tokens[k].lower))) return undefined;
     let end = k;
     // "people familiar with the matter", "a source close to the talks": the preposition such an adjective takes stays in the phrase.
     const keptPreposition = (at: number) => this.tokens[at].lower === 'of' || TWO_WORD_PREPOSITIONS.get(this.tokens[at - 1].lower) === this.tokens[at].lower;
@@ -1360,6 +1403,11 @@ class StatementFinder {
     // further statements by the same speaker, each a verb joined to the one before.
     for (const cue of cues) {
       if (cue.first <= best.cue.first || this.tokens[cue.first].start < previous.contentSpan.end) continue;
+      const afterRelative = this.mainVerbAfterRelative(cue, best.source, unit);
+      if (afterRelative) {
+        previous = afterRelative;
+        continue;
+      }
       if (!this.joinedVerb(cue)) {
         const reportedBy = cue.according || (this.tokens[cue.first].start >= previous.contentSpan.end && this.isTrailingReporter(cue, unit));
         previous = (reportedBy ? this.pushAccordingToAccount(cue, unit) : undefined) ?? this.pushSecondSubject(cue, unit) ?? previous;
@@ -1390,6 +1438,23 @@ class StatementFinder {
       if (held.start <= quote.inner.start && quote.inner.end <= held.end) return;
     }
     this.subjectVerbQuote(unit);
+  }
+
+  /**
+   * "Barkley, who said he votes Democratic, said one candidate he likes is Kasich": after the
+   * relative clause's report, the main verb past its closing comma is the named person's own statement.
+   */
+  private mainVerbAfterRelative(cue: Cue, relative: Source, unit: Unit): Statement | undefined {
+    if (cue.last - cue.first !== 1 || !SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower) || this.tokens[cue.first - 1]?.text !== ',' || this.inQuote[cue.first - 1]) return undefined;
+    if (relative.span.end - relative.span.start !== 3 || this.text.slice(relative.span.start, relative.span.end).toLowerCase() !== 'who') return undefined;
+    const who = this.tokenAtOrAfter(relative.span.start);
+    const run = this.tokens[who - 1]?.text === ',' ? this.runEndingAt(who - 2) : undefined;
+    if (!run || !run.name || run.possessive || run.organization || run.first < unit.firstToken) return undefined;
+    const source = this.runSource(run, unit);
+    const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
+    if (!source || !content || this.wordsBetween(content.start, content.end) < 2 || this.isTailOnly(content.start, unit)) return undefined;
+    const found = this.afterContentOf(content);
+    return this.push(cue, source, found.content, found.kind, unit);
   }
 
   /**
@@ -1750,7 +1815,7 @@ class StatementFinder {
    * with no verb or quotation, to the comma that sets it off. That comma's index, or `k`.
    */
   private commaClosingSourcePhrase(k: number, unit: Unit): number {
-    for (let j = k; j < unit.lastToken && j - k < 12; j++) {
+    for (let j = k; j < unit.lastToken && j - k < SOURCE_PHRASE_TOKENS; j++) {
       const t = this.tokens[j];
       if (t.text === ',') return j;
       if (this.inQuote[j] || !(t.isWord || t.text === '.' || t.text === '-' || t.text === '&' || t.text === '\u2019' || t.text === "'")) return k;
@@ -1793,7 +1858,10 @@ class StatementFinder {
 
   private wholeSubjectBefore(cue: Cue, unit: Unit): Source | undefined {
     const verb = this.tokens[cue.first].lower;
-    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)))) return undefined;
+    // "The harbour master posted on Instagram: “…”": so with any verb that a quotation follows where it was posted.
+    // "Patient groups note that …", "Clinton's defenders argue that …": with "that" after it, any cue verb reports.
+    const thatClause = this.tokens[cue.last]?.lower === 'that' && cue.last + 1 < unit.lastToken && !this.inQuote[cue.last];
+    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || thatClause || this.quoteAfterMeans(cue.last, unit) !== undefined)) return undefined;
     let from = unit.firstToken;
     const opener = this.tokens[from];
     if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
@@ -1803,6 +1871,8 @@ class StatementFinder {
           break;
         }
       }
+      // "But majorities in all five say …": a conjunction alone, with no lead-in after it, opens the subject.
+      if (from === unit.firstToken && SENTENCE_CONJUNCTIONS.has(opener.lower)) from++;
     }
     // "… later Thursday forcefully told": adverbs and a time phrase before the verb are not the subject.
     let end = cue.first;
@@ -1827,7 +1897,7 @@ class StatementFinder {
       if (k >= cut) continue;
       if (!t.isWord && t.text !== '.' && t.text !== '-' && t.text !== '&') return undefined;
       const w = t.lower;
-      if (NOT_IN_SUBJECT.has(w) || this.cueVerbs.has(w)) return undefined;
+      if (NOT_IN_SUBJECT.has(w) || (this.cueVerbs.has(w) && !this.isNounUse(k))) return undefined;
       // "The former first lady and U.S. senator said": "and" joins two nouns, never a verb and a clause.
       if (w === 'and' && (k === from || !this.tokens[k + 1]?.isWord)) return undefined;
       if (w === 'and' && !isUpperInitial(t.text) && this.tokens.slice(from, k).some((x) => !isUpperInitial(x.text) && (/[a-z]ed$/.test(x.lower) || IRREGULAR_PAST.has(x.lower)))) return undefined;
@@ -1873,7 +1943,13 @@ class StatementFinder {
       const introductory = beforeContent && (this.isIntroductoryPhrase(beforeContent) || this.endsWithAside(beforeContent));
       // "Nevada's governor, Brian Sandoval, said Tuesday that …": a role set off before the name, no verb of its own.
       const roleBefore = substantialAfter && beforeContent && beforeWords <= 10 && this.kindOf(beforeContent, false) === 'indirect' && this.hasNoVerb(beforeContent);
-      if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory) && !roleBefore && !this.isLeadInOnly(beforeContent)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
+      // "Moments earlier, in his opening remarks, Trump said he was …", "Courted by …, Adelson said that he …":
+      // a clause with its own subject after the verb is what was said; what stands before the subject is a lead-in.
+      // After "told", the words right after the verb are the listener ("told The Times"), not a clause.
+      const afterFirst = this.tokenAtOrAfter(afterStart);
+      const listenerNext = LISTENER_CUES.has(this.tokens[cue.first].lower) && afterFirst === cue.last;
+      const clauseAfter = substantialAfter && !listenerNext && !!beforeContent && this.kindOf(beforeContent, false) === 'indirect' && this.opensClause(afterFirst, unit);
+      if (beforeContent && beforeWords >= 2 && !continues && !(substantialAfter && introductory) && !roleBefore && !clauseAfter && !this.isLeadInOnly(beforeContent)) return { content: beforeContent, kind: this.kindOf(beforeContent, false) };
     }
     const block = this.colonBlock(cue, unit);
     if (block) return block;
@@ -1881,6 +1957,16 @@ class StatementFinder {
       return this.afterContentOf(afterContent);
     }
     return undefined;
+  }
+
+  /** Token `k` opens a clause with a subject: a determiner, a subject pronoun, a name, or "there". */
+  private opensClause(k: number, unit: Unit): boolean {
+    if (k >= unit.lastToken || this.inQuote[k]) return false;
+    const t = this.tokens[k];
+    if (!t.isWord) return false;
+    if (DETERMINERS.has(t.lower) || SUBJECT_PRONOUNS.has(t.lower) || t.lower === 'it' || t.lower === 'we' || t.lower === 'i' || t.lower === 'there') return true;
+    const run = this.runStartingAt(k);
+    return !!run && !!run.name;
   }
 
   /**
@@ -1969,6 +2055,10 @@ class StatementFinder {
     if (next.lower === 'that' || next.text === ':' || isOpeningQuote(next.text)) return true;
     if (next.text === ',' && this.tokens[cue.last + 1] && isOpeningQuote(this.tokens[cue.last + 1].text)) return true;
     if (this.askedQuestionAt(cue, unit) >= 0) return true;
+    if (this.commitmentAt(cue, unit)) return true;
+    // "explained how …", "revealed why …", "wondered whether …": a reported question or account.
+    if (cue.last - cue.first === 1 && WH_COMPLEMENT_CUES.has(this.tokens[cue.first].lower) && QUESTION_WORDS.has(next.lower) && !this.inQuote[cue.last] && cue.last + 2 < unit.lastToken) return true;
+    if (this.quoteAfterMeans(cue.last, unit) !== undefined) return true;
     if (OBJECT_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1) {
       for (let j = cue.last; j < Math.min(unit.lastToken, cue.last + 8); j++) {
         if (this.tokens[j].lower === 'to' || this.tokens[j].lower === 'that') return true;
@@ -1976,6 +2066,17 @@ class StatementFinder {
       }
     }
     return false;
+  }
+
+  /** "vowed to repeal …", "pledged not to raise …": a verb of committing oneself and its infinitive. */
+  private commitmentAt(cue: Cue, unit: Unit): boolean {
+    if (cue.last - cue.first !== 1 || !COMMISSIVE_CUES.has(this.tokens[cue.first].lower)) return false;
+    let k = cue.last;
+    if (this.tokens[k]?.lower === 'not') k++;
+    const verb = this.tokens[k + 1];
+    // "The debate promised to be a close one": a forecast, not a commitment.
+    if (verb?.lower === 'be' && this.tokens[cue.first].lower.startsWith('promis')) return false;
+    return k + 1 < unit.lastToken && this.tokens[k].lower === 'to' && !this.inQuote[k] && !!verb && verb.isWord && !isUpperInitial(verb.text) && !DETERMINERS.has(verb.lower) && !NOUN_DETERMINERS.has(verb.lower);
   }
 
   /**
@@ -2031,6 +2132,8 @@ class StatementFinder {
         if (this.inQuote[j] || this.tokens[j].text === '.' && j > k && !this.tokens[j - 1].isWord) break;
       }
       if (!found) k = this.afterListener(k, unit);
+    } else if (this.quoteAfterMeans(k, unit) !== undefined) {
+      k = this.quoteAfterMeans(k, unit)!;
     } else {
       // "said on Monday that …" / "said in a statement that …"
       let found = false;
@@ -2068,6 +2171,21 @@ class StatementFinder {
     if (!next || j >= unit.lastToken || this.inQuote[j]) return k;
     if (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || !!this.runStartingAt(j) || isOpeningQuote(next.text)) return j;
     return k;
+  }
+
+  /**
+   * "posted on Instagram: “…”", "wrote in a letter to members, “…”": a short phrase of where or how
+   * (a preposition, a few words, no verb), then a colon or comma and a quotation. The quotation's
+   * token index, or undefined.
+   */
+  private quoteAfterMeans(from: number, unit: Unit): number | undefined {
+    if (from >= unit.lastToken || !MEANS_PREPOSITIONS.has(this.tokens[from].lower) || this.inQuote[from]) return undefined;
+    for (let j = from + 1; j < Math.min(unit.lastToken - 1, from + 8); j++) {
+      const t = this.tokens[j];
+      if ((t.text === ':' || t.text === ',') && j > from + 1) return isOpeningQuote(this.tokens[j + 1].text) && !!this.outerStartingAt(this.tokens[j + 1].start) ? j + 1 : undefined;
+      if (!t.isWord || this.inQuote[j] || t.lower === 'that' || this.cueVerbs.has(t.lower)) return undefined;
+    }
+    return undefined;
   }
 
   /** "tells his supporters to “go vote”": the token index of the quote after a nearby "to". */
@@ -2253,7 +2371,9 @@ class StatementFinder {
   private push(cue: Cue, source: Source, content: Span, kind: StatementKind, unit: Unit): Statement {
     const cueSpan = new KeptSpan(this.tokens[cue.first].start, this.tokens[cue.last - 1].end);
     if (content.start >= cueSpan.end) {
-      const end = Math.min(this.clauseEnd(content), this.subordinateClauseEnd(cue, content, unit));
+      let end = Math.min(this.clauseEnd(content), this.subordinateClauseEnd(cue, content, unit));
+      // "Those who said they cared most about X, most …": a relative clause's report ends at its comma.
+      if (source.span.end - source.span.start === 3 && this.text.slice(source.span.start, source.span.end).toLowerCase() === 'who') end = Math.min(end, this.firstCommaAfter(content));
       if (end < content.end) {
         const cut = this.trimContent({ start: content.start, end });
         if (cut) {
@@ -2267,6 +2387,20 @@ class StatementFinder {
       new CuedStatement(source.person?.key, source.person?.name ?? source.label, kind, cue.text, content, this.text.slice(content.start, content.end), source.span, cueSpan, this.dateFor(unit, cueSpan, content), quotation),
     );
     return this.statements[this.statements.length - 1];
+  }
+
+  /**
+   * The first comma outside quotations after the content's third word, or its end; not a comma that
+   * introduces a quotation ("who declared at the hearing, “…”": the quotation is what was said).
+   */
+  private firstCommaAfter(content: Span): number {
+    const last = this.tokenAtOrAfter(content.end);
+    let words = 0;
+    for (let k = this.tokenAtOrAfter(content.start); k < last; k++) {
+      if (this.tokens[k].isWord) words++;
+      else if (words >= 3 && this.tokens[k].text === ',' && !this.inQuote[k]) return isOpeningQuote(this.tokens[k + 1]?.text ?? '') ? content.end : this.tokens[k].start;
+    }
+    return content.end;
   }
 
   /**
@@ -2293,6 +2427,8 @@ class StatementFinder {
    */
   private clauseEnd(content: Span): number {
     let words = 0;
+    // The last comma outside quotations after the one being read (-1: none), found once when first needed.
+    let lastComma: number | undefined;
     const last = this.tokenAtOrAfter(content.end);
     for (let k = this.tokenAtOrAfter(content.start); k < last; k++) {
       const t = this.tokens[k];
@@ -2311,6 +2447,16 @@ class StatementFinder {
       if (t.text === ',' && isClosingQuote(prev?.text ?? '') && (next.lower === 'a' || next.lower === 'an')) return t.start;
       // "“…”, which would allow …": a relative clause hung on the quoted words.
       if (t.text === ',' && afterQuote && (next.lower === 'which' || next.lower === 'who')) return t.start;
+      // "… supports the final bill, which includes …", "…, for whom he …", "…, compared with …": a
+      // clause the writer hangs on the reported one's last noun, when it runs to the end (no comma
+      // after it closes an aside inside the report: "the bill, which passed, is flawed").
+      if (t.text === ',' && words >= 4 && this.opensWritersAside(k + 1, last)) {
+        if (lastComma === undefined) {
+          lastComma = -1;
+          for (let j = last - 1; j > k; j--) if (this.tokens[j].text === ',' && !this.inQuote[j]) { lastComma = j; break; }
+        }
+        if (lastComma < 0) return t.start;
+      }
       // "… the pier was unsafe, the Harbour Times reported.": the sentence's reporter, not its content.
       if (t.text === ',' && this.trailingReporterAt(k + 1, last) >= 0) return t.start;
       // "… and one in four said …", "…; 29 percent said …": another subject's statement.
@@ -2332,6 +2478,16 @@ class StatementFinder {
       }
     }
     return content.end;
+  }
+
+  /** Whether tokens from `k` open a clause the writer adds about a noun: ", which …", ", for whom …", ", compared with …". */
+  private opensWritersAside(k: number, last: number): boolean {
+    const t = this.tokens[k];
+    if (!t || k >= last || this.inQuote[k]) return false;
+    if (t.lower === 'which' || t.lower === 'whose') return true;
+    const next = this.tokens[k + 1]?.lower;
+    if ((t.lower === 'for' || t.lower === 'of' || t.lower === 'to' || t.lower === 'with') && (next === 'whom' || next === 'which')) return true;
+    return (t.lower === 'compared' || t.lower === 'up') && (next === 'with' || next === 'to' || next === 'from');
   }
 
   /**

@@ -1,0 +1,152 @@
+// Session 18's attribution rules for US newspaper and wire copy: where a reported clause ends, and
+// forms of reported speech the earlier rules missed. Every fixture is written for this file; none
+// comes from a published article.
+import * as assert from 'node:assert/strict';
+import { analyzeArticle } from '../../server/src/analysis';
+import { find, HEAD, seenIn, statementsOf } from './support/seenStatements';
+
+describe('statements: reported speech, round 2', () => {
+  describe('a clause the writer hangs on the report’s last noun', () => {
+    it('ends the reported clause: ", which …" running to the sentence’s end', () => {
+      const s = find(statementsOf('Ellen Park said she backs the harbour plan, which the council passed in May.'), 'harbour plan');
+      assert.equal(s.content, 'she backs the harbour plan');
+    });
+    it('ends it at ", compared with …"', () => {
+      const s = find(statementsOf('Forty percent of members say they trust the board, compared with 30 percent last year.'), 'trust the board');
+      assert.equal(s.content, 'they trust the board');
+    });
+    it('not when a comma closes the aside inside the report', () => {
+      const s = find(statementsOf('Ellen Park said the harbour plan, which the council passed in May, is too costly.'), 'harbour plan');
+      assert.equal(s.content, 'the harbour plan, which the council passed in May, is too costly');
+    });
+  });
+});
+
+describe('statements: commitments', () => {
+  it('reports the infinitive after vowed, pledged, promised, threatened', () => {
+    const seen = statementsOf('Ellen Park vowed to reopen the pier by May. The council has pledged not to raise fares. Mara Quist threatened to sue the council.');
+    assert.deepEqual([find(seen, 'reopen the pier').cue, find(seen, 'reopen the pier').content], ['vowed', 'to reopen the pier by May']);
+    assert.deepEqual([find(seen, 'raise fares').cue, find(seen, 'raise fares').content], ['pledged', 'not to raise fares']);
+    assert.equal(find(seen, 'sue the council').source, 'Mara Quist');
+  });
+  it('not a forecast (“promised to be”) nor an object', () => {
+    const seen = statementsOf('The regatta promised to be a close race. Ellen Park promised the sailors a new quay.');
+    assert.deepEqual(seen.filter((s) => s.cue === 'promised'), []);
+  });
+});
+
+describe('statements: a subject after an opening conjunction', () => {
+  it('is the whole noun phrase after “But”', () => {
+    const s = find(statementsOf('But most harbour pilots in the region say the quay is too short.'), 'quay is too short');
+    assert.deepEqual([s.source, s.cue], ['most harbour pilots in the region', 'say']);
+  });
+});
+
+describe('statements: a surname spelled like a cue verb', () => {
+  it('is the speaker’s name, not the cue', () => {
+    const seen = statementsOf('Sen. Marjorie Tell said the bill would pass. Later, Tell said the vote would be close.');
+    assert.deepEqual([find(seen, 'bill would pass').speaker, find(seen, 'bill would pass').cue], ['Marjorie Tell', 'said']);
+    assert.deepEqual([find(seen, 'vote would be close').speaker, find(seen, 'vote would be close').source], ['Marjorie Tell', 'Tell']);
+  });
+  it('after the cue too', () => {
+    const s = find(statementsOf('“The bill will pass,” said Rep. Ann Say.'), 'bill will pass');
+    assert.equal(s.speaker, 'Ann Say');
+  });
+  it('not in a headline’s “Lee Says He …”', () => {
+    const s = find(seenIn('Ellen Park Says She Will Run\n\nLONDON (AP) — The council met on Monday.\n'), 'Will Run');
+    assert.deepEqual([s.speaker, s.cue], ['Ellen Park', 'Says']);
+  });
+});
+
+describe('statements: a quotation after where it was posted', () => {
+  it('is said directly: "posted on Instagram: “…”", "wrote in a letter to members, “…”"', () => {
+    const seen = statementsOf('The harbour master posted on Instagram: “We are ready for the storm.” Ellen Park wrote in a letter to members, “The quay stays shut.”');
+    assert.deepEqual([find(seen, 'ready for the storm').kind, find(seen, 'ready for the storm').content, find(seen, 'ready for the storm').cue], ['direct', 'We are ready for the storm', 'posted']);
+    assert.deepEqual([find(seen, 'quay stays shut').kind, find(seen, 'quay stays shut').speaker], ['direct', 'Ellen Park']);
+  });
+  it('not “posted” with an object', () => {
+    assert.deepEqual(statementsOf('The ferry company posted a loss on Monday.'), []);
+  });
+});
+
+describe('statements: a relative clause’s report', () => {
+  it('is spoken by “who”, labelled by the group before it, and ends at its comma', () => {
+    const seen = statementsOf('Among those who said they trust the harbour board, most voted yes. The plan won among the pilots who say the quay is too short.');
+    const those = find(seen, 'trust the harbour board');
+    assert.deepEqual([those.source, those.speaker, those.content], ['who', 'those', 'they trust the harbour board']);
+    assert.deepEqual([find(seen, 'quay is too short').source, find(seen, 'quay is too short').speaker], ['who', 'the pilots']);
+  });
+  it('not a question word after a verb', () => {
+    const seen = statementsOf('Reporters asked who said it first.');
+    assert.equal(seen.filter((s) => s.source === 'who').length, 0);
+  });
+});
+
+describe('statements: a subject the rules cannot name, before a verb and “that”', () => {
+  it('is the whole noun phrase before any cue verb followed by “that”', () => {
+    const seen = statementsOf('Harbour pilot unions note that the quay flooded twice. Ferry company defenders today argue that the fares were fair.');
+    assert.deepEqual([find(seen, 'quay flooded').source, find(seen, 'quay flooded').cue], ['Harbour pilot unions', 'note']);
+    assert.equal(find(seen, 'fares were fair').source, 'Ferry company defenders');
+  });
+});
+
+describe('statements: a cue word used as a noun after an adjective', () => {
+  it('heads the subject (“an earlier report in …”) and is no cue', () => {
+    const seen = statementsOf('An earlier report in a local paper said that the quay had flooded.');
+    const s = find(seen, 'quay had flooded');
+    assert.equal(s.cue, 'said');
+    assert.ok(s.source?.includes('report in a local paper'), s.source);
+    assert.equal(seen.filter((x) => x.cue === 'report').length, 0);
+  });
+});
+
+describe('statements: more speech verbs', () => {
+  it('asserted, stating, disclosed, lamented report their clause', () => {
+    const seen = statementsOf('Ellen Park asserted that the quay was safe. The board disclosed that it had lost money. Mara Quist lamented that the ferry was late.');
+    assert.deepEqual([find(seen, 'quay was safe').cue, find(seen, 'lost money').cue, find(seen, 'ferry was late').cue], ['asserted', 'disclosed', 'lamented']);
+  });
+});
+
+describe('statements: a clause opened by a question word', () => {
+  it('is reported after explained, revealed, wondered, questioned', () => {
+    const seen = statementsOf('Ellen Park explained how the quay would be rebuilt. Mara Quist wondered whether the ferry would run.');
+    assert.deepEqual([find(seen, 'quay would be rebuilt').content, find(seen, 'quay would be rebuilt').cue], ['how the quay would be rebuilt', 'explained']);
+    assert.deepEqual([find(seen, 'ferry would run').content, find(seen, 'ferry would run').source], ['whether the ferry would run', 'Mara Quist']);
+  });
+});
+
+describe('statements: a long opening “According to …” phrase', () => {
+  it('runs to its comma, and may open with “early results”', () => {
+    const s = find(statementsOf('According to early results of a survey conducted for the Harbour Board and two ferry companies by Nordvik Research, most pilots want a longer quay.'), 'longer quay');
+    assert.deepEqual([s.cue, s.content], ['According to', 'most pilots want a longer quay']);
+    assert.ok(s.source?.includes('survey'), s.source);
+  });
+});
+
+describe('statements: a lead-in before the subject', () => {
+  it('is not the content when a clause with its own subject follows the verb', () => {
+    const seen = statementsOf('Moments earlier, in her opening remarks, Ellen Park said she would rebuild the quay. One of the authors of that 2019 report, Mara Quist, said the harbour needs dredging.');
+    assert.equal(find(seen, 'rebuild the quay').content, 'she would rebuild the quay');
+    assert.equal(find(seen, 'needs dredging').content, 'the harbour needs dredging');
+    assert.equal(seen.filter((s) => s.content.startsWith('Moments earlier') || s.content.startsWith('One of the authors')).length, 0);
+  });
+  it('but a statement before the subject stays the content when only a listener follows “told”', () => {
+    const s = find(statementsOf('The quay will reopen in May, a harbour spokesman told The Harbour Times.'), 'quay will reopen');
+    assert.equal(s.content, 'The quay will reopen in May');
+  });
+});
+
+describe('statements: a capitalised cue word opening a sentence', () => {
+  it('is no surname: “Reports said …” names no person', () => {
+    const people = analyzeArticle(HEAD + 'Reports said the quay had flooded.').people;
+    assert.deepEqual(people.map((p) => p.name), []);
+  });
+});
+
+describe('statements: the main verb after a relative clause’s report', () => {
+  it('is the named person’s own statement: “X, who said A, said B”', () => {
+    const seen = statementsOf('Ellen Park, who said she sails every day, said the quay is too short.');
+    assert.deepEqual([find(seen, 'sails every day').source, find(seen, 'sails every day').speaker], ['who', 'Ellen Park']);
+    assert.deepEqual([find(seen, 'quay is too short').source, find(seen, 'quay is too short').content], ['Ellen Park', 'the quay is too short']);
+  });
+});
