@@ -78,6 +78,11 @@ export function parseDatelineParts(text: string, start: number, end: number): Da
   }
 
   if (s[pos] === '(' && !slashed) return agencyOnlyDateline(s, start, pos);
+  const leadingWord = /^[A-Za-z]{3,9}/.exec(s.slice(pos, pos + 10))?.[0];
+  if (!slashed && ((s.charCodeAt(pos) >= 0x30 && s.charCodeAt(pos) <= 0x39) || (leadingWord !== undefined && monthNumber(leadingWord) !== undefined))) {
+    const dated = dateOnlyDateline(s, start, pos);
+    if (dated) return dated;
+  }
   const place = matchAt(PLACE_RE, s, pos);
   if (!place) return undefined;
   let placeText = place[0];
@@ -133,6 +138,8 @@ export function parseDatelineParts(text: string, start: number, end: number): Da
     }
   }
 
+  // "LOWELL, Mass. (AP) —": the region's abbreviation keeps its full stop before the agency.
+  if (hasRegion && s[pos] === '.' && matchAt(PAREN_AGENCY_RE, s, pos + 1)) pos++;
   let agency: string | undefined;
   let endPos: number | undefined;
   const slash = matchAt(SLASH_AGENCY_RE, s, pos);
@@ -193,6 +200,36 @@ function agencyOnlyDateline(s: string, start: number, pos: number): DatelinePart
   if (endPos < s.length && !/[\s\p{L}\p{N}"“‘'«]/u.test(s[endPos])) return undefined;
   const at = start + pos;
   return { dateline: { span: { start: at, end: start + endPos }, place: '', placeSpan: { start: at, end: at }, agency: name } };
+}
+
+/**
+ * "Dec. 1 (UPI) --": a month and day, an agency's name in parentheses and a dash, with no place
+ * (the place is empty, its span an empty one where the dateline starts).
+ */
+function dateOnlyDateline(s: string, start: number, pos: number): DatelineParts | undefined {
+  const md = matchAt(DATE_MD_RE, s, pos);
+  const dm = md ? undefined : matchAt(DATE_DM_RE, s, pos);
+  const m = md ?? dm;
+  if (!m) return undefined;
+  const month = monthNumber(md ? m[1] : m[2]);
+  const day = Number(md ? m[2] : m[1]);
+  if (month === undefined || !validMonthDay(month, day)) return undefined;
+  const dateEnd = pos + m[0].length;
+  const paren = matchAt(PAREN_AGENCY_RE, s, dateEnd);
+  const name = paren?.[1].trim();
+  if (!paren || !name || /\s/.test(name) || !(/^\p{Lu}/u.test(name) || LOWERCASE_AGENCIES.has(name.toLowerCase()))) return undefined;
+  const dash = matchAt(DASH_RE, s, dateEnd + paren[0].length);
+  if (!dash) return undefined;
+  const endPos = dateEnd + paren[0].length + dash[0].length;
+  if (endPos < s.length && !/[\s\p{L}\p{N}"“‘'«]/u.test(s[endPos])) return undefined;
+  const at = start + pos;
+  const dateline: Dateline = { span: { start: at, end: start + endPos }, place: '', placeSpan: { start: at, end: at }, agency: name, month, day };
+  if (m[3]) {
+    dateline.year = Number(m[3]);
+    dateline.date = isoDate(dateline.year, month, day);
+    dateline.yearSource = 'dateline';
+  }
+  return { dateline, dateSpan: { start: at, end: start + dateEnd } };
 }
 
 function matchAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {

@@ -128,6 +128,16 @@ function isUpperStart(c: number): boolean {
   return (c >= 65 && c <= 90) || c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x27 || c === 0xab || c === 0x28 || (c > 0xbf && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
 }
 
+/** A weekday's name and a word boundary, at the start of the text searched (sticky). */
+const WEEKDAY_AHEAD = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/y;
+
+/** "at 3 p.m. Thursday": the full stop at `dot` ends "a.m." or "p.m." and a weekday follows; no sentence ends there. */
+function timeBeforeWeekday(text: string, dot: number): boolean {
+  if (!isTimeAbbreviationEnd(text, dot)) return false;
+  WEEKDAY_AHEAD.lastIndex = dot + 2;
+  return WEEKDAY_AHEAD.test(text);
+}
+
 /** A line break or sentence-ending punctuation: the only characters where a chunk may end short of MAX_CHUNK. */
 const CHUNK_END_CANDIDATE = /[\n\r.!?]/g;
 
@@ -166,7 +176,7 @@ export function chunkRegions(text: string, regions: readonly Span[]): Chunk[] {
       if (c === 10 || c === 13) {
         emit(p);
         s = p + 1;
-      } else if (p + 2 < end && isSpace(text.charCodeAt(p + 1)) && isUpperStart(text.charCodeAt(p + 2))) {
+      } else if (p + 2 < end && isSpace(text.charCodeAt(p + 1)) && isUpperStart(text.charCodeAt(p + 2)) && !timeBeforeWeekday(text, p)) {
         emit(p + 1);
       }
       cursor = p + 1;
@@ -201,6 +211,14 @@ interface Raw {
   past?: boolean;
   /** For years written as a range ("2019-20"). */
   range?: string;
+  /** A weekday of the week before (-1), of (0) or after (1) the reference's: "Wednesday next week". */
+  weekShift?: number;
+  /** The end of the range this mention starts ("Wednesday" of "Monday to Wednesday"). */
+  rangeEnd?: Raw;
+  /** The start of the range this mention ends: it is on or after the start's day. */
+  from?: Raw;
+  /** A weekday that names the day of the month/day before it ("March 6, a Sunday"). */
+  dayOf?: Raw;
 }
 
 /**
@@ -256,6 +274,40 @@ const CLAUSE_BREAK_CHARS = [...'.;:!?,()"“”«»—–\n'].map((c) => c.charC
 const CLAUSE_BREAKS = new Uint8Array(Math.max(...CLAUSE_BREAK_CHARS) + 1);
 for (const c of CLAUSE_BREAK_CHARS) CLAUSE_BREAKS[c] = 1;
 
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
+/** Words that open a noun phrase: "due to the storm" gives a cause, not a schedule. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'lack', 'bad', 'heavy', 'poor', 'high', 'low']);
+/** Future words that are participles of a plan: after "had" the plan is past, its day on either side. */
+const PLANNED = new Set(['planned', 'scheduled', 'expected', 'set', 'due']);
+
+/** Whether "had" comes at back[from] or after "been" and adverbs in -ly ("had originally been set"). */
+function hadBefore(back: readonly string[], from: number): boolean {
+  for (let i = from; i < back.length && i < from + 3; i++) {
+    const w = back[i];
+    if (w === 'had' || w === 'hadn’t' || w === "hadn't") return true;
+    if (w !== 'been' && !(w.length > 4 && w.endsWith('ly'))) return false;
+  }
+  return false;
+}
+
+/**
+ * Where "a.m." or "p.m." ends right before `relStart` (past spaces), or -1: its full stops are no
+ * clause's or sentence's end when a weekday follows ("at 3 p.m. Thursday").
+ */
+function timeAbbreviationBefore(chunk: string, relStart: number): number {
+  let i = relStart;
+  while (i > 0 && isSpace(chunk.charCodeAt(i - 1))) i--;
+  if (i === relStart || i < 4) return -1;
+  return isTimeAbbreviationEnd(chunk, i - 1) ? i - 4 : -1;
+}
+
+/** Whether the full stop at `dot` ends "a.m." or "p.m." (either case) standing as a word. */
+function isTimeAbbreviationEnd(text: string, dot: number): boolean {
+  if (dot < 3 || text.charCodeAt(dot) !== 0x2e || text.charCodeAt(dot - 2) !== 0x2e || (text.charCodeAt(dot - 1) | 0x20) !== 0x6d) return false;
+  const ap = text.charCodeAt(dot - 3) | 0x20;
+  return (ap === 0x61 || ap === 0x70) && (dot < 4 || !isAsciiLetter(text.charCodeAt(dot - 4)));
+}
+
 /** How many of the clause's words before a mention are read (from the last back). */
 const TENSE_WORDS = 16;
 
@@ -272,29 +324,46 @@ function isTenseWordCode(c: number): boolean {
 export function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 'future' | undefined {
   let cs = relStart;
   const floor = Math.max(0, relStart - 120);
+  // "at 3 p.m. Thursday": the time's full stop right before the mention ends no clause.
+  const timeDot = timeAbbreviationBefore(chunk, relStart);
+  if (timeDot >= 0) cs = timeDot;
   while (cs > floor && CLAUSE_BREAKS[chunk.charCodeAt(cs - 1)] !== 1) cs--;
   // back[j]: the clause's (j+1)-th word from the end, lower-cased (backRaw[j] as written), cut when
-  // the rules come to it; back[j + 1] undefined when it is the clause's first.
+  // the rules come to it; back[j + 1] undefined when it is the clause's first. inCompound[j]: the
+  // word follows a hyphen ("euro-denominated"), so it is a modifier, not the clause's verb.
   const back: string[] = [];
   const backRaw: string[] = [];
+  const inCompound: boolean[] = [];
   let k = relStart;
-  for (let j = 0; j < TENSE_WORDS; j++) {
-    while (back.length < j + 2) {
+  /** Cuts the words back to the (count)-th from the end, or to the clause's first. */
+  const cutTo = (count: number): void => {
+    while (back.length < count) {
       while (k > cs && !isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
-      if (k === cs) break;
+      if (k === cs) return;
       const end = k;
       while (k > cs && isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
       const raw = chunk.slice(k, end);
       backRaw.push(raw);
       back.push(lowerCased(raw));
+      inCompound.push(chunk.charCodeAt(k - 1) === 0x2d && k - 1 > cs && isTenseWordCode(chunk.charCodeAt(k - 2)));
     }
+  };
+  for (let j = 0; j < TENSE_WORDS; j++) {
+    cutTo(j + 2);
     if (j === back.length) break;
     const w = back[j];
     const next = j > 0 ? back[j - 1] : undefined;
     if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE_WORDS.has(w)) {
-      // "set to", "going to", "expected to": future only with the infinitive marker; "due to" is "because of".
+      // "set to", "going to", "expected to": future only with the infinitive marker.
       if ((w === 'set' || w === 'going' || w === 'expected') && next !== 'to') continue;
-      if (w === 'due' && next === 'to') continue;
+      // "due to" is "because of", but "was due to expire" (a form of "be", then a verb) looks ahead.
+      if (w === 'due' && next === 'to' && !(j > 1 && BE_FORMS.has(back[j + 1] ?? '') && !DETERMINERS.has(back[j - 2]))) continue;
+      // "had (originally) planned to meet", "had been scheduled for": a plan made in the past, for
+      // a day on either side of the article's.
+      if (PLANNED.has(w)) {
+        cutTo(j + 4);
+        if (hadBefore(back, j + 1)) return undefined;
+      }
       return 'future';
     }
     // "said the bank would publish them in December": future in the past, ahead of the article's day;
@@ -303,7 +372,7 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
     const first = backRaw[j].charCodeAt(0);
     if (first >= 65 && first <= 90 && j + 1 < back.length) continue;
     if ((w === 'was' || w === 'were') && next === 'to') return 'future'; // "were to win in November"
-    const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
+    const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !inCompound[j]);
     if (pastForm) {
       if (back[j + 1] === 'be') continue; // "will be held on Monday"
       return 'past';
@@ -735,11 +804,84 @@ function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: 
 
 function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[]): void {
   const t = chunk.text;
+  const first = out.length;
   for (const { index, result } of results) {
     const raw = classify(t, result, index, chunk);
-    if (raw) out.push(raw);
+    if (!raw) continue;
+    out.push(raw);
+    if (raw.rangeEnd) out.push(raw.rangeEnd);
   }
+  joinWeekdayToDay(chunk, out, first);
   scanYears(chunk, results, out);
+  scanOrdinalDays(chunk, out);
+}
+
+const ORDINAL_DIGITS = /\d(?:st|nd|rd|th)\b/g;
+const ORDINAL_BEFORE = /(?:^|[^A-Za-z])(?:on|by|until|till|since|from|before|after)\s+the\s+$/i;
+/** Nouns an ordinal counts rather than dates: "on the 14th floor". */
+const ORDINAL_NOUNS = new Set([
+  'century', 'centuries', 'anniversary', 'amendment', 'floor', 'day', 'days', 'time', 'times', 'minute', 'hole', 'round',
+  'place', 'district', 'street', 'avenue', 'birthday', 'inning', 'lap', 'congress', 'division', 'army', 'fleet', 'precinct',
+  'ward', 'grade', 'week', 'month', 'year', 'session', 'edition', 'straight', 'consecutive', 'largest', 'biggest', 'most',
+]);
+
+/**
+ * "arrested on the 14th": a day of the month last named before it ("between Nov. 12 and Nov. 14"),
+ * or of the month around the reference when none was. Found only after "on the", "by the"… and not
+ * before a noun it counts ("on the 14th floor").
+ */
+function scanOrdinalDays(chunk: Chunk, out: Raw[]): void {
+  const t = chunk.text;
+  const re = ORDINAL_DIGITS;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t)) !== null) {
+    const q = m.index + m[0].length;
+    let p = m.index;
+    if (p > 0 && isDigit(t.charCodeAt(p - 1))) p--;
+    if (p > 0 && (isDigit(t.charCodeAt(p - 1)) || isAsciiLetter(t.charCodeAt(p - 1)))) continue;
+    const day = Number(t.slice(p, m.index + 1));
+    if (day < 1 || day > 31 || !ORDINAL_BEFORE.test(t.slice(Math.max(0, p - 16), p))) continue;
+    if (ORDINAL_NOUNS.has(lowerCased(nextWord(t, q)))) continue;
+    const raw: Raw = { start: chunk.start + p, end: chunk.start + q, region: chunk.region, kind: 'absolute', future: false, day };
+    for (let i = out.length - 1; i >= 0 && i >= out.length - 20; i--) {
+      const before = out[i];
+      if (before.kind !== 'absolute' || before.month === undefined || before.start >= raw.start) continue;
+      raw.month = before.month;
+      if (before.year !== undefined) raw.year = before.year;
+      break;
+    }
+    let tense = clauseTense(t, p, q);
+    if (DEADLINE_BEFORE.has(prevWord(t, p - 4))) tense = tense === 'past' ? undefined : 'future';
+    raw.future = tense === 'future';
+    raw.past = tense === 'past';
+    out.push(raw);
+  }
+}
+
+/** ", a Sunday", ", which was a Sunday": a weekday set after a month/day to name its day. */
+const WEEKDAY_OF_DAY = /^,?\s+(?:a|which\s+(?:is|was|will\s+be|would\s+be))\s+$/;
+
+/**
+ * "March 6, a Sunday": the weekday tells the month/day's year (the one where it falls on that
+ * weekday) and is that same day, not a weekday of its own. `out[first…]` are the chunk's mentions.
+ */
+function joinWeekdayToDay(chunk: Chunk, out: Raw[], first: number): void {
+  for (let i = first; i + 1 < out.length; i++) {
+    const r = out[i];
+    const w = out[i + 1];
+    if (r.kind !== 'absolute' || r.day === undefined || r.month === undefined || r.weekday !== undefined) continue;
+    if (w.kind !== 'absolute' || w.weekday === undefined || w.day !== undefined || w.month !== undefined || w.year !== undefined || w.modifier) continue;
+    const gap = chunk.text.slice(r.end - chunk.start, w.start - chunk.start);
+    if (gap.length > 24 || !WEEKDAY_OF_DAY.test(gap)) continue;
+    r.weekday = w.weekday;
+    w.day = r.day;
+    w.month = r.month;
+    if (r.year !== undefined) w.year = r.year;
+    w.future = r.future;
+    w.past = r.past;
+    w.dayOf = r;
+  }
 }
 
 /** One chrono result found at `index` in the chunk, as a mention we keep, or undefined. */
@@ -811,8 +953,11 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
 
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
+  // "from Monday to Wednesday", "June 1-3", "Oct. 31 to Nov. 13": the range's end is a mention of its own.
+  const split = r.end ? rangeSplit(text, tokens) : -1;
+  const startLast = split > 0 ? tokens[split - 1] : last;
   let s = relStart + first.start;
-  const e = relStart + last.end;
+  const e = relStart + startLast.end;
 
   if (weekday !== undefined) {
     const wt = nameTokens.find((tk) => WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(tk.text))) || WEEKDAY_ABBR.has(lowerCased(withoutFinalDot(tk.text))));
@@ -854,9 +999,68 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
       raw.start = chunk.start + s;
     }
   }
-  const tense = clauseTense(t, s, e);
+  let tense = clauseTense(t, s, e);
+  // "had until Dec. 31", "by Sunday": a deadline; its verb's past says nothing of the day's side,
+  // and with no tense it lies ahead. ("hit by Friday's storm" is no deadline.)
+  if (DEADLINE_BEFORE.has(prevWord(t, s)) && !/^['’]s\b/.test(t.slice(e, e + 3))) tense = tense === 'past' ? undefined : 'future';
   raw.future = tense === 'future';
   raw.past = tense === 'past';
+  // "Wednesday next week", "on Friday last week": chrono keeps the week in its text.
+  const week = WEEK_AFTER.exec(text.slice(last.end));
+  const weekShift = week ? WEEK_SHIFT[lowerCased(week[1])] : undefined;
+  if (weekShift !== undefined && raw.month === undefined && raw.weekday !== undefined) raw.weekShift = weekShift;
+  if (split > 0 && r.end) {
+    const end = rangeEnd(r.end, raw, tokens, split, text, relStart, chunk);
+    if (end) {
+      if (weekShift !== undefined && end.month === undefined && end.weekday !== undefined) end.weekShift = weekShift;
+      raw.rangeEnd = end;
+    }
+  }
+  return raw;
+}
+
+/** Words before a date that make it a deadline. */
+const DEADLINE_BEFORE = new Set(['until', 'till', 'by']);
+const WEEK_AFTER = /^\s*,?\s*(this|last|past|next)\s+week\b/i;
+const WEEK_SHIFT: Record<string, number> = { this: 0, last: -1, past: -1, next: 1 };
+/** What joins a range's two ends. */
+const RANGE_JOIN = /^\s*(?:[-–—]|to|through|thru|until|till)\s*$/i;
+
+/** The index of the first token of a range's end ("Wednesday" in "Monday to Wednesday"), or -1. */
+function rangeSplit(text: string, tokens: readonly Token[]): number {
+  for (let i = 1; i < tokens.length; i++) {
+    if (RANGE_JOIN.test(text.slice(tokens[i - 1].end, tokens[i].start))) return i;
+  }
+  return -1;
+}
+
+/**
+ * The end of a range as a mention of its own, from chrono's end components: what the end leaves
+ * out ("June 1-3": the month) is the start's, and it is resolved from the start's day (`from`).
+ */
+function rangeEnd(end: chrono.ParsedComponents, from: Raw, tokens: readonly Token[], split: number, text: string, relStart: number, chunk: Chunk): Raw | undefined {
+  const known = (k: 'weekday' | 'day' | 'month' | 'year'): number | undefined => (end.isCertain(k) ? (end.get(k) ?? undefined) : undefined);
+  const endTokens = tokens.slice(split);
+  const writtenWeekday = endTokens.some((tk) => WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(tk.text))));
+  const weekday = writtenWeekday ? known('weekday') : undefined;
+  const day = known('day') ?? (endTokens.some((tk) => isDigit(tk.text.charCodeAt(0))) ? end.get('day') ?? undefined : undefined);
+  const month = known('month') ?? (day !== undefined ? from.month : undefined);
+  const year = known('year') ?? (month !== undefined ? from.year : undefined);
+  if (weekday === undefined && day === undefined && month === undefined && year === undefined) return undefined;
+  if (day !== undefined && month === undefined) return undefined;
+  const raw: Raw = {
+    start: chunk.start + relStart + endTokens[0].start,
+    end: chunk.start + relStart + endTokens[endTokens.length - 1].end,
+    region: chunk.region,
+    kind: 'absolute',
+    future: from.future,
+    past: from.past,
+    from,
+  };
+  if (weekday !== undefined) raw.weekday = weekday;
+  if (day !== undefined) raw.day = day;
+  if (month !== undefined) raw.month = month;
+  if (year !== undefined) raw.year = year;
   return raw;
 }
 
@@ -1226,6 +1430,12 @@ function explainRelative(what: string, ref: Reference): string {
 function resolveWeekday(wd: number, r: Raw, ref: Reference): { value: string; explanation: string } {
   const R = ref.day;
   const wdR = weekdayOf(R);
+  if (r.weekShift !== undefined) {
+    // Weeks start on Monday, as ISO weeks do.
+    const n = R - ((wdR + 6) % 7) + 7 * r.weekShift + ((wd + 6) % 7);
+    const week = r.weekShift < 0 ? 'the week before' : r.weekShift > 0 ? 'the week after' : 'the week of';
+    return { value: isoOf(n), explanation: `${explainRelative(`${WEEKDAYS[wd]} of ${week}`, ref)}: ${longDate(n)}` };
+  }
   let n: number;
   if (r.modifier === 'last') n = R - (((wdR - wd + 7) % 7) || 7);
   else if (r.modifier === 'next') n = R + (((wd - wdR + 7) % 7) || 7);
@@ -1241,6 +1451,15 @@ function resolveMonthDay(month: number, day: number, r: Raw, ref: Reference): { 
   const ry = fromDay(R).y;
   const cands: number[] = [];
   for (let y = ry - 8; y <= ry + 8; y++) if (validDate(y, month, day)) cands.push(dayNum(y, month, day));
+  const md = `${day} ${MONTH_ABBR[month - 1]}`;
+  if (r.weekday !== undefined) {
+    // "Thursday, Dec. 4", "March 6, a Sunday": the year where it falls on that weekday, nearest the reference.
+    let best: number | undefined;
+    for (const c of cands) if (weekdayOf(c) === r.weekday && (best === undefined || Math.abs(c - R) < Math.abs(best - R))) best = c;
+    if (best !== undefined) {
+      return { value: isoOf(best), explanation: `${md} ${fromDay(best).y}: ${explainRelative(`the ${WEEKDAYS[r.weekday]} nearest`, ref)}` };
+    }
+  }
   let n: number | undefined;
   if (r.modifier === 'last') n = maxWhere(cands, (c) => c < R);
   else if (r.modifier === 'next') n = minWhere(cands, (c) => c > R);
@@ -1252,7 +1471,6 @@ function resolveMonthDay(month: number, day: number, r: Raw, ref: Reference): { 
     if (!r.past && !r.modifier && n !== undefined && ahead !== undefined && ahead - R <= 60 && R - n > 180) n = ahead;
   }
   if (n === undefined) return undefined;
-  const md = `${day} ${MONTH_ABBR[month - 1]}`;
   const rel = n === R ? 'the same day as' : n < R ? 'the last one before' : 'the next one after';
   return { value: isoOf(n), explanation: `${md} ${fromDay(n).y}: ${explainRelative(rel, ref)}` };
 }
@@ -1323,6 +1541,11 @@ function resolveRaw(r: Raw, ref: Reference | undefined): { value: string; explan
       return { value: String(f.y - r.amount), explanation: explainRelative(what, ref) };
     }
     case 'absolute': {
+      if (r.from) return resolveRangeEnd(r, r.from, ref);
+      if (r.dayOf) {
+        const of = resolveRaw(r.dayOf, ref);
+        return of && { value: of.value, explanation: `${WEEKDAYS[r.weekday ?? 0]}: the day of ${MONTH_FULL[(r.month ?? 1) - 1]} ${r.day} (${of.explanation})` };
+      }
       const { year, month, day, weekday } = r;
       if (year !== undefined && month !== undefined && day !== undefined) {
         if (!validDate(year, month, day)) return undefined;
@@ -1332,6 +1555,7 @@ function resolveRaw(r: Raw, ref: Reference | undefined): { value: string; explan
       if (year !== undefined) return { value: String(year), explanation: 'year as written' };
       if (!ref) return undefined;
       if (month !== undefined && day !== undefined) return resolveMonthDay(month, day, r, ref);
+      if (day !== undefined && weekday === undefined) return resolveDayOfMonth(day, r, ref);
       if (month !== undefined) {
         const f = fromDay(ref.day);
         let y: number;
@@ -1353,6 +1577,41 @@ function resolveRaw(r: Raw, ref: Reference | undefined): { value: string; explan
     }
   }
   return undefined;
+}
+
+/** "on the 14th" with no month named before it: the 14th of the month around the reference the tense points to. */
+function resolveDayOfMonth(day: number, r: Raw, ref: Reference): { value: string; explanation: string } | undefined {
+  const R = ref.day;
+  const f = fromDay(R);
+  const cands: number[] = [];
+  for (let k = -1; k <= 1; k++) {
+    const mm = addMonths(f.y, f.m, k);
+    if (validDate(mm.y, mm.m, day)) cands.push(dayNum(mm.y, mm.m, day));
+  }
+  const n = r.future ? minWhere(cands, (c) => c >= R) : maxWhere(cands, (c) => c <= R);
+  if (n === undefined) return undefined;
+  const rel = n === R ? 'the same day as' : n < R ? 'the last one before' : 'the next one after';
+  return { value: isoOf(n), explanation: `the ${day}th of a month: ${explainRelative(rel, ref)}: ${longDate(n)}` };
+}
+
+/** The end of a range: on or after its start's day ("Monday to Wednesday", "Oct. 31 to Nov. 13"). */
+function resolveRangeEnd(r: Raw, from: Raw, ref: Reference | undefined): { value: string; explanation: string } | undefined {
+  const { year, month, day, weekday } = r;
+  if (year !== undefined && month !== undefined && day !== undefined) {
+    return validDate(year, month, day) ? { value: isoDate(year, month, day), explanation: 'date as written (the end of a range)' } : undefined;
+  }
+  const start = resolveRaw({ ...from, rangeEnd: undefined }, ref);
+  const startDay = start && parseIsoDay(start.value);
+  if (startDay === undefined) return undefined;
+  let n: number | undefined;
+  if (month !== undefined && day !== undefined) {
+    const y = fromDay(startDay).y;
+    for (let k = y; k <= y + 1 && n === undefined; k++) if (validDate(k, month, day) && dayNum(k, month, day) >= startDay) n = dayNum(k, month, day);
+  } else if (weekday !== undefined && month === undefined) {
+    n = startDay + ((weekday - weekdayOf(startDay) + 7) % 7);
+  }
+  if (n === undefined) return undefined;
+  return { value: isoOf(n), explanation: `the end of a range that starts ${longDate(startDay)}: ${longDate(n)}` };
 }
 
 /** Where a dateline not parsed here writes its month and day. */
