@@ -940,11 +940,17 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     ? undefined
     : known('day');
   const month = known('month');
-  const year = known('year');
+  let year = known('year');
+  const tokens = dateTokens(text);
+  // "conducted March 11-13, 40 percent of voters": chrono reads "40" as 2040; news writes years in full.
+  const yearWritten = tokens.some((tk) => tk.text.length >= 4 && isDigit(tk.text.charCodeAt(0)));
+  if (year !== undefined && !yearWritten && tokens.length > 1 && /^\d{1,2}$/.test(tokens[tokens.length - 1].text)) {
+    year = undefined;
+    tokens.pop();
+  }
   if (weekday === undefined && day === undefined && month === undefined && year === undefined) return undefined;
   if (month === undefined && year === undefined && day !== undefined && weekday === undefined) return undefined;
 
-  const tokens = dateTokens(text);
   if (tokens.length === 0) return undefined;
   // A slash date without a year ("9/11", "3/4 of voters") is not a calendar date here.
   if (year === undefined && tokens.some((tk) => /^\d{1,2}\/\d{1,2}$/.test(tk.text))) return undefined;
@@ -1010,9 +1016,14 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   const weekShift = week ? WEEK_SHIFT[lowerCased(week[1])] : undefined;
   if (weekShift !== undefined && raw.month === undefined && raw.weekday !== undefined) raw.weekShift = weekShift;
   if (split > 0 && r.end) {
-    const end = rangeEnd(r.end, raw, tokens, split, text, relStart, chunk);
+    const end = rangeEnd(r.end, raw, tokens, split, relStart, chunk, yearWritten);
     if (end) {
       if (weekShift !== undefined && end.month === undefined && end.weekday !== undefined) end.weekShift = weekShift;
+      // "from September to December 2014": the end's year is the start's too (the one before, across a New Year).
+      if (raw.year === undefined && end.year !== undefined && raw.month !== undefined && end.month !== undefined) {
+        raw.year = raw.month <= end.month ? end.year : end.year - 1;
+        delete raw.modifier;
+      }
       raw.rangeEnd = end;
     }
   }
@@ -1038,14 +1049,15 @@ function rangeSplit(text: string, tokens: readonly Token[]): number {
  * The end of a range as a mention of its own, from chrono's end components: what the end leaves
  * out ("June 1-3": the month) is the start's, and it is resolved from the start's day (`from`).
  */
-function rangeEnd(end: chrono.ParsedComponents, from: Raw, tokens: readonly Token[], split: number, text: string, relStart: number, chunk: Chunk): Raw | undefined {
+function rangeEnd(end: chrono.ParsedComponents, from: Raw, tokens: readonly Token[], split: number, relStart: number, chunk: Chunk, yearWritten: boolean): Raw | undefined {
   const known = (k: 'weekday' | 'day' | 'month' | 'year'): number | undefined => (end.isCertain(k) ? (end.get(k) ?? undefined) : undefined);
   const endTokens = tokens.slice(split);
   const writtenWeekday = endTokens.some((tk) => WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(tk.text))));
   const weekday = writtenWeekday ? known('weekday') : undefined;
-  const day = known('day') ?? (endTokens.some((tk) => isDigit(tk.text.charCodeAt(0))) ? end.get('day') ?? undefined : undefined);
+  // "June 1-3": chrono may leave the end's day implied; a number of one or two digits is written there.
+  const day = known('day') ?? (endTokens.some((tk) => /^\d{1,2}(?:st|nd|rd|th)?$/.test(tk.text)) ? end.get('day') ?? undefined : undefined);
   const month = known('month') ?? (day !== undefined ? from.month : undefined);
-  const year = known('year') ?? (month !== undefined ? from.year : undefined);
+  const year = (yearWritten ? known('year') : undefined) ?? (month !== undefined ? from.year : undefined);
   if (weekday === undefined && day === undefined && month === undefined && year === undefined) return undefined;
   if (day !== undefined && month === undefined) return undefined;
   const raw: Raw = {
@@ -1600,6 +1612,7 @@ function resolveRangeEnd(r: Raw, from: Raw, ref: Reference | undefined): { value
   if (year !== undefined && month !== undefined && day !== undefined) {
     return validDate(year, month, day) ? { value: isoDate(year, month, day), explanation: 'date as written (the end of a range)' } : undefined;
   }
+  if (year !== undefined && month !== undefined && weekday === undefined) return { value: isoMonth(year, month), explanation: 'month as written (the end of a range)' };
   const start = resolveRaw({ ...from, rangeEnd: undefined }, ref);
   const startDay = start && parseIsoDay(start.value);
   if (startDay === undefined) return undefined;
