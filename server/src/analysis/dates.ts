@@ -813,10 +813,8 @@ function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[]): v
   }
   joinWeekdayToDay(chunk, out, first);
   scanYears(chunk, results, out);
-  scanOrdinalDays(chunk, out);
 }
 
-const ORDINAL_DIGITS = /\d(?:st|nd|rd|th)\b/g;
 const ORDINAL_BEFORE = /(?:^|[^A-Za-z])(?:on|by|until|till|since|from|before|after)\s+the\s+$/i;
 /** Nouns an ordinal counts rather than dates: "on the 14th floor". */
 const ORDINAL_NOUNS = new Set([
@@ -826,37 +824,28 @@ const ORDINAL_NOUNS = new Set([
 ]);
 
 /**
- * "arrested on the 14th": a day of the month last named before it ("between Nov. 12 and Nov. 14"),
- * or of the month around the reference when none was. Found only after "on the", "by the"… and not
- * before a noun it counts ("on the 14th floor").
+ * "arrested on the 14th" (`digits` the day's, `q` where its suffix ends): a day of the month last
+ * named before it ("between Nov. 12 and Nov. 14"), or of the month around the reference when none
+ * was. Only after "on the", "by the"… and not before a noun it counts ("on the 14th floor").
  */
-function scanOrdinalDays(chunk: Chunk, out: Raw[]): void {
+function ordinalDay(chunk: Chunk, p: number, q: number, out: Raw[]): void {
   const t = chunk.text;
-  const re = ORDINAL_DIGITS;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(t)) !== null) {
-    const q = m.index + m[0].length;
-    let p = m.index;
-    if (p > 0 && isDigit(t.charCodeAt(p - 1))) p--;
-    if (p > 0 && (isDigit(t.charCodeAt(p - 1)) || isAsciiLetter(t.charCodeAt(p - 1)))) continue;
-    const day = Number(t.slice(p, m.index + 1));
-    if (day < 1 || day > 31 || !ORDINAL_BEFORE.test(t.slice(Math.max(0, p - 16), p))) continue;
-    if (ORDINAL_NOUNS.has(lowerCased(nextWord(t, q)))) continue;
-    const raw: Raw = { start: chunk.start + p, end: chunk.start + q, region: chunk.region, kind: 'absolute', future: false, day };
-    for (let i = out.length - 1; i >= 0 && i >= out.length - 20; i--) {
-      const before = out[i];
-      if (before.kind !== 'absolute' || before.month === undefined || before.start >= raw.start) continue;
-      raw.month = before.month;
-      if (before.year !== undefined) raw.year = before.year;
-      break;
-    }
-    let tense = clauseTense(t, p, q);
-    if (DEADLINE_BEFORE.has(prevWord(t, p - 4))) tense = tense === 'past' ? undefined : 'future';
-    raw.future = tense === 'future';
-    raw.past = tense === 'past';
-    out.push(raw);
+  const day = Number(t.slice(p, q - 2));
+  if (day < 1 || day > 31 || !ORDINAL_BEFORE.test(t.slice(Math.max(0, p - 16), p))) return;
+  if (ORDINAL_NOUNS.has(lowerCased(nextWord(t, q)))) return;
+  const raw: Raw = { start: chunk.start + p, end: chunk.start + q, region: chunk.region, kind: 'absolute', future: false, day };
+  for (let i = out.length - 1; i >= 0 && i >= out.length - 20; i--) {
+    const before = out[i];
+    if (before.kind !== 'absolute' || before.month === undefined || before.start >= raw.start) continue;
+    raw.month = before.month;
+    if (before.year !== undefined) raw.year = before.year;
+    break;
   }
+  let tense = clauseTense(t, p, q);
+  if (deadlineBefore(t, p)) tense = tense === 'past' ? undefined : 'future';
+  raw.future = tense === 'future';
+  raw.past = tense === 'past';
+  out.push(raw);
 }
 
 /** ", a Sunday", ", which was a Sunday": a weekday set after a month/day to name its day. */
@@ -1008,13 +997,17 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   let tense = clauseTense(t, s, e);
   // "had until Dec. 31", "by Sunday": a deadline; its verb's past says nothing of the day's side,
   // and with no tense it lies ahead. ("hit by Friday's storm" is no deadline.)
-  if (DEADLINE_BEFORE.has(prevWord(t, s)) && !/^['’]s\b/.test(t.slice(e, e + 3))) tense = tense === 'past' ? undefined : 'future';
+  if (deadlineBefore(t, s) && !/^['’]s\b/.test(t.slice(e, e + 3))) tense = tense === 'past' ? undefined : 'future';
   raw.future = tense === 'future';
   raw.past = tense === 'past';
   // "Wednesday next week", "on Friday last week": chrono keeps the week in its text.
-  const week = WEEK_AFTER.exec(text.slice(last.end));
+  let week: RegExpExecArray | null = null;
+  if (raw.weekday !== undefined && last.end < text.length) {
+    WEEK_AFTER.lastIndex = last.end;
+    week = WEEK_AFTER.exec(text);
+  }
   const weekShift = week ? WEEK_SHIFT[lowerCased(week[1])] : undefined;
-  if (weekShift !== undefined && raw.month === undefined && raw.weekday !== undefined) raw.weekShift = weekShift;
+  if (weekShift !== undefined && raw.month === undefined) raw.weekShift = weekShift;
   if (split > 0 && r.end) {
     const end = rangeEnd(r.end, raw, tokens, split, relStart, chunk, yearWritten);
     if (end) {
@@ -1030,9 +1023,23 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   return raw;
 }
 
-/** Words before a date that make it a deadline. */
-const DEADLINE_BEFORE = new Set(['until', 'till', 'by']);
-const WEEK_AFTER = /^\s*,?\s*(this|last|past|next)\s+week\b/i;
+/**
+ * Whether "until", "till" or "by" (either case) is the word before `at`, past spaces: a deadline.
+ * Read from the character codes (this is asked of every date mention).
+ */
+function deadlineBefore(t: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && isSpace(t.charCodeAt(k - 1))) k--;
+  if (k === at) return false;
+  const endsWith = (word: string): boolean => {
+    const from = k - word.length;
+    if (from < 0 || (from > 0 && isAsciiLetter(t.charCodeAt(from - 1)))) return false;
+    for (let i = 0; i < word.length; i++) if ((t.charCodeAt(from + i) | 0x20) !== word.charCodeAt(i)) return false;
+    return true;
+  };
+  return endsWith('by') || endsWith('till') || endsWith('until');
+}
+const WEEK_AFTER = /\s*,?\s*(this|last|past|next)\s+week\b/iy;
 const WEEK_SHIFT: Record<string, number> = { this: 0, last: -1, past: -1, next: 1 };
 /** What joins a range's two ends. */
 const RANGE_JOIN = /^\s*(?:[-–—]|to|through|thru|until|till)\s*$/i;
@@ -1108,8 +1115,11 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /\p{L}/u.test(ch);
 }
 
-/** Four digits that could be a year; one object for every chunk (scanYears is never re-entered). */
-const YEAR_DIGITS = /(?:19|20)\d\d/g;
+/**
+ * Four digits that could be a year, or an ordinal ("14th", for `ordinalDay`): both in one search.
+ * One object for every chunk (scanYears is never re-entered).
+ */
+const YEAR_DIGITS = /(?:19|20)\d\d|\d\d?(?:st|nd|rd|th)\b/g;
 
 /** Bare years in the chunk, outside chrono's results there (`covered`). */
 function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): void {
@@ -1120,6 +1130,10 @@ function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): v
   let skipUntil = -1;
   while ((m = re.exec(t)) !== null) {
     const p = m.index;
+    if (!isDigit(m[0].charCodeAt(m[0].length - 1))) {
+      if (p === 0 || !isDigit(t.charCodeAt(p - 1))) ordinalDay(chunk, p, p + m[0].length, out);
+      continue;
+    }
     const q = p + 4;
     if (p < skipUntil) continue;
     if (covered.some(({ index, result }) => p < index + result.text.length && q > index)) continue;
