@@ -280,10 +280,22 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'ou
 /** Future words that are participles of a plan: after "had" the plan is past, its day on either side. */
 const PLANNED = new Set(['planned', 'scheduled', 'expected', 'set', 'due']);
 
-/** Whether "had" comes at back[from] or after "been" and adverbs in -ly ("had originally been set"). */
-function hadBefore(back: readonly string[], from: number): boolean {
-  for (let i = from; i < back.length && i < from + 3; i++) {
-    const w = back[i];
+/**
+ * Whether "had" comes at back[from] or after "been" and adverbs in -ly ("had originally been set"),
+ * reading on from `k` (back to the clause's start `cs`) past the words already cut.
+ */
+function hadBefore(back: readonly string[], from: number, chunk: string, k: number, cs: number): boolean {
+  let i = from;
+  for (let n = 0; n < 3; n++) {
+    let w: string;
+    if (i < back.length) w = back[i++];
+    else {
+      while (k > cs && !isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
+      if (k === cs) return false;
+      const end = k;
+      while (k > cs && isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
+      w = lowerCased(chunk.slice(k, end));
+    }
     if (w === 'had' || w === 'hadn’t' || w === "hadn't") return true;
     if (w !== 'been' && !(w.length > 4 && w.endsWith('ly'))) return false;
   }
@@ -329,27 +341,23 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
   if (timeDot >= 0) cs = timeDot;
   while (cs > floor && CLAUSE_BREAKS[chunk.charCodeAt(cs - 1)] !== 1) cs--;
   // back[j]: the clause's (j+1)-th word from the end, lower-cased (backRaw[j] as written), cut when
-  // the rules come to it; back[j + 1] undefined when it is the clause's first. inCompound[j]: the
-  // word follows a hyphen ("euro-denominated"), so it is a modifier, not the clause's verb.
+  // the rules come to it; back[j + 1] undefined when it is the clause's first. Bit j of compounds:
+  // the word follows a hyphen ("euro-denominated"), so it is a modifier, not the clause's verb.
   const back: string[] = [];
   const backRaw: string[] = [];
-  const inCompound: boolean[] = [];
+  let compounds = 0;
   let k = relStart;
-  /** Cuts the words back to the (count)-th from the end, or to the clause's first. */
-  const cutTo = (count: number): void => {
-    while (back.length < count) {
+  for (let j = 0; j < TENSE_WORDS; j++) {
+    while (back.length < j + 2) {
       while (k > cs && !isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
-      if (k === cs) return;
+      if (k === cs) break;
       const end = k;
       while (k > cs && isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
       const raw = chunk.slice(k, end);
+      if (k - 1 > cs && chunk.charCodeAt(k - 1) === 0x2d && isTenseWordCode(chunk.charCodeAt(k - 2))) compounds |= 1 << back.length;
       backRaw.push(raw);
       back.push(lowerCased(raw));
-      inCompound.push(chunk.charCodeAt(k - 1) === 0x2d && k - 1 > cs && isTenseWordCode(chunk.charCodeAt(k - 2)));
     }
-  };
-  for (let j = 0; j < TENSE_WORDS; j++) {
-    cutTo(j + 2);
     if (j === back.length) break;
     const w = back[j];
     const next = j > 0 ? back[j - 1] : undefined;
@@ -360,10 +368,7 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
       if (w === 'due' && next === 'to' && !(j > 1 && BE_FORMS.has(back[j + 1] ?? '') && !DETERMINERS.has(back[j - 2]))) continue;
       // "had (originally) planned to meet", "had been scheduled for": a plan made in the past, for
       // a day on either side of the article's.
-      if (PLANNED.has(w)) {
-        cutTo(j + 4);
-        if (hadBefore(back, j + 1)) return undefined;
-      }
+      if (PLANNED.has(w) && hadBefore(back, j + 1, chunk, k, cs)) return undefined;
       return 'future';
     }
     // "said the bank would publish them in December": future in the past, ahead of the article's day;
@@ -372,7 +377,7 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
     const first = backRaw[j].charCodeAt(0);
     if (first >= 65 && first <= 90 && j + 1 < back.length) continue;
     if ((w === 'was' || w === 'were') && next === 'to') return 'future'; // "were to win in November"
-    const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !inCompound[j]);
+    const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && (compounds & (1 << j)) === 0);
     if (pastForm) {
       if (back[j + 1] === 'be') continue; // "will be held on Monday"
       return 'past';
@@ -930,16 +935,17 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     : known('day');
   const month = known('month');
   let year = known('year');
-  const tokens = dateTokens(text);
-  // "conducted March 11-13, 40 percent of voters": chrono reads "40" as 2040; news writes years in full.
-  const yearWritten = tokens.some((tk) => tk.text.length >= 4 && isDigit(tk.text.charCodeAt(0)));
-  if (year !== undefined && !yearWritten && tokens.length > 1 && /^\d{1,2}$/.test(tokens[tokens.length - 1].text)) {
-    year = undefined;
-    tokens.pop();
-  }
   if (weekday === undefined && day === undefined && month === undefined && year === undefined) return undefined;
   if (month === undefined && year === undefined && day !== undefined && weekday === undefined) return undefined;
 
+  const tokens = dateTokens(text);
+  const yearWritten = (year !== undefined || r.end !== undefined) && tokens.some((tk) => tk.text.length >= 4 && isDigit(tk.text.charCodeAt(0)));
+  // "conducted March 11-13, 40 percent of voters": chrono reads "40" as 2040; news writes years in full.
+  if (year !== undefined && !yearWritten && tokens.length > 1 && /^\d{1,2}$/.test(tokens[tokens.length - 1].text)) {
+    year = undefined;
+    tokens.pop();
+    if (month === undefined && weekday === undefined) return undefined; // a day alone, or nothing
+  }
   if (tokens.length === 0) return undefined;
   // A slash date without a year ("9/11", "3/4 of voters") is not a calendar date here.
   if (year === undefined && tokens.some((tk) => /^\d{1,2}\/\d{1,2}$/.test(tk.text))) return undefined;
@@ -1119,7 +1125,7 @@ function isLetter(ch: string | undefined): boolean {
  * Four digits that could be a year, or an ordinal ("14th", for `ordinalDay`): both in one search.
  * One object for every chunk (scanYears is never re-entered).
  */
-const YEAR_DIGITS = /(?:19|20)\d\d|\d\d?(?:st|nd|rd|th)\b/g;
+const YEAR_DIGITS = /(?:19|20)\d\d|\d(?:st|nd|rd|th)\b/g;
 
 /** Bare years in the chunk, outside chrono's results there (`covered`). */
 function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): void {
@@ -1130,8 +1136,10 @@ function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): v
   let skipUntil = -1;
   while ((m = re.exec(t)) !== null) {
     const p = m.index;
-    if (!isDigit(m[0].charCodeAt(m[0].length - 1))) {
-      if (p === 0 || !isDigit(t.charCodeAt(p - 1))) ordinalDay(chunk, p, p + m[0].length, out);
+    if (m[0].length === 3) {
+      // An ordinal: its one or two digits, not more.
+      const from = p > 0 && isDigit(t.charCodeAt(p - 1)) ? p - 1 : p;
+      if (from === 0 || !isDigit(t.charCodeAt(from - 1))) ordinalDay(chunk, from, p + 3, out);
       continue;
     }
     const q = p + 4;
