@@ -233,7 +233,9 @@ const TRIGGER_WORDS = [
 const TRIGGER = new RegExp(
   `\\b(?:${[...TRIGGER_WORDS, ...TRIGGER_WORDS.map((w) => w.toUpperCase())].join('|')}|today|tonight|tomorrow|yesterday|ago|` +
     '(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)\\s+(?:week|month|year|weekend|morning|afternoon|evening))\\b|' +
-    '\\d{4}-\\d\\d-\\d\\d|\\d\\/\\d{1,2}\\/\\d\\d',
+    '\\d{4}-\\d\\d-\\d\\d|\\d\\/\\d{1,2}\\/\\d\\d|' +
+    // An ordinal ("the 14th"): no trigger, but found in the same search for `ordinalDay`.
+    '\\d(?:st|nd|rd|th)\\b',
   'g',
 );
 
@@ -752,8 +754,11 @@ interface Window {
   end: number;
 }
 
-/** The windows around trigger words, whole words only, overlapping ones merged; within the work limit. */
-function chronoWindows(chunks: readonly Chunk[]): Window[] {
+/**
+ * The windows around trigger words, whole words only, overlapping ones merged; within the work limit.
+ * The same search finds ordinals: `ordinals[c]` are where those of chunk c end.
+ */
+function chronoWindows(chunks: readonly Chunk[], ordinals: Array<number[] | undefined>): Window[] {
   let chronoLeft = MAX_TRIGGER_WORDS;
   const windows: Window[] = [];
   chunks.forEach((chunk, c) => {
@@ -762,6 +767,10 @@ function chronoWindows(chunks: readonly Chunk[]): Window[] {
     let last: Window | undefined;
     TRIGGER.lastIndex = 0;
     for (let m = TRIGGER.exec(t); m !== null; m = TRIGGER.exec(t)) {
+      if (m[0].length === 3 && isDigit(m[0].charCodeAt(0)) && !isDigit(m[0].charCodeAt(2))) {
+        (ordinals[c] ??= []).push(m.index + 3);
+        continue;
+      }
       chronoLeft--;
       let start = Math.max(0, m.index - WINDOW_BEFORE);
       while (start > 0 && !isSpace(t.charCodeAt(start - 1))) start--;
@@ -807,7 +816,7 @@ function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: 
   return found;
 }
 
-function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[]): void {
+function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[], ordinalEnds: readonly number[] | undefined): void {
   const t = chunk.text;
   const first = out.length;
   for (const { index, result } of results) {
@@ -818,6 +827,14 @@ function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[]): v
   }
   joinWeekdayToDay(chunk, out, first);
   scanYears(chunk, results, out);
+  if (ordinalEnds) {
+    const t = chunk.text;
+    for (const q of ordinalEnds) {
+      // Its one or two digits, not more.
+      const p = q - 3 > 0 && isDigit(t.charCodeAt(q - 4)) ? q - 4 : q - 3;
+      if (p === 0 || !isDigit(t.charCodeAt(p - 1))) ordinalDay(chunk, p, q, out);
+    }
+  }
 }
 
 const ORDINAL_BEFORE = /(?:^|[^A-Za-z])(?:on|by|until|till|since|from|before|after)\s+the\s+$/i;
@@ -1121,11 +1138,8 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /\p{L}/u.test(ch);
 }
 
-/**
- * Four digits that could be a year, or an ordinal ("14th", for `ordinalDay`): both in one search.
- * One object for every chunk (scanYears is never re-entered).
- */
-const YEAR_DIGITS = /(?:19|20)\d\d|\d(?:st|nd|rd|th)\b/g;
+/** Four digits that could be a year; one object for every chunk (scanYears is never re-entered). */
+const YEAR_DIGITS = /(?:19|20)\d\d/g;
 
 /** Bare years in the chunk, outside chrono's results there (`covered`). */
 function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): void {
@@ -1136,12 +1150,6 @@ function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): v
   let skipUntil = -1;
   while ((m = re.exec(t)) !== null) {
     const p = m.index;
-    if (m[0].length === 3) {
-      // An ordinal: its one or two digits, not more.
-      const from = p > 0 && isDigit(t.charCodeAt(p - 1)) ? p - 1 : p;
-      if (from === 0 || !isDigit(t.charCodeAt(from - 1))) ordinalDay(chunk, from, p + 3, out);
-      continue;
-    }
     const q = p + 4;
     if (p < skipUntil) continue;
     if (covered.some(({ index, result }) => p < index + result.text.length && q > index)) continue;
@@ -1195,9 +1203,10 @@ function scan(text: string, regions: Span[], refDay: number): Raw[] {
     ? regions
     : [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
   const chunks = chunkRegions(text, sorted);
-  const found = parseChunks(chunks, chronoWindows(chunks), new Date(refDay * DAY_MS + 12 * 3_600_000));
+  const ordinals = new Array<number[] | undefined>(chunks.length);
+  const found = parseChunks(chunks, chronoWindows(chunks, ordinals), new Date(refDay * DAY_MS + 12 * 3_600_000));
   const out: Raw[] = [];
-  chunks.forEach((chunk, c) => scanChunk(chunk, found[c] ?? NO_RESULTS, out));
+  chunks.forEach((chunk, c) => scanChunk(chunk, found[c] ?? NO_RESULTS, out, ordinals[c]));
   return out;
 }
 
