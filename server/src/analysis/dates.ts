@@ -956,7 +956,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   if (month === undefined && year === undefined && day !== undefined && weekday === undefined) return undefined;
 
   const tokens = dateTokens(text);
-  const yearWritten = (year !== undefined || r.end !== undefined) && tokens.some((tk) => tk.text.length >= 4 && isDigit(tk.text.charCodeAt(0)));
+  const yearWritten = (year !== undefined || r.end !== undefined && r.end !== null) && tokens.some((tk) => tk.text.length >= 4 && isDigit(tk.text.charCodeAt(0)));
   // "conducted March 11-13, 40 percent of voters": chrono reads "40" as 2040; news writes years in full.
   if (year !== undefined && !yearWritten && tokens.length > 1 && /^\d{1,2}$/.test(tokens[tokens.length - 1].text)) {
     year = undefined;
@@ -1054,13 +1054,15 @@ function deadlineBefore(t: string, at: number): boolean {
   let k = at;
   while (k > 0 && isSpace(t.charCodeAt(k - 1))) k--;
   if (k === at) return false;
-  const endsWith = (word: string): boolean => {
-    const from = k - word.length;
-    if (from < 0 || (from > 0 && isAsciiLetter(t.charCodeAt(from - 1)))) return false;
-    for (let i = 0; i < word.length; i++) if ((t.charCodeAt(from + i) | 0x20) !== word.charCodeAt(i)) return false;
-    return true;
-  };
-  return endsWith('by') || endsWith('till') || endsWith('until');
+  return wordEndsAt(t, k, 'by') || wordEndsAt(t, k, 'till') || wordEndsAt(t, k, 'until');
+}
+
+/** Whether the lower-case `word` (either case in `t`) ends at `k` as a whole word. */
+function wordEndsAt(t: string, k: number, word: string): boolean {
+  const from = k - word.length;
+  if (from < 0 || (from > 0 && isAsciiLetter(t.charCodeAt(from - 1)))) return false;
+  for (let i = 0; i < word.length; i++) if ((t.charCodeAt(from + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
 }
 const WEEK_AFTER = /\s*,?\s*(this|last|past|next)\s+week\b/iy;
 const WEEK_SHIFT: Record<string, number> = { this: 0, last: -1, past: -1, next: 1 };
