@@ -454,6 +454,23 @@ describe('resolveDates: wire and newspaper styles', () => {
     assert.deepEqual(values('He lives on the 14th floor and came on the 3rd time of asking.', { frontMatterDate: '2022-01-02' }), []);
   });
 
+  it('"Saturday night" is a date, "Saturday Night Live" a name', () => {
+    assert.deepEqual(values('Crews worked through Saturday night. He watched Saturday Night Live.', { frontMatterDate: '2022-01-02' }), [['Saturday', '2022-01-01']]);
+  });
+
+  it('"would have power back by Tuesday" looks ahead; "would have voted on Tuesday" looks back', () => {
+    assert.deepEqual(values('Utilities said customers would have power back by Tuesday morning.', { frontMatterDate: '2022-01-02' }), [['Tuesday', '2022-01-04']]);
+    assert.deepEqual(values('She said she would have voted on Tuesday.', { frontMatterDate: '2022-01-02' }), [['Tuesday', '2021-12-28']]);
+  });
+
+  it('"the Nov. 8 election": a date naming an event is the nearer one', () => {
+    assert.deepEqual(values('The two are vying for the White House in the Nov. 8 general election.', { frontMatterDate: '2016-08-27' }), [['Nov. 8', '2016-11-08']]);
+  });
+
+  it('reads a financial year written "2023/24"', () => {
+    assert.deepEqual(values('Bills will be reviewed in the 2023/24 financial year.', { frontMatterDate: '2022-03-03' }), [['2023', '2023']]);
+  });
+
   it('a two-digit number after a day is no year ("March 11-13, 40 percent")', () => {
     assert.deepEqual(values('In the poll, conducted March 11-13, 40 percent back her.', { frontMatterDate: '2016-03-15' }), [
       ['March 11', '2016-03-11'],
@@ -695,7 +712,14 @@ describe('clauseTense: the words before a mention read from the mention back', (
         }
         return 'future';
       }
-      if (MODALS.has(w) && words[i + 1] !== undefined && words[i + 1].toLowerCase() !== 'have' && !(words[i + 1].toLowerCase() === 'not' && words[i + 2]?.toLowerCase() === 'have')) return 'future';
+      if (MODALS.has(w) && words[i + 1] !== undefined) {
+        // "would have voted" looks back; "would have power" (no participle after "have") ahead.
+        let h = i + 1;
+        if (words[h].toLowerCase() === 'not') h++;
+        const participle = words[h + 1]?.toLowerCase();
+        const perfect = words[h]?.toLowerCase() === 'have' && (participle === undefined || PAST.has(participle) || (participle.length > 3 && participle.endsWith('ed') && !NOT_PAST.has(participle)) || participle === 'gone');
+        if (!perfect) return 'future';
+      }
       if (/^[A-Z]/.test(raw) && i > 0) continue;
       if ((w === 'was' || w === 'were') && words[i + 1]?.toLowerCase() === 'to') return 'future';
       const pastForm = PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w) && !compound[i]);
@@ -712,7 +736,7 @@ describe('clauseTense: the words before a mention read from the mention back', (
     const pieces = [
       'will', 'Will', "they'll", 'we’ll', 'set', 'to', 'going', 'expected', 'due', 'would', 'could', 'might', 'have', 'not', 'was', 'were',
       'said', 'Said', 'held', 'be', 'need', 'voted', 'Voted', 'red', 'the', 'The', 'Minister', 'talks', 'plan', 'upcoming', "o'clock", 'X',
-      'had', 'been', 'originally', 'planned', 'scheduled', 'expire', 'euro-denominated', 'is', 'at 3 p.m.', 'a.m.', 'map.m.',
+      'had', 'been', 'originally', 'planned', 'scheduled', 'expire', 'euro-denominated', 'is', 'at 3 p.m.', 'a.m.', 'map.m.', 'power', 'gone',
       ' ', ' ', ' ', ', ', '. ', '; ', ' — ', '“', '”', '(', ')', '\n', '-', '2021', 'é', '’', "'",
     ];
     for (let round = 0; round < 3000; round++) {

@@ -219,6 +219,8 @@ interface Raw {
   from?: Raw;
   /** A weekday that names the day of the month/day before it ("March 6, a Sunday"). */
   dayOf?: Raw;
+  /** A month/day that names an event: "the Nov. 8 election". */
+  attributive?: boolean;
 }
 
 /**
@@ -281,6 +283,21 @@ const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'lack', 'bad', 'heavy', 'poor', 'high', 'low']);
 /** Future words that are participles of a plan: after "had" the plan is past, its day on either side. */
 const PLANNED = new Set(['planned', 'scheduled', 'expected', 'set', 'due']);
+
+/**
+ * Whether the modal at back[j] starts a perfect: "would have voted", "would not have been" look
+ * back; "would have power by Tuesday" (no participle after "have") looks ahead.
+ */
+function perfectAfter(back: readonly string[], j: number): boolean {
+  let h = j - 1;
+  if (back[h] === 'not') h--;
+  if (h < 0 || back[h] !== 'have') return false;
+  const participle = h > 0 ? back[h - 1] : undefined;
+  return participle === undefined || IRREGULAR_PAST.has(participle) || (participle.length > 3 && participle.endsWith('ed') && !NOT_PAST_ED.has(participle)) || PARTICIPLES.has(participle);
+}
+
+/** Past participles that are not past forms too ("would have gone"). */
+const PARTICIPLES = new Set(['gone', 'done', 'seen', 'taken', 'given', 'known', 'shown', 'written', 'spoken', 'chosen', 'broken', 'fallen', 'grown', 'risen', 'driven', 'eaten', 'begun', 'won', 'become', 'come', 'run', 'flown', 'thrown', 'drawn', 'worn', 'sworn', 'stolen', 'frozen', 'forgotten', 'gotten', 'hidden', 'ridden', 'shaken', 'woken', 'beaten', 'bitten']);
 
 /**
  * Whether "had" comes at back[from] or after "been" and adverbs in -ly ("had originally been set"),
@@ -375,7 +392,7 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
     }
     // "said the bank would publish them in December": future in the past, ahead of the article's day;
     // "would have voted in November" looks back.
-    if (MODALS_OF_FUTURE_IN_PAST.has(w) && next !== undefined && next !== 'have' && !(next === 'not' && j > 1 && back[j - 2] === 'have')) return 'future';
+    if (MODALS_OF_FUTURE_IN_PAST.has(w) && next !== undefined && !perfectAfter(back, j)) return 'future';
     const first = backRaw[j].charCodeAt(0);
     if (first >= 65 && first <= 90 && j + 1 < back.length) continue;
     if ((w === 'was' || w === 'were') && next === 'to') return 'future'; // "were to win in November"
@@ -984,8 +1001,9 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     const abbreviated = !WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(wt.text)));
     if (month === undefined && day === undefined) {
       if (abbreviated) return undefined; // "Sat down", "Sun rises", "Wed"
-      const after = lowerCased(nextWord(t, relStart + wt.end));
-      if (NEWSPAPER_AFTER.has(after)) return undefined; // "Sunday Times"
+      // "Sunday Times", "Saturday Night Live": a capitalised name; "Saturday night", "on Sunday people…" are dates.
+      const following = nextWord(t, relStart + wt.end);
+      if (capitalised(following) && NEWSPAPER_AFTER.has(lowerCased(following))) return undefined;
       const before = prevWord(t, wAbs);
       if (HOLIDAY_BEFORE.has(before)) return undefined; // "Good Friday", "Super Tuesday"
       if (before === 'on' && /\bMail\s+on\s*$/.test(t.slice(Math.max(0, wAbs - 12), wAbs))) return undefined;
@@ -1017,6 +1035,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
       raw.start = chunk.start + s;
     }
   }
+  if (day !== undefined && month !== undefined && year === undefined && weekday === undefined && ATTRIBUTIVE_AFTER.test(t.slice(e, e + 2)) && prevWord(t, s) === 'the') raw.attributive = true;
   let tense = clauseTense(t, s, e);
   // "had until Dec. 31", "by Sunday": a deadline; its verb's past says nothing of the day's side,
   // and with no tense it lies ahead. ("hit by Friday's storm" is no deadline.)
@@ -1064,6 +1083,8 @@ function wordEndsAt(t: string, k: number, word: string): boolean {
   for (let i = 0; i < word.length; i++) if ((t.charCodeAt(from + i) | 0x20) !== word.charCodeAt(i)) return false;
   return true;
 }
+/** A lower-case word right after a date: the noun it modifies ("the Nov. 8 election"). */
+const ATTRIBUTIVE_AFTER = /^ [a-z]/;
 const WEEK_AFTER = /\s*,?\s*(this|last|past|next)\s+week\b/iy;
 const WEEK_SHIFT: Record<string, number> = { this: 0, last: -1, past: -1, next: 1 };
 /** What joins a range's two ends. */
@@ -1170,7 +1191,7 @@ function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): v
     let rangeEnd: RegExpExecArray | null = null;
     if (nc === '-' || nc === '–' || nc === '/') {
       if (/^[-–]\d\d[-–]\d\d/.test(t.slice(q, q + 6))) continue; // an ISO date chrono did not take
-      rangeEnd = /^[-–]((?:19|20)\d\d|\d\d)(?!\d)/.exec(t.slice(q, q + 6));
+      rangeEnd = /^[-–/]((?:19|20)\d\d|\d\d)(?!\d)/.exec(t.slice(q, q + 6));
       if (!rangeEnd) continue;
     }
     const year = Number(m[0]);
@@ -1513,7 +1534,8 @@ function resolveMonthDay(month: number, day: number, r: Raw, ref: Reference): { 
     n = maxWhere(cands, (c) => c <= R);
     // Unmarked tense: a date a few weeks ahead is likelier than one most of a year ago ("the Nov. 8 election").
     const ahead = minWhere(cands, (c) => c > R);
-    if (!r.past && !r.modifier && n !== undefined && ahead !== undefined && ahead - R <= 60 && R - n > 180) n = ahead;
+    // "the Nov. 8 election" (a date naming an event) is the nearer one, ahead or behind.
+    if (!r.past && !r.modifier && n !== undefined && ahead !== undefined && ((ahead - R <= 60 && R - n > 180) || (r.attributive && ahead - R < R - n))) n = ahead;
   }
   if (n === undefined) return undefined;
   const rel = n === R ? 'the same day as' : n < R ? 'the last one before' : 'the next one after';
