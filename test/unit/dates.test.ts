@@ -467,6 +467,14 @@ describe('resolveDates: wire and newspaper styles', () => {
     assert.deepEqual(values('The two are vying for the White House in the Nov. 8 general election.', { frontMatterDate: '2016-08-27' }), [['Nov. 8', '2016-11-08']]);
   });
 
+  it('a schedule in the present tense lies ahead ("Voters go to the polls on Tuesday"); an infinitive does not say so', () => {
+    assert.deepEqual(values('Voters go to the polls on Tuesday, and officials expect results by Wednesday night.', { frontMatterDate: '2024-11-03' }), [
+      ['Tuesday', '2024-11-05'],
+      ['Wednesday', '2024-11-06'],
+    ]);
+    assert.deepEqual(values('They did not meet on Tuesday.', { frontMatterDate: '2024-11-03' }), [['Tuesday', '2024-10-29']]);
+  });
+
   it('reads a financial year written "2023/24"', () => {
     assert.deepEqual(values('Bills will be reviewed in the 2023/24 financial year.', { frontMatterDate: '2022-03-03' }), [['2023', '2023']]);
   });
@@ -721,6 +729,9 @@ describe('clauseTense: the words before a mention read from the mention back', (
         if (!perfect) return 'future';
       }
       if (/^[A-Z]/.test(raw) && i > 0) continue;
+      // A schedule in the present ("Voters go to the polls on Tuesday"), not an infinitive ("to meet").
+      if (['go', 'goes', 'begin', 'begins', 'starts', 'opens', 'closes', 'ends', 'resume', 'resumes', 'returns', 'arrives', 'leaves', 'meet', 'meets', 'votes', 'expires', 'travels', 'heads', 'hosts', 'plays', 'faces', 'launches', 'kicks'].includes(w) &&
+        !['to', 'not', 'never', 'did', 'didn’t', "didn't", 'do', 'does', 'don’t', "don't", 'doesn’t', "doesn't", 'would', 'could', 'should', 'might', 'must', 'can', 'cannot', 'can’t', "can't", 'will', 'shall', 'may', 'let', 'help', 'make', 'made'].includes(words[i - 1]?.toLowerCase() ?? '')) return 'future';
       if ((w === 'was' || w === 'were') && words[i + 1]?.toLowerCase() === 'to') return 'future';
       const pastForm = PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w) && !compound[i]);
       if (pastForm) {
@@ -736,7 +747,7 @@ describe('clauseTense: the words before a mention read from the mention back', (
     const pieces = [
       'will', 'Will', "they'll", 'we’ll', 'set', 'to', 'going', 'expected', 'due', 'would', 'could', 'might', 'have', 'not', 'was', 'were',
       'said', 'Said', 'held', 'be', 'need', 'voted', 'Voted', 'red', 'the', 'The', 'Minister', 'talks', 'plan', 'upcoming', "o'clock", 'X',
-      'had', 'been', 'originally', 'planned', 'scheduled', 'expire', 'euro-denominated', 'is', 'at 3 p.m.', 'a.m.', 'map.m.', 'power', 'gone',
+      'had', 'been', 'originally', 'planned', 'scheduled', 'expire', 'euro-denominated', 'is', 'at 3 p.m.', 'a.m.', 'map.m.', 'power', 'gone', 'meet', 'goes', 'begins',
       ' ', ' ', ' ', ', ', '. ', '; ', ' — ', '“', '”', '(', ')', '\n', '-', '2021', 'é', '’', "'",
     ];
     for (let round = 0; round < 3000; round++) {

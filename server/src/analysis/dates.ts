@@ -278,6 +278,16 @@ const CLAUSE_BREAK_CHARS = [...'.;:!?,()"“”«»—–\n'].map((c) => c.charC
 const CLAUSE_BREAKS = new Uint8Array(Math.max(...CLAUSE_BREAK_CHARS) + 1);
 for (const c of CLAUSE_BREAK_CHARS) CLAUSE_BREAKS[c] = 1;
 
+/** Verbs whose present tense news uses for what is scheduled: the day lies ahead. */
+const SCHEDULE_PRESENT = new Set([
+  'go', 'goes', 'begin', 'begins', 'starts', 'opens', 'closes', 'ends', 'resume', 'resumes', 'returns', 'arrives',
+  'leaves', 'meet', 'meets', 'votes', 'expires', 'travels', 'heads', 'hosts', 'plays', 'faces', 'launches', 'kicks',
+]);
+/** Words before a verb that make it no present tense of its own. */
+const NOT_FINITE_BEFORE = new Set([
+  'to', 'not', 'never', 'did', 'didn’t', "didn't", 'do', 'does', 'don’t', "don't", 'doesn’t', "doesn't", 'would', 'could',
+  'should', 'might', 'must', 'can', 'cannot', 'can’t', "can't", 'will', 'shall', 'may', 'let', 'help', 'make', 'made',
+]);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
 /** Words that open a noun phrase: "due to the storm" gives a cause, not a schedule. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'lack', 'bad', 'heavy', 'poor', 'high', 'low']);
@@ -395,6 +405,9 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
     if (MODALS_OF_FUTURE_IN_PAST.has(w) && next !== undefined && !perfectAfter(back, j)) return 'future';
     const first = backRaw[j].charCodeAt(0);
     if (first >= 65 && first <= 90 && j + 1 < back.length) continue;
+    // "Voters go to the polls on Tuesday", "the talks resume on Monday": a schedule in the present.
+    // Not an infinitive or a verb after "not", "did" or a modal ("had planned to meet", "did not meet").
+    if (SCHEDULE_PRESENT.has(w) && !NOT_FINITE_BEFORE.has(back[j + 1] ?? '')) return 'future';
     if ((w === 'was' || w === 'were') && next === 'to') return 'future'; // "were to win in November"
     const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && (compounds & (1 << j)) === 0);
     if (pastForm) {
