@@ -876,9 +876,9 @@ const ORDINAL_NOUNS = new Set([
 ]);
 
 /**
- * "arrested on the 14th" (`digits` the day's, `q` where its suffix ends): a day of the month last
- * named before it ("between Nov. 12 and Nov. 14"), or of the month around the reference when none
- * was. Only after "on the", "by the"… and not before a noun it counts ("on the 14th floor").
+ * "arrested on the 14th" (from `p` to `q`, where its suffix ends): a day of the month last named
+ * before it in its paragraph ("between Nov. 12 and Nov. 14"), or of the month around the reference
+ * when none was. Only after "on the", "by the"… and not before a noun it counts ("on the 14th floor").
  */
 function ordinalDay(chunk: Chunk, p: number, q: number, out: Raw[]): void {
   const t = chunk.text;
@@ -888,6 +888,8 @@ function ordinalDay(chunk: Chunk, p: number, q: number, out: Raw[]): void {
   const raw: Raw = { start: chunk.start + p, end: chunk.start + q, region: chunk.region, kind: 'absolute', future: false, day };
   for (let i = out.length - 1; i >= 0 && i >= out.length - 20; i--) {
     const before = out[i];
+    // Within the paragraph: an edit elsewhere (editedDates.ts redoes only the paragraphs it touched) cannot change it.
+    if (before.region !== raw.region) break;
     if (before.kind !== 'absolute' || before.month === undefined || before.start >= raw.start) continue;
     raw.month = before.month;
     if (before.year !== undefined) raw.year = before.year;
