@@ -424,6 +424,22 @@ describe('resolveDates: wire and newspaper styles', () => {
     ]);
   });
 
+  it('"between July 12 and July 20" is a range; told in the past, it ends by the reference', () => {
+    assert.deepEqual(values('A heatwave killed 500 people between July 12 and July 20.', { frontMatterDate: '2022-07-14' }), [
+      ['July 12', '2021-07-12'],
+      ['July 20', '2021-07-20'],
+    ]);
+    assert.deepEqual(values('The thefts took place between Nov. 12 and Nov. 14.', { frontMatterDate: '2022-12-01' }), [
+      ['Nov. 12', '2022-11-12'],
+      ['Nov. 14', '2022-11-14'],
+    ]);
+    // Told on a Tuesday, "met from Monday to Wednesday" is last week's.
+    assert.deepEqual(values('Delegates met from Monday to Wednesday.', { frontMatterDate: '2022-06-07' }), [
+      ['Monday', '2022-05-30'],
+      ['Wednesday', '2022-06-01'],
+    ]);
+  });
+
   it('"at 3 p.m. Thursday": the time neither ends the sentence nor hides the tense', () => {
     assert.deepEqual(values('Ministers will speak at 3 p.m. Thursday, and talks close on June 16.', { frontMatterDate: '2022-06-06' }), [
       ['Thursday', '2022-06-09'],

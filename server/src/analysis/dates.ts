@@ -856,6 +856,7 @@ function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[], or
     if (raw.rangeEnd) out.push(raw.rangeEnd);
   }
   joinWeekdayToDay(chunk, out, first);
+  joinBetween(chunk, out, first);
   scanYears(chunk, results, out);
   if (ordinalEnds) {
     const t = chunk.text;
@@ -924,6 +925,26 @@ function joinWeekdayToDay(chunk: Chunk, out: Raw[], first: number): void {
     w.future = r.future;
     w.past = r.past;
     w.dayOf = r;
+  }
+}
+
+const BETWEEN_BEFORE = /\bbetween\s+$/i;
+const AND_GAP = /^\s+and\s+$/;
+
+/**
+ * "between July 12 and July 20": a range chrono reads as two dates; the second is its end, on or
+ * after the first. `out[first…]` are the chunk's mentions.
+ */
+function joinBetween(chunk: Chunk, out: Raw[], first: number): void {
+  for (let i = first; i + 1 < out.length; i++) {
+    const r = out[i];
+    const w = out[i + 1];
+    if (r.kind !== 'absolute' || r.day === undefined || r.month === undefined || r.weekday !== undefined || r.rangeEnd || r.from) continue;
+    if (w.kind !== 'absolute' || w.day === undefined || w.month === undefined || w.weekday !== undefined || w.from || w.rangeEnd) continue;
+    const rs = r.start - chunk.start;
+    if (!AND_GAP.test(chunk.text.slice(r.end - chunk.start, w.start - chunk.start)) || !BETWEEN_BEFORE.test(chunk.text.slice(Math.max(0, rs - 12), rs))) continue;
+    w.from = r;
+    r.rangeEnd = w;
   }
 }
 
@@ -1624,6 +1645,7 @@ function resolveRaw(r: Raw, ref: Reference | undefined): { value: string; explan
     }
     case 'absolute': {
       if (r.from) return resolveRangeEnd(r, r.from, ref);
+      if (r.rangeEnd) return resolveRangeStart(r, ref);
       if (r.dayOf) {
         const of = resolveRaw(r.dayOf, ref);
         return of && { value: of.value, explanation: `${WEEKDAYS[r.weekday ?? 0]}: the day of ${MONTH_FULL[(r.month ?? 1) - 1]} ${r.day} (${of.explanation})` };
@@ -1683,18 +1705,45 @@ function resolveRangeEnd(r: Raw, from: Raw, ref: Reference | undefined): { value
     return validDate(year, month, day) ? { value: isoDate(year, month, day), explanation: 'date as written (the end of a range)' } : undefined;
   }
   if (year !== undefined && month !== undefined && weekday === undefined) return { value: isoMonth(year, month), explanation: 'month as written (the end of a range)' };
-  const start = resolveRaw({ ...from, rangeEnd: undefined }, ref);
+  const start = resolveRangeStart(from, ref);
   const startDay = start && parseIsoDay(start.value);
   if (startDay === undefined) return undefined;
-  let n: number | undefined;
-  if (month !== undefined && day !== undefined) {
-    const y = fromDay(startDay).y;
-    for (let k = y; k <= y + 1 && n === undefined; k++) if (validDate(k, month, day) && dayNum(k, month, day) >= startDay) n = dayNum(k, month, day);
-  } else if (weekday !== undefined && month === undefined) {
-    n = startDay + ((weekday - weekdayOf(startDay) + 7) % 7);
-  }
+  const n = rangeEndDay(r, startDay);
   if (n === undefined) return undefined;
   return { value: isoOf(n), explanation: `the end of a range that starts ${longDate(startDay)}: ${longDate(n)}` };
+}
+
+/** The day a range's end (a month/day, or a weekday) falls on, the first on or after its start's day. */
+function rangeEndDay(end: Raw, startDay: number): number | undefined {
+  const { year, month, day, weekday } = end;
+  if (year !== undefined && month !== undefined && day !== undefined) return validDate(year, month, day) ? dayNum(year, month, day) : undefined;
+  if (month !== undefined && day !== undefined) {
+    const y = fromDay(startDay).y;
+    for (let k = y; k <= y + 1; k++) if (validDate(k, month, day) && dayNum(k, month, day) >= startDay) return dayNum(k, month, day);
+    return undefined;
+  }
+  if (weekday !== undefined && month === undefined) return startDay + ((weekday - weekdayOf(startDay) + 7) % 7);
+  return undefined;
+}
+
+/**
+ * The start of a range, as a date alone, unless the range is told in the past and would end after
+ * the reference: then it is the one before ("killed 500 people between July 12 and July 20" in an
+ * article of July 14: last year's; "met from Monday to Wednesday" told on a Tuesday: last week's).
+ */
+function resolveRangeStart(r: Raw, ref: Reference | undefined): { value: string; explanation: string } | undefined {
+  const plain = resolveRaw({ ...r, rangeEnd: undefined }, ref);
+  if (!plain || !ref || !r.past || !r.rangeEnd || r.year !== undefined || r.modifier || r.weekShift !== undefined) return plain;
+  const startDay = parseIsoDay(plain.value);
+  const endDay = startDay === undefined ? undefined : rangeEndDay(r.rangeEnd, startDay);
+  if (startDay === undefined || endDay === undefined || endDay <= ref.day || r.rangeEnd.year !== undefined) return plain;
+  let n: number | undefined;
+  if (r.month !== undefined && r.day !== undefined) {
+    const y = fromDay(startDay).y - 1;
+    if (validDate(y, r.month, r.day)) n = dayNum(y, r.month, r.day);
+  } else if (r.weekday !== undefined && r.month === undefined && r.day === undefined) n = startDay - 7;
+  if (n === undefined) return plain;
+  return { value: isoOf(n), explanation: `${longDate(n)}: the start of a range told in the past, which ends by ${ref.label} (${longDate(ref.day)})` };
 }
 
 /** Where a dateline not parsed here writes its month and day. */
