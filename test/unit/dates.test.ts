@@ -491,6 +491,17 @@ describe('resolveDates: wire and newspaper styles', () => {
     assert.deepEqual(values('They did not meet on Tuesday.', { frontMatterDate: '2024-11-03' }), [['Tuesday', '2024-10-29']]);
   });
 
+  it('a clause joined by "and that" keeps its own tense', () => {
+    assert.deepEqual(values('Officials said a review would be held next Tuesday and that volumes in November were up.', { frontMatterDate: '2021-12-01' }), [
+      ['next Tuesday', '2021-12-07'],
+      ['November', '2021-11'],
+    ]);
+  });
+
+  it('reads a year that names an event after a possessive ("its 2022 budget")', () => {
+    assert.deepEqual(values('The council approved its 2022 budget.', { frontMatterDate: '2022-01-02' }), [['2022', '2022']]);
+  });
+
   it('reads a financial year written "2023/24"', () => {
     assert.deepEqual(values('Bills will be reviewed in the 2023/24 financial year.', { frontMatterDate: '2022-03-03' }), [['2023', '2023']]);
   });
@@ -725,6 +736,7 @@ describe('clauseTense: the words before a mention read from the mention back', (
     for (let i = words.length - 1; i >= 0 && seen < 16; i--, seen++) {
       const raw = words[i];
       const w = raw.toLowerCase();
+      if (w === 'that' && ['and', 'but'].includes(words[i - 1]?.toLowerCase() ?? '')) break;
       if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE.has(w)) {
         const next = words[i + 1]?.toLowerCase();
         if ((w === 'set' || w === 'going' || w === 'expected') && next !== 'to') continue;
@@ -763,7 +775,7 @@ describe('clauseTense: the words before a mention read from the mention back', (
     const pieces = [
       'will', 'Will', "they'll", 'we’ll', 'set', 'to', 'going', 'expected', 'due', 'would', 'could', 'might', 'have', 'not', 'was', 'were',
       'said', 'Said', 'held', 'be', 'need', 'voted', 'Voted', 'red', 'the', 'The', 'Minister', 'talks', 'plan', 'upcoming', "o'clock", 'X',
-      'had', 'been', 'originally', 'planned', 'scheduled', 'expire', 'euro-denominated', 'is', 'at 3 p.m.', 'a.m.', 'map.m.', 'power', 'gone', 'meet', 'goes', 'begins',
+      'had', 'been', 'originally', 'planned', 'scheduled', 'expire', 'euro-denominated', 'is', 'at 3 p.m.', 'a.m.', 'map.m.', 'power', 'gone', 'meet', 'goes', 'begins', 'and that', 'but that',
       ' ', ' ', ' ', ', ', '. ', '; ', ' — ', '“', '”', '(', ')', '\n', '-', '2021', 'é', '’', "'",
     ];
     for (let round = 0; round < 3000; round++) {

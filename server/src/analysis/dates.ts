@@ -390,6 +390,8 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
     if (j === back.length) break;
     const w = back[j];
     const next = j > 0 ? back[j - 1] : undefined;
+    // "… would be held next Tuesday and that volumes in November were up": a clause of its own.
+    if (w === 'that' && (back[j + 1] === 'and' || back[j + 1] === 'but')) break;
     if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE_WORDS.has(w)) {
       // "set to", "going to", "expected to": future only with the infinitive marker.
       if ((w === 'set' || w === 'going' || w === 'expected') && next !== 'to') continue;
@@ -1180,6 +1182,8 @@ const YEAR_EVENT_AFTER = new Set([
   'debates', 'nomination', 'race', 'world', 'general', 'parliamentary', 'legislative', 'local', 'memorandum',
   'document', 'strategy', 'doctrine', 'meeting', 'talks', 'visit', 'decision', 'ruling', 'order', 'act', 'bill',
 ]);
+/** Words before a year that name an event with it ("the 2016 election", "its 2022 budget"). */
+const YEAR_DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our']);
 const YEAR_UNIT_AFTER = new Set([
   'people', 'troops', 'votes', 'men', 'women', 'soldiers', 'dollars', 'euros', 'rubles', 'roubles', 'pounds', 'miles',
   'km', 'kilometers', 'kilometres', 'meters', 'metres', 'feet', 'tons', 'tonnes', 'times', 'units', 'cases', 'deaths',
@@ -1236,7 +1240,7 @@ function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): v
     const possessive = /^['’]s\b/.test(t.slice(q, q + 3));
     if (possessive && before === 'the' && year % 10 === 0) continue; // "the 1980's": a decade
     const afterLower = lowerCased(after);
-    let ok = possessive || YEAR_BEFORE.has(before) || (before === 'the' && YEAR_EVENT_AFTER.has(afterLower));
+    let ok = possessive || YEAR_BEFORE.has(before) || (YEAR_DETERMINERS.has(before) && YEAR_EVENT_AFTER.has(afterLower));
     if (YEAR_UNIT_AFTER.has(afterLower)) ok = false;
     if (ok && NUMERIC_BEFORE.has(before) && /^[a-z]{3,}s$/.test(after) && !['was', 'has', 'this', 'its', 'his', 'is', 'as', 'thus', 'whereas', 'unless', 'perhaps', 'always'].includes(after)) ok = false;
     if (!ok) continue;
