@@ -392,6 +392,17 @@ describe('resolveDates: wire and newspaper styles', () => {
     assert.deepEqual(values('Roofs hit by Thursday’s storm were repaired.', { frontMatterDate: '2022-11-25' }), [['Thursday', '2022-11-24']]);
   });
 
+  it('a deadline told in the past is the nearer one ("promised a review by March 31")', () => {
+    assert.deepEqual(values('Ministers have promised a review by March 31.', { frontMatterDate: '2023-12-30' }), [['March 31', '2024-03-31']]);
+    assert.deepEqual(values('The deal was done by March 1, officials said.', { frontMatterDate: '2023-06-30' }), [['March 1', '2023-03-01']]);
+  });
+
+  it('"on Thursday, Jan. 2" dates a dateline without a year, wherever it is written', () => {
+    const r = analyse('ANKARA, Jan 2 (Northwire) - The central bank held rates.\nIt met on Thursday, Jan. 2, and will meet again on Jan. 23.');
+    assert.deepEqual(r.articleDate, { value: '2025-01-02', source: 'weekday' });
+    assert.deepEqual(r.dates.map((d) => [d.text, d.value]), [['Jan 2', '2025-01-02'], ['Thursday, Jan. 2', '2025-01-02'], ['Jan. 23', '2025-01-23']]);
+  });
+
   it('"March 6, a Sunday": the year where the day is that weekday, and the weekday is that day', () => {
     const r = analyse('Markets had priced in a hike as early as March 6, a Sunday, traders said.', { frontMatterDate: '2022-03-03' });
     assert.deepEqual(r.dates.map((d) => [d.text, d.value]), [['March 6', '2022-03-06'], ['Sunday', '2022-03-06']]);

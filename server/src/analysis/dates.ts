@@ -219,8 +219,8 @@ interface Raw {
   from?: Raw;
   /** A weekday that names the day of the month/day before it ("March 6, a Sunday"). */
   dayOf?: Raw;
-  /** A month/day that names an event: "the Nov. 8 election". */
-  attributive?: boolean;
+  /** A month/day that names an event ("the Nov. 8 election") or a deadline ("had until Dec. 31"): the nearer one, when the tense does not say. */
+  nearer?: boolean;
 }
 
 /**
@@ -1073,11 +1073,14 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
       raw.start = chunk.start + s;
     }
   }
-  if (day !== undefined && month !== undefined && year === undefined && weekday === undefined && ATTRIBUTIVE_AFTER.test(t.slice(e, e + 2)) && prevWord(t, s) === 'the') raw.attributive = true;
+  if (day !== undefined && month !== undefined && year === undefined && weekday === undefined && ATTRIBUTIVE_AFTER.test(t.slice(e, e + 2)) && prevWord(t, s) === 'the') raw.nearer = true;
   let tense = clauseTense(t, s, e);
   // "had until Dec. 31", "by Sunday": a deadline; its verb's past says nothing of the day's side,
   // and with no tense it lies ahead. ("hit by Friday's storm" is no deadline.)
-  if (deadlineBefore(t, s) && !/^['’]s\b/.test(t.slice(e, e + 3))) tense = tense === 'past' ? undefined : 'future';
+  if (deadlineBefore(t, s) && !/^['’]s\b/.test(t.slice(e, e + 3))) {
+    tense = tense === 'past' ? undefined : 'future';
+    raw.nearer = true;
+  }
   raw.future = tense === 'future';
   raw.past = tense === 'past';
   // "Wednesday next week", "on Friday last week": chrono keeps the week in its text.
@@ -1304,6 +1307,13 @@ function gatherEvidence(text: string, raws: Raw[], regions: Span[], dateline: Da
     if (r.start < dateline.span.end || r.start >= paraEnd) continue;
     if (r.kind !== 'absolute' || r.weekday === undefined || r.day !== undefined || r.month !== undefined) continue;
     if (r.future || (r.modifier && r.modifier !== 'this')) continue;
+    ev.weekday = r.weekday;
+    ev.weekdayText = text.slice(r.start, r.end);
+    break;
+  }
+  // "on Thursday, Jan. 2" anywhere: the weekday written with the dateline's own month and day says it outright.
+  for (const r of raws) {
+    if (r.kind !== 'absolute' || r.weekday === undefined || r.year !== undefined || r.month !== dateline.month || r.day !== dateline.day || r.start < dateline.span.end) continue;
     ev.weekday = r.weekday;
     ev.weekdayText = text.slice(r.start, r.end);
     break;
@@ -1574,8 +1584,8 @@ function resolveMonthDay(month: number, day: number, r: Raw, ref: Reference): { 
     n = maxWhere(cands, (c) => c <= R);
     // Unmarked tense: a date a few weeks ahead is likelier than one most of a year ago ("the Nov. 8 election").
     const ahead = minWhere(cands, (c) => c > R);
-    // "the Nov. 8 election" (a date naming an event) is the nearer one, ahead or behind.
-    if (!r.past && !r.modifier && n !== undefined && ahead !== undefined && ((ahead - R <= 60 && R - n > 180) || (r.attributive && ahead - R < R - n))) n = ahead;
+    // "the Nov. 8 election" (a date naming an event), "promised a review by March 31" (a deadline): the nearer one.
+    if (!r.past && !r.modifier && n !== undefined && ahead !== undefined && ((ahead - R <= 60 && R - n > 180) || (r.nearer && ahead - R < R - n))) n = ahead;
   }
   if (n === undefined) return undefined;
   const rel = n === R ? 'the same day as' : n < R ? 'the last one before' : 'the next one after';
