@@ -108,6 +108,7 @@ describe('parseDateline', () => {
     assert.equal(dateline('Dec. 1 was the coldest day of the year.'), undefined);
     assert.equal(dateline('Dec. 1 (a Thursday) -- the day the fares rose.'), undefined);
     assert.equal(dateline('March 3 (Northwire) Fares will rise.'), undefined);
+    assert.equal(dateline('2 March (Friday) – the ferry timetable changes.'), undefined);
   });
 
   it('reads a region abbreviated with a full stop before the agency (AP)', () => {

@@ -218,6 +218,8 @@ function dateOnlyDateline(s: string, start: number, pos: number): DatelineParts 
   const paren = matchAt(PAREN_AGENCY_RE, s, dateEnd);
   const name = paren?.[1].trim();
   if (!paren || !name || /\s/.test(name) || !(/^\p{Lu}/u.test(name) || LOWERCASE_AGENCIES.has(name.toLowerCase()))) return undefined;
+  // "2 March (Friday) – the meeting": a weekday, not an agency.
+  if (/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(name)) return undefined;
   const dash = matchAt(DASH_RE, s, dateEnd + paren[0].length);
   if (!dash) return undefined;
   const endPos = dateEnd + paren[0].length + dash[0].length;
