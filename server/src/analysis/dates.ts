@@ -283,6 +283,16 @@ const SCHEDULE_PRESENT = new Set([
   'go', 'goes', 'begin', 'begins', 'starts', 'opens', 'closes', 'ends', 'resume', 'resumes', 'returns', 'arrives',
   'leaves', 'meet', 'meets', 'votes', 'expires', 'travels', 'heads', 'hosts', 'plays', 'faces', 'launches', 'kicks',
 ]);
+
+// What each word the tense rules know is, in one look-up per word of the clause (bits may combine).
+const FUTURE_WORD = 1;
+const MODAL_WORD = 2;
+const SCHEDULE_WORD = 4;
+const PAST_WORD = 8;
+const TENSE_WORD_KINDS = new Map<string, number>();
+for (const [words, kind] of [[FUTURE_WORDS, FUTURE_WORD], [MODALS_OF_FUTURE_IN_PAST, MODAL_WORD], [SCHEDULE_PRESENT, SCHEDULE_WORD], [IRREGULAR_PAST, PAST_WORD]] as const) {
+  for (const w of words) TENSE_WORD_KINDS.set(w, (TENSE_WORD_KINDS.get(w) ?? 0) | kind);
+}
 /** Words before a verb that make it no present tense of its own. */
 const NOT_FINITE_BEFORE = new Set([
   'to', 'not', 'never', 'did', 'didn’t', "didn't", 'do', 'does', 'don’t', "don't", 'doesn’t', "doesn't", 'would', 'could',
@@ -392,7 +402,8 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
     const next = j > 0 ? back[j - 1] : undefined;
     // "… would be held next Tuesday and that volumes in November were up": a clause of its own.
     if (w === 'that' && (back[j + 1] === 'and' || back[j + 1] === 'but')) break;
-    if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE_WORDS.has(w)) {
+    const kind = TENSE_WORD_KINDS.get(w) ?? 0;
+    if ((kind & FUTURE_WORD) !== 0 || w.endsWith("'ll") || w.endsWith('’ll')) {
       // "set to", "going to", "expected to": future only with the infinitive marker.
       if ((w === 'set' || w === 'going' || w === 'expected') && next !== 'to') continue;
       // "due to" is "because of", but "was due to expire" (a form of "be", then a verb) looks ahead.
@@ -404,14 +415,14 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
     }
     // "said the bank would publish them in December": future in the past, ahead of the article's day;
     // "would have voted in November" looks back.
-    if (MODALS_OF_FUTURE_IN_PAST.has(w) && next !== undefined && !perfectAfter(back, j)) return 'future';
+    if ((kind & MODAL_WORD) !== 0 && next !== undefined && !perfectAfter(back, j)) return 'future';
     const first = backRaw[j].charCodeAt(0);
     if (first >= 65 && first <= 90 && j + 1 < back.length) continue;
     // "Voters go to the polls on Tuesday", "the talks resume on Monday": a schedule in the present.
     // Not an infinitive or a verb after "not", "did" or a modal ("had planned to meet", "did not meet").
-    if (SCHEDULE_PRESENT.has(w) && !NOT_FINITE_BEFORE.has(back[j + 1] ?? '')) return 'future';
+    if ((kind & SCHEDULE_WORD) !== 0 && !NOT_FINITE_BEFORE.has(back[j + 1] ?? '')) return 'future';
     if ((w === 'was' || w === 'were') && next === 'to') return 'future'; // "were to win in November"
-    const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && (compounds & (1 << j)) === 0);
+    const pastForm = (kind & PAST_WORD) !== 0 || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && (compounds & (1 << j)) === 0);
     if (pastForm) {
       if (back[j + 1] === 'be') continue; // "will be held on Monday"
       return 'past';
@@ -1073,7 +1084,7 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
       raw.start = chunk.start + s;
     }
   }
-  if (day !== undefined && month !== undefined && year === undefined && weekday === undefined && ATTRIBUTIVE_AFTER.test(t.slice(e, e + 2)) && prevWord(t, s) === 'the') raw.nearer = true;
+  if (day !== undefined && month !== undefined && year === undefined && weekday === undefined && nounAfter(t, e) && prevWord(t, s) === 'the') raw.nearer = true;
   let tense = clauseTense(t, s, e);
   // "had until Dec. 31", "by Sunday": a deadline; its verb's past says nothing of the day's side,
   // and with no tense it lies ahead. ("hit by Friday's storm" is no deadline.)
@@ -1124,8 +1135,11 @@ function wordEndsAt(t: string, k: number, word: string): boolean {
   for (let i = 0; i < word.length; i++) if ((t.charCodeAt(from + i) | 0x20) !== word.charCodeAt(i)) return false;
   return true;
 }
-/** A lower-case word right after a date: the noun it modifies ("the Nov. 8 election"). */
-const ATTRIBUTIVE_AFTER = /^ [a-z]/;
+/** Whether a space and a lower-case letter follow `e`: the noun a date modifies ("the Nov. 8 election"). */
+function nounAfter(t: string, e: number): boolean {
+  const c = t.charCodeAt(e + 1);
+  return t.charCodeAt(e) === 32 && c >= 97 && c <= 122;
+}
 const WEEK_AFTER = /\s*,?\s*(this|last|past|next)\s+week\b/iy;
 const WEEK_SHIFT: Record<string, number> = { this: 0, last: -1, past: -1, next: 1 };
 /** What joins a range's two ends. */
