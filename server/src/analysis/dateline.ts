@@ -14,6 +14,9 @@ const MONTHS = new Map<string, number>(Object.entries({
   november: 11, nov: 11, december: 12, dec: 12,
 }));
 
+/** The lower-case first letters of the months' names, as character codes. */
+const MONTH_INITIALS = new Set([...'jfmasond'].map((c) => c.charCodeAt(0)));
+
 const MONTH_ALT =
   'January|February|March|April|May|June|July|August|September|October|November|December|' +
   'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
@@ -78,8 +81,9 @@ export function parseDatelineParts(text: string, start: number, end: number): Da
   }
 
   if (s[pos] === '(' && !slashed) return agencyOnlyDateline(s, start, pos);
-  const leadingWord = /^[A-Za-z]{3,9}/.exec(s.slice(pos, pos + 10))?.[0];
-  if (!slashed && ((s.charCodeAt(pos) >= 0x30 && s.charCodeAt(pos) <= 0x39) || (leadingWord !== undefined && monthNumber(leadingWord) !== undefined))) {
+  // A digit or a month's initial (either case) may open a date: only then are the date's patterns tried.
+  const opening = s.charCodeAt(pos);
+  if (!slashed && ((opening >= 0x30 && opening <= 0x39) || MONTH_INITIALS.has(opening | 0x20))) {
     const dated = dateOnlyDateline(s, start, pos);
     if (dated) return dated;
   }
