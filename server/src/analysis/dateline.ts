@@ -81,9 +81,7 @@ export function parseDatelineParts(text: string, start: number, end: number): Da
   }
 
   if (s[pos] === '(' && !slashed) return agencyOnlyDateline(s, start, pos);
-  // A digit or a month's initial (either case) may open a date: only then are the date's patterns tried.
-  const opening = s.charCodeAt(pos);
-  if (!slashed && ((opening >= 0x30 && opening <= 0x39) || MONTH_INITIALS.has(opening | 0x20))) {
+  if (!slashed && mayOpenWithDate(s, pos)) {
     const dated = dateOnlyDateline(s, start, pos);
     if (dated) return dated;
   }
@@ -236,6 +234,23 @@ function dateOnlyDateline(s: string, start: number, pos: number): DatelineParts 
     dateline.yearSource = 'dateline';
   }
   return { dateline, dateSpan: { start: at, end: start + dateEnd } };
+}
+
+/**
+ * Whether the text at `pos` may open with a date: a digit, or a word of a month's initial, an
+ * optional full stop, a space and a digit ("Dec. 1", "March 3"). Read from the character codes, so
+ * that most paragraphs ("MOSCOW, December 20", "The minister…") never try the date's patterns.
+ */
+function mayOpenWithDate(s: string, pos: number): boolean {
+  const opening = s.charCodeAt(pos);
+  if (opening >= 0x30 && opening <= 0x39) return true;
+  if (!MONTH_INITIALS.has(opening | 0x20)) return false;
+  let i = pos + 1;
+  while (i < pos + 9 && ((s.charCodeAt(i) | 0x20) >= 0x61 && (s.charCodeAt(i) | 0x20) <= 0x7a)) i++;
+  if (s.charCodeAt(i) === 0x2e) i++;
+  const space = s.charCodeAt(i);
+  const digit = s.charCodeAt(i + 1);
+  return (space === 0x20 || space === 0xa0) && digit >= 0x30 && digit <= 0x39;
 }
 
 function matchAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
