@@ -99,6 +99,26 @@ describe('parseDateline', () => {
     assert.equal(dateline('(Northwire) Nordvik Bank is weighing a sale.'), undefined);
   });
 
+  it('reads a month and day with an agency and a dash as a dateline without a place (UPI)', () => {
+    assert.deepEqual(dateline('Dec. 1 (Northwire) -- Police in Tarnow charged a man on Thursday.'), {
+      written: 'Dec. 1 (Northwire) --', place: '', placeText: '', agency: 'Northwire', month: 12, day: 1, year: undefined,
+    });
+    assert.equal(dateline('4 March (Northwire) – Fares will rise.')?.month, 3);
+    // A sentence that opens with a date is not one, nor a date with a parenthesis of several words.
+    assert.equal(dateline('Dec. 1 was the coldest day of the year.'), undefined);
+    assert.equal(dateline('Dec. 1 (a Thursday) -- the day the fares rose.'), undefined);
+    assert.equal(dateline('March 3 (Northwire) Fares will rise.'), undefined);
+    assert.equal(dateline('2 March (Friday) – the ferry timetable changes.'), undefined);
+  });
+
+  it('reads a region abbreviated with a full stop before the agency (AP)', () => {
+    const d = dateline('DUNMORE, Mass. (Northwire) — Fares will rise, the company said.');
+    assert.equal(d?.written, 'DUNMORE, Mass. (Northwire) —');
+    assert.equal(d?.place, 'DUNMORE');
+    assert.equal(d?.agency, 'Northwire');
+    assert.equal(dateline('TARNOW, N.H. (Northwire) — Crews agreed.')?.place, 'TARNOW');
+  });
+
   it('does not read an ordinary sentence as a dateline', () => {
     assert.equal(dateline('Moscow, however, said the talks had failed.'), undefined);
     assert.equal(dateline('Russia and NATO have reached a turning point.'), undefined);

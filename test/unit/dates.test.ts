@@ -203,8 +203,11 @@ describe('resolveDates: date mentions', () => {
     ]);
   });
 
-  it('gives a day range the value of its first day', () => {
-    assert.deepEqual(values('The survey was conducted September 16-19.', { frontMatterDate: '2016-09-22' }), [['September 16-19', '2016-09-16']]);
+  it('gives a range its first day, and its end a mention of its own on or after it', () => {
+    assert.deepEqual(values('The survey was conducted September 16-19.', { frontMatterDate: '2016-09-22' }), [
+      ['September 16', '2016-09-16'],
+      ['19', '2016-09-19'],
+    ]);
   });
 
   it('reads years in date context', () => {
@@ -381,6 +384,147 @@ describe('resolveDates: the commonest forms', () => {
   });
 });
 
+describe('resolveDates: wire and newspaper styles', () => {
+  it('"had until Dec. 31": a deadline lies ahead though its verb is past', () => {
+    assert.deepEqual(values('Lawmakers had until Dec. 31 to act, the senator said.', { frontMatterDate: '2021-12-14' }), [['Dec. 31', '2021-12-31']]);
+    // A deadline with no tense lies ahead; "hit by Friday's storm" is none.
+    assert.deepEqual(values('If nothing changes by Sunday, crews walk out.', { frontMatterDate: '2022-11-25' }), [['Sunday', '2022-11-27']]);
+    assert.deepEqual(values('Roofs hit by Thursday’s storm were repaired.', { frontMatterDate: '2022-11-25' }), [['Thursday', '2022-11-24']]);
+  });
+
+  it('a deadline told in the past is the nearer one ("promised a review by March 31")', () => {
+    assert.deepEqual(values('Ministers have promised a review by March 31.', { frontMatterDate: '2023-12-30' }), [['March 31', '2024-03-31']]);
+    assert.deepEqual(values('The deal was done by March 1, officials said.', { frontMatterDate: '2023-06-30' }), [['March 1', '2023-03-01']]);
+  });
+
+  it('"on Thursday, Jan. 2" dates a dateline without a year, wherever it is written', () => {
+    const r = analyse('ANKARA, Jan 2 (Northwire) - The central bank held rates.\nIt met on Thursday, Jan. 2, and will meet again on Jan. 23.');
+    assert.deepEqual(r.articleDate, { value: '2025-01-02', source: 'weekday' });
+    assert.deepEqual(r.dates.map((d) => [d.text, d.value]), [['Jan 2', '2025-01-02'], ['Thursday, Jan. 2', '2025-01-02'], ['Jan. 23', '2025-01-23']]);
+  });
+
+  it('"March 6, a Sunday": the year where the day is that weekday, and the weekday is that day', () => {
+    const r = analyse('Markets had priced in a hike as early as March 6, a Sunday, traders said.', { frontMatterDate: '2022-03-03' });
+    assert.deepEqual(r.dates.map((d) => [d.text, d.value]), [['March 6', '2022-03-06'], ['Sunday', '2022-03-06']]);
+    assert.match(r.dates[1].explanation, /^Sunday: the day of March 6/);
+  });
+
+  it('"Thursday, Dec. 4": the weekday picks the year, whatever the tense', () => {
+    assert.deepEqual(values('OPEC+ postponed its meeting to Thursday, Dec. 4, from Sunday.', { frontMatterDate: '2025-12-01' }), [
+      ['Thursday, Dec. 4', '2025-12-04'],
+      ['Sunday', '2025-11-30'],
+    ]);
+  });
+
+  it('"from Monday to Wednesday next week": both ends in the week after the reference', () => {
+    assert.deepEqual(values('The lender will hold investor calls from Monday to Wednesday next week.', { frontMatterDate: '2024-12-30' }), [
+      ['Monday', '2025-01-06'],
+      ['Wednesday', '2025-01-08'],
+    ]);
+    assert.deepEqual(values('Talks were held on Friday last week.', { frontMatterDate: '2024-12-30' }), [['Friday', '2024-12-27']]);
+  });
+
+  it('ranges across months and years, with the year written at the end only', () => {
+    assert.deepEqual(values('Negotiators met from Oct. 31 to Nov. 13 in Glasgow.', { frontMatterDate: '2022-06-06' }), [
+      ['Oct. 31', '2021-10-31'],
+      ['Nov. 13', '2021-11-13'],
+    ]);
+    assert.deepEqual(values('Accounts were suspended from September to December 2014.'), [
+      ['September', '2014-09'],
+      ['December 2014', '2014-12'],
+    ]);
+  });
+
+  it('"between July 12 and July 20" is a range; told in the past, it ends by the reference', () => {
+    assert.deepEqual(values('A heatwave killed 500 people between July 12 and July 20.', { frontMatterDate: '2022-07-14' }), [
+      ['July 12', '2021-07-12'],
+      ['July 20', '2021-07-20'],
+    ]);
+    assert.deepEqual(values('The thefts took place between Nov. 12 and Nov. 14.', { frontMatterDate: '2022-12-01' }), [
+      ['Nov. 12', '2022-11-12'],
+      ['Nov. 14', '2022-11-14'],
+    ]);
+    // Told on a Tuesday, "met from Monday to Wednesday" is last week's.
+    assert.deepEqual(values('Delegates met from Monday to Wednesday.', { frontMatterDate: '2022-06-07' }), [
+      ['Monday', '2022-05-30'],
+      ['Wednesday', '2022-06-01'],
+    ]);
+  });
+
+  it('"at 3 p.m. Thursday": the time neither ends the sentence nor hides the tense', () => {
+    assert.deepEqual(values('Ministers will speak at 3 p.m. Thursday, and talks close on June 16.', { frontMatterDate: '2022-06-06' }), [
+      ['Thursday', '2022-06-09'],
+      ['June 16', '2022-06-16'],
+    ]);
+  });
+
+  it('a hyphenated modifier ending in -ed is no past verb ("euro-denominated bonds on Jan. 3")', () => {
+    assert.deepEqual(values('The bank is planning to sell euro-denominated bonds on Jan. 3.', { frontMatterDate: '2024-12-30' }), [['Jan. 3', '2025-01-03']]);
+  });
+
+  it('"had planned to meet on Nov. 30": a past plan, its day on either side', () => {
+    assert.deepEqual(values('The group had originally planned to meet on Nov. 30.', { frontMatterDate: '2025-12-01' }), [['Nov. 30', '2025-11-30']]);
+  });
+
+  it('"was due to expire on Aug. 31" looks ahead; "was due to the storm on Monday" does not', () => {
+    assert.deepEqual(values('The subsidy was due to expire on Aug. 31.', { frontMatterDate: '2022-08-24' }), [['Aug. 31', '2022-08-31']]);
+    assert.deepEqual(values('The delay was due to the storm on Monday.', { frontMatterDate: '2022-08-24' }), [['Monday', '2022-08-22']]);
+  });
+
+  it('"on the 14th": the day of the month named before it, or of the reference\'s', () => {
+    assert.deepEqual(values('The thefts took place between Nov. 12 and Nov. 14. The suspect was arrested on the 14th.', { frontMatterDate: '2022-12-01' }), [
+      ['Nov. 12', '2022-11-12'],
+      ['Nov. 14', '2022-11-14'],
+      ['14th', '2022-11-14'],
+    ]);
+    assert.deepEqual(values('The mayor will present a plan on the 14th.', { frontMatterDate: '2022-01-02' }), [['14th', '2022-01-14']]);
+    assert.deepEqual(values('He lives on the 14th floor and came on the 3rd time of asking.', { frontMatterDate: '2022-01-02' }), []);
+  });
+
+  it('"Saturday night" is a date, "Saturday Night Live" a name', () => {
+    assert.deepEqual(values('Crews worked through Saturday night. He watched Saturday Night Live.', { frontMatterDate: '2022-01-02' }), [['Saturday', '2022-01-01']]);
+  });
+
+  it('"would have power back by Tuesday" looks ahead; "would have voted on Tuesday" looks back', () => {
+    assert.deepEqual(values('Utilities said customers would have power back by Tuesday morning.', { frontMatterDate: '2022-01-02' }), [['Tuesday', '2022-01-04']]);
+    assert.deepEqual(values('She said she would have voted on Tuesday.', { frontMatterDate: '2022-01-02' }), [['Tuesday', '2021-12-28']]);
+  });
+
+  it('"the Nov. 8 election": a date naming an event is the nearer one', () => {
+    assert.deepEqual(values('The two are vying for the White House in the Nov. 8 general election.', { frontMatterDate: '2016-08-27' }), [['Nov. 8', '2016-11-08']]);
+  });
+
+  it('a schedule in the present tense lies ahead ("Voters go to the polls on Tuesday"); an infinitive does not say so', () => {
+    assert.deepEqual(values('Voters go to the polls on Tuesday, and officials expect results by Wednesday night.', { frontMatterDate: '2024-11-03' }), [
+      ['Tuesday', '2024-11-05'],
+      ['Wednesday', '2024-11-06'],
+    ]);
+    assert.deepEqual(values('They did not meet on Tuesday.', { frontMatterDate: '2024-11-03' }), [['Tuesday', '2024-10-29']]);
+  });
+
+  it('a clause joined by "and that" keeps its own tense', () => {
+    assert.deepEqual(values('Officials said a review would be held next Tuesday and that volumes in November were up.', { frontMatterDate: '2021-12-01' }), [
+      ['next Tuesday', '2021-12-07'],
+      ['November', '2021-11'],
+    ]);
+  });
+
+  it('reads a year that names an event after a possessive ("its 2022 budget")', () => {
+    assert.deepEqual(values('The council approved its 2022 budget.', { frontMatterDate: '2022-01-02' }), [['2022', '2022']]);
+  });
+
+  it('reads a financial year written "2023/24"', () => {
+    assert.deepEqual(values('Bills will be reviewed in the 2023/24 financial year.', { frontMatterDate: '2022-03-03' }), [['2023', '2023']]);
+  });
+
+  it('a two-digit number after a day is no year ("March 11-13, 40 percent")', () => {
+    assert.deepEqual(values('In the poll, conducted March 11-13, 40 percent back her.', { frontMatterDate: '2016-03-15' }), [
+      ['March 11', '2016-03-11'],
+      ['13', '2016-03-13'],
+    ]);
+  });
+});
+
 describe('chunkRegions', () => {
   /** The cutting rule one character at a time, as it was written before the candidates were searched for. */
   function chunkByCharacter(text: string, regions: Span[]): Array<{ start: number; text: string; region: number }> {
@@ -404,7 +548,9 @@ describe('chunkRegions', () => {
           s = i + 1;
           continue;
         }
-        if ((c === 46 || c === 33 || c === 63) && i + 2 < end && isSpace(text.charCodeAt(i + 1)) && isUpperStart(text.charCodeAt(i + 2))) {
+        // "at 3 p.m. Thursday" ends no sentence.
+        const timeBeforeWeekday = c === 46 && /(?:^|[^A-Za-z])[ap]\.m$/i.test(text.slice(Math.max(0, i - 4), i)) && /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(text.slice(i + 2, i + 12));
+        if ((c === 46 || c === 33 || c === 63) && i + 2 < end && isSpace(text.charCodeAt(i + 1)) && isUpperStart(text.charCodeAt(i + 2)) && !timeBeforeWeekday) {
           emit(i + 1);
           continue;
         }
@@ -422,7 +568,7 @@ describe('chunkRegions', () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return seed % n;
     };
-    const pieces = ['word', 'Word', 'x', ' ', ' ', ' ', '\u00a0', '\u2009', '\t', '.', '. ', '. The', '! "Yes', '? (no', '.\u00a0É', '\n', '\r\n', 'U.S.', '...', '—', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'];
+    const pieces = ['word', 'Word', 'x', ' ', ' ', ' ', '\u00a0', '\u2009', '\t', '.', '. ', '. The', '! "Yes', '? (no', '.\u00a0É', '\n', '\r\n', 'U.S.', '...', '—', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', ' p.m. Thursday', 'a.m. Monday', ' P.M. Sunday', 'p.m. The', 'cap.m. Friday', 'p.m. Sundays'];
     for (let round = 0; round < 1500; round++) {
       let text = '';
       const length = 50 + random(3000);
@@ -583,25 +729,50 @@ describe('clauseTense: the words before a mention read from the mention back', (
   const PAST = new Set(['said', 'told', 'held', 'met', 'was', 'were', 'had', 'been', 'led', 'read']);
   const NOT_PAST = new Set(['need', 'indeed', 'red', 'led', 'hundred']);
   const BREAKS = '.;:!?,()"“”«»—–\n';
+  const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
+  const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'lack', 'bad', 'heavy', 'poor', 'high', 'low']);
+  const PLANNED = new Set(['planned', 'scheduled', 'expected', 'set', 'due']);
   function reference(chunk: string, relStart: number): 'past' | 'future' | undefined {
-    let cs = relStart;
+    // "at 3 p.m. Thursday": the time's full stops end no clause.
+    const time = /(?:^|[^A-Za-z])([ap]\.m\.)\s+$/i.exec(chunk.slice(0, relStart));
+    let cs = time ? relStart - time[0].length + time[0].indexOf(time[1]) : relStart;
     const floor = Math.max(0, relStart - 120);
     while (cs > floor && !BREAKS.includes(chunk[cs - 1])) cs--;
-    const words = chunk.slice(cs, relStart).match(/[A-Za-z’']+/g) ?? [];
+    const clause = chunk.slice(cs, relStart);
+    const found = [...clause.matchAll(/[A-Za-z’']+/g)];
+    const words = found.map((m) => m[0]);
+    // A word right after a hyphen that follows a letter is part of a compound modifier.
+    const compound = found.map((m) => m.index! > 1 && clause[m.index! - 1] === '-' && /[A-Za-z’']/.test(clause[m.index! - 2]));
     let seen = 0;
     for (let i = words.length - 1; i >= 0 && seen < 16; i--, seen++) {
       const raw = words[i];
       const w = raw.toLowerCase();
+      if (w === 'that' && ['and', 'but'].includes(words[i - 1]?.toLowerCase() ?? '')) break;
       if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE.has(w)) {
         const next = words[i + 1]?.toLowerCase();
         if ((w === 'set' || w === 'going' || w === 'expected') && next !== 'to') continue;
-        if (w === 'due' && next === 'to') continue;
+        if (w === 'due' && next === 'to' && !(words[i + 2] !== undefined && BE.has(words[i - 1]?.toLowerCase() ?? '') && !DETERMINERS.has(words[i + 2].toLowerCase()))) continue;
+        if (PLANNED.has(w)) {
+          let h = i - 1;
+          while (h >= 0 && h > i - 4 && (words[h].toLowerCase() === 'been' || (words[h].length > 4 && words[h].toLowerCase().endsWith('ly')))) h--;
+          if (h >= 0 && h > i - 4 && ['had', 'hadn’t', "hadn't"].includes(words[h].toLowerCase())) return undefined;
+        }
         return 'future';
       }
-      if (MODALS.has(w) && words[i + 1] !== undefined && words[i + 1].toLowerCase() !== 'have' && !(words[i + 1].toLowerCase() === 'not' && words[i + 2]?.toLowerCase() === 'have')) return 'future';
+      if (MODALS.has(w) && words[i + 1] !== undefined) {
+        // "would have voted" looks back; "would have power" (no participle after "have") ahead.
+        let h = i + 1;
+        if (words[h].toLowerCase() === 'not') h++;
+        const participle = words[h + 1]?.toLowerCase();
+        const perfect = words[h]?.toLowerCase() === 'have' && (participle === undefined || PAST.has(participle) || (participle.length > 3 && participle.endsWith('ed') && !NOT_PAST.has(participle)) || participle === 'gone');
+        if (!perfect) return 'future';
+      }
       if (/^[A-Z]/.test(raw) && i > 0) continue;
+      // A schedule in the present ("Voters go to the polls on Tuesday"), not an infinitive ("to meet").
+      if (['go', 'goes', 'begin', 'begins', 'starts', 'opens', 'closes', 'ends', 'resume', 'resumes', 'returns', 'arrives', 'leaves', 'meet', 'meets', 'votes', 'expires', 'travels', 'heads', 'hosts', 'plays', 'faces', 'launches', 'kicks'].includes(w) &&
+        !['to', 'not', 'never', 'did', 'didn’t', "didn't", 'do', 'does', 'don’t', "don't", 'doesn’t', "doesn't", 'would', 'could', 'should', 'might', 'must', 'can', 'cannot', 'can’t', "can't", 'will', 'shall', 'may', 'let', 'help', 'make', 'made'].includes(words[i - 1]?.toLowerCase() ?? '')) return 'future';
       if ((w === 'was' || w === 'were') && words[i + 1]?.toLowerCase() === 'to') return 'future';
-      const pastForm = PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w));
+      const pastForm = PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w) && !compound[i]);
       if (pastForm) {
         if (words[i - 1]?.toLowerCase() === 'be') continue;
         return 'past';
@@ -615,6 +786,7 @@ describe('clauseTense: the words before a mention read from the mention back', (
     const pieces = [
       'will', 'Will', "they'll", 'we’ll', 'set', 'to', 'going', 'expected', 'due', 'would', 'could', 'might', 'have', 'not', 'was', 'were',
       'said', 'Said', 'held', 'be', 'need', 'voted', 'Voted', 'red', 'the', 'The', 'Minister', 'talks', 'plan', 'upcoming', "o'clock", 'X',
+      'had', 'been', 'originally', 'planned', 'scheduled', 'expire', 'euro-denominated', 'is', 'at 3 p.m.', 'a.m.', 'map.m.', 'power', 'gone', 'meet', 'goes', 'begins', 'and that', 'but that',
       ' ', ' ', ' ', ', ', '. ', '; ', ' — ', '“', '”', '(', ')', '\n', '-', '2021', 'é', '’', "'",
     ];
     for (let round = 0; round < 3000; round++) {

@@ -70,6 +70,13 @@ const SNIPPETS = [
   'two days ago',
   '“',
   'next month',
+  // The forms read across a mention's neighbours: a month for an ordinal day, a range, a weekday naming a day.
+  ' on the 14th',
+  'Nov. 12 to Nov. 14',
+  'March 6, a Sunday',
+  ' until Dec. 31',
+  'from Monday to Wednesday next week',
+  'Dec. 1 (UPI) -- ',
 ];
 
 /** One random edit: an insertion, a deletion or a replacement somewhere in the text. */

@@ -91,6 +91,13 @@ describe('article structure', () => {
       assert.deepEqual(a.articleDate, { value: '2025-03-03', source: 'byline-date' });
     });
 
+    it('reads a published line that opens with an abbreviated weekday and ends with a time as the byline date', () => {
+      const a = article(['Ferry strike ends after three days', 'Thu 30 Dec 2021 17.45 GMT', 'Crews will return to the ferries on Monday.']);
+      assert.equal(roles(a)[1][0], 'byline');
+      assert.deepEqual(a.articleDate, { value: '2021-12-30', source: 'byline-date' });
+      assert.deepEqual(a.dates.map((d) => [d.text, d.value]), [['Monday', '2022-01-03']]);
+    });
+
     it('marks a photo caption with an AP credit as a caption', () => {
       const a = article(['Ferry strike ends', 'Crews returned at dawn.', 'Dockers at the Tarnow quay on Tuesday. (AP Photo/Emil Varga)']);
       assert.equal(roles(a)[2][0], 'caption');

@@ -14,6 +14,9 @@ const MONTHS = new Map<string, number>(Object.entries({
   november: 11, nov: 11, december: 12, dec: 12,
 }));
 
+/** The lower-case first letters of the months' names, as character codes. */
+const MONTH_INITIALS = new Set([...'jfmasond'].map((c) => c.charCodeAt(0)));
+
 const MONTH_ALT =
   'January|February|March|April|May|June|July|August|September|October|November|December|' +
   'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
@@ -78,6 +81,10 @@ export function parseDatelineParts(text: string, start: number, end: number): Da
   }
 
   if (s[pos] === '(' && !slashed) return agencyOnlyDateline(s, start, pos);
+  if (!slashed && mayOpenWithDate(s, pos)) {
+    const dated = dateOnlyDateline(s, start, pos);
+    if (dated) return dated;
+  }
   const place = matchAt(PLACE_RE, s, pos);
   if (!place) return undefined;
   let placeText = place[0];
@@ -133,6 +140,8 @@ export function parseDatelineParts(text: string, start: number, end: number): Da
     }
   }
 
+  // "LOWELL, Mass. (AP) —": the region's abbreviation keeps its full stop before the agency.
+  if (hasRegion && s[pos] === '.' && matchAt(PAREN_AGENCY_RE, s, pos + 1)) pos++;
   let agency: string | undefined;
   let endPos: number | undefined;
   const slash = matchAt(SLASH_AGENCY_RE, s, pos);
@@ -193,6 +202,55 @@ function agencyOnlyDateline(s: string, start: number, pos: number): DatelinePart
   if (endPos < s.length && !/[\s\p{L}\p{N}"“‘'«]/u.test(s[endPos])) return undefined;
   const at = start + pos;
   return { dateline: { span: { start: at, end: start + endPos }, place: '', placeSpan: { start: at, end: at }, agency: name } };
+}
+
+/**
+ * "Dec. 1 (UPI) --": a month and day, an agency's name in parentheses and a dash, with no place
+ * (the place is empty, its span an empty one where the dateline starts).
+ */
+function dateOnlyDateline(s: string, start: number, pos: number): DatelineParts | undefined {
+  const md = matchAt(DATE_MD_RE, s, pos);
+  const dm = md ? undefined : matchAt(DATE_DM_RE, s, pos);
+  const m = md ?? dm;
+  if (!m) return undefined;
+  const month = monthNumber(md ? m[1] : m[2]);
+  const day = Number(md ? m[2] : m[1]);
+  if (month === undefined || !validMonthDay(month, day)) return undefined;
+  const dateEnd = pos + m[0].length;
+  const paren = matchAt(PAREN_AGENCY_RE, s, dateEnd);
+  const name = paren?.[1].trim();
+  if (!paren || !name || /\s/.test(name) || !(/^\p{Lu}/u.test(name) || LOWERCASE_AGENCIES.has(name.toLowerCase()))) return undefined;
+  // "2 March (Friday) – the meeting": a weekday, not an agency.
+  if (/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(name)) return undefined;
+  const dash = matchAt(DASH_RE, s, dateEnd + paren[0].length);
+  if (!dash) return undefined;
+  const endPos = dateEnd + paren[0].length + dash[0].length;
+  if (endPos < s.length && !/[\s\p{L}\p{N}"“‘'«]/u.test(s[endPos])) return undefined;
+  const at = start + pos;
+  const dateline: Dateline = { span: { start: at, end: start + endPos }, place: '', placeSpan: { start: at, end: at }, agency: name, month, day };
+  if (m[3]) {
+    dateline.year = Number(m[3]);
+    dateline.date = isoDate(dateline.year, month, day);
+    dateline.yearSource = 'dateline';
+  }
+  return { dateline, dateSpan: { start: at, end: start + dateEnd } };
+}
+
+/**
+ * Whether the text at `pos` may open with a date: a digit, or a word of a month's initial, an
+ * optional full stop, a space and a digit ("Dec. 1", "March 3"). Read from the character codes, so
+ * that most paragraphs ("MOSCOW, December 20", "The minister…") never try the date's patterns.
+ */
+function mayOpenWithDate(s: string, pos: number): boolean {
+  const opening = s.charCodeAt(pos);
+  if (opening >= 0x30 && opening <= 0x39) return true;
+  if (!MONTH_INITIALS.has(opening | 0x20)) return false;
+  let i = pos + 1;
+  while (i < pos + 9 && ((s.charCodeAt(i) | 0x20) >= 0x61 && (s.charCodeAt(i) | 0x20) <= 0x7a)) i++;
+  if (s.charCodeAt(i) === 0x2e) i++;
+  const space = s.charCodeAt(i);
+  const digit = s.charCodeAt(i + 1);
+  return (space === 0x20 || space === 0xa0) && digit >= 0x30 && digit <= 0x39;
 }
 
 function matchAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {

@@ -128,6 +128,16 @@ function isUpperStart(c: number): boolean {
   return (c >= 65 && c <= 90) || c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x27 || c === 0xab || c === 0x28 || (c > 0xbf && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
 }
 
+/** A weekday's name and a word boundary, at the start of the text searched (sticky). */
+const WEEKDAY_AHEAD = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/y;
+
+/** "at 3 p.m. Thursday": the full stop at `dot` ends "a.m." or "p.m." and a weekday follows; no sentence ends there. */
+function timeBeforeWeekday(text: string, dot: number): boolean {
+  if (!isTimeAbbreviationEnd(text, dot)) return false;
+  WEEKDAY_AHEAD.lastIndex = dot + 2;
+  return WEEKDAY_AHEAD.test(text);
+}
+
 /** A line break or sentence-ending punctuation: the only characters where a chunk may end short of MAX_CHUNK. */
 const CHUNK_END_CANDIDATE = /[\n\r.!?]/g;
 
@@ -166,7 +176,7 @@ export function chunkRegions(text: string, regions: readonly Span[]): Chunk[] {
       if (c === 10 || c === 13) {
         emit(p);
         s = p + 1;
-      } else if (p + 2 < end && isSpace(text.charCodeAt(p + 1)) && isUpperStart(text.charCodeAt(p + 2))) {
+      } else if (p + 2 < end && isSpace(text.charCodeAt(p + 1)) && isUpperStart(text.charCodeAt(p + 2)) && !timeBeforeWeekday(text, p)) {
         emit(p + 1);
       }
       cursor = p + 1;
@@ -201,6 +211,16 @@ interface Raw {
   past?: boolean;
   /** For years written as a range ("2019-20"). */
   range?: string;
+  /** A weekday of the week before (-1), of (0) or after (1) the reference's: "Wednesday next week". */
+  weekShift?: number;
+  /** The end of the range this mention starts ("Wednesday" of "Monday to Wednesday"). */
+  rangeEnd?: Raw;
+  /** The start of the range this mention ends: it is on or after the start's day. */
+  from?: Raw;
+  /** A weekday that names the day of the month/day before it ("March 6, a Sunday"). */
+  dayOf?: Raw;
+  /** A month/day that names an event ("the Nov. 8 election") or a deadline ("had until Dec. 31"): the nearer one, when the tense does not say. */
+  nearer?: boolean;
 }
 
 /**
@@ -215,7 +235,9 @@ const TRIGGER_WORDS = [
 const TRIGGER = new RegExp(
   `\\b(?:${[...TRIGGER_WORDS, ...TRIGGER_WORDS.map((w) => w.toUpperCase())].join('|')}|today|tonight|tomorrow|yesterday|ago|` +
     '(?:[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)\\s+(?:week|month|year|weekend|morning|afternoon|evening))\\b|' +
-    '\\d{4}-\\d\\d-\\d\\d|\\d\\/\\d{1,2}\\/\\d\\d',
+    '\\d{4}-\\d\\d-\\d\\d|\\d\\/\\d{1,2}\\/\\d\\d|' +
+    // An ordinal ("the 14th"): no trigger, but found in the same search for `ordinalDay`.
+    '\\d(?:st|nd|rd|th)\\b',
   'g',
 );
 
@@ -256,6 +278,87 @@ const CLAUSE_BREAK_CHARS = [...'.;:!?,()"“”«»—–\n'].map((c) => c.charC
 const CLAUSE_BREAKS = new Uint8Array(Math.max(...CLAUSE_BREAK_CHARS) + 1);
 for (const c of CLAUSE_BREAK_CHARS) CLAUSE_BREAKS[c] = 1;
 
+/** Verbs whose present tense news uses for what is scheduled: the day lies ahead. */
+const SCHEDULE_PRESENT = new Set([
+  'go', 'goes', 'begin', 'begins', 'starts', 'opens', 'closes', 'ends', 'resume', 'resumes', 'returns', 'arrives',
+  'leaves', 'meet', 'meets', 'votes', 'expires', 'travels', 'heads', 'hosts', 'plays', 'faces', 'launches', 'kicks',
+]);
+
+// What each word the tense rules know is, in one look-up per word of the clause (bits may combine).
+const FUTURE_WORD = 1;
+const MODAL_WORD = 2;
+const SCHEDULE_WORD = 4;
+const PAST_WORD = 8;
+const TENSE_WORD_KINDS = new Map<string, number>();
+for (const [words, kind] of [[FUTURE_WORDS, FUTURE_WORD], [MODALS_OF_FUTURE_IN_PAST, MODAL_WORD], [SCHEDULE_PRESENT, SCHEDULE_WORD], [IRREGULAR_PAST, PAST_WORD]] as const) {
+  for (const w of words) TENSE_WORD_KINDS.set(w, (TENSE_WORD_KINDS.get(w) ?? 0) | kind);
+}
+/** Words before a verb that make it no present tense of its own. */
+const NOT_FINITE_BEFORE = new Set([
+  'to', 'not', 'never', 'did', 'didn’t', "didn't", 'do', 'does', 'don’t', "don't", 'doesn’t', "doesn't", 'would', 'could',
+  'should', 'might', 'must', 'can', 'cannot', 'can’t', "can't", 'will', 'shall', 'may', 'let', 'help', 'make', 'made',
+]);
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being']);
+/** Words that open a noun phrase: "due to the storm" gives a cause, not a schedule. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'lack', 'bad', 'heavy', 'poor', 'high', 'low']);
+/** Future words that are participles of a plan: after "had" the plan is past, its day on either side. */
+const PLANNED = new Set(['planned', 'scheduled', 'expected', 'set', 'due']);
+
+/**
+ * Whether the modal at back[j] starts a perfect: "would have voted", "would not have been" look
+ * back; "would have power by Tuesday" (no participle after "have") looks ahead.
+ */
+function perfectAfter(back: readonly string[], j: number): boolean {
+  let h = j - 1;
+  if (back[h] === 'not') h--;
+  if (h < 0 || back[h] !== 'have') return false;
+  const participle = h > 0 ? back[h - 1] : undefined;
+  return participle === undefined || IRREGULAR_PAST.has(participle) || (participle.length > 3 && participle.endsWith('ed') && !NOT_PAST_ED.has(participle)) || PARTICIPLES.has(participle);
+}
+
+/** Past participles that are not past forms too ("would have gone"). */
+const PARTICIPLES = new Set(['gone', 'done', 'seen', 'taken', 'given', 'known', 'shown', 'written', 'spoken', 'chosen', 'broken', 'fallen', 'grown', 'risen', 'driven', 'eaten', 'begun', 'won', 'become', 'come', 'run', 'flown', 'thrown', 'drawn', 'worn', 'sworn', 'stolen', 'frozen', 'forgotten', 'gotten', 'hidden', 'ridden', 'shaken', 'woken', 'beaten', 'bitten']);
+
+/**
+ * Whether "had" comes at back[from] or after "been" and adverbs in -ly ("had originally been set"),
+ * reading on from `k` (back to the clause's start `cs`) past the words already cut.
+ */
+function hadBefore(back: readonly string[], from: number, chunk: string, k: number, cs: number): boolean {
+  let i = from;
+  for (let n = 0; n < 3; n++) {
+    let w: string;
+    if (i < back.length) w = back[i++];
+    else {
+      while (k > cs && !isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
+      if (k === cs) return false;
+      const end = k;
+      while (k > cs && isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
+      w = lowerCased(chunk.slice(k, end));
+    }
+    if (w === 'had' || w === 'hadn’t' || w === "hadn't") return true;
+    if (w !== 'been' && !(w.length > 4 && w.endsWith('ly'))) return false;
+  }
+  return false;
+}
+
+/**
+ * Where "a.m." or "p.m." ends right before `relStart` (past spaces), or -1: its full stops are no
+ * clause's or sentence's end when a weekday follows ("at 3 p.m. Thursday").
+ */
+function timeAbbreviationBefore(chunk: string, relStart: number): number {
+  let i = relStart;
+  while (i > 0 && isSpace(chunk.charCodeAt(i - 1))) i--;
+  if (i === relStart || i < 4) return -1;
+  return isTimeAbbreviationEnd(chunk, i - 1) ? i - 4 : -1;
+}
+
+/** Whether the full stop at `dot` ends "a.m." or "p.m." (either case) standing as a word. */
+function isTimeAbbreviationEnd(text: string, dot: number): boolean {
+  if (dot < 3 || text.charCodeAt(dot) !== 0x2e || text.charCodeAt(dot - 2) !== 0x2e || (text.charCodeAt(dot - 1) | 0x20) !== 0x6d) return false;
+  const ap = text.charCodeAt(dot - 3) | 0x20;
+  return (ap === 0x61 || ap === 0x70) && (dot < 4 || !isAsciiLetter(text.charCodeAt(dot - 4)));
+}
+
 /** How many of the clause's words before a mention are read (from the last back). */
 const TENSE_WORDS = 16;
 
@@ -272,11 +375,16 @@ function isTenseWordCode(c: number): boolean {
 export function clauseTense(chunk: string, relStart: number, relEnd: number): 'past' | 'future' | undefined {
   let cs = relStart;
   const floor = Math.max(0, relStart - 120);
+  // "at 3 p.m. Thursday": the time's full stop right before the mention ends no clause.
+  const timeDot = timeAbbreviationBefore(chunk, relStart);
+  if (timeDot >= 0) cs = timeDot;
   while (cs > floor && CLAUSE_BREAKS[chunk.charCodeAt(cs - 1)] !== 1) cs--;
   // back[j]: the clause's (j+1)-th word from the end, lower-cased (backRaw[j] as written), cut when
-  // the rules come to it; back[j + 1] undefined when it is the clause's first.
+  // the rules come to it; back[j + 1] undefined when it is the clause's first. Bit j of compounds:
+  // the word follows a hyphen ("euro-denominated"), so it is a modifier, not the clause's verb.
   const back: string[] = [];
   const backRaw: string[] = [];
+  let compounds = 0;
   let k = relStart;
   for (let j = 0; j < TENSE_WORDS; j++) {
     while (back.length < j + 2) {
@@ -285,25 +393,36 @@ export function clauseTense(chunk: string, relStart: number, relEnd: number): 'p
       const end = k;
       while (k > cs && isTenseWordCode(chunk.charCodeAt(k - 1))) k--;
       const raw = chunk.slice(k, end);
+      if (k - 1 > cs && chunk.charCodeAt(k - 1) === 0x2d && isTenseWordCode(chunk.charCodeAt(k - 2))) compounds |= 1 << back.length;
       backRaw.push(raw);
       back.push(lowerCased(raw));
     }
     if (j === back.length) break;
     const w = back[j];
     const next = j > 0 ? back[j - 1] : undefined;
-    if (w.endsWith("'ll") || w.endsWith('’ll') || FUTURE_WORDS.has(w)) {
-      // "set to", "going to", "expected to": future only with the infinitive marker; "due to" is "because of".
+    // "… would be held next Tuesday and that volumes in November were up": a clause of its own.
+    if (w === 'that' && (back[j + 1] === 'and' || back[j + 1] === 'but')) break;
+    const kind = TENSE_WORD_KINDS.get(w) ?? 0;
+    if ((kind & FUTURE_WORD) !== 0 || w.endsWith("'ll") || w.endsWith('’ll')) {
+      // "set to", "going to", "expected to": future only with the infinitive marker.
       if ((w === 'set' || w === 'going' || w === 'expected') && next !== 'to') continue;
-      if (w === 'due' && next === 'to') continue;
+      // "due to" is "because of", but "was due to expire" (a form of "be", then a verb) looks ahead.
+      if (w === 'due' && next === 'to' && !(j > 1 && BE_FORMS.has(back[j + 1] ?? '') && !DETERMINERS.has(back[j - 2]))) continue;
+      // "had (originally) planned to meet", "had been scheduled for": a plan made in the past, for
+      // a day on either side of the article's.
+      if (PLANNED.has(w) && hadBefore(back, j + 1, chunk, k, cs)) return undefined;
       return 'future';
     }
     // "said the bank would publish them in December": future in the past, ahead of the article's day;
     // "would have voted in November" looks back.
-    if (MODALS_OF_FUTURE_IN_PAST.has(w) && next !== undefined && next !== 'have' && !(next === 'not' && j > 1 && back[j - 2] === 'have')) return 'future';
+    if ((kind & MODAL_WORD) !== 0 && next !== undefined && !perfectAfter(back, j)) return 'future';
     const first = backRaw[j].charCodeAt(0);
     if (first >= 65 && first <= 90 && j + 1 < back.length) continue;
+    // "Voters go to the polls on Tuesday", "the talks resume on Monday": a schedule in the present.
+    // Not an infinitive or a verb after "not", "did" or a modal ("had planned to meet", "did not meet").
+    if ((kind & SCHEDULE_WORD) !== 0 && !NOT_FINITE_BEFORE.has(back[j + 1] ?? '')) return 'future';
     if ((w === 'was' || w === 'were') && next === 'to') return 'future'; // "were to win in November"
-    const pastForm = IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
+    const pastForm = (kind & PAST_WORD) !== 0 || (w.length > 3 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && (compounds & (1 << j)) === 0);
     if (pastForm) {
       if (back[j + 1] === 'be') continue; // "will be held on Monday"
       return 'past';
@@ -678,8 +797,11 @@ interface Window {
   end: number;
 }
 
-/** The windows around trigger words, whole words only, overlapping ones merged; within the work limit. */
-function chronoWindows(chunks: readonly Chunk[]): Window[] {
+/**
+ * The windows around trigger words, whole words only, overlapping ones merged; within the work limit.
+ * The same search finds ordinals: `ordinals[c]` are where those of chunk c end.
+ */
+function chronoWindows(chunks: readonly Chunk[], ordinals: Array<number[] | undefined>): Window[] {
   let chronoLeft = MAX_TRIGGER_WORDS;
   const windows: Window[] = [];
   chunks.forEach((chunk, c) => {
@@ -688,6 +810,10 @@ function chronoWindows(chunks: readonly Chunk[]): Window[] {
     let last: Window | undefined;
     TRIGGER.lastIndex = 0;
     for (let m = TRIGGER.exec(t); m !== null; m = TRIGGER.exec(t)) {
+      if (m[0].length === 3 && isDigit(m[0].charCodeAt(0)) && !isDigit(m[0].charCodeAt(2))) {
+        (ordinals[c] ??= []).push(m.index + 3);
+        continue;
+      }
       chronoLeft--;
       let start = Math.max(0, m.index - WINDOW_BEFORE);
       while (start > 0 && !isSpace(t.charCodeAt(start - 1))) start--;
@@ -733,13 +859,106 @@ function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: 
   return found;
 }
 
-function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[]): void {
+function scanChunk(chunk: Chunk, results: readonly ChunkResult[], out: Raw[], ordinalEnds: readonly number[] | undefined): void {
   const t = chunk.text;
+  const first = out.length;
   for (const { index, result } of results) {
     const raw = classify(t, result, index, chunk);
-    if (raw) out.push(raw);
+    if (!raw) continue;
+    out.push(raw);
+    if (raw.rangeEnd) out.push(raw.rangeEnd);
   }
+  joinWeekdayToDay(chunk, out, first);
+  joinBetween(chunk, out, first);
   scanYears(chunk, results, out);
+  if (ordinalEnds) {
+    const t = chunk.text;
+    for (const q of ordinalEnds) {
+      // Its one or two digits, not more.
+      const p = q - 3 > 0 && isDigit(t.charCodeAt(q - 4)) ? q - 4 : q - 3;
+      if (p === 0 || !isDigit(t.charCodeAt(p - 1))) ordinalDay(chunk, p, q, out);
+    }
+  }
+}
+
+const ORDINAL_BEFORE = /(?:^|[^A-Za-z])(?:on|by|until|till|since|from|before|after)\s+the\s+$/i;
+/** Nouns an ordinal counts rather than dates: "on the 14th floor". */
+const ORDINAL_NOUNS = new Set([
+  'century', 'centuries', 'anniversary', 'amendment', 'floor', 'day', 'days', 'time', 'times', 'minute', 'hole', 'round',
+  'place', 'district', 'street', 'avenue', 'birthday', 'inning', 'lap', 'congress', 'division', 'army', 'fleet', 'precinct',
+  'ward', 'grade', 'week', 'month', 'year', 'session', 'edition', 'straight', 'consecutive', 'largest', 'biggest', 'most',
+]);
+
+/**
+ * "arrested on the 14th" (from `p` to `q`, where its suffix ends): a day of the month last named
+ * before it in its paragraph ("between Nov. 12 and Nov. 14"), or of the month around the reference
+ * when none was. Only after "on the", "by the"… and not before a noun it counts ("on the 14th floor").
+ */
+function ordinalDay(chunk: Chunk, p: number, q: number, out: Raw[]): void {
+  const t = chunk.text;
+  const day = Number(t.slice(p, q - 2));
+  if (day < 1 || day > 31 || !ORDINAL_BEFORE.test(t.slice(Math.max(0, p - 16), p))) return;
+  if (ORDINAL_NOUNS.has(lowerCased(nextWord(t, q)))) return;
+  const raw: Raw = { start: chunk.start + p, end: chunk.start + q, region: chunk.region, kind: 'absolute', future: false, day };
+  for (let i = out.length - 1; i >= 0 && i >= out.length - 20; i--) {
+    const before = out[i];
+    // Within the paragraph: an edit elsewhere (editedDates.ts redoes only the paragraphs it touched) cannot change it.
+    if (before.region !== raw.region) break;
+    if (before.kind !== 'absolute' || before.month === undefined || before.start >= raw.start) continue;
+    raw.month = before.month;
+    if (before.year !== undefined) raw.year = before.year;
+    break;
+  }
+  let tense = clauseTense(t, p, q);
+  if (deadlineBefore(t, p)) tense = tense === 'past' ? undefined : 'future';
+  raw.future = tense === 'future';
+  raw.past = tense === 'past';
+  out.push(raw);
+}
+
+/** ", a Sunday", ", which was a Sunday": a weekday set after a month/day to name its day. */
+const WEEKDAY_OF_DAY = /^,?\s+(?:a|which\s+(?:is|was|will\s+be|would\s+be))\s+$/;
+
+/**
+ * "March 6, a Sunday": the weekday tells the month/day's year (the one where it falls on that
+ * weekday) and is that same day, not a weekday of its own. `out[first…]` are the chunk's mentions.
+ */
+function joinWeekdayToDay(chunk: Chunk, out: Raw[], first: number): void {
+  for (let i = first; i + 1 < out.length; i++) {
+    const r = out[i];
+    const w = out[i + 1];
+    if (r.kind !== 'absolute' || r.day === undefined || r.month === undefined || r.weekday !== undefined) continue;
+    if (w.kind !== 'absolute' || w.weekday === undefined || w.day !== undefined || w.month !== undefined || w.year !== undefined || w.modifier) continue;
+    const gap = chunk.text.slice(r.end - chunk.start, w.start - chunk.start);
+    if (gap.length > 24 || !WEEKDAY_OF_DAY.test(gap)) continue;
+    r.weekday = w.weekday;
+    w.day = r.day;
+    w.month = r.month;
+    if (r.year !== undefined) w.year = r.year;
+    w.future = r.future;
+    w.past = r.past;
+    w.dayOf = r;
+  }
+}
+
+const BETWEEN_BEFORE = /\bbetween\s+$/i;
+const AND_GAP = /^\s+and\s+$/;
+
+/**
+ * "between July 12 and July 20": a range chrono reads as two dates; the second is its end, on or
+ * after the first. `out[first…]` are the chunk's mentions.
+ */
+function joinBetween(chunk: Chunk, out: Raw[], first: number): void {
+  for (let i = first; i + 1 < out.length; i++) {
+    const r = out[i];
+    const w = out[i + 1];
+    if (r.kind !== 'absolute' || r.day === undefined || r.month === undefined || r.weekday !== undefined || r.rangeEnd || r.from) continue;
+    if (w.kind !== 'absolute' || w.day === undefined || w.month === undefined || w.weekday !== undefined || w.from || w.rangeEnd) continue;
+    const rs = r.start - chunk.start;
+    if (!AND_GAP.test(chunk.text.slice(r.end - chunk.start, w.start - chunk.start)) || !BETWEEN_BEFORE.test(chunk.text.slice(Math.max(0, rs - 12), rs))) continue;
+    w.from = r;
+    r.rangeEnd = w;
+  }
 }
 
 /** One chrono result found at `index` in the chunk, as a mention we keep, or undefined. */
@@ -798,11 +1017,18 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     ? undefined
     : known('day');
   const month = known('month');
-  const year = known('year');
+  let year = known('year');
   if (weekday === undefined && day === undefined && month === undefined && year === undefined) return undefined;
   if (month === undefined && year === undefined && day !== undefined && weekday === undefined) return undefined;
 
   const tokens = dateTokens(text);
+  const yearWritten = (year !== undefined || r.end !== undefined && r.end !== null) && tokens.some((tk) => tk.text.length >= 4 && isDigit(tk.text.charCodeAt(0)));
+  // "conducted March 11-13, 40 percent of voters": chrono reads "40" as 2040; news writes years in full.
+  if (year !== undefined && !yearWritten && tokens.length > 1 && /^\d{1,2}$/.test(tokens[tokens.length - 1].text)) {
+    year = undefined;
+    tokens.pop();
+    if (month === undefined && weekday === undefined) return undefined; // a day alone, or nothing
+  }
   if (tokens.length === 0) return undefined;
   // A slash date without a year ("9/11", "3/4 of voters") is not a calendar date here.
   if (year === undefined && tokens.some((tk) => /^\d{1,2}\/\d{1,2}$/.test(tk.text))) return undefined;
@@ -811,8 +1037,11 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
 
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
+  // "from Monday to Wednesday", "June 1-3", "Oct. 31 to Nov. 13": the range's end is a mention of its own.
+  const split = r.end ? rangeSplit(text, tokens) : -1;
+  const startLast = split > 0 ? tokens[split - 1] : last;
   let s = relStart + first.start;
-  const e = relStart + last.end;
+  const e = relStart + startLast.end;
 
   if (weekday !== undefined) {
     const wt = nameTokens.find((tk) => WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(tk.text))) || WEEKDAY_ABBR.has(lowerCased(withoutFinalDot(tk.text))));
@@ -821,8 +1050,9 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
     const abbreviated = !WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(wt.text)));
     if (month === undefined && day === undefined) {
       if (abbreviated) return undefined; // "Sat down", "Sun rises", "Wed"
-      const after = lowerCased(nextWord(t, relStart + wt.end));
-      if (NEWSPAPER_AFTER.has(after)) return undefined; // "Sunday Times"
+      // "Sunday Times", "Saturday Night Live": a capitalised name; "Saturday night", "on Sunday people…" are dates.
+      const following = nextWord(t, relStart + wt.end);
+      if (capitalised(following) && NEWSPAPER_AFTER.has(lowerCased(following))) return undefined;
       const before = prevWord(t, wAbs);
       if (HOLIDAY_BEFORE.has(before)) return undefined; // "Good Friday", "Super Tuesday"
       if (before === 'on' && /\bMail\s+on\s*$/.test(t.slice(Math.max(0, wAbs - 12), wAbs))) return undefined;
@@ -854,9 +1084,103 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
       raw.start = chunk.start + s;
     }
   }
-  const tense = clauseTense(t, s, e);
+  if (day !== undefined && month !== undefined && year === undefined && weekday === undefined && nounAfter(t, e) && prevWord(t, s) === 'the') raw.nearer = true;
+  let tense = clauseTense(t, s, e);
+  // "had until Dec. 31", "by Sunday": a deadline; its verb's past says nothing of the day's side,
+  // and with no tense it lies ahead. ("hit by Friday's storm" is no deadline.)
+  if (deadlineBefore(t, s) && !/^['’]s\b/.test(t.slice(e, e + 3))) {
+    tense = tense === 'past' ? undefined : 'future';
+    raw.nearer = true;
+  }
   raw.future = tense === 'future';
   raw.past = tense === 'past';
+  // "Wednesday next week", "on Friday last week": chrono keeps the week in its text.
+  let week: RegExpExecArray | null = null;
+  if (raw.weekday !== undefined && last.end < text.length) {
+    WEEK_AFTER.lastIndex = last.end;
+    week = WEEK_AFTER.exec(text);
+  }
+  const weekShift = week ? WEEK_SHIFT[lowerCased(week[1])] : undefined;
+  if (weekShift !== undefined && raw.month === undefined) raw.weekShift = weekShift;
+  if (split > 0 && r.end) {
+    const end = rangeEnd(r.end, raw, tokens, split, relStart, chunk, yearWritten);
+    if (end) {
+      if (weekShift !== undefined && end.month === undefined && end.weekday !== undefined) end.weekShift = weekShift;
+      // "from September to December 2014": the end's year is the start's too (the one before, across a New Year).
+      if (raw.year === undefined && end.year !== undefined && raw.month !== undefined && end.month !== undefined) {
+        raw.year = raw.month <= end.month ? end.year : end.year - 1;
+        delete raw.modifier;
+      }
+      raw.rangeEnd = end;
+    }
+  }
+  return raw;
+}
+
+/**
+ * Whether "until", "till" or "by" (either case) is the word before `at`, past spaces: a deadline.
+ * Read from the character codes (this is asked of every date mention).
+ */
+function deadlineBefore(t: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && isSpace(t.charCodeAt(k - 1))) k--;
+  if (k === at) return false;
+  return wordEndsAt(t, k, 'by') || wordEndsAt(t, k, 'till') || wordEndsAt(t, k, 'until');
+}
+
+/** Whether the lower-case `word` (either case in `t`) ends at `k` as a whole word. */
+function wordEndsAt(t: string, k: number, word: string): boolean {
+  const from = k - word.length;
+  if (from < 0 || (from > 0 && isAsciiLetter(t.charCodeAt(from - 1)))) return false;
+  for (let i = 0; i < word.length; i++) if ((t.charCodeAt(from + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
+}
+/** Whether a space and a lower-case letter follow `e`: the noun a date modifies ("the Nov. 8 election"). */
+function nounAfter(t: string, e: number): boolean {
+  const c = t.charCodeAt(e + 1);
+  return t.charCodeAt(e) === 32 && c >= 97 && c <= 122;
+}
+const WEEK_AFTER = /\s*,?\s*(this|last|past|next)\s+week\b/iy;
+const WEEK_SHIFT: Record<string, number> = { this: 0, last: -1, past: -1, next: 1 };
+/** What joins a range's two ends. */
+const RANGE_JOIN = /^\s*(?:[-–—]|to|through|thru|until|till)\s*$/i;
+
+/** The index of the first token of a range's end ("Wednesday" in "Monday to Wednesday"), or -1. */
+function rangeSplit(text: string, tokens: readonly Token[]): number {
+  for (let i = 1; i < tokens.length; i++) {
+    if (RANGE_JOIN.test(text.slice(tokens[i - 1].end, tokens[i].start))) return i;
+  }
+  return -1;
+}
+
+/**
+ * The end of a range as a mention of its own, from chrono's end components: what the end leaves
+ * out ("June 1-3": the month) is the start's, and it is resolved from the start's day (`from`).
+ */
+function rangeEnd(end: chrono.ParsedComponents, from: Raw, tokens: readonly Token[], split: number, relStart: number, chunk: Chunk, yearWritten: boolean): Raw | undefined {
+  const known = (k: 'weekday' | 'day' | 'month' | 'year'): number | undefined => (end.isCertain(k) ? (end.get(k) ?? undefined) : undefined);
+  const endTokens = tokens.slice(split);
+  const writtenWeekday = endTokens.some((tk) => WEEKDAY_WORDS.has(lowerCased(withoutFinalDot(tk.text))));
+  const weekday = writtenWeekday ? known('weekday') : undefined;
+  // "June 1-3": chrono may leave the end's day implied; a number of one or two digits is written there.
+  const day = known('day') ?? (endTokens.some((tk) => /^\d{1,2}(?:st|nd|rd|th)?$/.test(tk.text)) ? end.get('day') ?? undefined : undefined);
+  const month = known('month') ?? (day !== undefined ? from.month : undefined);
+  const year = (yearWritten ? known('year') : undefined) ?? (month !== undefined ? from.year : undefined);
+  if (weekday === undefined && day === undefined && month === undefined && year === undefined) return undefined;
+  if (day !== undefined && month === undefined) return undefined;
+  const raw: Raw = {
+    start: chunk.start + relStart + endTokens[0].start,
+    end: chunk.start + relStart + endTokens[endTokens.length - 1].end,
+    region: chunk.region,
+    kind: 'absolute',
+    future: from.future,
+    past: from.past,
+    from,
+  };
+  if (weekday !== undefined) raw.weekday = weekday;
+  if (day !== undefined) raw.day = day;
+  if (month !== undefined) raw.month = month;
+  if (year !== undefined) raw.year = year;
   return raw;
 }
 
@@ -875,6 +1199,8 @@ const YEAR_EVENT_AFTER = new Set([
   'debates', 'nomination', 'race', 'world', 'general', 'parliamentary', 'legislative', 'local', 'memorandum',
   'document', 'strategy', 'doctrine', 'meeting', 'talks', 'visit', 'decision', 'ruling', 'order', 'act', 'bill',
 ]);
+/** Words before a year that name an event with it ("the 2016 election", "its 2022 budget"). */
+const YEAR_DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our']);
 const YEAR_UNIT_AFTER = new Set([
   'people', 'troops', 'votes', 'men', 'women', 'soldiers', 'dollars', 'euros', 'rubles', 'roubles', 'pounds', 'miles',
   'km', 'kilometers', 'kilometres', 'meters', 'metres', 'feet', 'tons', 'tonnes', 'times', 'units', 'cases', 'deaths',
@@ -922,7 +1248,7 @@ function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): v
     let rangeEnd: RegExpExecArray | null = null;
     if (nc === '-' || nc === '–' || nc === '/') {
       if (/^[-–]\d\d[-–]\d\d/.test(t.slice(q, q + 6))) continue; // an ISO date chrono did not take
-      rangeEnd = /^[-–]((?:19|20)\d\d|\d\d)(?!\d)/.exec(t.slice(q, q + 6));
+      rangeEnd = /^[-–/]((?:19|20)\d\d|\d\d)(?!\d)/.exec(t.slice(q, q + 6));
       if (!rangeEnd) continue;
     }
     const year = Number(m[0]);
@@ -931,7 +1257,7 @@ function scanYears(chunk: Chunk, covered: readonly ChunkResult[], out: Raw[]): v
     const possessive = /^['’]s\b/.test(t.slice(q, q + 3));
     if (possessive && before === 'the' && year % 10 === 0) continue; // "the 1980's": a decade
     const afterLower = lowerCased(after);
-    let ok = possessive || YEAR_BEFORE.has(before) || (before === 'the' && YEAR_EVENT_AFTER.has(afterLower));
+    let ok = possessive || YEAR_BEFORE.has(before) || (YEAR_DETERMINERS.has(before) && YEAR_EVENT_AFTER.has(afterLower));
     if (YEAR_UNIT_AFTER.has(afterLower)) ok = false;
     if (ok && NUMERIC_BEFORE.has(before) && /^[a-z]{3,}s$/.test(after) && !['was', 'has', 'this', 'its', 'his', 'is', 'as', 'thus', 'whereas', 'unless', 'perhaps', 'always'].includes(after)) ok = false;
     if (!ok) continue;
@@ -957,9 +1283,10 @@ function scan(text: string, regions: Span[], refDay: number): Raw[] {
     ? regions
     : [...regions].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
   const chunks = chunkRegions(text, sorted);
-  const found = parseChunks(chunks, chronoWindows(chunks), new Date(refDay * DAY_MS + 12 * 3_600_000));
+  const ordinals = new Array<number[] | undefined>(chunks.length);
+  const found = parseChunks(chunks, chronoWindows(chunks, ordinals), new Date(refDay * DAY_MS + 12 * 3_600_000));
   const out: Raw[] = [];
-  chunks.forEach((chunk, c) => scanChunk(chunk, found[c] ?? NO_RESULTS, out));
+  chunks.forEach((chunk, c) => scanChunk(chunk, found[c] ?? NO_RESULTS, out, ordinals[c]));
   return out;
 }
 
@@ -994,6 +1321,13 @@ function gatherEvidence(text: string, raws: Raw[], regions: Span[], dateline: Da
     if (r.start < dateline.span.end || r.start >= paraEnd) continue;
     if (r.kind !== 'absolute' || r.weekday === undefined || r.day !== undefined || r.month !== undefined) continue;
     if (r.future || (r.modifier && r.modifier !== 'this')) continue;
+    ev.weekday = r.weekday;
+    ev.weekdayText = text.slice(r.start, r.end);
+    break;
+  }
+  // "on Thursday, Jan. 2" anywhere: the weekday written with the dateline's own month and day says it outright.
+  for (const r of raws) {
+    if (r.kind !== 'absolute' || r.weekday === undefined || r.year !== undefined || r.month !== dateline.month || r.day !== dateline.day || r.start < dateline.span.end) continue;
     ev.weekday = r.weekday;
     ev.weekdayText = text.slice(r.start, r.end);
     break;
@@ -1226,6 +1560,12 @@ function explainRelative(what: string, ref: Reference): string {
 function resolveWeekday(wd: number, r: Raw, ref: Reference): { value: string; explanation: string } {
   const R = ref.day;
   const wdR = weekdayOf(R);
+  if (r.weekShift !== undefined) {
+    // Weeks start on Monday, as ISO weeks do.
+    const n = R - ((wdR + 6) % 7) + 7 * r.weekShift + ((wd + 6) % 7);
+    const week = r.weekShift < 0 ? 'the week before' : r.weekShift > 0 ? 'the week after' : 'the week of';
+    return { value: isoOf(n), explanation: `${explainRelative(`${WEEKDAYS[wd]} of ${week}`, ref)}: ${longDate(n)}` };
+  }
   let n: number;
   if (r.modifier === 'last') n = R - (((wdR - wd + 7) % 7) || 7);
   else if (r.modifier === 'next') n = R + (((wd - wdR + 7) % 7) || 7);
@@ -1241,6 +1581,15 @@ function resolveMonthDay(month: number, day: number, r: Raw, ref: Reference): { 
   const ry = fromDay(R).y;
   const cands: number[] = [];
   for (let y = ry - 8; y <= ry + 8; y++) if (validDate(y, month, day)) cands.push(dayNum(y, month, day));
+  const md = `${day} ${MONTH_ABBR[month - 1]}`;
+  if (r.weekday !== undefined) {
+    // "Thursday, Dec. 4", "March 6, a Sunday": the year where it falls on that weekday, nearest the reference.
+    let best: number | undefined;
+    for (const c of cands) if (weekdayOf(c) === r.weekday && (best === undefined || Math.abs(c - R) < Math.abs(best - R))) best = c;
+    if (best !== undefined) {
+      return { value: isoOf(best), explanation: `${md} ${fromDay(best).y}: ${explainRelative(`the ${WEEKDAYS[r.weekday]} nearest`, ref)}` };
+    }
+  }
   let n: number | undefined;
   if (r.modifier === 'last') n = maxWhere(cands, (c) => c < R);
   else if (r.modifier === 'next') n = minWhere(cands, (c) => c > R);
@@ -1249,10 +1598,10 @@ function resolveMonthDay(month: number, day: number, r: Raw, ref: Reference): { 
     n = maxWhere(cands, (c) => c <= R);
     // Unmarked tense: a date a few weeks ahead is likelier than one most of a year ago ("the Nov. 8 election").
     const ahead = minWhere(cands, (c) => c > R);
-    if (!r.past && !r.modifier && n !== undefined && ahead !== undefined && ahead - R <= 60 && R - n > 180) n = ahead;
+    // "the Nov. 8 election" (a date naming an event), "promised a review by March 31" (a deadline): the nearer one.
+    if (!r.past && !r.modifier && n !== undefined && ahead !== undefined && ((ahead - R <= 60 && R - n > 180) || (r.nearer && ahead - R < R - n))) n = ahead;
   }
   if (n === undefined) return undefined;
-  const md = `${day} ${MONTH_ABBR[month - 1]}`;
   const rel = n === R ? 'the same day as' : n < R ? 'the last one before' : 'the next one after';
   return { value: isoOf(n), explanation: `${md} ${fromDay(n).y}: ${explainRelative(rel, ref)}` };
 }
@@ -1323,6 +1672,12 @@ function resolveRaw(r: Raw, ref: Reference | undefined): { value: string; explan
       return { value: String(f.y - r.amount), explanation: explainRelative(what, ref) };
     }
     case 'absolute': {
+      if (r.from) return resolveRangeEnd(r, r.from, ref);
+      if (r.rangeEnd) return resolveRangeStart(r, ref);
+      if (r.dayOf) {
+        const of = resolveRaw(r.dayOf, ref);
+        return of && { value: of.value, explanation: `${WEEKDAYS[r.weekday ?? 0]}: the day of ${MONTH_FULL[(r.month ?? 1) - 1]} ${r.day} (${of.explanation})` };
+      }
       const { year, month, day, weekday } = r;
       if (year !== undefined && month !== undefined && day !== undefined) {
         if (!validDate(year, month, day)) return undefined;
@@ -1332,6 +1687,7 @@ function resolveRaw(r: Raw, ref: Reference | undefined): { value: string; explan
       if (year !== undefined) return { value: String(year), explanation: 'year as written' };
       if (!ref) return undefined;
       if (month !== undefined && day !== undefined) return resolveMonthDay(month, day, r, ref);
+      if (day !== undefined && weekday === undefined) return resolveDayOfMonth(day, r, ref);
       if (month !== undefined) {
         const f = fromDay(ref.day);
         let y: number;
@@ -1353,6 +1709,69 @@ function resolveRaw(r: Raw, ref: Reference | undefined): { value: string; explan
     }
   }
   return undefined;
+}
+
+/** "on the 14th" with no month named before it: the 14th of the month around the reference the tense points to. */
+function resolveDayOfMonth(day: number, r: Raw, ref: Reference): { value: string; explanation: string } | undefined {
+  const R = ref.day;
+  const f = fromDay(R);
+  const cands: number[] = [];
+  for (let k = -1; k <= 1; k++) {
+    const mm = addMonths(f.y, f.m, k);
+    if (validDate(mm.y, mm.m, day)) cands.push(dayNum(mm.y, mm.m, day));
+  }
+  const n = r.future ? minWhere(cands, (c) => c >= R) : maxWhere(cands, (c) => c <= R);
+  if (n === undefined) return undefined;
+  const rel = n === R ? 'the same day as' : n < R ? 'the last one before' : 'the next one after';
+  return { value: isoOf(n), explanation: `the ${day}th of a month: ${explainRelative(rel, ref)}: ${longDate(n)}` };
+}
+
+/** The end of a range: on or after its start's day ("Monday to Wednesday", "Oct. 31 to Nov. 13"). */
+function resolveRangeEnd(r: Raw, from: Raw, ref: Reference | undefined): { value: string; explanation: string } | undefined {
+  const { year, month, day, weekday } = r;
+  if (year !== undefined && month !== undefined && day !== undefined) {
+    return validDate(year, month, day) ? { value: isoDate(year, month, day), explanation: 'date as written (the end of a range)' } : undefined;
+  }
+  if (year !== undefined && month !== undefined && weekday === undefined) return { value: isoMonth(year, month), explanation: 'month as written (the end of a range)' };
+  const start = resolveRangeStart(from, ref);
+  const startDay = start && parseIsoDay(start.value);
+  if (startDay === undefined) return undefined;
+  const n = rangeEndDay(r, startDay);
+  if (n === undefined) return undefined;
+  return { value: isoOf(n), explanation: `the end of a range that starts ${longDate(startDay)}: ${longDate(n)}` };
+}
+
+/** The day a range's end (a month/day, or a weekday) falls on, the first on or after its start's day. */
+function rangeEndDay(end: Raw, startDay: number): number | undefined {
+  const { year, month, day, weekday } = end;
+  if (year !== undefined && month !== undefined && day !== undefined) return validDate(year, month, day) ? dayNum(year, month, day) : undefined;
+  if (month !== undefined && day !== undefined) {
+    const y = fromDay(startDay).y;
+    for (let k = y; k <= y + 1; k++) if (validDate(k, month, day) && dayNum(k, month, day) >= startDay) return dayNum(k, month, day);
+    return undefined;
+  }
+  if (weekday !== undefined && month === undefined) return startDay + ((weekday - weekdayOf(startDay) + 7) % 7);
+  return undefined;
+}
+
+/**
+ * The start of a range, as a date alone, unless the range is told in the past and would end after
+ * the reference: then it is the one before ("killed 500 people between July 12 and July 20" in an
+ * article of July 14: last year's; "met from Monday to Wednesday" told on a Tuesday: last week's).
+ */
+function resolveRangeStart(r: Raw, ref: Reference | undefined): { value: string; explanation: string } | undefined {
+  const plain = resolveRaw({ ...r, rangeEnd: undefined }, ref);
+  if (!plain || !ref || !r.past || !r.rangeEnd || r.year !== undefined || r.modifier || r.weekShift !== undefined) return plain;
+  const startDay = parseIsoDay(plain.value);
+  const endDay = startDay === undefined ? undefined : rangeEndDay(r.rangeEnd, startDay);
+  if (startDay === undefined || endDay === undefined || endDay <= ref.day || r.rangeEnd.year !== undefined) return plain;
+  let n: number | undefined;
+  if (r.month !== undefined && r.day !== undefined) {
+    const y = fromDay(startDay).y - 1;
+    if (validDate(y, r.month, r.day)) n = dayNum(y, r.month, r.day);
+  } else if (r.weekday !== undefined && r.month === undefined && r.day === undefined) n = startDay - 7;
+  if (n === undefined) return plain;
+  return { value: isoOf(n), explanation: `${longDate(n)}: the start of a range told in the past, which ends by ${ref.label} (${longDate(ref.day)})` };
 }
 
 /** Where a dateline not parsed here writes its month and day. */

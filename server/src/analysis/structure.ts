@@ -18,7 +18,7 @@ const MONTHS: Record<string, number> = {
 
 /** Parses "March 3, 2024", "3 March 2024", "2024-03-03" (whole string) to ISO, or undefined. */
 export function parseAbsoluteDate(raw: string): string | undefined {
-  const text = raw.trim().replace(/^(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?/i, '').replace(/^[A-Z][a-z]+day,?\s+/, '');
+  const text = raw.trim().replace(/^(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?/i, '').replace(/^(?:[A-Z][a-z]+day,?|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?)\s+/, '');
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s].*)?$/.exec(text);
   if (m) return valid(+m[1], +m[2], +m[3]);
   m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b[^]{0,40}$/.exec(text);
