@@ -1576,7 +1576,28 @@ function resolveWeekday(wd: number, r: Raw, ref: Reference): { value: string; ex
   return { value: isoOf(n), explanation: `${explainRelative(what, ref)}${n === R ? '' : `: ${longDate(n)}`}` };
 }
 
-function resolveMonthDay(month: number, day: number, r: Raw, ref: Reference): { value: string; explanation: string } | undefined {
+/** What a date mention resolves to; `weekdayMismatch` when the weekday written with it is not that day's. */
+interface Resolved {
+  value: string;
+  explanation: string;
+  weekdayMismatch?: DateMention['weekdayMismatch'];
+}
+
+/**
+ * How far from the reference a weekday may move a month/day's year ("March 6, a Sunday" said in
+ * February 2022 is 2022's, not 2021's): about a year. Further, the weekday is likelier a slip than
+ * a sign of another year, and the date keeps the year it has without it.
+ */
+const WEEKDAY_YEAR_REACH = 400;
+
+/** What is wrong with a date written with `written` as its weekday when day `n` is another. */
+function weekdayMismatch(n: number, written: number): NonNullable<DateMention['weekdayMismatch']> {
+  const f = fromDay(n);
+  const actual = WEEKDAYS[weekdayOf(n)];
+  return { actual, message: `${f.d} ${MONTH_ABBR[f.m - 1]} ${f.y} is a ${actual}, not a ${WEEKDAYS[written]}` };
+}
+
+function resolveMonthDay(month: number, day: number, r: Raw, ref: Reference): Resolved | undefined {
   const R = ref.day;
   const ry = fromDay(R).y;
   const cands: number[] = [];
@@ -1586,9 +1607,14 @@ function resolveMonthDay(month: number, day: number, r: Raw, ref: Reference): { 
     // "Thursday, Dec. 4", "March 6, a Sunday": the year where it falls on that weekday, nearest the reference.
     let best: number | undefined;
     for (const c of cands) if (weekdayOf(c) === r.weekday && (best === undefined || Math.abs(c - R) < Math.abs(best - R))) best = c;
-    if (best !== undefined) {
+    if (best !== undefined && Math.abs(best - R) <= WEEKDAY_YEAR_REACH) {
       return { value: isoOf(best), explanation: `${md} ${fromDay(best).y}: ${explainRelative(`the ${WEEKDAYS[r.weekday]} nearest`, ref)}` };
     }
+    const plain = resolveMonthDay(month, day, { ...r, weekday: undefined }, ref);
+    if (!plain) return undefined;
+    const n = parseIsoDay(plain.value);
+    if (n === undefined) return plain;
+    return { ...plain, weekdayMismatch: weekdayMismatch(n, r.weekday) };
   }
   let n: number | undefined;
   if (r.modifier === 'last') n = maxWhere(cands, (c) => c < R);
@@ -1623,7 +1649,7 @@ function addMonths(y: number, m: number, k: number): { y: number; m: number } {
   return { y: Math.floor(idx / 12), m: (idx % 12) + 1 };
 }
 
-function resolveRaw(r: Raw, ref: Reference | undefined): { value: string; explanation: string } | undefined {
+function resolveRaw(r: Raw, ref: Reference | undefined): Resolved | undefined {
   switch (r.kind) {
     case 'year': {
       if (r.year === undefined) return undefined;
@@ -1681,7 +1707,10 @@ function resolveRaw(r: Raw, ref: Reference | undefined): { value: string; explan
       const { year, month, day, weekday } = r;
       if (year !== undefined && month !== undefined && day !== undefined) {
         if (!validDate(year, month, day)) return undefined;
-        return { value: isoDate(year, month, day), explanation: 'date as written' };
+        const written: Resolved = { value: isoDate(year, month, day), explanation: 'date as written' };
+        const n = dayNum(year, month, day);
+        if (weekday !== undefined && weekday !== weekdayOf(n)) written.weekdayMismatch = weekdayMismatch(n, weekday);
+        return written;
       }
       if (year !== undefined && month !== undefined) return { value: isoMonth(year, month), explanation: 'month as written' };
       if (year !== undefined) return { value: String(year), explanation: 'year as written' };
@@ -1873,7 +1902,9 @@ export function resolveDates(
     if (dl && r.start < dl.span.end && r.end > dl.span.start) continue;
     const v = resolveRaw(r, ref);
     if (!v) continue;
-    dates.push({ span: { start: r.start, end: r.end }, text: text.slice(r.start, r.end), value: v.value, explanation: v.explanation });
+    const mention: DateMention = { span: { start: r.start, end: r.end }, text: text.slice(r.start, r.end), value: v.value, explanation: v.explanation };
+    if (v.weekdayMismatch) mention.weekdayMismatch = v.weekdayMismatch;
+    dates.push(mention);
   }
   dates.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const unique: DateMention[] = [];

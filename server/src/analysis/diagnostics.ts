@@ -1,7 +1,8 @@
-// Problems an editor should see: quotes nobody is named for, and quotation marks that do not pair.
+// Problems an editor should see: quotes nobody is named for, quotation marks that do not pair, and
+// a weekday written with a date that is not that date's ("Thursday, March 5" when March 5 is a Tuesday).
 // Zero false alarms on well-attributed copy matters more than recall: short scare quotes and
 // titles in quotation marks are not flagged.
-import type { CoreDiagnostic, Paragraph, Quotation, Statement } from './types';
+import type { CoreDiagnostic, DateMention, Paragraph, Quotation, Statement } from './types';
 
 /** How the quotation reads in a message: its first words, in curly quotes. */
 export function quotedWords(text: string, q: Quotation, max = 8): string {
@@ -89,3 +90,20 @@ export function unattributedQuotes(
   });
   return out;
 }
+
+/** A date whose weekday is not its day's: a slip a fact-checker wants to see ("Thursday, March 5, 2024"). */
+export function weekdayMismatches(dates: readonly DateMention[]): CoreDiagnostic[] {
+  const out: CoreDiagnostic[] = [];
+  for (const d of dates) {
+    // A day and month are written ("Sunday" alone, which chrono can tie to "now", is no date to check).
+    if (!d.weekdayMismatch || !/\d/.test(d.text)) continue;
+    const diagnostic: CoreDiagnostic = { code: 'weekday-mismatch', severity: 'warning', message: `\u201c${d.text}\u201d: ${d.weekdayMismatch.message}`, span: d.span, text: d.text };
+    // The fix puts the day's own weekday in place of the written one, when it is written in full.
+    const written = WEEKDAY_NAME.exec(d.text);
+    if (written) diagnostic.data = { replacement: d.weekdayMismatch.actual, replaceSpan: { start: d.span.start + written.index, end: d.span.start + written.index + written[0].length } };
+    out.push(diagnostic);
+  }
+  return out;
+}
+
+const WEEKDAY_NAME = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;

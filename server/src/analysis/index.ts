@@ -1,6 +1,6 @@
 // The analysis core's public surface: text in, plain data out. No I/O, no editor, no protocol.
 import { resolveDates } from './dates';
-import { malformedQuoteMarks, unattributedQuotes } from './diagnostics';
+import { malformedQuoteMarks, unattributedQuotes, weekdayMismatches } from './diagnostics';
 import { datesAfterEdit, noteDatesMadeOn } from './editedDates';
 import { findQuotations } from './quotations';
 import { findStatements } from './statements';
@@ -67,6 +67,7 @@ function analyse(
   const diagnostics = [
     ...malformedQuoteMarks(text, quotations),
     ...unattributedQuotes(text, quotations, statements, structure.paragraphs),
+    ...weekdayMismatches(dating.dates),
   ].sort((a, b) => a.span.start - b.span.start);
   const analysis: ArticleAnalysis = {
     text: source,

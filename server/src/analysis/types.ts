@@ -66,6 +66,8 @@ export interface DateMention {
   value: string;
   /** How the value was worked out, for hover: "Monday before the dateline 20 Dec 2021". */
   explanation: string;
+  /** When the weekday written with it is not that day's: the day's own weekday and what to say ("4 Dec 2025 is a Thursday, not a Tuesday"). */
+  weekdayMismatch?: { actual: string; message: string };
 }
 
 export type MentionKind = 'name' | 'surname' | 'pronoun' | 'role' | 'organization';
@@ -124,7 +126,7 @@ export interface Quotation {
   malformed?: { span: Span; problem: 'wrong-closing-mark' | 'wrong-opening-mark' | 'unclosed'; expected: string };
 }
 
-export type DiagnosticCode = 'unattributed-quote' | 'malformed-quote-marks';
+export type DiagnosticCode = 'unattributed-quote' | 'malformed-quote-marks' | 'weekday-mismatch';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface CoreDiagnostic {

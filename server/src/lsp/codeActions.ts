@@ -1,5 +1,5 @@
 // Quick fixes for this server's diagnostics, built from each diagnostic's `data` (diagnostics.ts):
-// fix the wrong quotation mark, insert an attribution template (with a placeholder, or the name of one
+// fix the wrong quotation mark, put a date's own weekday in, insert an attribution template (with a placeholder, or the name of one
 // of the article's nearest speakers), use the canonical spelling, and
 // ignore the quote with a marker at the end of its paragraph (ignoreMarkers.ts). Edits carry the
 // document version they were computed for; a stale diagnostic yields no fix.
@@ -44,10 +44,15 @@ export function codeActions(ctx: FeatureContext, params: CodeActionParams, token
       case 'inconsistent-spelling':
         actions.push(fix(`Spell it “${data.canonical}” as the other articles do`, diagnostic, edit(data.edits), true));
         break;
+      case 'weekday-mismatch':
+        // Which of the two is wrong only the writer knows: the fix is offered, never preferred.
+        if (data.replaceRange && data.replacement) actions.push(fix(`Change the weekday to ${data.replacement}`, diagnostic, edit([{ range: data.replaceRange, newText: data.replacement }]), false));
+        break;
     }
-    // A spelling is silenced by rule, so the marker does not also hide a quote problem in the paragraph.
-    const marker = ignoreMarkerFor(data.markdown, data.rule === 'inconsistent-spelling' ? data.rule : undefined);
-    const what = data.rule === 'inconsistent-spelling' ? 'this spelling' : 'this quote';
+    // A spelling or a weekday is silenced by rule, so the marker does not also hide a quote problem in the paragraph.
+    const byRule = data.rule === 'inconsistent-spelling' || data.rule === 'weekday-mismatch';
+    const marker = ignoreMarkerFor(data.markdown, byRule ? data.rule : undefined);
+    const what = data.rule === 'inconsistent-spelling' ? 'this spelling' : data.rule === 'weekday-mismatch' ? 'this date' : 'this quote';
     actions.push(fix(`Ignore ${what} (add ${marker} to the paragraph)`, diagnostic, edit([{ range: { start: data.paragraphEnd, end: data.paragraphEnd }, newText: ' ' + marker }]), false));
   }
   return actions;

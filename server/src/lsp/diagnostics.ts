@@ -40,7 +40,13 @@ export interface SpellingData extends DataBase {
   /** Every mention in this document with this spelling, and its canonical replacement. */
   edits: Array<{ range: Range; newText: string }>;
 }
-export type DiagnosticData = MalformedData | UnattributedData | SpellingData;
+export interface WeekdayData extends DataBase {
+  rule: 'weekday-mismatch';
+  /** The written weekday, and the date's own (absent when the weekday is not written in full). */
+  replaceRange?: Range;
+  replacement?: string;
+}
+export type DiagnosticData = MalformedData | UnattributedData | SpellingData | WeekdayData;
 
 /** The text the "add attribution" fix inserts for the speaker's name; documented. */
 export const SPEAKER_PLACEHOLDER = '[Name]';
@@ -64,6 +70,10 @@ export function diagnosticsFor(ctx: FeatureContext, entry: AnalysedEntry, settin
     let data: DiagnosticData | undefined;
     if (d.code === 'malformed-quote-marks') data = malformedData(ctx, entry, d, base(d.code, d.span));
     else if (d.code === 'unattributed-quote') data = unattributedData(ctx, entry, d, base(d.code, d.span));
+    else if (d.code === 'weekday-mismatch') {
+      const fix = d.data?.replaceSpan && d.data.replacement ? { replaceRange: rangeIn(ctx, entry, d.data.replaceSpan), replacement: d.data.replacement } : {};
+      data = { ...base(d.code, d.span), rule: 'weekday-mismatch', ...fix };
+    }
     out.push({
       range: rangeIn(ctx, entry, d.span),
       severity,

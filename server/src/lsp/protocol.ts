@@ -98,7 +98,7 @@ export namespace SpeakersRequest {
 export const SHOW_STATEMENTS_COMMAND = 'attributionLens.showStatementsOf';
 
 /** Diagnostic rule codes, as they appear in `Diagnostic.code`. */
-export type RuleCode = 'unattributed-quote' | 'malformed-quote-marks' | 'inconsistent-spelling';
+export type RuleCode = 'unattributed-quote' | 'malformed-quote-marks' | 'inconsistent-spelling' | 'weekday-mismatch';
 
 /** The source of every diagnostic this server publishes. */
 export const DIAGNOSTIC_SOURCE = 'attribution-lens';

@@ -28,7 +28,7 @@ export interface Registry {
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export const RULE_SEVERITIES: readonly RuleSeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
-export const RULES = ['unattributed-quote', 'malformed-quote-marks', 'inconsistent-spelling'] as const;
+export const RULES = ['unattributed-quote', 'malformed-quote-marks', 'inconsistent-spelling', 'weekday-mismatch'] as const;
 
 export interface RegistryProblem {
   span: Span;
