@@ -409,6 +409,10 @@ describe('resolveDates: wire and newspaper styles', () => {
     assert.match(r.dates[1].explanation, /^Sunday: the day of March 6/);
   });
 
+  it('"on Sunday now": the weekday alone, not today\'s date that chrono takes "now" for', () => {
+    assert.deepEqual(values('Figures reported on Sunday now suggest a tie.', { frontMatterDate: '2016-03-22' }), [['Sunday', '2016-03-20']]);
+  });
+
   it('"Thursday, Dec. 4": the weekday picks the year, whatever the tense', () => {
     assert.deepEqual(values('OPEC+ postponed its meeting to Thursday, Dec. 4, from Sunday.', { frontMatterDate: '2025-12-01' }), [
       ['Thursday, Dec. 4', '2025-12-04'],

@@ -1009,7 +1009,10 @@ function classify(t: string, r: chrono.ParsedResult, index: number, chunk: Chunk
   }
   if (r.tags().has('result/relativeDate')) return undefined; // "the day before", "two days later", "within a day"
   const c = r.start;
-  const known = (k: 'weekday' | 'day' | 'month' | 'year'): number | undefined => (c.isCertain(k) ? (c.get(k) ?? undefined) : undefined);
+  // "reported on Sunday now suggest": chrono takes "now" for today's day, month and year, as if written.
+  const fromNow = /\bnow$/i.test(text);
+  const known = (k: 'weekday' | 'day' | 'month' | 'year'): number | undefined =>
+    (fromNow && k !== 'weekday') || !c.isCertain(k) ? undefined : (c.get(k) ?? undefined);
   let weekday = known('weekday');
   // "the end of August": chrono makes up the last day; the text only gives the month.
   const endOf = lead ? endsWithOf(lead[0], lead[0].length, 0) : endsWithOf(t, index, Math.max(0, index - 16));
