@@ -1,17 +1,12 @@
 // A weekday written with a date that is not that date's: the date keeps its year, the mismatch is
 // reported, and the quick fix puts the date's own weekday in.
 import * as assert from 'node:assert/strict';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeArticle } from '../../server/src/analysis';
 import { codeActions } from '../../server/src/lsp/codeActions';
-import type { FeatureContext } from '../../server/src/lsp/context';
 import { diagnosticsFor } from '../../server/src/lsp/diagnostics';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { fileUriOf } from '../../server/src/lsp/uris';
-import { WorkspaceIndex } from '../../server/src/lsp/workspaceIndex';
+import { indexedWorkspace, type TestWorkspace } from './support/workspace';
 
 const lead = (body: string) => `Ferry vote\n\nPORTHAVEN, March 2, 2024 - ${body}\n`;
 
@@ -43,29 +38,19 @@ describe('a weekday that is not the date’s', () => {
 
   describe('in the editor', function () {
     this.timeout(30000);
-    let root: string;
-    let storage: string;
-    let index: WorkspaceIndex;
+    let ws: TestWorkspace;
     const text = lead('The council will meet on Thursday, March 5 to decide.');
 
     before(async () => {
-      root = fs.mkdtempSync(path.join(os.tmpdir(), 'al-weekday-ws-'));
-      storage = fs.mkdtempSync(path.join(os.tmpdir(), 'al-weekday-store-'));
-      fs.writeFileSync(path.join(root, 'vote.txt'), text);
-      index = new WorkspaceIndex({ settingsFor: async () => DEFAULT_SETTINGS, log: () => undefined, storagePath: storage, saveDelay: 1e9, analysisDelay: 0 });
-      await index.initialize([fileUriOf(root)], { begin: () => undefined, report: () => undefined, done: () => undefined });
+      ws = await indexedWorkspace({ 'vote.txt': text });
     });
-    after(async () => {
-      await index.dispose();
-      fs.rmSync(root, { recursive: true, force: true });
-      fs.rmSync(storage, { recursive: true, force: true });
-    });
+    after(() => ws.dispose());
 
     it('is a warning whose fix puts the date’s own weekday in, and which can be ignored by rule', () => {
-      const uri = fileUriOf(path.join(root, 'vote.txt'));
-      index.didOpen(TextDocument.create(uri, 'plaintext', 1, text));
-      const ctx: FeatureContext = { index, settings: async () => DEFAULT_SETTINGS, capabilities: { documentChanges: false, hierarchicalSymbols: true } };
-      const entry = index.article(uri)!;
+      const uri = ws.uri('vote.txt');
+      ws.index.didOpen(TextDocument.create(uri, 'plaintext', 1, text));
+      const ctx = ws.context(undefined, false);
+      const entry = ws.index.article(uri)!;
       const diagnostic = diagnosticsFor(ctx, entry, DEFAULT_SETTINGS).find((d) => d.code === 'weekday-mismatch');
       assert.ok(diagnostic, 'a weekday-mismatch diagnostic');
       assert.equal(diagnostic.severity, 2);

@@ -104,18 +104,11 @@ export function parseDatelineParts(text: string, start: number, end: number): Da
   let hasRegion = false;
 
   const tryDate = (at: number): number | undefined => {
-    const md = matchAt(DATE_MD_RE, s, at);
-    const dm = md ? undefined : matchAt(DATE_DM_RE, s, at);
-    const m = md ?? dm;
-    if (!m) return undefined;
-    const mo = monthNumber(md ? m[1] : m[2]);
-    const d = Number(md ? m[2] : m[1]);
-    if (mo === undefined || !validMonthDay(mo, d)) return undefined;
-    month = mo;
-    day = d;
-    year = m[3] ? Number(m[3]) : undefined;
-    dateSpan = { start: at, end: at + m[0].length };
-    return at + m[0].length;
+    const date = monthDayAt(s, at);
+    if (!date) return undefined;
+    ({ month, day, year } = date);
+    dateSpan = { start: at, end: at + date.length };
+    return at + date.length;
   };
 
   const comma = matchAt(COMMA_RE, s, pos);
@@ -204,19 +197,26 @@ function agencyOnlyDateline(s: string, start: number, pos: number): DatelinePart
   return { dateline: { span: { start: at, end: start + endPos }, place: '', placeSpan: { start: at, end: at }, agency: name } };
 }
 
+/** A month and day ("Dec. 1", "1 December"), with the year when one follows, at `at`; its length in characters. */
+function monthDayAt(s: string, at: number): { month: number; day: number; year?: number; length: number } | undefined {
+  const md = matchAt(DATE_MD_RE, s, at);
+  const m = md ?? matchAt(DATE_DM_RE, s, at);
+  if (!m) return undefined;
+  const month = monthNumber(md ? m[1] : m[2]);
+  const day = Number(md ? m[2] : m[1]);
+  if (month === undefined || !validMonthDay(month, day)) return undefined;
+  return { month, day, year: m[3] ? Number(m[3]) : undefined, length: m[0].length };
+}
+
 /**
  * "Dec. 1 (UPI) --": a month and day, an agency's name in parentheses and a dash, with no place
  * (the place is empty, its span an empty one where the dateline starts).
  */
 function dateOnlyDateline(s: string, start: number, pos: number): DatelineParts | undefined {
-  const md = matchAt(DATE_MD_RE, s, pos);
-  const dm = md ? undefined : matchAt(DATE_DM_RE, s, pos);
-  const m = md ?? dm;
-  if (!m) return undefined;
-  const month = monthNumber(md ? m[1] : m[2]);
-  const day = Number(md ? m[2] : m[1]);
-  if (month === undefined || !validMonthDay(month, day)) return undefined;
-  const dateEnd = pos + m[0].length;
+  const date = monthDayAt(s, pos);
+  if (!date) return undefined;
+  const { month, day } = date;
+  const dateEnd = pos + date.length;
   const paren = matchAt(PAREN_AGENCY_RE, s, dateEnd);
   const name = paren?.[1].trim();
   if (!paren || !name || /\s/.test(name) || !(/^\p{Lu}/u.test(name) || LOWERCASE_AGENCIES.has(name.toLowerCase()))) return undefined;
@@ -228,9 +228,9 @@ function dateOnlyDateline(s: string, start: number, pos: number): DatelineParts 
   if (endPos < s.length && !/[\s\p{L}\p{N}"“‘'«]/u.test(s[endPos])) return undefined;
   const at = start + pos;
   const dateline: Dateline = { span: { start: at, end: start + endPos }, place: '', placeSpan: { start: at, end: at }, agency: name, month, day };
-  if (m[3]) {
-    dateline.year = Number(m[3]);
-    dateline.date = isoDate(dateline.year, month, day);
+  if (date.year !== undefined) {
+    dateline.year = date.year;
+    dateline.date = isoDate(date.year, month, day);
     dateline.yearSource = 'dateline';
   }
   return { dateline, dateSpan: { start: at, end: start + dateEnd } };

@@ -1,17 +1,12 @@
 // Completion of speakers' names: what counts as a name being typed, what is offered for a speaker,
 // and the list the server gives for an open article of a small workspace.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver/node';
 import { completionOf, completions, nameBeingTyped } from '../../../server/src/lsp/completion';
-import type { FeatureContext } from '../../../server/src/lsp/context';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/lsp/settings';
-import { fileUriOf } from '../../../server/src/lsp/uris';
-import { WorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
 import type { Speaker } from '../../../server/src/workspace/types';
+import { indexedWorkspace, type TestWorkspace } from '../support/workspace';
 
 const speaker = (name: string, spellings: string[] = [name]): Speaker => ({
   id: name.toLowerCase().replace(/ /g, '-'), name, roles: [], spellings, isOrganization: false, statementCount: 1, articles: [], statementArticles: [],
@@ -55,35 +50,29 @@ describe('completion of speakers’ names', () => {
 
   describe('the server’s list', function () {
     this.timeout(30000);
-    let root: string;
-    let storage: string;
-    let index: WorkspaceIndex;
+    let ws: TestWorkspace;
     let settings: Settings = DEFAULT_SETTINGS;
-    const ctx = (): FeatureContext => ({ index, settings: async () => settings, capabilities: { documentChanges: true, hierarchicalSymbols: true } });
     const draft = 'Harbour news\n\nPORTHAVEN, May 2 - The council met. Tre';
-    const uri = () => fileUriOf(path.join(root, 'draft.txt'));
+    const uri = () => ws.uri('draft.txt');
     const listAt = async (text: string): Promise<CompletionList | null> => {
-      index.didChange(TextDocument.create(uri(), 'plaintext', 2, text));
+      ws.index.didChange(TextDocument.create(uri(), 'plaintext', 2, text));
       const lines = text.split('\n');
-      return completions(ctx(), { textDocument: { uri: uri() }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } });
+      return completions(ws.context(() => settings), { textDocument: { uri: uri() }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } });
     };
 
     before(async () => {
-      root = fs.mkdtempSync(path.join(os.tmpdir(), 'al-complete-ws-'));
-      storage = fs.mkdtempSync(path.join(os.tmpdir(), 'al-complete-store-'));
-      fs.writeFileSync(path.join(root, 'a.txt'), 'Ferry cut\n\nPORTHAVEN, May 1 - Mayor Olwen Treharne said the ferry would stop. "It is over," Treharne said.\n');
-      fs.writeFileSync(path.join(root, 'b.txt'), 'Quay works\n\nPORTHAVEN, May 1 - "We start in June," said builder Tomos Trevelyan.\n');
-      fs.writeFileSync(path.join(root, 'draft.txt'), draft);
-      index = new WorkspaceIndex({ settingsFor: async () => settings, log: () => undefined, storagePath: storage, saveDelay: 1e9, analysisDelay: 0 });
-      await index.initialize([fileUriOf(root)], { begin: () => undefined, report: () => undefined, done: () => undefined });
-      index.didOpen(TextDocument.create(uri(), 'plaintext', 1, draft));
-      await index.whenIdle();
+      ws = await indexedWorkspace(
+        {
+          'a.txt': 'Ferry cut\n\nPORTHAVEN, May 1 - Mayor Olwen Treharne said the ferry would stop. "It is over," Treharne said.\n',
+          'b.txt': 'Quay works\n\nPORTHAVEN, May 1 - "We start in June," said builder Tomos Trevelyan.\n',
+          'draft.txt': draft,
+        },
+        () => settings,
+      );
+      ws.index.didOpen(TextDocument.create(uri(), 'plaintext', 1, draft));
+      await ws.index.whenIdle();
     });
-    after(async () => {
-      await index.dispose();
-      fs.rmSync(root, { recursive: true, force: true });
-      fs.rmSync(storage, { recursive: true, force: true });
-    });
+    after(() => ws.dispose());
 
     it('offers the speakers a typed surname starts, most quoted first, replacing what was typed', async () => {
       const list = await listAt(draft);

@@ -1,17 +1,12 @@
 // Document highlights from the server's index: a speaker's mentions in the article under the caret
 // (where they speak as writes), a statement's speaker and cue, and the dates of one calendar value.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentHighlightKind, type DocumentHighlight } from 'vscode-languageserver/node';
 import { LineIndex } from '../../../server/src/analysis/positions';
 import type { FeatureContext } from '../../../server/src/lsp/context';
 import { documentHighlights } from '../../../server/src/lsp/documentHighlight';
-import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
-import { fileUriOf } from '../../../server/src/lsp/uris';
-import { WorkspaceIndex } from '../../../server/src/lsp/workspaceIndex';
+import { indexedWorkspace, type TestWorkspace } from '../support/workspace';
 
 const ARTICLE = `Ferry timetable cut for winter
 
@@ -24,12 +19,10 @@ Residents say the island's shop depends on the morning boat.
 
 describe('document highlights', function () {
   this.timeout(30000);
-  let root: string;
-  let storage: string;
-  let index: WorkspaceIndex;
+  let ws: TestWorkspace;
   let ctx: FeatureContext;
   const lines = new LineIndex(ARTICLE);
-  const uri = () => fileUriOf(path.join(root, 'ferry.txt'));
+  const uri = () => ws.uri('ferry.txt');
   const at = (phrase: string, plus = 0) => {
     const offset = ARTICLE.indexOf(phrase);
     assert.ok(offset >= 0, phrase);
@@ -42,20 +35,12 @@ describe('document highlights', function () {
     });
 
   before(async () => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'al-highlight-ws-'));
-    storage = fs.mkdtempSync(path.join(os.tmpdir(), 'al-highlight-store-'));
-    fs.writeFileSync(path.join(root, 'ferry.txt'), ARTICLE);
-    index = new WorkspaceIndex({ settingsFor: async () => DEFAULT_SETTINGS, log: () => undefined, storagePath: storage, saveDelay: 1e9, analysisDelay: 0 });
-    await index.initialize([fileUriOf(root)], { begin: () => undefined, report: () => undefined, done: () => undefined });
-    index.didOpen(TextDocument.create(uri(), 'plaintext', 1, ARTICLE));
-    await index.whenIdle();
-    ctx = { index, settings: async () => DEFAULT_SETTINGS, capabilities: { documentChanges: true, hierarchicalSymbols: true } };
+    ws = await indexedWorkspace({ 'ferry.txt': ARTICLE });
+    ws.index.didOpen(TextDocument.create(uri(), 'plaintext', 1, ARTICLE));
+    await ws.index.whenIdle();
+    ctx = ws.context();
   });
-  after(async () => {
-    await index.dispose();
-    fs.rmSync(root, { recursive: true, force: true });
-    fs.rmSync(storage, { recursive: true, force: true });
-  });
+  after(() => ws.dispose());
 
   it('on a surname: every mention of the person, in text order, writes where they speak', () => {
     assert.deepStrictEqual(seen(at('Treharne told', 3)), ['Harbour Master Olwen Treharne:W', 'Treharne:W', 'she:W']);
