@@ -44,21 +44,20 @@ function answerFor(ctx: FeatureContext, id: string, token?: CancellationToken): 
   // and client URI had, once per run rather than once per statement; the locations are written
   // as JSON as they are placed (a busy speaker's first request places some 1,400).
   const spans = ctx.index.model.statementSpansBySpeaker(id);
-  const { uris, starts, ends } = spans;
   const json = new LocationsJson();
   for (let i = 0; i < spans.length; ) {
     throwIfCancelled(token);
-    const article = uris[i];
+    const article = spans.uri(i);
     let last = 0;
     let runEnd = i;
-    for (; runEnd < spans.length && uris[runEnd] === article; runEnd++) last = Math.max(last, starts[runEnd], ends[runEnd]);
+    for (; runEnd < spans.length && spans.uri(runEnd) === article; runEnd++) last = Math.max(last, spans.start(runEnd), spans.end(runEnd));
     const summary = ctx.index.model.getArticle(article)?.summary;
     if (summary) {
       // Line starts not decoded yet are decoded into the one room (and only as far as the
       // statements need), not kept per article.
       const lines = new LineTable(summary instanceof PackedSummary ? summary.lineStartsIn(room, last) : summary.lineStarts, summary.length);
       json.article(ctx.index.clientUri(article));
-      for (let k = i; k < runEnd; k++) json.location(lines, starts[k], ends[k]);
+      for (let k = i; k < runEnd; k++) json.location(lines, spans.start(k), spans.end(k));
     }
     i = runEnd;
   }

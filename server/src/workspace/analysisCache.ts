@@ -12,7 +12,7 @@ import { StoredDetails, type BlockInfo, type BlockReader, type StoredBlock } fro
 import { speakersIn, type PackedIndex, type PackedSpeaker, type SpeakerList } from './workspaceModel';
 
 /** Bumped whenever the layout below changes. */
-export const CACHE_FORMAT = 11;
+export const CACHE_FORMAT = 12;
 
 /**
  * What a file was when it was summarised. An entry serves a file whose size and modification time

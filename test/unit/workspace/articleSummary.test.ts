@@ -12,6 +12,7 @@ import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
 import { detailOf, PackedSummary } from '../../../server/src/workspace/packedSummary';
 import { analyzeArticle } from '../../../server/src/analysis';
 import type { Statement } from '../../../server/src/analysis/types';
+import { indexJson } from '../support/indexJson';
 
 const ARTICLES: Record<string, string> = {
   'file:///ws/a.txt': `Bridge tolls to stay\n\nMARBURY, April 3, 2023 (Northern Desk) - Finance Minister Astrid Kalberg said on Monday that bridge tolls would stay.\n\n“We have no money for a free bridge,” Kalberg said.\n\n“Drivers will pay,” she added.\n`,
@@ -28,7 +29,7 @@ function build(keepAnalysis?: (uri: string) => boolean): WorkspaceModel {
 
 /** The cross-article answers, as plain data. */
 function answers(model: WorkspaceModel) {
-  const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+  const plain = <T>(x: T): T => JSON.parse(indexJson(x));
   const speakers = plain(model.speakers()).sort((a, b) => a.id.localeCompare(b.id));
   return {
     speakers,
@@ -123,7 +124,7 @@ describe('article summaries', () => {
   const restoredFrom = (built: WorkspaceModel): WorkspaceModel => {
     const restored = new WorkspaceModel({ keepAnalysis: () => false });
     for (const entry of built.articles()) restored.restoreArticle(entry.uri, entry.summary);
-    assert.ok(restored.restoreIndex(JSON.parse(JSON.stringify(built.exportIndex()))));
+    assert.ok(restored.restoreIndex(JSON.parse(indexJson(built.exportIndex()))));
     return restored;
   };
   /** The same edit of article a in every model given. */
@@ -136,7 +137,7 @@ describe('article summaries', () => {
     const built = build(() => false);
     const before = answers(built);
     const restored = restoredFrom(built);
-    const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+    const plain = <T>(x: T): T => JSON.parse(indexJson(x));
     assert.deepStrictEqual(plain(restored.exportIndex()), plain(built.exportIndex()), 'exported again before anything is unpacked');
     assert.deepStrictEqual(answers(restored), before);
     assert.deepStrictEqual(plain(restored.exportIndex()), plain(built.exportIndex()), 'and after');
@@ -153,7 +154,7 @@ describe('article summaries', () => {
   });
 
   it('an index exported in steps is the one exported at once, and none if an article changed during a pause', () => {
-    const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+    const plain = <T>(x: T): T => JSON.parse(indexJson(x));
     for (const model of [build(() => false), restoredFrom(build(() => false))]) {
       const steps = model.exportIndexInSteps(1);
       let pauses = 0;
@@ -185,7 +186,7 @@ describe('article summaries', () => {
       for (const entry of built.articles()) m.restoreArticle(entry.uri, entry.summary);
       return m;
     };
-    const broken = JSON.parse(JSON.stringify(exported));
+    const broken = JSON.parse(indexJson(exported));
     broken.speakers[0][7] = [99, 'p1'];
     assert.ok(!same().restoreIndex(broken), 'a member in no article');
     assert.ok(exported.uris.length >= 2);

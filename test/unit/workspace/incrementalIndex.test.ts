@@ -5,6 +5,7 @@ import * as fc from 'fast-check';
 import type { ArticleSummary } from '../../../server/src/workspace/articleSummary';
 import { PackedSummary } from '../../../server/src/workspace/packedSummary';
 import { WorkspaceModel } from '../../../server/src/workspace/workspaceModel';
+import { indexJson } from '../support/indexJson';
 
 const dateline = (day: number) => `MARBURY, April ${day}, 2023 (Northern Desk) -`;
 
@@ -37,7 +38,7 @@ type Op = { kind: 'set'; uri: number; variant: number } | { kind: 'remove'; uri:
 
 /** Every answer of the index, in an order that does not depend on how the model was built. */
 function answers(model: WorkspaceModel) {
-  const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+  const plain = <T>(x: T): T => JSON.parse(indexJson(x));
   const speakers = plain(model.speakers()).sort((a, b) => a.id.localeCompare(b.id));
   return {
     // In the model's order (a rebuild's: by first mention), then sorted for the comparisons below.
@@ -164,7 +165,7 @@ describe('incremental workspace index', () => {
     const expected = fromScratch(texts);
     assert.deepStrictEqual(answers(model), answers(expected));
     assert.deepStrictEqual(model.speakers().map((s) => s.id), expected.speakers().map((s) => s.id), 'speakers in the order of a rebuild');
-    assert.deepStrictEqual(JSON.parse(JSON.stringify(exported)), JSON.parse(JSON.stringify(expected.exportIndex())), 'exported in the order of a rebuild');
+    assert.deepStrictEqual(JSON.parse(indexJson(exported)), JSON.parse(indexJson(expected.exportIndex())), 'exported in the order of a rebuild');
   });
 
   it('any sequence of changes and removals ends where a model built from scratch starts', () => {
@@ -259,7 +260,7 @@ describe('incremental workspace index', () => {
     assert.ok(rebuilt.ids[0].every(([, , id]) => id !== undefined), 'everyone named has a speaker');
     const restored = new WorkspaceModel();
     for (const uri of URIS.slice(0, 2)) restored.restoreArticle(uri, model.getArticle(uri)!.summary);
-    assert.ok(restored.restoreIndex(JSON.parse(JSON.stringify(model.exportIndex()))));
+    assert.ok(restored.restoreIndex(JSON.parse(indexJson(model.exportIndex()))));
     assert.deepStrictEqual(answers(restored), rebuilt, 'restored');
   });
 
@@ -269,7 +270,7 @@ describe('incremental workspace index', () => {
     const expected = answers(built);
     const order = built.speakers().map((s) => s.id);
     assert.ok(order.length >= 4, 'enough speakers to slice');
-    const exported = JSON.stringify(built.exportIndex());
+    const exported = indexJson(built.exportIndex());
     const restore = () => {
       const model = new WorkspaceModel();
       for (const uri of URIS) model.restoreArticle(uri, built.getArticle(uri)!.summary);
@@ -297,7 +298,7 @@ describe('incremental workspace index', () => {
   it('an edit arriving while a restored index is made in slices is patched in as in a built one', () => {
     const texts = new Map(URIS.map((uri, i) => [uri, VARIANTS[[0, 2, 4, 5][i]]]));
     const built = fromScratch(texts);
-    const exported = JSON.stringify(built.exportIndex());
+    const exported = indexJson(built.exportIndex());
     // The same people (patched), other people (rebuilt), and a removal.
     const edits: Array<[string, string | undefined]> = [[URIS[0], VARIANTS[1]], [URIS[1], VARIANTS[6]], [URIS[2], undefined]];
     for (const [uri, text] of edits) {
@@ -321,7 +322,7 @@ describe('incremental workspace index', () => {
   it('a restored index made from other summaries of some articles (buffers analysed first) is brought up to date like an edit', () => {
     const texts = new Map(URIS.map((uri, i) => [uri, VARIANTS[[0, 2, 4, 5][i]]]));
     const built = fromScratch(texts);
-    const exported = JSON.stringify(built.exportIndex());
+    const exported = indexJson(built.exportIndex());
     // The same people in other words (patched), other people (rebuilt when asked), both at once.
     const cases: Array<Array<[number, number]>> = [[[0, 1]], [[1, 6]], [[0, 1], [2, 7]]];
     for (const changes of cases) {
