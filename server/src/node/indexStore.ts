@@ -114,7 +114,7 @@ export class IndexStore {
       // Written in pieces (never the whole cache as one string), the first line filled in last.
       const handle = await fs.open(temporary, 'w');
       const blocks: BlockInfo[] = [];
-      // Where the summaries read from a cache file are written: their block's number and place in it.
+      // Where the summaries are written: their block's number and place in it.
       const moves: Array<{ uri: string; summary: PackedSummary; block: number; at: number }> = [];
       try {
         let position = PREFIX;
@@ -156,7 +156,7 @@ export class IndexStore {
         for (const [uri, entry] of entries) {
           const summary = packed(entry.summary);
           const detail = summary.detail;
-          if (summary.inFile) moves.push({ uri, summary, block: blocks.length, at: block.bytes });
+          moves.push({ uri, summary, block: blocks.length, at: block.bytes });
           await put(detail);
           block.articles++;
           block.bytes += detail.length;

@@ -107,17 +107,18 @@ export class PackedSummary implements ArticleSummary {
 
   /**
    * Reads its packed bytes from now on from `block`, at `at`: where a save has just written these
-   * very bytes, into the file that replaced the one they were read from. The bytes are the same,
-   * so nothing that reads the summary changes. False (and left as it is) when they are held here
-   * or their old block was lost (what was written for it names nobody, and it is being analysed again).
+   * very bytes, into the file that replaced the one they were read from, or from memory (a cold
+   * index's articles: the file holds them from its first save on, as it does a warm start's). The
+   * bytes are the same, so nothing that reads the summary changes. False (and left as it is) when
+   * their old block was lost (what was written for it names nobody, and it is being analysed again).
    */
   moveTo(uri: string, block: StoredBlock, at: number): boolean {
     const from = this.source;
-    if (from instanceof Uint8Array || from.lost) return false;
+    if (!(from instanceof Uint8Array) && from.lost) return false;
     block.add(uri);
     this.source = block;
     this.at = at;
-    from.release();
+    if (!(from instanceof Uint8Array)) from.release();
     return true;
   }
 

@@ -52,6 +52,18 @@ describe('persistent index writes in the server', function () {
     await index.didChangeWatchedFiles([{ uri: fileUriOf(file(0)), type: 2 }]);
   }
 
+  it('a save moves the summaries made here to the file it writes: their people and statements are read from there, the same', async () => {
+    await changeOnDisk();
+    const summary = index.model.getArticle(fileUriOf(file(0)))!.summary;
+    assert.ok(summary instanceof PackedSummary && !summary.inFile, 'analysed again: held in memory');
+    const before = JSON.stringify([summary.people, summary.statements]);
+    await index.save();
+    assert.strictEqual(index.model.getArticle(fileUriOf(file(0)))!.summary, summary, 'the same summary');
+    assert.ok(summary.inFile, 'its bytes are the file’s now');
+    assert.strictEqual(JSON.stringify([summary.people, summary.statements]), before);
+    assert.ok(summary.people.some((p) => p.name === 'Astrid Kalberg'));
+  });
+
   it('answers a request while it writes', async () => {
     await changeOnDisk();
     let written = false;
