@@ -5,6 +5,7 @@ import { nameWords } from '../analysis/names';
 import { compatibleGiven, similarSurname } from '../analysis/people';
 import { foldName, isPlainAsciiWords } from '../analysis/tokens';
 import type { Person } from '../analysis/types';
+import { surnameSkeleton } from './transliteration';
 
 /** One person of one article; clustering reads only its name and whether it is an organisation. */
 export interface PersonOccurrence<P extends Pick<Person, 'name' | 'isOrganization'> = Person> {
@@ -109,17 +110,27 @@ export function clusterPeople<P extends Pick<Person, 'name' | 'isOrganization'>>
     return r;
   };
   for (const s of surnames) surnameGroups.set(s, s);
+  const join = (s: string, other: string) => {
+    const a = rep(s);
+    const b = rep(other);
+    if (a !== b) surnameGroups.set(a < b ? b : a, a < b ? a : b);
+  };
   for (const s of surnames) {
     if (s.length < 6) continue;
     for (const len of [s.length - 1, s.length, s.length + 1]) {
       for (const other of byShape.get(`${s[0]}:${len}`) ?? []) {
-        if (other !== s && similarSurname(s, other)) {
-          const a = rep(s);
-          const b = rep(other);
-          if (a !== b) surnameGroups.set(a < b ? b : a, a < b ? a : b);
-        }
+        if (other !== s && similarSurname(s, other)) join(s, other);
       }
     }
+  }
+  // Romanisations of one surname further apart (Gaddafi ~ Qadhafi): one skeleton (transliteration.ts).
+  const bySkeleton = new Map<string, string>();
+  for (const s of surnames) {
+    const skeleton = surnameSkeleton(s);
+    if (skeleton === undefined) continue;
+    const first = bySkeleton.get(skeleton);
+    if (first === undefined) bySkeleton.set(skeleton, s);
+    else join(first, s);
   }
   const merged = new Map<string, number[]>();
   for (const [surname, members] of bySurname) {

@@ -6,10 +6,10 @@
 // articles. Anything less plain (a shared or similar surname, a surname alone that a full name could
 // take, an organisation of the same name, a speaker id that could take a suffix) is left to the rebuild.
 import { nameWords } from '../analysis/names';
-import { similarSurname } from '../analysis/people';
 import { foldName } from '../analysis/tokens';
 import type { Person } from '../analysis/types';
 import { slug } from './identity';
+import { sameSurname, surnameSkeleton } from './transliteration';
 
 /** What clustering reads of a person (identity.ts). */
 type NameFacts = Pick<Person, 'name' | 'isOrganization'>;
@@ -33,13 +33,15 @@ function plainIdOf(name: string): string | undefined {
 /**
  * The name keys of every speaker of an index: how many speakers have each (counted from their
  * spellings, which hold every member's name and more, so that a key is never missed), and the
- * surnames by first letter and length, for the one-letter-apart rule.
+ * surnames by first letter and length, for the one-letter-apart rule, and by skeleton, for the
+ * romanisations rule (transliteration.ts).
  */
 export class SpeakerNames {
   /** The speakers that have each key. */
   private readonly holders = new Map<string, Set<string>>();
   private readonly keysOfSpeaker = new Map<string, string[]>();
   private readonly surnamesByShape = new Map<string, Set<string>>();
+  private readonly surnamesBySkeleton = new Map<string, Set<string>>();
 
   constructor(speakers: Iterable<{ id: string; name: string; spellings: readonly string[]; isOrganization: boolean }>) {
     for (const s of speakers) this.add(s.id, s.name, s.isOrganization, s.spellings);
@@ -54,7 +56,7 @@ export class SpeakerNames {
       if (holders) holders.add(id);
       else {
         this.holders.set(key, new Set([id]));
-        if (key.startsWith('s:')) this.shapeSet(key.slice(2)).add(key.slice(2));
+        if (key.startsWith('s:')) this.addSurname(key.slice(2));
       }
     }
     this.keysOfSpeaker.set(id, [...keys]);
@@ -66,7 +68,7 @@ export class SpeakerNames {
       holders?.delete(id);
       if (holders?.size === 0) {
         this.holders.delete(key);
-        if (key.startsWith('s:')) this.surnamesByShape.get(shapeOf(key.slice(2)))?.delete(key.slice(2));
+        if (key.startsWith('s:')) this.removeSurname(key.slice(2));
       }
     }
     this.keysOfSpeaker.delete(id);
@@ -78,7 +80,7 @@ export class SpeakerNames {
   }
 
   /**
-   * The surnames clustering could put in one group with these (one letter apart, step by step,
+   * The surnames clustering could put in one group with these (one letter apart or one skeleton, step by step,
    * through the speakers' surnames here or these), these included.
    */
   surnameGroupOf(surnames: Iterable<string>): Set<string> {
@@ -136,34 +138,48 @@ export class SpeakerNames {
     return this.count(key) > 0;
   }
 
-  /** Whether another surname here is one letter apart from this one (identity.ts's rule for long surnames). */
+  /** Whether another surname here is one letter apart from this one, or has its skeleton (identity.ts's rules for long surnames). */
   private hasSimilarSurname(surname: string): boolean {
     for (const _ of this.similarSurnames(surname)) return true;
     return false;
   }
 
-  /** The other surnames here (and in `more`) one letter apart from this one, as identity.ts compares them. */
+  /** The other surnames here (and in `more`) that identity.ts takes for this one (one letter apart, or one skeleton). */
   private *similarSurnames(surname: string, more?: ReadonlySet<string>): Generator<string> {
     for (const other of more ?? []) {
-      if (other !== surname && similarSurname(surname, other)) yield other;
+      if (other !== surname && sameSurname(surname, other)) yield other;
     }
     if (surname.length < 6) return;
     for (const length of [surname.length - 1, surname.length, surname.length + 1]) {
       for (const other of this.surnamesByShape.get(`${surname[0]}:${length}`) ?? []) {
-        if (other !== surname && similarSurname(surname, other)) yield other;
+        if (other !== surname && sameSurname(surname, other)) yield other;
       }
+    }
+    for (const other of this.surnamesBySkeleton.get(surnameSkeleton(surname)!) ?? []) {
+      if (other !== surname) yield other;
     }
   }
 
-  private shapeSet(surname: string): Set<string> {
-    const shape = shapeOf(surname);
-    let set = this.surnamesByShape.get(shape);
-    if (!set) this.surnamesByShape.set(shape, (set = new Set()));
-    return set;
+  private addSurname(surname: string): void {
+    add(this.surnamesByShape, shapeOf(surname), surname);
+    const skeleton = surnameSkeleton(surname);
+    if (skeleton !== undefined) add(this.surnamesBySkeleton, skeleton, surname);
+  }
+
+  private removeSurname(surname: string): void {
+    this.surnamesByShape.get(shapeOf(surname))?.delete(surname);
+    const skeleton = surnameSkeleton(surname);
+    if (skeleton !== undefined) this.surnamesBySkeleton.get(skeleton)?.delete(surname);
   }
 }
 
 const NOBODY: ReadonlySet<string> = new Set();
+
+function add(sets: Map<string, Set<string>>, key: string, value: string): void {
+  const set = sets.get(key);
+  if (set) set.add(value);
+  else sets.set(key, new Set([value]));
+}
 
 function shapeOf(surname: string): string {
   return `${surname[0]}:${surname.length}`;

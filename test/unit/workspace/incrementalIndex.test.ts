@@ -31,6 +31,9 @@ const VARIANTS = [
   `Port dues\n\n${dateline(10)} T. Velenko said port dues would rise.\n\n“Ships will pay more,” Cordova said.\n`,
   `Port dues\n\n${dateline(11)} Velenko said port dues would rise.\n\nThe Harbour Trust said it would not pay.\n\nAstrid Kalbergs said the ministry would look at it.\n`,
   `Port dues\n\n${dateline(11)} The Harbour Trust said port dues would rise.\n\n“Ships will pay more,” Kofi Drasen said.\n\nDrasen added that the union agreed.\n`,
+  // One surname romanised two ways, several letters apart (one skeleton: transliteration.ts).
+  `Channel depth\n\n${dateline(12)} Farid Qadhouri, a harbour pilot, said the channel was too shallow.\n`,
+  `Channel depth\n\n${dateline(12)} Farid Gaddouri, a harbour pilot, said the channel would be dredged.\n\n“Not before spring,” Gaddouri said.\n`,
 ];
 const URIS = ['file:///ws/a.txt', 'file:///ws/b.txt', 'file:///ws/c.txt', 'file:///ws/d.txt'];
 
@@ -105,6 +108,22 @@ describe('incremental workspace index', () => {
       { kind: 'set', uri: 1, variant: 3 },
       { kind: 'set', uri: 0, variant: 0 },
     ]);
+  });
+
+  it('romanisations of one surname join and part as edits name them, as a rebuild would, without one', () => {
+    const qadhouri = VARIANTS.findIndex((t) => t.includes('Qadhouri'));
+    const gaddouri = VARIANTS.findIndex((t) => t.includes('Gaddouri'));
+    run(
+      [
+        { kind: 'set', uri: 0, variant: 0 },
+        { kind: 'set', uri: 1, variant: qadhouri },
+        { kind: 'set', uri: 2, variant: gaddouri },
+        { kind: 'set', uri: 1, variant: 2 },
+        { kind: 'set', uri: 1, variant: qadhouri },
+        { kind: 'remove', uri: 2 },
+      ],
+      true,
+    );
   });
 
   it('an edit that names someone new, and a removal, give the answers of a rebuild', () => {
