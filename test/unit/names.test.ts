@@ -21,11 +21,19 @@ describe('names', () => {
     });
 
     it('keeps the full stop of "Gen." in the title and out of the name', () => {
-      assert.deepEqual(runs('Gen. Hugo Brandt left'), [person('Gen', 'Hugo Brandt')]);
+      assert.deepEqual(runs('Gen. Hugo Brandt left'), [person('Gen.', 'Hugo Brandt')]);
     });
 
     it('reads "Mr." as a title', () => {
-      assert.deepEqual(runs('Mr. Otto Kern arrived'), [person('Mr', 'Otto Kern')]);
+      assert.deepEqual(runs('Mr. Otto Kern arrived'), [person('Mr.', 'Otto Kern')]);
+    });
+
+    it('reads the abbreviated titles of US news as titles: "Gov.", "Lt. Gov.", "Sen.", "Atty. Gen."', () => {
+      assert.deepEqual(runs('Gov. Marla Quentin said'), [person('Gov.', 'Marla Quentin')]);
+      assert.deepEqual(runs('Former Delmont Gov. Ed Rosslyn said'), [person('Former Delmont Gov.', 'Ed Rosslyn')]);
+      assert.deepEqual(runs('Lt. Gov. Paul Hume said'), [person('Lt. Gov.', 'Paul Hume')]);
+      assert.deepEqual(runs('Sen. Dale Ormsby said'), [person('Sen.', 'Dale Ormsby')]);
+      assert.deepEqual(runs('Atty. Gen. Rosa Lind said'), [person('Atty. Gen.', 'Rosa Lind')]);
     });
 
     it('keeps a middle initial in the name', () => {

@@ -52,9 +52,9 @@ describe('people', () => {
       assert.deepEqual(person(a, 'Ivo Kral').roles, ['senior Velmar diplomat']);
     });
 
-    it('reads "Gen. Hugo Brandt" as Hugo Brandt with the title Gen', () => {
+    it('reads "Gen. Hugo Brandt" as Hugo Brandt with the title Gen. (its full stop kept)', () => {
       const a = body('Gen. Hugo Brandt said the troops would stay.');
-      assert.deepEqual(person(a, 'Hugo Brandt').roles, ['Gen']);
+      assert.deepEqual(person(a, 'Hugo Brandt').roles, ['Gen.']);
     });
 
     it('keeps a name with the particles "van der" whole', () => {

@@ -94,6 +94,7 @@ export const TITLE_WORDS = set(`
   ombudsman treasurer comptroller superintendent principal chancellor mp mep emir sheikh ayatollah
   patriarch metropolitan commissar councillor councilor councilman councilwoman alderman
   spokespeople representative-elect president-elect chairperson director-general
+  gov govs sens reps atty maj cmdr hon supt insp det cpl pvt
 `);
 
 /** Adjectives and nouns that sit inside roles without being titles themselves. */
@@ -201,6 +202,7 @@ export const CAPTION_CREDIT = /(?:\bAP Photo\b|\bGetty Images\b|\bReuters\/|\/\s
 /** Abbreviations after which a full stop does not end a sentence. */
 export const ABBREVIATIONS = set(`
   mr mrs ms dr prof gen lt col sen rep gov st sgt capt adm maj cmdr jr sr rev fr hon
+  sens reps govs atty supt insp det cpl pvt
   jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp ltd co bros mt ft
   u.s u.k u.n e.u a.m p.m d.c u.s.a i.e e.g
 `);

@@ -53,7 +53,7 @@ const POST_NOMINALS = new Set(['mp', 'mep', 'msp', 'qc', 'kc', 'mla']);
 function isPossessive(word: string): boolean {
   return word.endsWith("'s") || word.endsWith('\u2019s');
 }
-const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'prof', 'rev', 'sgt', 'capt', 'adm', 'maj', 'cmdr', 'hon', 'supt', 'insp', 'det', 'st']);
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'sens', 'rep', 'reps', 'gov', 'govs', 'lt', 'col', 'prof', 'rev', 'sgt', 'capt', 'adm', 'maj', 'cmdr', 'hon', 'supt', 'insp', 'det', 'atty', 'cpl', 'pvt', 'st']);
 
 export function isTitleWord(lower: string): boolean {
   // Without a final full stop, then without "'s" or "’s" (string ends, not regexes: this runs per word).
@@ -227,7 +227,8 @@ function makeRun(text: string, tokens: readonly Token[], first: number, last: nu
     name = name.replace(POSSESSIVE, '');
     nameEnd = nameStart + name.length;
   }
-  let role = titleEnd > first ? text.slice(start, tokens[titleEnd - 1].end) : '';
+  // The role ends with its title's full stop ("Sen.", "Lt. Gov."), the name starts after it.
+  let role = titleEnd > first ? text.slice(start, tokens[(nameFirst > titleEnd ? nameFirst : titleEnd) - 1].end) : '';
   if (isPossessive(role)) role = role.slice(0, -2);
   if (postNominal) role = role ? `${role} ${postNominal.text}` : postNominal.text;
   let organization = false;
