@@ -278,12 +278,9 @@ export class WindowedChrono {
         from = at = match.index + 1;
         continue;
       }
-      let parsed: chrono.ParsingResult;
-      if (result instanceof chrono.ParsingResult) parsed = result;
-      else if (result instanceof chrono.ParsingComponents) {
-        parsed = context.createParsingResult(match.index, match[0]);
-        parsed.start = result;
-      } else parsed = context.createParsingResult(match.index, match[0], result);
+      // Components go in as the result's start, as chrono's loop puts them there afterwards; given
+      // none, the result would first make default ones from the reference, only to drop them.
+      const parsed = result instanceof chrono.ParsingResult ? result : context.createParsingResult(match.index, match[0], result);
       out.push(parsed);
       from = at = parsed.index + parsed.text.length;
     }
