@@ -1376,11 +1376,20 @@ function gatherEvidence(text: string, raws: Raw[], regions: Span[], dateline: Da
   return ev;
 }
 
-/** The years (most recent first) whose month/day is a real date up to today, and each one's day number (`days[ty - year]`, ty the first year tried). */
+/**
+ * `candidateYears`'s day numbers: one array for every call (each reads only the days of its own
+ * years, which it writes first); allocating a typed array per call was most of its time.
+ */
+const CANDIDATE_DAYS = new Float64Array(101);
+
+/**
+ * The years (most recent first) whose month/day is a real date up to today, and each one's day
+ * number (`days[ty - year]`, ty the first year tried; read before the next call).
+ */
 function candidateYears(month: number, day: number, today: number): { years: number[]; ty: number; days: Float64Array } {
   const ty = fromDay(today).y;
   const years: number[] = [];
-  const days = new Float64Array(101);
+  const days = CANDIDATE_DAYS;
   for (let y = ty; y >= ty - 100; y--) {
     if (!validDate(y, month, day)) continue;
     const n = dayNum(y, month, day);

@@ -323,9 +323,7 @@ export class WindowedChrono {
 interface Extraction {
   shift: number;
   text: string;
-  components: chrono.ParsingComponents | null;
-  /** The reference the components were made with (their copies take the current one). */
-  reference: chrono.ReferenceWithTimezone;
+  components: ComponentsRecipe | null;
 }
 
 /** More distinct matches than news ever has for these parsers ("on Monday", "this week"…); past it the memo starts again. */
@@ -364,41 +362,73 @@ export class ExtractionMemo {
     if (kept) {
       match.index += kept.shift;
       match[0] = kept.text;
-      return kept.components && copyOf(kept.components, kept.reference, context.reference);
+      return kept.components && kept.components.copy(context.reference);
     }
     const index = match.index;
     const result = parser.extract(context, match);
-    if (result !== null && !(result instanceof chrono.ParsingComponents && copyable(result, context.reference))) return result;
+    let recipe: ComponentsRecipe | null = null;
+    if (result !== null) {
+      if (!(result instanceof chrono.ParsingComponents)) return result;
+      const made = ComponentsRecipe.of(result, context.reference);
+      if (!made) return result;
+      recipe = made;
+    }
     if (this.known.size >= MEMO_LIMIT) this.known.clear();
-    // The kept components are a copy: the returned ones may be changed by the refiners.
-    const components = result && copyOf(result, context.reference, context.reference);
-    this.known.set(key, { shift: match.index - index, text: match[0], components, reference: context.reference });
+    this.known.set(key, { shift: match.index - index, text: match[0], components: recipe });
     return result;
   }
 }
 
-function isPlainRecord(value: object): boolean {
-  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-  for (const v of Object.values(value)) if (v !== null && typeof v === 'object') return false;
-  return true;
-}
+const PLAIN = 0;
+const REFERENCE = 1;
+const TAGS = 2;
+const RECORD = 3;
 
-/** Whether `copyOf` makes an equal, independent object of these components: their own properties are the reference, sets of strings, plain records of values, or plain values. */
-function copyable(components: chrono.ParsingComponents, reference: chrono.ReferenceWithTimezone): boolean {
-  for (const value of Object.values(components)) {
-    if (value === reference || value === null || typeof value !== 'object') continue;
-    if (value instanceof Set) {
-      for (const tag of value) if (typeof tag !== 'string') return false;
-    } else if (!isPlainRecord(value as object)) return false;
-  }
-  return true;
-}
+/**
+ * Components as they were extracted, to be copied: their prototype, and each own property's name,
+ * kind (a plain value, the reference, a set of tags, a plain record of values) and value (the sets
+ * and records copied, since the extracted components are handed on and may be changed).
+ */
+class ComponentsRecipe {
+  private constructor(
+    private readonly prototype: object,
+    private readonly names: readonly string[],
+    private readonly kinds: readonly number[],
+    private readonly values: readonly unknown[],
+  ) {}
 
-/** A copy of `copyable` components, with `to` where they hold the reference `from`. */
-function copyOf(components: chrono.ParsingComponents, from: chrono.ReferenceWithTimezone, to: chrono.ReferenceWithTimezone): chrono.ParsingComponents {
-  const copy = Object.create(Object.getPrototypeOf(components)) as Record<string, unknown>;
-  for (const [name, value] of Object.entries(components)) {
-    copy[name] = value === from ? to : value instanceof Set ? new Set(value) : value !== null && typeof value === 'object' ? { ...value } : value;
+  /** The recipe of components whose properties are all of the kinds it copies (undefined otherwise). */
+  static of(components: chrono.ParsingComponents, reference: chrono.ReferenceWithTimezone): ComponentsRecipe | undefined {
+    const names = Object.keys(components);
+    const kinds: number[] = [];
+    const values: unknown[] = [];
+    for (const name of names) {
+      const value: unknown = (components as unknown as Record<string, unknown>)[name];
+      if (value === reference) {
+        kinds.push(REFERENCE);
+        values.push(undefined);
+      } else if (value === null || typeof value !== 'object') {
+        kinds.push(PLAIN);
+        values.push(value);
+      } else if (value instanceof Set && [...value].every((tag) => typeof tag === 'string')) {
+        kinds.push(TAGS);
+        values.push(new Set(value));
+      } else if (Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every((v) => v === null || typeof v !== 'object')) {
+        kinds.push(RECORD);
+        values.push({ ...value });
+      } else return undefined;
+    }
+    return new ComponentsRecipe(Object.getPrototypeOf(components), names, kinds, values);
   }
-  return copy as unknown as chrono.ParsingComponents;
+
+  /** New components equal to the extracted ones, holding `reference`. */
+  copy(reference: chrono.ReferenceWithTimezone): chrono.ParsingComponents {
+    const copy = Object.create(this.prototype) as Record<string, unknown>;
+    for (let i = 0; i < this.names.length; i++) {
+      const kind = this.kinds[i];
+      const value = this.values[i];
+      copy[this.names[i]] = kind === REFERENCE ? reference : kind === TAGS ? new Set(value as Set<string>) : kind === RECORD ? { ...(value as object) } : value;
+    }
+    return copy as unknown as chrono.ParsingComponents;
+  }
 }
