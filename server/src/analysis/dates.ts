@@ -1567,10 +1567,16 @@ interface Reference {
   day: number;
   /** "the dateline" or "the article date" */
   label: string;
+  /** The label and the day as every relative explanation ends ("the dateline (Sat 18 Dec 2021)"): made once per article. */
+  told: string;
+}
+
+function reference(day: number, label: string): Reference {
+  return { day, label, told: `${label} (${longDate(day)})` };
 }
 
 function explainRelative(what: string, ref: Reference): string {
-  return `${what} ${ref.label} (${longDate(ref.day)})`;
+  return `${what} ${ref.told}`;
 }
 
 function resolveWeekday(wd: number, r: Raw, ref: Reference): { value: string; explanation: string } {
@@ -1899,7 +1905,7 @@ export function resolveDates(
 
   const refDay = datelineDay ?? articleDay;
   const ref: Reference | undefined =
-    refDay === undefined ? undefined : { day: refDay, label: datelineDay !== undefined ? 'the dateline' : 'the article date' };
+    refDay === undefined ? undefined : reference(refDay, datelineDay !== undefined ? 'the dateline' : 'the article date');
 
   const dates: DateMention[] = [];
   let datelineDateSpan: Span | undefined;
