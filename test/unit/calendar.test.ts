@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dayNum, daysInMonth, fromDay } from '../../server/src/analysis/calendar';
+import { dayNum, daysInMonth, fromDay, localToday } from '../../server/src/analysis/calendar';
 
 const DAY_MS = 86_400_000;
 
@@ -57,6 +57,18 @@ describe('calendar: day numbers without Date objects', () => {
         while (fromDay(dayNum(y, m, days + 1)).m === m) days++;
         assert.equal(daysInMonth(y, m), days, `${y}-${m}`);
       }
+    }
+  });
+});
+
+describe('calendar: the local day', () => {
+  it('is the day number of the local date a new Date gives, asked again and again', () => {
+    for (let i = 0; i < 3; i++) {
+      const before = new Date();
+      const got = localToday();
+      const after = new Date();
+      const days = [before, after].map((dt) => dayNum(dt.getFullYear(), dt.getMonth() + 1, dt.getDate()));
+      assert.ok(days.includes(got), `${got} is not ${days.join(' or ')}`);
     }
   });
 });

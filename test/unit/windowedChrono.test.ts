@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as chrono from 'chrono-node';
-import { WINDOW_SEPARATOR, WindowedChrono } from '../../server/src/analysis/windowedChrono';
+import { ExtractionMemo, WINDOW_SEPARATOR, WindowedChrono } from '../../server/src/analysis/windowedChrono';
 
 // Phrases for every casual English parser, and words that hold some parser's word without being a date.
 const PHRASES = [
@@ -108,6 +108,46 @@ describe('WindowedChrono', () => {
     assert.deepEqual(summary(spied.parse(text, ends, ref)), summary(full.parse(text, ref)));
     assert.ok(asked.length > 0, 'the refiners were asked about the pairs inside windows');
     assert.ok(asked.every((between) => !between.includes('\u2063')), JSON.stringify(asked));
+  });
+
+  it("gives chrono's results for repeated weekdays, times of day and relative units, the reference changing between batches", () => {
+    const repeated = ['on Monday', 'last Friday', 'next weekend', 'this weekday', 'Sunday this week', 'this morning', 'tonight', 'at noon', 'this week', 'last year', 'next month', 'after this week', 'past quarter'];
+    const references = [ref, new Date(Date.UTC(2021, 11, 31, 23)), new Date(Date.UTC(2024, 1, 29, 12)), ref];
+    const fresh = new WindowedChrono([...chrono.casual.parsers], [...chrono.casual.refiners]);
+    for (const reference of references) {
+      for (let round = 0; round < 3; round++) {
+        const windows = repeated.map((phrase, i) => `the minister said ${repeated[(i + round) % repeated.length]} and ${phrase}`);
+        const { text, ends } = joined(windows);
+        const results = fresh.parse(text, ends, reference, { forwardDate: false });
+        assert.deepEqual(summary(results), summary(full.parse(text, reference, { forwardDate: false })), text);
+        // Changed in place as a refiner might: the next batch's equal matches are not.
+        for (const r of results) r.start.assign('hour', 3).addTag('changed');
+      }
+    }
+  });
+
+  it('extracts each distinct match once per reference, changing the match as the parser does', () => {
+    let calls = 0;
+    const weekday = chrono.casual.parsers.find((p) => p.constructor.name === 'ENWeekdayParser')!;
+    const counting: chrono.Parser = { pattern: (c) => weekday.pattern(c), extract: (c, m) => (calls++, weekday.extract(c, m)) };
+    const memo = new ExtractionMemo();
+    const context = new chrono.ParsingContext(' on Monday, on Monday; on Monday', ref);
+    memo.useFor(ExtractionMemo.referenceKey(context.reference));
+    const search = new RegExp(weekday.pattern(context).source, 'gi');
+    const matches = [...context.text.matchAll(search)] as RegExpExecArray[];
+    const extracted = matches.map((m) => memo.extract(counting, context, m));
+    // Extraction moved each match past its leading space, as chrono's word-boundary parsers do.
+    assert.deepEqual(matches.map((m) => [m.index, m[0]]), [[1, 'on Monday,'], [12, 'on Monday'], [23, 'on Monday']]);
+    assert.equal(calls, 2, 'the last match is the second one again');
+    const again = [...context.text.matchAll(search)] as RegExpExecArray[];
+    const copies = again.map((m) => memo.extract(counting, context, m));
+    assert.equal(calls, 2);
+    assert.deepEqual(again.map((m) => [m.index, m[0]]), matches.map((m) => [m.index, m[0]]));
+    assert.deepEqual(copies.map(String), extracted.map(String));
+    assert.notEqual(copies[0], extracted[0]);
+    memo.useFor(ExtractionMemo.referenceKey(new chrono.ParsingContext('', new Date(Date.UTC(2022, 0, 1))).reference));
+    memo.extract(counting, context, [...context.text.matchAll(search)][0] as RegExpExecArray);
+    assert.equal(calls, 3, 'another reference day: extracted again');
   });
 
   it('lets a time run on into the next window as chrono does ("5 o" and "clock")', () => {

@@ -50,3 +50,22 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(y: number, m: number): number {
   return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
 }
+
+/** The local day (bounds in ms since the epoch) last read from a Date: asked for by every analysis. */
+let localDay: { from: number; until: number; day: number } | undefined;
+
+/**
+ * The day number of the local date now, as `dayNum` of a new Date's local year, month and day.
+ * A Date's local fields cost a time-zone look-up each; the day is kept until its local midnight.
+ */
+export function localToday(): number {
+  const now = Date.now();
+  if (localDay === undefined || now < localDay.from || now >= localDay.until) {
+    const dt = new Date(now);
+    const y = dt.getFullYear();
+    const m = dt.getMonth();
+    const d = dt.getDate();
+    localDay = { from: new Date(y, m, d).getTime(), until: new Date(y, m, d + 1).getTime(), day: dayNum(y, m + 1, d) };
+  }
+  return localDay.day;
+}

@@ -11,7 +11,7 @@ import type { AnalysisOptions, DateMention, DateSource, Dateline, Span } from '.
 import { isoDate, monthNumber, parseDatelineParts } from './dateline';
 import { lowerCased } from './tokens';
 import { lowerBound } from './search';
-import { dayNum, daysInMonth, fromDay } from './calendar';
+import { dayNum, daysInMonth, fromDay, localToday } from './calendar';
 import { WINDOW_SEPARATOR, WindowedChrono } from './windowedChrono';
 
 export interface DateResolution {
@@ -91,8 +91,7 @@ function todayDay(options: DateOptions): number {
     if (lastToday?.setting !== options.today) lastToday = { setting: options.today, day: parseIsoDay(options.today) };
     if (lastToday.day !== undefined) return lastToday.day;
   }
-  const now = new Date();
-  return dayNum(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  return localToday();
 }
 
 /** "Sat 18 Dec 2021" */
@@ -838,16 +837,21 @@ function parseChunks(chunks: readonly Chunk[], windows: readonly Window[], ref: 
   let from = 0;
   while (from < windows.length) {
     let to = from;
-    let joined = '';
+    let length = 0;
+    const parts: string[] = [];
     const starts: number[] = [];
     const ends: number[] = [];
-    while (to < windows.length && (to === from || joined.length + windows[to].end - windows[to].start <= CHRONO_BATCH)) {
+    while (to < windows.length && (to === from || length + windows[to].end - windows[to].start <= CHRONO_BATCH)) {
       const w = windows[to++];
-      if (joined) joined += WINDOW_SEPARATOR;
-      starts.push(joined.length);
-      joined += chunks[w.chunk].text.slice(w.start, w.end);
-      ends.push(joined.length);
+      if (to - 1 > from) length += WINDOW_SEPARATOR.length;
+      starts.push(length);
+      parts.push(chunks[w.chunk].text.slice(w.start, w.end));
+      length += w.end - w.start;
+      ends.push(length);
     }
+    // Joined at once, a flat string: appended a window at a time, it was a tree of pieces that the
+    // windows' word scan read a character at a time before any pattern flattened it.
+    const joined = parts.join(WINDOW_SEPARATOR);
     let b = 0;
     for (const result of parser().parse(joined, ends, ref, { forwardDate: false })) {
       while (b + 1 < starts.length && starts[b + 1] <= result.index) b++;
@@ -1372,11 +1376,20 @@ function gatherEvidence(text: string, raws: Raw[], regions: Span[], dateline: Da
   return ev;
 }
 
-/** The years (most recent first) whose month/day is a real date up to today, and each one's day number (`days[ty - year]`, ty the first year tried). */
+/**
+ * `candidateYears`'s day numbers: one array for every call (each reads only the days of its own
+ * years, which it writes first); allocating a typed array per call was most of its time.
+ */
+const CANDIDATE_DAYS = new Float64Array(101);
+
+/**
+ * The years (most recent first) whose month/day is a real date up to today, and each one's day
+ * number (`days[ty - year]`, ty the first year tried; read before the next call).
+ */
 function candidateYears(month: number, day: number, today: number): { years: number[]; ty: number; days: Float64Array } {
   const ty = fromDay(today).y;
   const years: number[] = [];
-  const days = new Float64Array(101);
+  const days = CANDIDATE_DAYS;
   for (let y = ty; y >= ty - 100; y--) {
     if (!validDate(y, month, day)) continue;
     const n = dayNum(y, month, day);
@@ -1554,10 +1567,16 @@ interface Reference {
   day: number;
   /** "the dateline" or "the article date" */
   label: string;
+  /** The label and the day as every relative explanation ends ("the dateline (Sat 18 Dec 2021)"): made once per article. */
+  told: string;
+}
+
+function reference(day: number, label: string): Reference {
+  return { day, label, told: `${label} (${longDate(day)})` };
 }
 
 function explainRelative(what: string, ref: Reference): string {
-  return `${what} ${ref.label} (${longDate(ref.day)})`;
+  return `${what} ${ref.told}`;
 }
 
 function resolveWeekday(wd: number, r: Raw, ref: Reference): { value: string; explanation: string } {
@@ -1886,7 +1905,7 @@ export function resolveDates(
 
   const refDay = datelineDay ?? articleDay;
   const ref: Reference | undefined =
-    refDay === undefined ? undefined : { day: refDay, label: datelineDay !== undefined ? 'the dateline' : 'the article date' };
+    refDay === undefined ? undefined : reference(refDay, datelineDay !== undefined ? 'the dateline' : 'the article date');
 
   const dates: DateMention[] = [];
   let datelineDateSpan: Span | undefined;

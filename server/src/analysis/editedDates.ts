@@ -4,6 +4,7 @@
 // the edit, and only the others go through dates.ts. An edit mostly touches one paragraph, and
 // date resolution (chrono-node) is about a third of an analysis.
 import { resolveDates, type DateOptions, type DateResolution } from './dates';
+import { localToday } from './calendar';
 import type { ArticleAnalysis, DateMention, Dateline, Span } from './types';
 
 /**
@@ -126,6 +127,5 @@ export function commonEnds(a: string, b: string): { prefix: number; suffix: numb
 
 /** The "today" dates are resolved for: the option (when it parses), else the local day. */
 function dayOf(options: DateOptions): string {
-  const now = new Date();
-  return `${options.today ?? ''}|${now.getFullYear()}-${now.getMonth() + 1}-${now.getDate()}`;
+  return `${options.today ?? ''}|${localToday()}`;
 }
