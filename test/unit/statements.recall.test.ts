@@ -150,3 +150,18 @@ describe('statements: the main verb after a relative clause’s report', () => {
     assert.deepEqual([find(seen, 'quay is too short').source, find(seen, 'quay is too short').content], ['Ellen Park', 'the quay is too short']);
   });
 });
+
+describe('statements: a refusal to speak', () => {
+  it('reports the infinitive after declined and refused, as a commitment’s', () => {
+    const seen = statementsOf('Mara Quist declined to comment on the ferry. The harbour board refused to answer questions about the quay.');
+    assert.deepEqual([find(seen, 'comment on the ferry').cue, find(seen, 'comment on the ferry').content, find(seen, 'comment on the ferry').source], ['declined', 'to comment on the ferry', 'Mara Quist']);
+    assert.deepEqual([find(seen, 'answer questions').cue, find(seen, 'answer questions').source], ['refused', 'The harbour board']);
+  });
+  it('with a subject the rules cannot name: “A spokesman for the board declined to comment”', () => {
+    const s = find(statementsOf('A spokesman for the harbour board declined to comment.'), 'to comment');
+    assert.deepEqual([s.source, s.cue], ['A spokesman for the harbour board', 'declined']);
+  });
+  it('not a fall in numbers: “fares declined to their lowest level”', () => {
+    assert.deepEqual(statementsOf('Ferry fares declined in May. Prices declined to their lowest level in years.'), []);
+  });
+});

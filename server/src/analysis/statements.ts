@@ -1861,7 +1861,8 @@ class StatementFinder {
     // "The harbour master posted on Instagram: “…”": so with any verb that a quotation follows where it was posted.
     // "Patient groups note that …", "Clinton's defenders argue that …": with "that" after it, any cue verb reports.
     const thatClause = this.tokens[cue.last]?.lower === 'that' && cue.last + 1 < unit.lastToken && !this.inQuote[cue.last];
-    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || thatClause || this.quoteAfterMeans(cue.last, unit) !== undefined)) return undefined;
+    // "A spokesman for the board declined to comment": so with a commitment or refusal and its infinitive.
+    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || thatClause || this.quoteAfterMeans(cue.last, unit) !== undefined || this.commitmentAt(cue, unit))) return undefined;
     let from = unit.firstToken;
     const opener = this.tokens[from];
     if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
@@ -2433,7 +2434,8 @@ class StatementFinder {
     for (let k = this.tokenAtOrAfter(content.start); k < last; k++) {
       const t = this.tokens[k];
       if (t.isWord) words++;
-      if (this.inQuote[k] || words < 3) continue;
+      // "declined to comment, saying …": a two-word report ends at a participle too.
+      if (this.inQuote[k] || words < 2) continue;
       const next = this.tokens[k + 1];
       if (!next || k + 1 >= last) break;
       const prev = this.tokens[k - 1];
@@ -2441,6 +2443,7 @@ class StatementFinder {
       // ", adding that …", "— asserting …", "--saying …"
       const commaQuote = isClosingQuote(t.text) && this.text[t.start - 1] === ',';
       if ((t.text === ',' || commaQuote || t.text === '\u2014' || t.text === '\u2013' || t.text === '-') && next.isWord && this.isParticiple(next.lower)) return commaQuote ? t.end : t.start;
+      if (words < 3) continue;
       // ", according to X"
       if (t.text === ',' && next.lower === 'according' && this.tokens[k + 2]?.lower === 'to') return t.start;
       // "“…,” a swipe at …"
