@@ -165,3 +165,29 @@ describe('statements: a refusal to speak', () => {
     assert.deepEqual(statementsOf('Ferry fares declined in May. Prices declined to their lowest level in years.'), []);
   });
 });
+
+describe('statements: a question put to the speaker', () => {
+  it('is reported with no speaker named: “Asked whether …,”, “when asked about …”', () => {
+    const seen = statementsOf('Asked whether the quay would reopen, Ellen Park said, “Not this year.” Mara Quist laughed when asked if she would run again.');
+    const asked = find(seen, 'quay would reopen');
+    assert.deepEqual([asked.content, asked.cue, asked.source, asked.speaker], ['whether the quay would reopen', 'Asked', undefined, undefined]);
+    assert.equal(find(seen, 'Not this year').speaker, 'Ellen Park');
+    assert.deepEqual([find(seen, 'run again').content, find(seen, 'run again').cue], ['if she would run again', 'asked']);
+  });
+  it('past “about”, and by the asker when named', () => {
+    const seen = statementsOf('When asked about the ferry, Park said she had no plans. Asked by Mara Quist whether the pier was safe, Park said yes.');
+    assert.deepEqual([find(seen, 'the ferry').content, find(seen, 'the ferry').cue], ['the ferry', 'asked about']);
+    assert.deepEqual([find(seen, 'pier was safe').speaker, find(seen, 'pier was safe').source], ['Mara Quist', 'Mara Quist']);
+  });
+  it('keeps a quotation inside the question out of the answer', () => {
+    const seen = statementsOf('Asked if the plan is “realistic enough,” 72 percent of pilots said yes.');
+    assert.equal(find(seen, 'realistic enough').cue, 'Asked');
+    const answer = find(seen, 'yes');
+    assert.deepEqual([answer.source, answer.content], ['72 percent of pilots', 'yes']);
+  });
+  it('not a passive “was asked”, nor a subject’s own “asked whether”', () => {
+    const seen = statementsOf('Park was asked whether the pier was safe. Mara Quist asked whether the quay was open.');
+    assert.equal(seen.filter((s) => s.source === undefined).length, 0);
+    assert.equal(find(seen, 'quay was open').source, 'Mara Quist');
+  });
+});

@@ -420,7 +420,9 @@ class StatementFinder {
       const role = this.readable[unit.paragraph].role;
       if (role === 'headline') headline ??= unit;
       if (role === 'headline' && (this.headlineStatement(unit) || this.labelledHeadline(unit))) continue;
-      this.unitStatement(unit);
+      const cues = this.cuesIn(unit);
+      this.unitStatement(unit, cues);
+      this.questionsPut(unit, cues);
     }
     if (headline) this.headlineSpeakerFromLead(headline);
     this.dashAttributions();
@@ -776,12 +778,7 @@ class StatementFinder {
     // "Speaking in Ohio on Monday, he …", "In a statement, the mayor …": past the lead-in.
     const opener = this.tokens[from];
     if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
-      for (let k = from; k < before && k < from + 14; k++) {
-        if (this.tokens[k].text === ',' && !this.inQuote[k]) {
-          from = k + 1;
-          break;
-        }
-      }
+      from = this.afterLeadIn(from, before);
     }
     for (let k = from; k < before && k < from + 12; k++) {
       const t = this.tokens[k];
@@ -799,6 +796,20 @@ class StatementFinder {
       if (run?.possessive) return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The token after the comma that closes a lead-in opening at `from` ("Speaking in Ohio,", "Asked
+   * if it was “realistic,”" — a comma inside the closing mark too), or `from` when none does before `before`.
+   */
+  private afterLeadIn(from: number, before: number): number {
+    for (let k = from; k < before && k < from + 20; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k]) continue;
+      if (t.text === ',' || (isClosingQuote(t.text) && this.text[t.start - 1] === ',' && k > from)) return k + 1;
+      if (k >= from + 14) break;
+    }
+    return from;
   }
 
   private nounPhraseEndingAt(k: number, unit: Unit): Source | undefined {
@@ -1374,8 +1385,7 @@ class StatementFinder {
 
   // ---- statements ---------------------------------------------------------------------------
 
-  private unitStatement(unit: Unit): void {
-    const cues = this.cuesIn(unit);
+  private unitStatement(unit: Unit, cues: readonly Cue[]): void {
     let best: { cue: Cue; source: Source; content: Span; kind: StatementKind; quotation?: number } | undefined;
     for (const cue of cues) {
       const found = this.statementFor(cue, unit);
@@ -1438,6 +1448,53 @@ class StatementFinder {
       if (held.start <= quote.inner.start && quote.inner.end <= held.end) return;
     }
     this.subjectVerbQuote(unit);
+  }
+
+  /**
+   * "Asked whether the quay would reopen, Park said …", "… when asked about the ferry": the question
+   * put to the speaker is itself reported, by whoever asked it — nobody the sentence names, unless
+   * "asked by X". Its content runs from the question word (or past "about") to the phrase's comma.
+   */
+  private questionsPut(unit: Unit, cues: readonly Cue[]): void {
+    for (const cue of cues) {
+      const k = cue.first;
+      if (cue.last - k !== 1 || this.tokens[k].lower !== 'asked') continue;
+      const when = this.tokens[k - 1]?.lower === 'when' && k - 1 >= unit.firstToken && !this.inQuote[k - 1];
+      if (k !== unit.firstToken && !when) continue;
+      let j = k + 1;
+      let source: Source | undefined;
+      // "Asked by the host whether …": the asker named.
+      if (this.tokens[j]?.lower === 'by') {
+        const run = this.runStartingAt(j + 1) ?? (this.tokens[j + 1]?.lower === 'the' ? undefined : undefined);
+        if (!run || !run.name || run.possessive) continue;
+        source = this.runSource(run, unit);
+        j = run.last;
+      }
+      const opener = this.tokens[j];
+      if (!opener || j >= unit.lastToken || this.inQuote[j] || !(QUESTION_WORDS.has(opener.lower) || opener.lower === 'about')) continue;
+      const cueEnd = opener.lower === 'about' ? j + 1 : k + 1;
+      const from = opener.lower === 'about' ? j + 1 : j;
+      if (from >= unit.lastToken || this.statements.some((st) => st.cueSpan?.start === this.tokens[k].start)) continue;
+      const end = this.questionEnd(from, unit);
+      const content = this.trimContent({ start: this.tokens[from].start, end });
+      if (!content) continue;
+      const cueSpan = new KeptSpan(this.tokens[k].start, this.tokens[cueEnd - 1].end);
+      const cueText = this.text.slice(cueSpan.start, cueSpan.end);
+      this.statements.push(
+        new CuedStatement(source?.person?.key, source?.person?.name ?? source?.label, this.kindOf(content, false), cueText, content, this.text.slice(content.start, content.end), source?.span, cueSpan, this.dateFor(unit, cueSpan, content), this.quotationIndexIn(content)),
+      );
+    }
+  }
+
+  /** Where a reported question from token `from` ends: its comma outside quotations (“…,” keeps its mark), or the unit's end. */
+  private questionEnd(from: number, unit: Unit): number {
+    for (let k = from + 1; k < unit.lastToken; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k]) continue;
+      if (t.text === ',') return t.start;
+      if (isClosingQuote(t.text) && this.text[t.start - 1] === ',') return t.end;
+    }
+    return unit.end;
   }
 
   /**
@@ -1866,12 +1923,7 @@ class StatementFinder {
     let from = unit.firstToken;
     const opener = this.tokens[from];
     if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
-      for (let k = from; k < cue.first && k < from + 14; k++) {
-        if (this.tokens[k].text === ',' && !this.inQuote[k]) {
-          from = k + 1;
-          break;
-        }
-      }
+      from = this.afterLeadIn(from, cue.first);
       // "But majorities in all five say …": a conjunction alone, with no lead-in after it, opens the subject.
       if (from === unit.firstToken && SENTENCE_CONJUNCTIONS.has(opener.lower)) from++;
     }
@@ -1921,7 +1973,8 @@ class StatementFinder {
   /** Content for "SOURCE said …", "…, SOURCE said", "“…,” SOURCE said", "X, SOURCE said, Y". */
   private contentForSubjectCue(cue: Cue, source: Source, unit: Unit): { content: Span; kind: StatementKind } | undefined {
     const cueEnd = this.tokens[cue.last - 1].end;
-    const quote = this.quoteEndingNear(source.phraseStart, unit);
+    // "Asked if it was “safe,” most said yes": the quotation is the question's, not the subject's.
+    const quote = this.opensWithAsked(unit) ? undefined : this.quoteEndingNear(source.phraseStart, unit);
     if (quote !== undefined) {
       return { content: this.contentOfQuoteBefore(quote, unit, cueEnd), kind: this.kindBefore(quote, unit) };
     }
@@ -1929,6 +1982,8 @@ class StatementFinder {
     const afterStart = this.contentStartAfter(cue, unit);
     const afterContent = afterStart < unit.end ? this.trimContent({ start: afterStart, end: unit.end }) : undefined;
     const afterWords = afterContent ? this.wordsBetween(afterContent.start, afterContent.end) : 0;
+    // "Asked if …, 72 percent said yes": a one-word answer is what they said.
+    if (afterContent && afterWords === 1 && this.isYesOrNo(afterContent) && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) return { content: afterContent, kind: 'indirect' };
     const explicit = this.explicitComplement(cue, unit);
     if (explicit && afterContent && afterWords >= 2) return this.afterContentOf(afterContent);
     const bareClause = BARE_CLAUSE_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1;
@@ -1958,6 +2013,12 @@ class StatementFinder {
       return this.afterContentOf(afterContent);
     }
     return undefined;
+  }
+
+  /** The content is the word "yes" or "no" alone (any case, any closing stop). */
+  private isYesOrNo(content: Span): boolean {
+    const word = this.tokens[this.tokenAtOrAfter(content.start)];
+    return !!word && word.end >= content.end && (word.lower === 'yes' || word.lower === 'no');
   }
 
   /** Token `k` opens a clause with a subject: a determiner, a subject pronoun, a name, or "there". */
@@ -2007,8 +2068,18 @@ class StatementFinder {
    * stands before the comma is one lead-in phrase with no verb of its own, never what was said.
    */
   private isLeadInOnly(span: Span): boolean {
+    // "Asked whether the pier is “safe,”": the question put, with its verbs (questionsPut reports it).
+    if (this.opensWithAsked(span)) return true;
     // A lead-in is a short phrase: longer ones are not walked (the rules stay linear on run-on text).
     return this.wordsBetween(span.start, span.end) <= 14 && this.isIntroductoryPhrase(span) && this.kindOf(span, false) === 'indirect' && this.hasNoVerb(span);
+  }
+
+  /** The span opens with "Asked" or "When asked": a question put to the sentence's subject. */
+  private opensWithAsked(span: Span): boolean {
+    const k = this.tokenAtOrAfter(span.start);
+    const first = this.tokens[k];
+    if (!first || this.inQuote[k]) return false;
+    return first.lower === 'asked' || (first.lower === 'when' && this.tokens[k + 1]?.lower === 'asked');
   }
 
   /** Plain words with no verb among them (no auxiliary, cue verb, past tense or "that"): a phrase, not a clause. */
