@@ -191,3 +191,21 @@ describe('statements: a question put to the speaker', () => {
     assert.equal(find(seen, 'quay was open').source, 'Mara Quist');
   });
 });
+
+describe('statements: a second subject set against the first', () => {
+  it('after ", while", ", though": each clause is its subject’s', () => {
+    const seen = statementsOf('Some pilots say the quay is too short, while others say it is fine. The board is trusted, though 32 percent said they had no opinion of it.');
+    assert.deepEqual([find(seen, 'too short').content, find(seen, 'too short').source], ['the quay is too short', 'Some pilots']);
+    assert.deepEqual([find(seen, 'it is fine').source, find(seen, 'no opinion').source], ['others', '32 percent']);
+  });
+  it('after a lead-in that names a group or place: “Among ferry pilots, 74 percent said …”', () => {
+    const seen = statementsOf('Among ferry pilots, 74 percent said they back Park, while 22 percent said they might change their minds. Around that time, forty percent said they would vote for Ellen Park.');
+    assert.deepEqual([find(seen, 'back Park').content, find(seen, 'back Park').source], ['they back Park', '74 percent']);
+    assert.equal(find(seen, 'change their minds').source, '22 percent');
+    assert.equal(find(seen, 'vote for Ellen Park').source, 'forty percent');
+  });
+  it('still reads “In May, the quay, she said, was safe” as one statement around its cue', () => {
+    const s = find(statementsOf('Ellen Park toured the pier. In May, the quay, she said, was safe.'), 'was safe');
+    assert.equal(s.content, 'In May, the quay, she said, was safe');
+  });
+});

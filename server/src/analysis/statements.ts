@@ -95,6 +95,8 @@ const GROUNDS_OF_JUDGING = new Map([
 ]);
 /** Words that open a subordinate clause before the main one: "While Ramos said …, he …". */
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'since', 'whereas', 'if', 'when', 'after', 'before', 'as', 'once', 'unless']);
+/** Conjunctions that set a second clause against the first after a comma: "…, while 22 percent said …". */
+const CONTRASTS = new Set(['while', 'whereas', 'though', 'although']);
 /** Verbs that report a question: "asked whether …". */
 const ASKING_VERBS = new Set(['asked', 'asks', 'ask', 'asking']);
 /** Words that open a reported question. */
@@ -1394,6 +1396,8 @@ class StatementFinder {
       if (best.source.named) break;
     }
     if (!best) {
+      // "The board is trusted, though 32 percent said …": a later clause's own subject, with none before it.
+      for (const cue of cues) if (this.pushSecondSubject(cue, unit, true)) return;
       if (!this.colonQuote(unit) && !this.quoteThenVerb(unit)) this.subjectVerbQuote(unit);
       return;
     }
@@ -1515,15 +1519,26 @@ class StatementFinder {
   }
 
   /**
-   * "Most said A, and one in four said B", "…; 29 percent said …": a later clause with a subject
-   * and speech verb of its own (as clauseEnd cuts the statement before it) is a statement of its own.
+   * "Most said A, and one in four said B", "…; 29 percent said …", "…, while others say …": a later
+   * clause with a subject and speech verb of its own (as clauseEnd cuts the statement before it) is a
+   * statement of its own. `contrastOnly`: only after ";" or a contrast, for a sentence with no statement yet.
    */
-  private pushSecondSubject(cue: Cue, unit: Unit): Statement | undefined {
+  private pushSecondSubject(cue: Cue, unit: Unit, contrastOnly = false): Statement | undefined {
     if (cue.last - cue.first !== 1) return undefined;
     let opener = -1;
     for (let k = cue.first - 1; k > unit.firstToken && cue.first - k <= 7; k--) {
       const t = this.tokens[k];
-      if (t.text === ';' || t.lower === 'and' || t.lower === 'but') {
+      // With no statement before it, only a clause set against another opens a subject ("and then said" does not).
+      if (contrastOnly) {
+        if (t.text === ';' || this.opensContrast(k)) {
+          opener = k;
+          break;
+        }
+        continue;
+      }
+      // "While only 7 percent said …, 27 percent said …": the main clause after an opening subordinate one.
+      const mainClause = t.text === ',' && SUBORDINATORS.has(this.tokens[unit.firstToken].lower) && !this.inQuote[unit.firstToken];
+      if (t.text === ';' || t.lower === 'and' || t.lower === 'but' || this.opensContrast(k) || mainClause) {
         opener = k;
         break;
       }
@@ -1922,10 +1937,15 @@ class StatementFinder {
     if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || thatClause || this.quoteAfterMeans(cue.last, unit) !== undefined || this.commitmentAt(cue, unit))) return undefined;
     let from = unit.firstToken;
     const opener = this.tokens[from];
-    if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
+    // "Among ferry pilots, 74 percent said …": a place or group named before the subject is a lead-in too.
+    const prepositional = !!opener && SUBJECT_PREPOSITIONS.has(opener.lower) && !INTRODUCTORY.has(opener.lower);
+    if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower) || prepositional)) {
       from = this.afterLeadIn(from, cue.first);
+      if (prepositional && from === unit.firstToken) return undefined;
       // "But majorities in all five say …": a conjunction alone, with no lead-in after it, opens the subject.
       if (from === unit.firstToken && SENTENCE_CONJUNCTIONS.has(opener.lower)) from++;
+      // "While only 7 percent said …, 27 percent …": the subordinate clause's own subject follows its opener.
+      else if (from === unit.firstToken && CONTRASTS.has(opener.lower) && this.subjectAndCueAfter(from + 1, cue.last) === cue.first) from++;
     }
     // "… later Thursday forcefully told": adverbs and a time phrase before the verb are not the subject.
     let end = cue.first;
@@ -1992,7 +2012,10 @@ class StatementFinder {
       const beforeContent = this.trimContent({ start: unit.start, end: beforeEnd });
       const beforeWords = beforeContent ? this.wordsBetween(beforeContent.start, beforeContent.end) : 0;
       const continues = this.parentheticalContinues(cue, unit);
-      if (beforeContent && continues && afterWords >= 2) {
+      // Not after a lead-in: "Among pilots, 74 percent said A, while …" reports A alone.
+      // Not after a lead-in when the clause runs on past the cue: "Among pilots, 74 percent said A, while …"
+      // reports A alone ("In May, she said, A" is still one statement set off around its cue).
+      if (beforeContent && continues && afterWords >= 2 && (this.tokens[cue.last]?.text === ',' || !this.isLeadInOnly(beforeContent))) {
         const whole = this.trimContent({ start: unit.start, end: unit.end })!;
         return { content: whole, kind: this.kindOf(whole, true) };
       }
@@ -2488,6 +2511,8 @@ class StatementFinder {
       if (this.tokens[k].text !== ',' || this.inQuote[k]) continue;
       const next = this.tokens[k + 1];
       if (SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || (next.lower === 'the' && k + 1 < last) || (!!this.runStartingAt(k + 1) && isUpperInitial(next.text) && !this.runStartingAt(k + 1)!.possessive)) return this.tokens[k].start;
+      // "…, 27 percent said …": a main clause with a subject and speech verb of its own.
+      if (this.subjectAndCueAfter(k + 1, last) >= 0) return this.tokens[k].start;
     }
     return content.end;
   }
@@ -2534,7 +2559,7 @@ class StatementFinder {
       // "… the pier was unsafe, the Harbour Times reported.": the sentence's reporter, not its content.
       if (t.text === ',' && this.trailingReporterAt(k + 1, last) >= 0) return t.start;
       // "… and one in four said …", "…; 29 percent said …": another subject's statement.
-      if ((t.text === ';' || t.lower === 'and' || t.lower === 'but') && words >= 4 && this.subjectAndCueAfter(k + 1, last) >= 0) return prev?.text === ',' ? prev.start : t.start;
+      if ((t.text === ';' || t.lower === 'and' || t.lower === 'but' || this.opensContrast(k)) && words >= 4 && this.subjectAndCueAfter(k + 1, last) >= 0) return prev?.text === ',' ? prev.start : t.start;
       if (!t.isWord) continue;
       if (t.lower === 'and' || t.lower === 'but') {
         let j = k + 1;
@@ -2562,6 +2587,11 @@ class StatementFinder {
     const next = this.tokens[k + 1]?.lower;
     if ((t.lower === 'for' || t.lower === 'of' || t.lower === 'to' || t.lower === 'with') && (next === 'whom' || next === 'which')) return true;
     return (t.lower === 'compared' || t.lower === 'up') && (next === 'with' || next === 'to' || next === 'from');
+  }
+
+  /** ", while", ", whereas", ", though" at token `k`: a clause set against the one before it. */
+  private opensContrast(k: number): boolean {
+    return CONTRASTS.has(this.tokens[k].lower) && this.tokens[k - 1]?.text === ',' && !this.inQuote[k];
   }
 
   /**
