@@ -209,3 +209,14 @@ describe('statements: a second subject set against the first', () => {
     assert.equal(s.content, 'In May, the quay, she said, was safe');
   });
 });
+
+describe('statements: naming someone something', () => {
+  it('reports the object and the name given, with no quotation: “called him a political opportunist”', () => {
+    const seen = statementsOf('Ellen Park called him a political opportunist. Mara Quist calls Ellen Park the best mayor in years.');
+    assert.deepEqual([find(seen, 'opportunist').cue, find(seen, 'opportunist').content, find(seen, 'opportunist').source], ['called', 'him a political opportunist', 'Ellen Park']);
+    assert.deepEqual([find(seen, 'best mayor').content, find(seen, 'best mayor').source], ['Ellen Park the best mayor in years', 'Mara Quist']);
+  });
+  it('not a phone call, a particle, a name given to a thing, or calling someone in', () => {
+    assert.deepEqual(statementsOf('Park called him yesterday. Park called it off. A group called the Harbour Friends met. Park called the police.'), []);
+  });
+});

@@ -93,6 +93,12 @@ const GROUNDS_OF_JUDGING = new Map([
   ['praised', 'for'], ['praises', 'for'], ['praising', 'for'], ['blasted', 'for'], ['slammed', 'for'],
   ['described', 'as'], ['describes', 'as'], ['describing', 'as'],
 ]);
+/** Verbs of naming someone something: "called him a fraud", "labeled it a hoax". */
+const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dubbed', 'dubbing', 'branded', 'branding', 'labeled', 'labelled', 'labeling', 'labelling', 'termed', 'deemed']);
+/** Objects of a naming verb: the one named. */
+const NAMED_OBJECTS = new Set(['him', 'her', 'them', 'it', 'himself', 'herself', 'themselves', 'itself', 'me', 'us', 'you']);
+/** What opens the name given: "a fraud", "the best mayor", "his hero". */
+const NAMING_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'my', 'our', 'one']);
 /** Words that open a subordinate clause before the main one: "While Ramos said …, he …". */
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'since', 'whereas', 'if', 'when', 'after', 'before', 'as', 'once', 'unless']);
 /** Conjunctions that set a second clause against the first after a comma: "…, while 22 percent said …". */
@@ -1431,7 +1437,7 @@ class StatementFinder {
       const content = this.trimContent({ start, end: unit.end });
       if (!content || this.wordsBetween(content.start, content.end) < 2 || this.isTailOnly(start, unit)) continue;
       const found = this.afterContentOf(content);
-      if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
+      if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && !this.namingAt(cue, found.content) && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
       // "…, but she said …": the pronoun is this statement's own mention of the speaker.
       const subject = this.tokens[cue.first - 1];
       let source = best.source;
@@ -1579,6 +1585,26 @@ class StatementFinder {
       if (t.lower === grounds) return k + 1 < last;
     }
     return false;
+  }
+
+  /**
+   * "called him a political opportunist", "calls Ellen Park the best mayor", "labeled it a hoax": a verb
+   * of naming, its object (a pronoun or a name) and what it was called (a noun phrase) — said of the
+   * object, with no quotation needed. Not "called him yesterday", "called it off", "a group called …".
+   */
+  private namingAt(cue: Cue, content: Span): boolean {
+    if (cue.last - cue.first !== 1 || !NAMING_VERBS.has(this.tokens[cue.first].lower) || this.tokens[cue.last]?.start !== content.start) return false;
+    let k = cue.last;
+    const object = this.tokens[k];
+    if (!object || this.inQuote[k]) return false;
+    if (NAMED_OBJECTS.has(object.lower)) k++;
+    else {
+      const run = this.runStartingAt(k);
+      if (!run || !run.name || run.possessive || run.organization) return false;
+      k = run.last;
+    }
+    const next = this.tokens[k];
+    return !!next && next.start < content.end && !this.inQuote[k] && NAMING_DETERMINERS.has(next.lower) && !!this.tokens[k + 1]?.isWord && this.tokens[k + 1].start < content.end;
   }
 
   /**
@@ -1847,7 +1873,7 @@ class StatementFinder {
     if (before) {
       const content = this.contentForSubjectCue(cue, before, unit);
       const quoteOnly = cue.last - cue.first === 1 && QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower);
-      if (content && (!quoteOnly || content.kind !== 'indirect' || this.speechActWithGrounds(cue, content.content, unit))) return sourced(before, content);
+      if (content && (!quoteOnly || content.kind !== 'indirect' || this.speechActWithGrounds(cue, content.content, unit) || this.namingAt(cue, content.content))) return sourced(before, content);
     } else {
       // "The lawmaker, who represents …, said Trump's remarks “…”", "About four in 10 said they were
       // “angry”": a subject the rules above cannot name, but that is all the sentence has before its verb.
