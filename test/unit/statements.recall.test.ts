@@ -220,3 +220,21 @@ describe('statements: naming someone something', () => {
     assert.deepEqual(statementsOf('Park called him yesterday. Park called it off. A group called the Harbour Friends met. Park called the police.'), []);
   });
 });
+
+describe('statements: taking a stand on something', () => {
+  it('reports the object of criticized, cited, defended, expressed, with no quotation', () => {
+    const seen = statementsOf('Ellen Park criticized the harbour board on Monday. The harbour union expressed concern about the pier. Mara Quist toured the quay, citing a new survey of pilots.');
+    assert.deepEqual([find(seen, 'harbour board').cue, find(seen, 'harbour board').content, find(seen, 'harbour board').source], ['criticized', 'the harbour board', 'Ellen Park']);
+    assert.deepEqual([find(seen, 'concern').content, find(seen, 'concern').source], ['concern about the pier', 'The harbour union']);
+    assert.deepEqual([find(seen, 'new survey').cue, find(seen, 'new survey').content, find(seen, 'new survey').source], ['citing', 'a new survey of pilots', 'Mara Quist']);
+  });
+  it('ends the object before where and when it was said, and keeps “Tulsa, Okla.,” whole', () => {
+    const seen = statementsOf('Park rejected the argument in a ruling released Thursday. Quist criticized Tulsa, Okla., harbour officials for the delays.');
+    assert.equal(find(seen, 'argument').content, 'the argument');
+    assert.equal(find(seen, 'Tulsa').content, 'Tulsa, Okla., harbour officials for the delays');
+  });
+  it('not a passive, an object before the verb, or a gerund with no comma', () => {
+    const seen = statementsOf('The pier was criticized by pilots. The four “loopholes” he cited are small. Park avoids criticizing the board.');
+    assert.deepEqual(seen.filter((s) => s.cue === 'criticized' || s.cue === 'cited' || s.cue === 'criticizing'), []);
+  });
+});

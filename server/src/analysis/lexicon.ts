@@ -44,6 +44,7 @@ export const CUE_VERBS = set(`
   reaffirms reaffirmed disclose discloses disclosed
   wondered wonders wondering questioned questioning
   declined declines refused refuses
+  defended cites cited citing expressed rejected condemned denounced criticizes
 `);
 
 /**
@@ -54,6 +55,15 @@ export const CUE_VERBS = set(`
 export const COMMISSIVE_CUES = set(`
   vow vows vowed vowing promise promises promised promising pledge pledges pledged pledging
   threaten threatens threatened threatening declined declines refused refuses
+`);
+
+/**
+ * Verbs of taking a public stand on something, whose object is what was said: "endorsed Cruz",
+ * "criticized the plan", "cited a new poll", "expressed concern". The object alone is the content.
+ */
+export const STANCE_CUES = set(`
+  defended cites cited citing expressed rejected condemned denounced criticizes criticized criticised
+  praised dismissed mocked questioned
 `);
 
 /** Cues of more than one word; matched token by token, case-insensitively. */

@@ -1,6 +1,6 @@
 // Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
 // and the mention that names the speaker. Rules work on sentence-sized units in one pass.
-import { COMMISSIVE_CUES, CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
+import { COMMISSIVE_CUES, CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, STANCE_CUES, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { countBelow, lowerBound } from './search';
@@ -1437,7 +1437,7 @@ class StatementFinder {
       const content = this.trimContent({ start, end: unit.end });
       if (!content || this.wordsBetween(content.start, content.end) < 2 || this.isTailOnly(start, unit)) continue;
       const found = this.afterContentOf(content);
-      if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && !this.namingAt(cue, found.content) && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
+      if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && !this.namingAt(cue, found.content) && !this.isStance(cue) && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
       // "…, but she said …": the pronoun is this statement's own mention of the speaker.
       const subject = this.tokens[cue.first - 1];
       let source = best.source;
@@ -1585,6 +1585,39 @@ class StatementFinder {
       if (t.lower === grounds) return k + 1 < last;
     }
     return false;
+  }
+
+  /**
+   * Where a stand's object ends: "criticized Park on Monday, another sign …" → "Park". At its first
+   * comma outside quotations (not one inside a place, "Tulsa, Okla."), where it was said ("at the
+   * forum", "in an interview"), a second clause ("but …"), or a time ("on Monday", "Tuesday", "last
+   * week"); or its end. Left whole with a quotation in it: what the quoted words were said of.
+   */
+  private objectEnd(content: Span): number {
+    // With a quotation in it, the object is what the quoted words were said of: left whole, as before.
+    const quote = this.outer[this.outerAtOrAfter(content.start)];
+    if (quote && quote.span.start < content.end) return content.end;
+    const last = this.tokenAtOrAfter(content.end);
+    let placeClose = -1;
+    for (let k = this.tokenAtOrAfter(content.start) + 1; k < last; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k]) continue;
+      // "Tulsa, Okla., police": a place and its state, with the comma that closes them.
+      if (k === placeClose) continue;
+      if (t.text === ',' && isUpperInitial(this.tokens[k - 1].text) && isUpperInitial(this.tokens[k + 1]?.text ?? '') && (this.tokens[k + 2]?.text === ',' || this.tokens[k + 2]?.text === '.')) {
+        placeClose = this.tokens[k + 2].text === ',' ? k + 2 : this.tokens[k + 3]?.text === ',' ? k + 3 : -1;
+        continue;
+      }
+      if (t.text === ',' || t.text === ';' || t.text === '\u2014' || t.text === '(') return t.start;
+      if (t.lower === 'at' || t.lower === 'but' || (t.lower === 'in' && (this.tokens[k + 1]?.lower === 'a' || this.tokens[k + 1]?.lower === 'an'))) return t.start;
+      if (t.isWord && (WEEKDAYS.has(t.lower) || ((t.lower === 'on' || t.lower === 'last' || t.lower === 'this') && (WEEKDAYS.has(this.tokens[k + 1]?.lower ?? '') || TIME_UNITS.has(this.tokens[k + 1]?.lower ?? ''))))) return t.start;
+    }
+    return content.end;
+  }
+
+  /** A verb of taking a stand ("criticized", "cited", "citing"): its object is the content. */
+  private isStance(cue: Cue): boolean {
+    return cue.last - cue.first === 1 && STANCE_CUES.has(this.tokens[cue.first].lower);
   }
 
   /**
@@ -1841,10 +1874,11 @@ class StatementFinder {
       if (content && this.wordsBetween(content.start, content.end) >= 2) return sourced(quotedAs, this.afterContentOf(content));
       return undefined;
     }
-    if (PARTICIPLE_CUES.has(this.tokens[cue.first].lower) && this.tokens[cue.first - 1]?.text === ',' && cue.first > unit.firstToken) {
+    if ((PARTICIPLE_CUES.has(this.tokens[cue.first].lower) || (this.isStance(cue) && this.tokens[cue.first].lower.endsWith('ing'))) && this.tokens[cue.first - 1]?.text === ',' && cue.first > unit.firstToken) {
       // "The union rejected the plan, saying …": a noun phrase and its verb open the sentence.
       const subject = this.subjectOf(unit, cue.first) ?? this.openingNounPhrase(unit, cue.first - 1);
       const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
+      if (subject && content && this.isStance(cue)) return sourced(subject, this.afterContentOf(this.trimContent({ start: content.start, end: this.objectEnd(content) }) ?? content));
       if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return sourced(subject, this.afterContentOf(content));
       return undefined;
     }
@@ -1873,7 +1907,7 @@ class StatementFinder {
     if (before) {
       const content = this.contentForSubjectCue(cue, before, unit);
       const quoteOnly = cue.last - cue.first === 1 && QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower);
-      if (content && (!quoteOnly || content.kind !== 'indirect' || this.speechActWithGrounds(cue, content.content, unit) || this.namingAt(cue, content.content))) return sourced(before, content);
+      if (content && (!quoteOnly || content.kind !== 'indirect' || this.speechActWithGrounds(cue, content.content, unit) || this.namingAt(cue, content.content) || this.isStance(cue))) return sourced(before, content);
     } else {
       // "The lawmaker, who represents …, said Trump's remarks “…”", "About four in 10 said they were
       // “angry”": a subject the rules above cannot name, but that is all the sentence has before its verb.
@@ -1960,7 +1994,7 @@ class StatementFinder {
     // "Patient groups note that …", "Clinton's defenders argue that …": with "that" after it, any cue verb reports.
     const thatClause = this.tokens[cue.last]?.lower === 'that' && cue.last + 1 < unit.lastToken && !this.inQuote[cue.last];
     // "A spokesman for the board declined to comment": so with a commitment or refusal and its infinitive.
-    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || thatClause || this.quoteAfterMeans(cue.last, unit) !== undefined || this.commitmentAt(cue, unit))) return undefined;
+    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || thatClause || this.quoteAfterMeans(cue.last, unit) !== undefined || this.commitmentAt(cue, unit) || this.isStance(cue))) return undefined;
     let from = unit.firstToken;
     const opener = this.tokens[from];
     // "Among ferry pilots, 74 percent said …": a place or group named before the subject is a lead-in too.
@@ -2019,8 +2053,9 @@ class StatementFinder {
   /** Content for "SOURCE said …", "…, SOURCE said", "“…,” SOURCE said", "X, SOURCE said, Y". */
   private contentForSubjectCue(cue: Cue, source: Source, unit: Unit): { content: Span; kind: StatementKind } | undefined {
     const cueEnd = this.tokens[cue.last - 1].end;
-    // "Asked if it was “safe,” most said yes": the quotation is the question's, not the subject's.
-    const quote = this.opensWithAsked(unit) ? undefined : this.quoteEndingNear(source.phraseStart, unit);
+    // "Asked if it was “safe,” most said yes": the quotation is the question's, not the subject's; a
+    // stand's object follows its verb ("the “loopholes” he cited are …" is no statement of it).
+    const quote = this.opensWithAsked(unit) || this.isStance(cue) ? undefined : this.quoteEndingNear(source.phraseStart, unit);
     if (quote !== undefined) {
       return { content: this.contentOfQuoteBefore(quote, unit, cueEnd), kind: this.kindBefore(quote, unit) };
     }
@@ -2032,13 +2067,21 @@ class StatementFinder {
     if (afterContent && afterWords === 1 && this.isYesOrNo(afterContent) && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) return { content: afterContent, kind: 'indirect' };
     const explicit = this.explicitComplement(cue, unit);
     if (explicit && afterContent && afterWords >= 2) return this.afterContentOf(afterContent);
+    // "Park endorsed Quist", "the board cited a new survey": the object, however short, and only it.
+    if (this.isStance(cue)) {
+      const first = this.tokens[this.tokenAtOrAfter(afterStart)];
+      // "Trump avoids condemning …", "a theme of questioning …": an -ing form with no comma before it is no one's act here.
+      const gerund = this.tokens[cue.first].lower.endsWith('ing') && !PASSIVE_AUXILIARIES.has(this.tokens[cue.first - 1]?.lower ?? '');
+      // "The loopholes he cited are …": the object stands before the verb, in a relative clause.
+      if (!afterContent || !first || first.lower === 'by' || gerund || PASSIVE_AUXILIARIES.has(first.lower) || AUXILIARIES.has(first.lower) || this.isTailOnly(afterStart, unit)) return undefined;
+      return this.afterContentOf(this.trimContent({ start: afterContent.start, end: this.objectEnd(afterContent) }) ?? afterContent);
+    }
     const bareClause = BARE_CLAUSE_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1;
     const substantialAfter = !!afterContent && afterWords >= 3 && bareClause && !this.isTailOnly(afterStart, unit);
     if (beforeEnd !== undefined) {
       const beforeContent = this.trimContent({ start: unit.start, end: beforeEnd });
       const beforeWords = beforeContent ? this.wordsBetween(beforeContent.start, beforeContent.end) : 0;
       const continues = this.parentheticalContinues(cue, unit);
-      // Not after a lead-in: "Among pilots, 74 percent said A, while …" reports A alone.
       // Not after a lead-in when the clause runs on past the cue: "Among pilots, 74 percent said A, while …"
       // reports A alone ("In May, she said, A" is still one statement set off around its cue).
       if (beforeContent && continues && afterWords >= 2 && (this.tokens[cue.last]?.text === ',' || !this.isLeadInOnly(beforeContent))) {
