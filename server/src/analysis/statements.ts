@@ -429,8 +429,9 @@ class StatementFinder {
       if (role === 'headline') headline ??= unit;
       if (role === 'headline' && (this.headlineStatement(unit) || this.labelledHeadline(unit))) continue;
       const cues = this.cuesIn(unit);
+      const pushedFrom = this.statements.length;
       this.unitStatement(unit, cues);
-      this.questionsPut(unit, cues);
+      this.questionsPut(unit, cues, pushedFrom);
     }
     if (headline) this.headlineSpeakerFromLead(headline);
     this.dashAttributions();
@@ -1465,7 +1466,7 @@ class StatementFinder {
    * put to the speaker is itself reported, by whoever asked it — nobody the sentence names, unless
    * "asked by X". Its content runs from the question word (or past "about") to the phrase's comma.
    */
-  private questionsPut(unit: Unit, cues: readonly Cue[]): void {
+  private questionsPut(unit: Unit, cues: readonly Cue[], pushedFrom: number): void {
     for (const cue of cues) {
       const k = cue.first;
       if (cue.last - k !== 1 || this.tokens[k].lower !== 'asked') continue;
@@ -1475,7 +1476,7 @@ class StatementFinder {
       let source: Source | undefined;
       // "Asked by the host whether …": the asker named.
       if (this.tokens[j]?.lower === 'by') {
-        const run = this.runStartingAt(j + 1) ?? (this.tokens[j + 1]?.lower === 'the' ? undefined : undefined);
+        const run = this.runStartingAt(j + 1);
         if (!run || !run.name || run.possessive) continue;
         source = this.runSource(run, unit);
         j = run.last;
@@ -1484,7 +1485,8 @@ class StatementFinder {
       if (!opener || j >= unit.lastToken || this.inQuote[j] || !(QUESTION_WORDS.has(opener.lower) || opener.lower === 'about')) continue;
       const cueEnd = opener.lower === 'about' ? j + 1 : k + 1;
       const from = opener.lower === 'about' ? j + 1 : j;
-      if (from >= unit.lastToken || this.statements.some((st) => st.cueSpan?.start === this.tokens[k].start)) continue;
+      // Not when the sentence's own rules made "asked" a statement's cue already.
+      if (from >= unit.lastToken || this.hasCueAt(pushedFrom, this.tokens[k].start)) continue;
       const end = this.questionEnd(from, unit);
       const content = this.trimContent({ start: this.tokens[from].start, end });
       if (!content) continue;
@@ -1494,6 +1496,12 @@ class StatementFinder {
         new CuedStatement(source?.person?.key, source?.person?.name ?? source?.label, this.kindOf(content, false), cueText, content, this.text.slice(content.start, content.end), source?.span, cueSpan, this.dateFor(unit, cueSpan, content), this.quotationIndexIn(content)),
       );
     }
+  }
+
+  /** Whether a statement pushed since index `from` has its cue at `offset`. */
+  private hasCueAt(from: number, offset: number): boolean {
+    for (let i = from; i < this.statements.length; i++) if (this.statements[i].cueSpan?.start === offset) return true;
+    return false;
   }
 
   /** Where a reported question from token `from` ends: its comma outside quotations (“…,” keeps its mark), or the unit's end. */
