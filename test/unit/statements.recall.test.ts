@@ -238,3 +238,11 @@ describe('statements: taking a stand on something', () => {
     assert.deepEqual(seen.filter((s) => s.cue === 'criticized' || s.cue === 'cited' || s.cue === 'criticizing'), []);
   });
 });
+
+describe('statements: a plural’s possessive in a subject the rules cannot name', () => {
+  it('keeps “The pilots’ union” whole before its verb', () => {
+    const seen = statementsOf('The pilots’ union expressed concern about the pier. The pilots\' union said the pier was unsafe.');
+    assert.equal(find(seen, 'concern').source, 'The pilots’ union');
+    assert.equal(find(seen, 'pier was unsafe').source, "The pilots' union");
+  });
+});

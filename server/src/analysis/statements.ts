@@ -2036,7 +2036,8 @@ class StatementFinder {
         continue;
       }
       if (k >= cut) continue;
-      if (!t.isWord && t.text !== '.' && t.text !== '-' && t.text !== '&') return undefined;
+      // "The pilots’ union": a plural's possessive apostrophe stands alone as a token.
+      if (!t.isWord && t.text !== '.' && t.text !== '-' && t.text !== '&' && t.text !== '\u2019' && t.text !== "'") return undefined;
       const w = t.lower;
       if (NOT_IN_SUBJECT.has(w) || (this.cueVerbs.has(w) && !this.isNounUse(k))) return undefined;
       // "The former first lady and U.S. senator said": "and" joins two nouns, never a verb and a clause.
