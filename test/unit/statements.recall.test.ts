@@ -150,3 +150,99 @@ describe('statements: the main verb after a relative clause’s report', () => {
     assert.deepEqual([find(seen, 'quay is too short').source, find(seen, 'quay is too short').content], ['Ellen Park', 'the quay is too short']);
   });
 });
+
+describe('statements: a refusal to speak', () => {
+  it('reports the infinitive after declined and refused, as a commitment’s', () => {
+    const seen = statementsOf('Mara Quist declined to comment on the ferry. The harbour board refused to answer questions about the quay.');
+    assert.deepEqual([find(seen, 'comment on the ferry').cue, find(seen, 'comment on the ferry').content, find(seen, 'comment on the ferry').source], ['declined', 'to comment on the ferry', 'Mara Quist']);
+    assert.deepEqual([find(seen, 'answer questions').cue, find(seen, 'answer questions').source], ['refused', 'The harbour board']);
+  });
+  it('with a subject the rules cannot name: “A spokesman for the board declined to comment”', () => {
+    const s = find(statementsOf('A spokesman for the harbour board declined to comment.'), 'to comment');
+    assert.deepEqual([s.source, s.cue], ['A spokesman for the harbour board', 'declined']);
+  });
+  it('not a fall in numbers: “fares declined to their lowest level”', () => {
+    assert.deepEqual(statementsOf('Ferry fares declined in May. Prices declined to their lowest level in years.'), []);
+  });
+});
+
+describe('statements: a question put to the speaker', () => {
+  it('is reported with no speaker named: “Asked whether …,”, “when asked about …”', () => {
+    const seen = statementsOf('Asked whether the quay would reopen, Ellen Park said, “Not this year.” Mara Quist laughed when asked if she would run again.');
+    const asked = find(seen, 'quay would reopen');
+    assert.deepEqual([asked.content, asked.cue, asked.source, asked.speaker], ['whether the quay would reopen', 'Asked', undefined, undefined]);
+    assert.equal(find(seen, 'Not this year').speaker, 'Ellen Park');
+    assert.deepEqual([find(seen, 'run again').content, find(seen, 'run again').cue], ['if she would run again', 'asked']);
+  });
+  it('past “about”, and by the asker when named', () => {
+    const seen = statementsOf('When asked about the ferry, Park said she had no plans. Asked by Mara Quist whether the pier was safe, Park said yes.');
+    assert.deepEqual([find(seen, 'the ferry').content, find(seen, 'the ferry').cue], ['the ferry', 'asked about']);
+    assert.deepEqual([find(seen, 'pier was safe').speaker, find(seen, 'pier was safe').source], ['Mara Quist', 'Mara Quist']);
+  });
+  it('keeps a quotation inside the question out of the answer', () => {
+    const seen = statementsOf('Asked if the plan is “realistic enough,” 72 percent of pilots said yes.');
+    assert.equal(find(seen, 'realistic enough').cue, 'Asked');
+    const answer = find(seen, 'yes');
+    assert.deepEqual([answer.source, answer.content], ['72 percent of pilots', 'yes']);
+  });
+  it('not a passive “was asked”, nor a subject’s own “asked whether”', () => {
+    const seen = statementsOf('Park was asked whether the pier was safe. Mara Quist asked whether the quay was open.');
+    assert.equal(seen.filter((s) => s.source === undefined).length, 0);
+    assert.equal(find(seen, 'quay was open').source, 'Mara Quist');
+  });
+});
+
+describe('statements: a second subject set against the first', () => {
+  it('after ", while", ", though": each clause is its subject’s', () => {
+    const seen = statementsOf('Some pilots say the quay is too short, while others say it is fine. The board is trusted, though 32 percent said they had no opinion of it.');
+    assert.deepEqual([find(seen, 'too short').content, find(seen, 'too short').source], ['the quay is too short', 'Some pilots']);
+    assert.deepEqual([find(seen, 'it is fine').source, find(seen, 'no opinion').source], ['others', '32 percent']);
+  });
+  it('after a lead-in that names a group or place: “Among ferry pilots, 74 percent said …”', () => {
+    const seen = statementsOf('Among ferry pilots, 74 percent said they back Park, while 22 percent said they might change their minds. Around that time, forty percent said they would vote for Ellen Park.');
+    assert.deepEqual([find(seen, 'back Park').content, find(seen, 'back Park').source], ['they back Park', '74 percent']);
+    assert.equal(find(seen, 'change their minds').source, '22 percent');
+    assert.equal(find(seen, 'vote for Ellen Park').source, 'forty percent');
+  });
+  it('still reads “In May, the quay, she said, was safe” as one statement around its cue', () => {
+    const s = find(statementsOf('Ellen Park toured the pier. In May, the quay, she said, was safe.'), 'was safe');
+    assert.equal(s.content, 'In May, the quay, she said, was safe');
+  });
+});
+
+describe('statements: naming someone something', () => {
+  it('reports the object and the name given, with no quotation: “called him a political opportunist”', () => {
+    const seen = statementsOf('Ellen Park called him a political opportunist. Mara Quist calls Ellen Park the best mayor in years.');
+    assert.deepEqual([find(seen, 'opportunist').cue, find(seen, 'opportunist').content, find(seen, 'opportunist').source], ['called', 'him a political opportunist', 'Ellen Park']);
+    assert.deepEqual([find(seen, 'best mayor').content, find(seen, 'best mayor').source], ['Ellen Park the best mayor in years', 'Mara Quist']);
+  });
+  it('not a phone call, a particle, a name given to a thing, or calling someone in', () => {
+    assert.deepEqual(statementsOf('Park called him yesterday. Park called it off. A group called the Harbour Friends met. Park called the police.'), []);
+  });
+});
+
+describe('statements: taking a stand on something', () => {
+  it('reports the object of criticized, cited, defended, expressed, with no quotation', () => {
+    const seen = statementsOf('Ellen Park criticized the harbour board on Monday. The harbour union expressed concern about the pier. Mara Quist toured the quay, citing a new survey of pilots.');
+    assert.deepEqual([find(seen, 'harbour board').cue, find(seen, 'harbour board').content, find(seen, 'harbour board').source], ['criticized', 'the harbour board', 'Ellen Park']);
+    assert.deepEqual([find(seen, 'concern').content, find(seen, 'concern').source], ['concern about the pier', 'The harbour union']);
+    assert.deepEqual([find(seen, 'new survey').cue, find(seen, 'new survey').content, find(seen, 'new survey').source], ['citing', 'a new survey of pilots', 'Mara Quist']);
+  });
+  it('ends the object before where and when it was said, and keeps “Tulsa, Okla.,” whole', () => {
+    const seen = statementsOf('Park rejected the argument in a ruling released Thursday. Quist criticized Tulsa, Okla., harbour officials for the delays.');
+    assert.equal(find(seen, 'argument').content, 'the argument');
+    assert.equal(find(seen, 'Tulsa').content, 'Tulsa, Okla., harbour officials for the delays');
+  });
+  it('not a passive, an object before the verb, or a gerund with no comma', () => {
+    const seen = statementsOf('The pier was criticized by pilots. The four “loopholes” he cited are small. Park avoids criticizing the board.');
+    assert.deepEqual(seen.filter((s) => s.cue === 'criticized' || s.cue === 'cited' || s.cue === 'criticizing'), []);
+  });
+});
+
+describe('statements: a plural’s possessive in a subject the rules cannot name', () => {
+  it('keeps “The pilots’ union” whole before its verb', () => {
+    const seen = statementsOf('The pilots’ union expressed concern about the pier. The pilots\' union said the pier was unsafe.');
+    assert.equal(find(seen, 'concern').source, 'The pilots’ union');
+    assert.equal(find(seen, 'pier was unsafe').source, "The pilots' union");
+  });
+});

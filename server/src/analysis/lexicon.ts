@@ -43,15 +43,27 @@ export const CUE_VERBS = set(`
   remind reminds reminded reminding lament laments lamented lamenting reaffirm
   reaffirms reaffirmed disclose discloses disclosed
   wondered wonders wondering questioned questioning
+  declined declines refused refuses
+  defended cites cited citing expressed rejected condemned denounced criticizes
 `);
 
 /**
  * Verbs of committing oneself, whose reported content may be an infinitive: "vowed to repeal the
- * law", "pledged not to raise taxes". The commitment is what was said.
+ * law", "pledged not to raise taxes". The commitment is what was said. A refusal is one too:
+ * "declined to comment", "refused to answer questions" — news reports it as the speaker's answer.
  */
 export const COMMISSIVE_CUES = set(`
   vow vows vowed vowing promise promises promised promising pledge pledges pledged pledging
-  threaten threatens threatened threatening
+  threaten threatens threatened threatening declined declines refused refuses
+`);
+
+/**
+ * Verbs of taking a public stand on something, whose object is what was said: "endorsed Cruz",
+ * "criticized the plan", "cited a new poll", "expressed concern". The object alone is the content.
+ */
+export const STANCE_CUES = set(`
+  defended cites cited citing expressed rejected condemned denounced criticizes criticized criticised
+  praised dismissed mocked questioned
 `);
 
 /** Cues of more than one word; matched token by token, case-insensitively. */

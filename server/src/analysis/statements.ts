@@ -1,6 +1,6 @@
 // Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
 // and the mention that names the speaker. Rules work on sentence-sized units in one pass.
-import { COMMISSIVE_CUES, CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, SUBJECT_PRONOUNS } from './lexicon';
+import { COMMISSIVE_CUES, CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, STANCE_CUES, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { countBelow, lowerBound } from './search';
@@ -93,8 +93,16 @@ const GROUNDS_OF_JUDGING = new Map([
   ['praised', 'for'], ['praises', 'for'], ['praising', 'for'], ['blasted', 'for'], ['slammed', 'for'],
   ['described', 'as'], ['describes', 'as'], ['describing', 'as'],
 ]);
+/** Verbs of naming someone something: "called him a fraud", "labeled it a hoax". */
+const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dubbed', 'dubbing', 'branded', 'branding', 'labeled', 'labelled', 'labeling', 'labelling', 'termed', 'deemed']);
+/** Objects of a naming verb: the one named. */
+const NAMED_OBJECTS = new Set(['him', 'her', 'them', 'it', 'himself', 'herself', 'themselves', 'itself', 'me', 'us', 'you']);
+/** What opens the name given: "a fraud", "the best mayor", "his hero". */
+const NAMING_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'my', 'our', 'one']);
 /** Words that open a subordinate clause before the main one: "While Ramos said …, he …". */
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'since', 'whereas', 'if', 'when', 'after', 'before', 'as', 'once', 'unless']);
+/** Conjunctions that set a second clause against the first after a comma: "…, while 22 percent said …". */
+const CONTRASTS = new Set(['while', 'whereas', 'though', 'although']);
 /** Verbs that report a question: "asked whether …". */
 const ASKING_VERBS = new Set(['asked', 'asks', 'ask', 'asking']);
 /** Words that open a reported question. */
@@ -420,7 +428,10 @@ class StatementFinder {
       const role = this.readable[unit.paragraph].role;
       if (role === 'headline') headline ??= unit;
       if (role === 'headline' && (this.headlineStatement(unit) || this.labelledHeadline(unit))) continue;
-      this.unitStatement(unit);
+      const cues = this.cuesIn(unit);
+      const pushedFrom = this.statements.length;
+      this.unitStatement(unit, cues);
+      this.questionsPut(unit, cues, pushedFrom);
     }
     if (headline) this.headlineSpeakerFromLead(headline);
     this.dashAttributions();
@@ -776,12 +787,7 @@ class StatementFinder {
     // "Speaking in Ohio on Monday, he …", "In a statement, the mayor …": past the lead-in.
     const opener = this.tokens[from];
     if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
-      for (let k = from; k < before && k < from + 14; k++) {
-        if (this.tokens[k].text === ',' && !this.inQuote[k]) {
-          from = k + 1;
-          break;
-        }
-      }
+      from = this.afterLeadIn(from, before);
     }
     for (let k = from; k < before && k < from + 12; k++) {
       const t = this.tokens[k];
@@ -799,6 +805,20 @@ class StatementFinder {
       if (run?.possessive) return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The token after the comma that closes a lead-in opening at `from` ("Speaking in Ohio,", "Asked
+   * if it was “realistic,”" — a comma inside the closing mark too), or `from` when none does before `before`.
+   */
+  private afterLeadIn(from: number, before: number): number {
+    for (let k = from; k < before && k < from + 20; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k]) continue;
+      if (t.text === ',' || (isClosingQuote(t.text) && this.text[t.start - 1] === ',' && k > from)) return k + 1;
+      if (k >= from + 14) break;
+    }
+    return from;
   }
 
   private nounPhraseEndingAt(k: number, unit: Unit): Source | undefined {
@@ -1374,8 +1394,7 @@ class StatementFinder {
 
   // ---- statements ---------------------------------------------------------------------------
 
-  private unitStatement(unit: Unit): void {
-    const cues = this.cuesIn(unit);
+  private unitStatement(unit: Unit, cues: readonly Cue[]): void {
     let best: { cue: Cue; source: Source; content: Span; kind: StatementKind; quotation?: number } | undefined;
     for (const cue of cues) {
       const found = this.statementFor(cue, unit);
@@ -1384,6 +1403,8 @@ class StatementFinder {
       if (best.source.named) break;
     }
     if (!best) {
+      // "The board is trusted, though 32 percent said …": a later clause's own subject, with none before it.
+      for (const cue of cues) if (this.pushSecondSubject(cue, unit, true)) return;
       if (!this.colonQuote(unit) && !this.quoteThenVerb(unit)) this.subjectVerbQuote(unit);
       return;
     }
@@ -1417,7 +1438,7 @@ class StatementFinder {
       const content = this.trimContent({ start, end: unit.end });
       if (!content || this.wordsBetween(content.start, content.end) < 2 || this.isTailOnly(start, unit)) continue;
       const found = this.afterContentOf(content);
-      if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
+      if (QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower) && found.kind === 'indirect' && !this.namingAt(cue, found.content) && !this.isStance(cue) && this.kindOf(this.trimContent({ start, end: this.clauseEnd(content) }) ?? content, false) === 'indirect') continue;
       // "…, but she said …": the pronoun is this statement's own mention of the speaker.
       const subject = this.tokens[cue.first - 1];
       let source = best.source;
@@ -1441,6 +1462,60 @@ class StatementFinder {
   }
 
   /**
+   * "Asked whether the quay would reopen, Park said …", "… when asked about the ferry": the question
+   * put to the speaker is itself reported, by whoever asked it — nobody the sentence names, unless
+   * "asked by X". Its content runs from the question word (or past "about") to the phrase's comma.
+   */
+  private questionsPut(unit: Unit, cues: readonly Cue[], pushedFrom: number): void {
+    for (const cue of cues) {
+      const k = cue.first;
+      if (cue.last - k !== 1 || this.tokens[k].lower !== 'asked') continue;
+      const when = this.tokens[k - 1]?.lower === 'when' && k - 1 >= unit.firstToken && !this.inQuote[k - 1];
+      if (k !== unit.firstToken && !when) continue;
+      let j = k + 1;
+      let source: Source | undefined;
+      // "Asked by the host whether …": the asker named.
+      if (this.tokens[j]?.lower === 'by') {
+        const run = this.runStartingAt(j + 1);
+        if (!run || !run.name || run.possessive) continue;
+        source = this.runSource(run, unit);
+        j = run.last;
+      }
+      const opener = this.tokens[j];
+      if (!opener || j >= unit.lastToken || this.inQuote[j] || !(QUESTION_WORDS.has(opener.lower) || opener.lower === 'about')) continue;
+      const cueEnd = opener.lower === 'about' ? j + 1 : k + 1;
+      const from = opener.lower === 'about' ? j + 1 : j;
+      // Not when the sentence's own rules made "asked" a statement's cue already.
+      if (from >= unit.lastToken || this.hasCueAt(pushedFrom, this.tokens[k].start)) continue;
+      const end = this.questionEnd(from, unit);
+      const content = this.trimContent({ start: this.tokens[from].start, end });
+      if (!content) continue;
+      const cueSpan = new KeptSpan(this.tokens[k].start, this.tokens[cueEnd - 1].end);
+      const cueText = this.text.slice(cueSpan.start, cueSpan.end);
+      this.statements.push(
+        new CuedStatement(source?.person?.key, source?.person?.name ?? source?.label, this.kindOf(content, false), cueText, content, this.text.slice(content.start, content.end), source?.span, cueSpan, this.dateFor(unit, cueSpan, content), this.quotationIndexIn(content)),
+      );
+    }
+  }
+
+  /** Whether a statement pushed since index `from` has its cue at `offset`. */
+  private hasCueAt(from: number, offset: number): boolean {
+    for (let i = from; i < this.statements.length; i++) if (this.statements[i].cueSpan?.start === offset) return true;
+    return false;
+  }
+
+  /** Where a reported question from token `from` ends: its comma outside quotations (“…,” keeps its mark), or the unit's end. */
+  private questionEnd(from: number, unit: Unit): number {
+    for (let k = from + 1; k < unit.lastToken; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k]) continue;
+      if (t.text === ',') return t.start;
+      if (isClosingQuote(t.text) && this.text[t.start - 1] === ',') return t.end;
+    }
+    return unit.end;
+  }
+
+  /**
    * "Barkley, who said he votes Democratic, said one candidate he likes is Kasich": after the
    * relative clause's report, the main verb past its closing comma is the named person's own statement.
    */
@@ -1458,15 +1533,26 @@ class StatementFinder {
   }
 
   /**
-   * "Most said A, and one in four said B", "…; 29 percent said …": a later clause with a subject
-   * and speech verb of its own (as clauseEnd cuts the statement before it) is a statement of its own.
+   * "Most said A, and one in four said B", "…; 29 percent said …", "…, while others say …": a later
+   * clause with a subject and speech verb of its own (as clauseEnd cuts the statement before it) is a
+   * statement of its own. `contrastOnly`: only after ";" or a contrast, for a sentence with no statement yet.
    */
-  private pushSecondSubject(cue: Cue, unit: Unit): Statement | undefined {
+  private pushSecondSubject(cue: Cue, unit: Unit, contrastOnly = false): Statement | undefined {
     if (cue.last - cue.first !== 1) return undefined;
     let opener = -1;
     for (let k = cue.first - 1; k > unit.firstToken && cue.first - k <= 7; k--) {
       const t = this.tokens[k];
-      if (t.text === ';' || t.lower === 'and' || t.lower === 'but') {
+      // With no statement before it, only a clause set against another opens a subject ("and then said" does not).
+      if (contrastOnly) {
+        if (t.text === ';' || this.opensContrast(k)) {
+          opener = k;
+          break;
+        }
+        continue;
+      }
+      // "While only 7 percent said …, 27 percent said …": the main clause after an opening subordinate one.
+      const mainClause = t.text === ',' && SUBORDINATORS.has(this.tokens[unit.firstToken].lower) && !this.inQuote[unit.firstToken];
+      if (t.text === ';' || t.lower === 'and' || t.lower === 'but' || this.opensContrast(k) || mainClause) {
         opener = k;
         break;
       }
@@ -1507,6 +1593,59 @@ class StatementFinder {
       if (t.lower === grounds) return k + 1 < last;
     }
     return false;
+  }
+
+  /**
+   * Where a stand's object ends: "criticized Park on Monday, another sign …" → "Park". At its first
+   * comma outside quotations (not one inside a place, "Tulsa, Okla."), where it was said ("at the
+   * forum", "in an interview"), a second clause ("but …"), or a time ("on Monday", "Tuesday", "last
+   * week"); or its end. Left whole with a quotation in it: what the quoted words were said of.
+   */
+  private objectEnd(content: Span): number {
+    // With a quotation in it, the object is what the quoted words were said of: left whole, as before.
+    const quote = this.outer[this.outerAtOrAfter(content.start)];
+    if (quote && quote.span.start < content.end) return content.end;
+    const last = this.tokenAtOrAfter(content.end);
+    let placeClose = -1;
+    for (let k = this.tokenAtOrAfter(content.start) + 1; k < last; k++) {
+      const t = this.tokens[k];
+      if (this.inQuote[k]) continue;
+      // "Tulsa, Okla., police": a place and its state, with the comma that closes them.
+      if (k === placeClose) continue;
+      if (t.text === ',' && isUpperInitial(this.tokens[k - 1].text) && isUpperInitial(this.tokens[k + 1]?.text ?? '') && (this.tokens[k + 2]?.text === ',' || this.tokens[k + 2]?.text === '.')) {
+        placeClose = this.tokens[k + 2].text === ',' ? k + 2 : this.tokens[k + 3]?.text === ',' ? k + 3 : -1;
+        continue;
+      }
+      if (t.text === ',' || t.text === ';' || t.text === '\u2014' || t.text === '(') return t.start;
+      if (t.lower === 'at' || t.lower === 'but' || (t.lower === 'in' && (this.tokens[k + 1]?.lower === 'a' || this.tokens[k + 1]?.lower === 'an'))) return t.start;
+      if (t.isWord && (WEEKDAYS.has(t.lower) || ((t.lower === 'on' || t.lower === 'last' || t.lower === 'this') && (WEEKDAYS.has(this.tokens[k + 1]?.lower ?? '') || TIME_UNITS.has(this.tokens[k + 1]?.lower ?? ''))))) return t.start;
+    }
+    return content.end;
+  }
+
+  /** A verb of taking a stand ("criticized", "cited", "citing"): its object is the content. */
+  private isStance(cue: Cue): boolean {
+    return cue.last - cue.first === 1 && STANCE_CUES.has(this.tokens[cue.first].lower);
+  }
+
+  /**
+   * "called him a political opportunist", "calls Ellen Park the best mayor", "labeled it a hoax": a verb
+   * of naming, its object (a pronoun or a name) and what it was called (a noun phrase) — said of the
+   * object, with no quotation needed. Not "called him yesterday", "called it off", "a group called …".
+   */
+  private namingAt(cue: Cue, content: Span): boolean {
+    if (cue.last - cue.first !== 1 || !NAMING_VERBS.has(this.tokens[cue.first].lower) || this.tokens[cue.last]?.start !== content.start) return false;
+    let k = cue.last;
+    const object = this.tokens[k];
+    if (!object || this.inQuote[k]) return false;
+    if (NAMED_OBJECTS.has(object.lower)) k++;
+    else {
+      const run = this.runStartingAt(k);
+      if (!run || !run.name || run.possessive || run.organization) return false;
+      k = run.last;
+    }
+    const next = this.tokens[k];
+    return !!next && next.start < content.end && !this.inQuote[k] && NAMING_DETERMINERS.has(next.lower) && !!this.tokens[k + 1]?.isWord && this.tokens[k + 1].start < content.end;
   }
 
   /**
@@ -1743,10 +1882,11 @@ class StatementFinder {
       if (content && this.wordsBetween(content.start, content.end) >= 2) return sourced(quotedAs, this.afterContentOf(content));
       return undefined;
     }
-    if (PARTICIPLE_CUES.has(this.tokens[cue.first].lower) && this.tokens[cue.first - 1]?.text === ',' && cue.first > unit.firstToken) {
+    if ((PARTICIPLE_CUES.has(this.tokens[cue.first].lower) || (this.isStance(cue) && this.tokens[cue.first].lower.endsWith('ing'))) && this.tokens[cue.first - 1]?.text === ',' && cue.first > unit.firstToken) {
       // "The union rejected the plan, saying …": a noun phrase and its verb open the sentence.
       const subject = this.subjectOf(unit, cue.first) ?? this.openingNounPhrase(unit, cue.first - 1);
       const content = this.trimContent({ start: this.contentStartAfter(cue, unit), end: unit.end });
+      if (subject && content && this.isStance(cue)) return sourced(subject, this.afterContentOf(this.trimContent({ start: content.start, end: this.objectEnd(content) }) ?? content));
       if (subject && content && this.wordsBetween(content.start, content.end) >= 2) return sourced(subject, this.afterContentOf(content));
       return undefined;
     }
@@ -1775,7 +1915,7 @@ class StatementFinder {
     if (before) {
       const content = this.contentForSubjectCue(cue, before, unit);
       const quoteOnly = cue.last - cue.first === 1 && QUOTE_ONLY_CUES.has(this.tokens[cue.first].lower);
-      if (content && (!quoteOnly || content.kind !== 'indirect' || this.speechActWithGrounds(cue, content.content, unit))) return sourced(before, content);
+      if (content && (!quoteOnly || content.kind !== 'indirect' || this.speechActWithGrounds(cue, content.content, unit) || this.namingAt(cue, content.content) || this.isStance(cue))) return sourced(before, content);
     } else {
       // "The lawmaker, who represents …, said Trump's remarks “…”", "About four in 10 said they were
       // “angry”": a subject the rules above cannot name, but that is all the sentence has before its verb.
@@ -1861,18 +2001,19 @@ class StatementFinder {
     // "The harbour master posted on Instagram: “…”": so with any verb that a quotation follows where it was posted.
     // "Patient groups note that …", "Clinton's defenders argue that …": with "that" after it, any cue verb reports.
     const thatClause = this.tokens[cue.last]?.lower === 'that' && cue.last + 1 < unit.lastToken && !this.inQuote[cue.last];
-    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || thatClause || this.quoteAfterMeans(cue.last, unit) !== undefined)) return undefined;
+    // "A spokesman for the board declined to comment": so with a commitment or refusal and its infinitive.
+    if (cue.last - cue.first !== 1 || !(SPEECH_INVERTIBLE.has(verb) || (BARE_CLAUSE_CUES.has(verb) && !QUOTE_ONLY_CUES.has(verb)) || thatClause || this.quoteAfterMeans(cue.last, unit) !== undefined || this.commitmentAt(cue, unit) || this.isStance(cue))) return undefined;
     let from = unit.firstToken;
     const opener = this.tokens[from];
-    if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower))) {
-      for (let k = from; k < cue.first && k < from + 14; k++) {
-        if (this.tokens[k].text === ',' && !this.inQuote[k]) {
-          from = k + 1;
-          break;
-        }
-      }
+    // "Among ferry pilots, 74 percent said …": a place or group named before the subject is a lead-in too.
+    const prepositional = !!opener && SUBJECT_PREPOSITIONS.has(opener.lower) && !INTRODUCTORY.has(opener.lower);
+    if (opener && (INTRODUCTORY.has(opener.lower) || this.isParticiple(opener.lower) || prepositional)) {
+      from = this.afterLeadIn(from, cue.first);
+      if (prepositional && from === unit.firstToken) return undefined;
       // "But majorities in all five say …": a conjunction alone, with no lead-in after it, opens the subject.
       if (from === unit.firstToken && SENTENCE_CONJUNCTIONS.has(opener.lower)) from++;
+      // "While only 7 percent said …, 27 percent …": the subordinate clause's own subject follows its opener.
+      else if (from === unit.firstToken && CONTRASTS.has(opener.lower) && this.subjectAndCueAfter(from + 1, cue.last) === cue.first) from++;
     }
     // "… later Thursday forcefully told": adverbs and a time phrase before the verb are not the subject.
     let end = cue.first;
@@ -1895,7 +2036,8 @@ class StatementFinder {
         continue;
       }
       if (k >= cut) continue;
-      if (!t.isWord && t.text !== '.' && t.text !== '-' && t.text !== '&') return undefined;
+      // "The pilots’ union": a plural's possessive apostrophe stands alone as a token.
+      if (!t.isWord && t.text !== '.' && t.text !== '-' && t.text !== '&' && t.text !== '\u2019' && t.text !== "'") return undefined;
       const w = t.lower;
       if (NOT_IN_SUBJECT.has(w) || (this.cueVerbs.has(w) && !this.isNounUse(k))) return undefined;
       // "The former first lady and U.S. senator said": "and" joins two nouns, never a verb and a clause.
@@ -1920,7 +2062,9 @@ class StatementFinder {
   /** Content for "SOURCE said …", "…, SOURCE said", "“…,” SOURCE said", "X, SOURCE said, Y". */
   private contentForSubjectCue(cue: Cue, source: Source, unit: Unit): { content: Span; kind: StatementKind } | undefined {
     const cueEnd = this.tokens[cue.last - 1].end;
-    const quote = this.quoteEndingNear(source.phraseStart, unit);
+    // "Asked if it was “safe,” most said yes": the quotation is the question's, not the subject's; a
+    // stand's object follows its verb ("the “loopholes” he cited are …" is no statement of it).
+    const quote = this.opensWithAsked(unit) || this.isStance(cue) ? undefined : this.quoteEndingNear(source.phraseStart, unit);
     if (quote !== undefined) {
       return { content: this.contentOfQuoteBefore(quote, unit, cueEnd), kind: this.kindBefore(quote, unit) };
     }
@@ -1928,15 +2072,28 @@ class StatementFinder {
     const afterStart = this.contentStartAfter(cue, unit);
     const afterContent = afterStart < unit.end ? this.trimContent({ start: afterStart, end: unit.end }) : undefined;
     const afterWords = afterContent ? this.wordsBetween(afterContent.start, afterContent.end) : 0;
+    // "Asked if …, 72 percent said yes": a one-word answer is what they said.
+    if (afterContent && afterWords === 1 && this.isYesOrNo(afterContent) && SPEECH_INVERTIBLE.has(this.tokens[cue.first].lower)) return { content: afterContent, kind: 'indirect' };
     const explicit = this.explicitComplement(cue, unit);
     if (explicit && afterContent && afterWords >= 2) return this.afterContentOf(afterContent);
+    // "Park endorsed Quist", "the board cited a new survey": the object, however short, and only it.
+    if (this.isStance(cue)) {
+      const first = this.tokens[this.tokenAtOrAfter(afterStart)];
+      // "Trump avoids condemning …", "a theme of questioning …": an -ing form with no comma before it is no one's act here.
+      const gerund = this.tokens[cue.first].lower.endsWith('ing') && !PASSIVE_AUXILIARIES.has(this.tokens[cue.first - 1]?.lower ?? '');
+      // "The loopholes he cited are …": the object stands before the verb, in a relative clause.
+      if (!afterContent || !first || first.lower === 'by' || gerund || PASSIVE_AUXILIARIES.has(first.lower) || AUXILIARIES.has(first.lower) || this.isTailOnly(afterStart, unit)) return undefined;
+      return this.afterContentOf(this.trimContent({ start: afterContent.start, end: this.objectEnd(afterContent) }) ?? afterContent);
+    }
     const bareClause = BARE_CLAUSE_CUES.has(this.tokens[cue.first].lower) || cue.last - cue.first > 1;
     const substantialAfter = !!afterContent && afterWords >= 3 && bareClause && !this.isTailOnly(afterStart, unit);
     if (beforeEnd !== undefined) {
       const beforeContent = this.trimContent({ start: unit.start, end: beforeEnd });
       const beforeWords = beforeContent ? this.wordsBetween(beforeContent.start, beforeContent.end) : 0;
       const continues = this.parentheticalContinues(cue, unit);
-      if (beforeContent && continues && afterWords >= 2) {
+      // Not after a lead-in when the clause runs on past the cue: "Among pilots, 74 percent said A, while …"
+      // reports A alone ("In May, she said, A" is still one statement set off around its cue).
+      if (beforeContent && continues && afterWords >= 2 && (this.tokens[cue.last]?.text === ',' || !this.isLeadInOnly(beforeContent))) {
         const whole = this.trimContent({ start: unit.start, end: unit.end })!;
         return { content: whole, kind: this.kindOf(whole, true) };
       }
@@ -1957,6 +2114,12 @@ class StatementFinder {
       return this.afterContentOf(afterContent);
     }
     return undefined;
+  }
+
+  /** The content is the word "yes" or "no" alone (any case, any closing stop). */
+  private isYesOrNo(content: Span): boolean {
+    const word = this.tokens[this.tokenAtOrAfter(content.start)];
+    return !!word && word.end >= content.end && (word.lower === 'yes' || word.lower === 'no');
   }
 
   /** Token `k` opens a clause with a subject: a determiner, a subject pronoun, a name, or "there". */
@@ -2006,8 +2169,18 @@ class StatementFinder {
    * stands before the comma is one lead-in phrase with no verb of its own, never what was said.
    */
   private isLeadInOnly(span: Span): boolean {
+    // "Asked whether the pier is “safe,”": the question put, with its verbs (questionsPut reports it).
+    if (this.opensWithAsked(span)) return true;
     // A lead-in is a short phrase: longer ones are not walked (the rules stay linear on run-on text).
     return this.wordsBetween(span.start, span.end) <= 14 && this.isIntroductoryPhrase(span) && this.kindOf(span, false) === 'indirect' && this.hasNoVerb(span);
+  }
+
+  /** The span opens with "Asked" or "When asked": a question put to the sentence's subject. */
+  private opensWithAsked(span: Span): boolean {
+    const k = this.tokenAtOrAfter(span.start);
+    const first = this.tokens[k];
+    if (!first || this.inQuote[k]) return false;
+    return first.lower === 'asked' || (first.lower === 'when' && this.tokens[k + 1]?.lower === 'asked');
   }
 
   /** Plain words with no verb among them (no auxiliary, cue verb, past tense or "that"): a phrase, not a clause. */
@@ -2416,6 +2589,8 @@ class StatementFinder {
       if (this.tokens[k].text !== ',' || this.inQuote[k]) continue;
       const next = this.tokens[k + 1];
       if (SUBJECT_PRONOUNS.has(next.lower) || next.lower === 'it' || next.lower === 'i' || next.lower === 'we' || (next.lower === 'the' && k + 1 < last) || (!!this.runStartingAt(k + 1) && isUpperInitial(next.text) && !this.runStartingAt(k + 1)!.possessive)) return this.tokens[k].start;
+      // "…, 27 percent said …": a main clause with a subject and speech verb of its own.
+      if (this.subjectAndCueAfter(k + 1, last) >= 0) return this.tokens[k].start;
     }
     return content.end;
   }
@@ -2433,7 +2608,8 @@ class StatementFinder {
     for (let k = this.tokenAtOrAfter(content.start); k < last; k++) {
       const t = this.tokens[k];
       if (t.isWord) words++;
-      if (this.inQuote[k] || words < 3) continue;
+      // "declined to comment, saying …": a two-word report ends at a participle too.
+      if (this.inQuote[k] || words < 2) continue;
       const next = this.tokens[k + 1];
       if (!next || k + 1 >= last) break;
       const prev = this.tokens[k - 1];
@@ -2441,6 +2617,7 @@ class StatementFinder {
       // ", adding that …", "— asserting …", "--saying …"
       const commaQuote = isClosingQuote(t.text) && this.text[t.start - 1] === ',';
       if ((t.text === ',' || commaQuote || t.text === '\u2014' || t.text === '\u2013' || t.text === '-') && next.isWord && this.isParticiple(next.lower)) return commaQuote ? t.end : t.start;
+      if (words < 3) continue;
       // ", according to X"
       if (t.text === ',' && next.lower === 'according' && this.tokens[k + 2]?.lower === 'to') return t.start;
       // "“…,” a swipe at …"
@@ -2460,7 +2637,7 @@ class StatementFinder {
       // "… the pier was unsafe, the Harbour Times reported.": the sentence's reporter, not its content.
       if (t.text === ',' && this.trailingReporterAt(k + 1, last) >= 0) return t.start;
       // "… and one in four said …", "…; 29 percent said …": another subject's statement.
-      if ((t.text === ';' || t.lower === 'and' || t.lower === 'but') && words >= 4 && this.subjectAndCueAfter(k + 1, last) >= 0) return prev?.text === ',' ? prev.start : t.start;
+      if ((t.text === ';' || t.lower === 'and' || t.lower === 'but' || this.opensContrast(k)) && words >= 4 && this.subjectAndCueAfter(k + 1, last) >= 0) return prev?.text === ',' ? prev.start : t.start;
       if (!t.isWord) continue;
       if (t.lower === 'and' || t.lower === 'but') {
         let j = k + 1;
@@ -2488,6 +2665,11 @@ class StatementFinder {
     const next = this.tokens[k + 1]?.lower;
     if ((t.lower === 'for' || t.lower === 'of' || t.lower === 'to' || t.lower === 'with') && (next === 'whom' || next === 'which')) return true;
     return (t.lower === 'compared' || t.lower === 'up') && (next === 'with' || next === 'to' || next === 'from');
+  }
+
+  /** ", while", ", whereas", ", though" at token `k`: a clause set against the one before it. */
+  private opensContrast(k: number): boolean {
+    return CONTRASTS.has(this.tokens[k].lower) && this.tokens[k - 1]?.text === ',' && !this.inQuote[k];
   }
 
   /**
