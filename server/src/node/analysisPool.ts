@@ -110,14 +110,18 @@ const MAX_AUTO_WORKERS = 4;
 
 /**
  * How many workers to start for `files` files to analyse: the `index.workers` setting when it is
- * a number (0: none), else one per core when there are two or more and enough files to pay for them.
+ * a number (0: none), else one per core but one when there are two or more cores and enough files
+ * to pay for them. The core left is the server thread's (it takes in the summaries, answers
+ * requests and edits meanwhile, builds the cross-article index): on 2 cores a second worker made a
+ * cold index of 10,000 articles about a tenth faster for about a third more CPU (its own JIT
+ * warm-up, fighting the server thread for a core) and 13 MB more peak memory (BENCHMARKS.md).
  */
 export function indexWorkerCount(setting: number | null, files: number): number {
   if (files === 0) return 0;
   if (setting !== null) return Math.max(0, Math.min(Math.floor(setting), Math.ceil(files / BATCH)));
   const cores = availableParallelism();
   if (cores < 2 || files < MIN_FILES_FOR_WORKERS) return 0;
-  return Math.min(cores, MAX_AUTO_WORKERS);
+  return Math.min(cores - 1, MAX_AUTO_WORKERS);
 }
 
 /** One worker and the jobs it has not answered yet. */
