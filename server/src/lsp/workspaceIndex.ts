@@ -12,7 +12,7 @@ import type { AnalysisOptions } from '../analysis/types';
 import { AnalysisPool, indexWorkerCount } from '../node/analysisPool';
 import { codeFingerprint, fileKeyOf, IndexStore } from '../node/indexStore';
 import { summariseFile } from '../node/summariseFile';
-import { tightenHeapGrowth } from '../node/heapGrowth';
+import { collectGarbage, tightenHeapGrowth } from '../node/heapGrowth';
 import { nextTurn, Yielder } from '../node/eventLoop';
 import { cachedArticle, CACHE_FORMAT, entryServes, keyServesUnread, UNSAVED_BUFFER_KEY, type CachedArticle, type CacheHeader, type FileKey } from '../workspace/analysisCache';
 import { readArticle, readArticleSync } from '../node/readArticle';
@@ -115,6 +115,8 @@ export class WorkspaceIndex {
   /** Bumped whenever a new model replaces the old (whose revisions start again). */
   private modelGeneration = 0;
   private dirty = false;
+  /** A cold index's first save collects the garbage of the cross-article index's build first (`collectGarbage`). */
+  private collectAfterBuild = false;
   /** Bumped when the workspace folders or the article globs change (`isArticleDocument`). */
   private selectionRevision = 0;
   /** Each open document's URI, and whether it lies under the folders and matches the article globs, as of `revision`. */
@@ -204,7 +206,10 @@ export class WorkspaceIndex {
           // The rest is read, analysed and summarised (in index workers when there are many).
           const unknown = files.filter((uri) => !this.model.getArticle(uri));
           pool = this.startPool(unknown.length);
-          if (pool) looseHeap = tightenHeapGrowth();
+          if (pool) {
+            looseHeap = tightenHeapGrowth();
+            this.collectAfterBuild = true;
+          }
           const failed = await this.summariseUnknown(unknown, pool, countDone);
           // Unreadable files, or analysis failures: read as any change would be, for the reason in the log.
           const yielder = new Yielder(YIELD_EVERY_MS);
@@ -604,7 +609,12 @@ export class WorkspaceIndex {
     let index: PackedIndex | undefined;
     if (entries.size === model.size) {
       const steps = model.exportIndexInSteps();
-      for (let step = steps.next(); ; step = steps.next()) {
+      for (let step = steps.next(), first = true; ; step = steps.next(), first = false) {
+        // The index is built by the first step (if nothing asked for it before).
+        if (first && this.collectAfterBuild) {
+          this.collectAfterBuild = false;
+          collectGarbage();
+        }
         if (step.done) {
           index = step.value;
           break;
