@@ -8,7 +8,10 @@
  * workspace: 30–35 MB less peak RSS while serving requests). The price is a scavenge on nearly
  * every edit of a long article (2–3 ms of GC per edit of 20 KB, traced; not visible in the
  * bench's edit latency beyond its noise).
+ * `--expose-gc`: one full collection after a cold index's cross-article build, before its first
+ * save (`collectGarbage`, server/src/node/heapGrowth.ts), which takes the peak below 150 MB at
+ * 10,000 articles; nothing else calls it.
  * BENCHMARKS.md has the other flags measured; the initial index's tighter old generation is
  * set while it runs (server/src/node/heapGrowth.ts), not here.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--expose-gc'];

@@ -147,7 +147,7 @@ export const SETTINGS_SCHEMA: Record<string, Record<string, unknown>> = {
     minimum: 0,
     scope: 'resource',
     description:
-      "Worker threads that read and analyse the articles when the workspace is first indexed. Empty: one per CPU core (up to 4), when there are enough articles to pay for starting them; 0: analyse in the language server's own thread.",
+      "Worker threads that read and analyse the articles when the workspace is first indexed. Empty: one per CPU core but one, left to the language server (up to 4), when there are two or more cores and enough articles to pay for starting them; 0: analyse in the language server's own thread.",
   },
 };
 
