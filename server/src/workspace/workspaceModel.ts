@@ -846,11 +846,18 @@ export class WorkspaceModel {
     for (const surname of names.surnameGroupOf(surnames)) affectedKeys.add(`s:${surname}`).add(`l:${surname}`);
     const affectedPerson = (p: Person) => affectedKeys.has(keyOf(p.name, p.isOrganization));
 
-    // Each article's people as the clusters read them (decoded once here), the edited one's as they are now.
+    // Each article's people as the clusters read them (decoded once here), the edited one's as they
+    // are now; and the statements decoded with them, as the speakers' lists below take them (a busy
+    // speaker's articles, thousands, are not decoded a second time for those lists).
     const peopleIn = new Map<string, readonly Person[]>([[uri, after]]);
+    const headsIn = new Map<string, KeyedHead[]>();
     const peopleOf = (of: string): readonly Person[] => {
       let people = peopleIn.get(of);
-      if (!people) peopleIn.set(of, (people = detailOf(this.entries.get(of)!.summary).people));
+      if (!people) {
+        const detail = detailOf(this.entries.get(of)!.summary);
+        peopleIn.set(of, (people = detail.people));
+        headsIn.set(of, keyedHeads(detail.statements));
+      }
       return people;
     };
     const placeIn = new Map<string, Map<string, number>>();
@@ -1001,13 +1008,13 @@ export class WorkspaceModel {
       const summary = of === uri ? entry?.summary : this.entries.get(of)?.summary;
       if (!summary) continue;
       const ids = idsIn(index, of);
-      detailOf(summary).statements.forEach((statement, i) => {
-        const id = statement.personKey ? idIn(ids, statement.personKey) : undefined;
-        if (!id || !firstById.has(id)) return;
+      for (const head of (of !== uri && headsIn.get(of)) || keyedHeads(detailOf(summary).statements)) {
+        const id = idIn(ids, head.key);
+        if (!id || !firstById.has(id)) continue;
         let list = lists.get(id);
         if (!list) lists.set(id, (list = new SpeakerStatements()));
-        list.push(of, i, statement.contentSpan.start, statement.contentSpan.end, statement.date ?? '');
-      });
+        list.push(of, head.index, head.start, head.end, head.date);
+      }
     }
     for (const { id } of made) {
       const list = lists.get(id);
@@ -1374,6 +1381,24 @@ function dateNumberOf(date: string): number {
   let n = dateNumbers.get(date);
   if (n === undefined) dateNumbers.set(date, (n = dateTable.push(date) - 1));
   return n;
+}
+
+/** A statement with a speaker as a speaker's list takes it, with its person key ('' date: none). */
+interface KeyedHead {
+  key: string;
+  index: number;
+  start: number;
+  end: number;
+  date: string;
+}
+
+/** An article's statements that have a speaker, in order, as speakers' lists take them. */
+function keyedHeads(statements: readonly Statement[]): KeyedHead[] {
+  const heads: KeyedHead[] = [];
+  statements.forEach((s, index) => {
+    if (s.personKey) heads.push({ key: s.personKey, index, start: s.contentSpan.start, end: s.contentSpan.end, date: s.date ?? '' });
+  });
+  return heads;
 }
 
 /** One statement of an article as a speaker's list keeps it. */
