@@ -1374,12 +1374,12 @@ export interface StatementSpans {
 const NO_SPANS: StatementSpans = { length: 0, uri: () => '', start: () => 0, end: () => 0 };
 
 /** Dates as numbers, one per distinct date for every speaker's list (calendar days: the table stays small); -1 for none. */
-const dateTable: string[] = [];
-const dateNumbers = new Map<string, number>();
+const listDates: string[] = [];
+const listDateNumbers = new Map<string, number>();
 function dateNumberOf(date: string): number {
   if (date === '') return -1;
-  let n = dateNumbers.get(date);
-  if (n === undefined) dateNumbers.set(date, (n = dateTable.push(date) - 1));
+  let n = listDateNumbers.get(date);
+  if (n === undefined) listDateNumbers.set(date, (n = listDates.push(date) - 1));
   return n;
 }
 
@@ -1513,7 +1513,7 @@ class SpeakerStatements implements StatementSpans {
     const out: string[] = [];
     for (let i = 0; i < this.count; i++) {
       const d = this.numbers[FIELDS * i + 3];
-      if (d >= 0) out.push(dateTable[d]);
+      if (d >= 0) out.push(listDates[d]);
     }
     return out;
   }
@@ -1545,7 +1545,7 @@ class SpeakerStatements implements StatementSpans {
       const at = FIELDS * i;
       let d = -1;
       if (this.numbers[at + 3] >= 0) {
-        const date = dateTable[this.numbers[at + 3]];
+        const date = listDates[this.numbers[at + 3]];
         d = dateNumbers.get(date) ?? -1;
         if (d < 0) {
           d = dates.push(date) - 1;
