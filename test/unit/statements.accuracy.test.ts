@@ -207,6 +207,24 @@ describe('statements: accuracy rules', () => {
       const s = find(statementsOf('Ann Lee of Leeds, Yorkshire says she thinks the harbour plan is “doing fine.”'), 'doing fine');
       assert.deepEqual([s.speaker, s.source], ['Ann Lee', 'Ann Lee']);
     });
+
+    it('takes the person, not the place or body they are of or at, before the cue, after it, and before an aside', () => {
+      for (const [text, words, speaker] of [
+        ['Bram Ostler of the Harbour Policy Institute said the tolls were too high.', 'tolls were too high', 'Bram Ostler'],
+        ['Nadia Ferrand at the Coastal Ledger reports the ferry will be sold.', 'ferry will be sold', 'Nadia Ferrand'],
+        ['“We will not back down,” said Representative Ivo Marsh of Delmont, who chairs the panel.', 'not back down', 'Ivo Marsh'],
+        ['“The bill is dead,” Representative Lena Quist, Democrat of Delmont, told reporters.', 'bill is dead', 'Lena Quist'],
+        ['Councillor Rui Santos of Marbury, a critic of the plan, said the vote was rushed.', 'vote was rushed', 'Rui Santos'],
+      ] as const) {
+        const s = find(statementsOf(text), words);
+        assert.equal(s.speaker, speaker, text);
+      }
+    });
+
+    it('leaves a title with its complement, and a share of a group, as they are', () => {
+      assert.equal(find(statementsOf('County Supervisor of Elections Vera Holm said the count was over.'), 'count was over').speaker, 'Vera Holm');
+      assert.equal(find(statementsOf('Half of Delmont Democrats said they would vote.'), 'would vote').speaker, 'Delmont Democrats');
+    });
   });
 
   describe('the listener of “told”', () => {

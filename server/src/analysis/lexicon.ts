@@ -106,7 +106,7 @@ export const TITLE_WORDS = set(`
   ombudsman treasurer comptroller superintendent principal chancellor mp mep emir sheikh ayatollah
   patriarch metropolitan commissar councillor councilor councilman councilwoman alderman
   spokespeople representative-elect president-elect chairperson director-general
-  gov govs sens reps atty maj cmdr hon supt insp det cpl pvt
+  gov govs sens reps atty maj cmdr hon supt insp det cpl pvt supervisor supervisors
 `);
 
 /** Adjectives and nouns that sit inside roles without being titles themselves. */

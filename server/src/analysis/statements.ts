@@ -101,6 +101,8 @@ const NAMED_OBJECTS = new Set(['him', 'her', 'them', 'it', 'himself', 'herself',
 const NAMING_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'my', 'our', 'one']);
 /** Words that open a subordinate clause before the main one: "While Ramos said …, he …". */
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'because', 'since', 'whereas', 'if', 'when', 'after', 'before', 'as', 'once', 'unless']);
+/** What a member of Congress is "of" a state as: "Peter King, Republican of New York". */
+const PARTY_MEMBERS = new Set(['democrat', 'republican', 'independent']);
 /** Conjunctions that set a second clause against the first after a comma: "…, while 22 percent said …". */
 const CONTRASTS = new Set(['while', 'whereas', 'though', 'although']);
 /** Verbs that report a question: "asked whether …". */
@@ -860,13 +862,7 @@ class StatementFinder {
       const lead = this.runStartingAt(segStart);
       if (lead && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && this.tokens[lead.last]?.lower === 'of' && segStart >= unit.firstToken) return this.runSource(lead, unit);
     }
-    // "Ann Lee of Leeds said": the person before "of" and a place.
-    if (run && this.tokens[run.first - 1]?.lower === 'of' && run.first - 2 >= unit.firstToken) {
-      const lead = this.runEndingAt(run.first - 2);
-      // Not a title with its complement: "County Supervisor of Elections Susan Bucher".
-      const titled = lead && isTitleWord(this.tokens[lead.last - 1].lower);
-      if (lead && !titled && lead.name && !lead.possessive && !lead.organization && lead.words.length >= 2 && lead.first >= unit.firstToken) return this.runSource(lead, unit);
-    }
+    // ("Ann Lee of Leeds said": the person before "of" and a place is `runSource`'s, `personOf`.)
     if (run) return this.agentOf(run.first, k, unit) ?? this.nounBeforeComplement(run, unit) ?? this.runSource(run, unit);
     return this.commonNounSource(k, unit);
   }
@@ -943,8 +939,30 @@ class StatementFinder {
     return new Source(span, undefined, label, span.start, span.end, false);
   }
 
+  /**
+   * The person a place's or body's name run is said of: a full name (two words or more, no title's
+   * complement) right before "of", "at" (either with "the"), or ", Democrat of" and the like.
+   */
+  private personOf(run: NameRun, unit: Unit): NameRun | undefined {
+    let j = run.first - 1;
+    if (this.tokens[j]?.lower === 'the') j--;
+    const preposition = this.tokens[j]?.lower;
+    if (preposition !== 'of' && preposition !== 'at') return undefined;
+    j--;
+    // "Peter King, Republican of New York"
+    if (preposition === 'of' && PARTY_MEMBERS.has(this.tokens[j]?.lower ?? '') && this.tokens[j - 1]?.text === ',') j -= 2;
+    const lead = this.runEndingAt(j);
+    if (!lead || lead.first < unit.firstToken || !lead.name || lead.possessive || lead.organization || lead.words.length < 2 || this.inQuote[lead.first]) return undefined;
+    // Not a title with its complement: "County Supervisor of Elections Susan Bucher".
+    return isTitleWord(this.tokens[lead.last - 1].lower) ? undefined : lead;
+  }
+
   private runSource(run: NameRun, unit: Unit): Source | undefined {
     if (run.possessive) return undefined;
+    // "Ann Lee of Leeds", "Jeff Lee of the Martin Center", "Dana Roe at Politico", "Peter King,
+    // Republican of New York": the person, not the place or body they are of.
+    const ofWhom = this.personOf(run, unit);
+    if (ofWhom) return this.runSource(ofWhom, unit);
     const span = run.name ? new KeptSpan(run.nameStart, run.nameEnd) : new KeptSpan(run.start, run.end);
     if (!run.name) {
       // A title alone: "the Russian President said".
