@@ -52,6 +52,16 @@ describe('people', () => {
       assert.deepEqual(person(a, 'Ivo Kral').roles, ['senior Velmar diplomat']);
     });
 
+    it('records the role of an apposition that ends the sentence after an inverted cue: “…,” said NAME, a ROLE.', () => {
+      const a = body('“We do not have the crews,” said Kyle Brandel, a spokesman for the Casco Ferry Lines.');
+      assert.deepEqual(person(a, 'Kyle Brandel').roles, ['spokesman for the Casco Ferry Lines']);
+      // Not at an abbreviation's full stop, nor without the cue before the name.
+      const b = body('“We do not have the crews,” said Kyle Brandel, a spokesman for the U.S. Navy, on Monday.');
+      assert.deepEqual(person(b, 'Kyle Brandel').roles, []);
+      const c = body('The crews met Kyle Brandel, a spokesman for the Casco Ferry Lines.');
+      assert.deepEqual(person(c, 'Kyle Brandel').roles, []);
+    });
+
     it('reads "Gen. Hugo Brandt" as Hugo Brandt with the title Gen. (its full stop kept)', () => {
       const a = body('Gen. Hugo Brandt said the troops would stay.');
       assert.deepEqual(person(a, 'Hugo Brandt').roles, ['Gen.']);

@@ -1,6 +1,6 @@
 // Claims: direct quotes, partial quotes and reported speech, each with its speaker, cue, content,
 // and the mention that names the speaker. Rules work on sentence-sized units in one pass.
-import { COMMISSIVE_CUES, CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, STANCE_CUES, SUBJECT_PRONOUNS } from './lexicon';
+import { ABBREVIATIONS, COMMISSIVE_CUES, CUE_VERBS, DESCRIPTIVE_HEADS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, MULTIWORD_CUES, NON_NAME_WORDS, OBJECT_CUES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS, STANCE_CUES, SUBJECT_PRONOUNS } from './lexicon';
 import { findNameRuns, isTitleWord, nameWords, type NameRun } from './names';
 import { PeopleBook, type PersonRecord } from './people';
 import { countBelow, lowerBound } from './search';
@@ -487,7 +487,9 @@ class StatementFinder {
     if (this.tokens[after]?.text === ',') {
       let end = after + 1;
       while (end < this.tokens.length && end - after < 14 && !APPOSITIVE_ENDS.has(this.tokens[end].text)) end++;
-      if (this.tokens[end]?.text === ',' || this.isCueAt(end)) {
+      // "…,” said Kyle Brandt, a spokesman for the ferry line.": after a cue, the sentence's end closes it too.
+      const closesSentence = this.tokens[end]?.text === '.' && this.isCueAt(run.first - 1) && this.endsSentence(end);
+      if (this.tokens[end]?.text === ',' || this.isCueAt(end) || closesSentence) {
         const first = this.tokens[after + 1];
         if (first && (DETERMINERS.has(first.lower) || /[’']s$/.test(first.text) || isUpperInitial(first.text) || isTitleWord(first.lower) || ROLE_MODIFIERS.has(first.lower))) {
           const role = this.rolePhrase(after + 1, end);
@@ -659,6 +661,15 @@ class StatementFinder {
   }
 
   // ---- cues and sources -----------------------------------------------------------------------
+
+  /** Whether the full stop at token `k` ends its sentence, not an abbreviation ("U.S.", "Inc.", "J."). */
+  private endsSentence(k: number): boolean {
+    const before = this.tokens[k - 1];
+    if (!before || !before.isWord || before.end !== this.tokens[k].start || before.text.length < 2) return false;
+    if (ABBREVIATIONS.has(before.lower) || /^\p{Lu}{1,3}$/u.test(before.text) || before.text.includes('.')) return false;
+    const next = this.tokens[k + 1];
+    return !next || this.paragraphOfToken[k + 1] !== this.paragraphOfToken[k] || isUpperInitial(next.text) || isOpeningQuote(next.text);
+  }
 
   private isCueAt(k: number): boolean {
     const t = this.tokens[k];
