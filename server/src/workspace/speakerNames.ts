@@ -8,6 +8,7 @@
 import { nameWords } from '../analysis/names';
 import { foldName } from '../analysis/tokens';
 import type { Person } from '../analysis/types';
+import { similarSurname } from '../analysis/people';
 import { slug } from './identity';
 import { sameSurname, surnameSkeleton } from './transliteration';
 
@@ -152,7 +153,7 @@ export class SpeakerNames {
     if (surname.length < 6) return;
     for (const length of [surname.length - 1, surname.length, surname.length + 1]) {
       for (const other of this.surnamesByShape.get(`${surname[0]}:${length}`) ?? []) {
-        if (other !== surname && sameSurname(surname, other)) yield other;
+        if (other !== surname && similarSurname(surname, other)) yield other;
       }
     }
     for (const other of this.surnamesBySkeleton.get(surnameSkeleton(surname)!) ?? []) {

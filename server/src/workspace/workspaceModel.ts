@@ -850,13 +850,13 @@ export class WorkspaceModel {
     // are now; and the statements decoded with them, as the speakers' lists below take them (a busy
     // speaker's articles, thousands, are not decoded a second time for those lists).
     const peopleIn = new Map<string, readonly Person[]>([[uri, after]]);
-    const headsIn = new Map<string, KeyedHead[]>();
+    const headsIn = new Map<string, StatementHead[]>();
     const peopleOf = (of: string): readonly Person[] => {
       let people = peopleIn.get(of);
       if (!people) {
         const detail = detailOf(this.entries.get(of)!.summary);
         peopleIn.set(of, (people = detail.people));
-        headsIn.set(of, keyedHeads(detail.statements));
+        headsIn.set(of, statementHeads(detail.statements));
       }
       return people;
     };
@@ -1008,7 +1008,7 @@ export class WorkspaceModel {
       const summary = of === uri ? entry?.summary : this.entries.get(of)?.summary;
       if (!summary) continue;
       const ids = idsIn(index, of);
-      for (const head of (of !== uri && headsIn.get(of)) || keyedHeads(detailOf(summary).statements)) {
+      for (const head of (of !== uri && headsIn.get(of)) || statementHeads(detailOf(summary).statements)) {
         const id = idIn(ids, head.key);
         if (!id || !firstById.has(id)) continue;
         let list = lists.get(id);
@@ -1126,7 +1126,7 @@ export class WorkspaceModel {
     // Each statement with a speaker as six numbers (article: its place in `uris`; index; content
     // start and end; date number; key number) in one growing typed array, not six arrays of
     // values: some 200,000 statements at 10,000 articles, held until the build ends.
-    let heads = new Int32Array(HEAD_FIELDS * 1024);
+    let heads: Int32Array = new Int32Array(HEAD_FIELDS * 1024);
     let headCount = 0;
     const keyTable: string[] = [];
     const keyNumbers = new Map<string, number>();
@@ -1137,12 +1137,8 @@ export class WorkspaceModel {
         if (!statement.personKey) return;
         let key = keyNumbers.get(statement.personKey);
         if (key === undefined) keyNumbers.set(statement.personKey, (key = keyTable.push(statement.personKey) - 1));
-        if (HEAD_FIELDS * headCount === heads.length) {
-          const grown = new Int32Array(2 * heads.length);
-          grown.set(heads);
-          heads = grown;
-        }
         const at = HEAD_FIELDS * headCount++;
+        heads = withRoom(heads, at + HEAD_FIELDS);
         heads[at] = article;
         heads[at + 1] = i;
         heads[at + 2] = statement.contentSpan.start;
@@ -1227,11 +1223,10 @@ export class WorkspaceModel {
       if (id) (datesBefore.get(id) ?? datesBefore.set(id, []).get(id)!).push(s.date ?? '');
     }
     const fresh = new Map<string, StatementHead[]>();
-    entry.summary.statements.forEach((statement, i) => {
-      const id = statement.personKey ? idIn(ids, statement.personKey) : undefined;
-      if (!id) return;
-      (fresh.get(id) ?? fresh.set(id, []).get(id)!).push({ index: i, span: statement.contentSpan, date: statement.date ?? '' });
-    });
+    for (const head of statementHeads(entry.summary.statements)) {
+      const id = idIn(ids, head.key);
+      if (id) (fresh.get(id) ?? fresh.set(id, []).get(id)!).push(head);
+    }
     let countsChanged = false;
     for (const id of new Set([...datesBefore.keys(), ...fresh.keys()])) {
       const list = statementsOf(index, id) ?? new SpeakerStatements();
@@ -1384,7 +1379,7 @@ function dateNumberOf(date: string): number {
 }
 
 /** A statement with a speaker as a speaker's list takes it, with its person key ('' date: none). */
-interface KeyedHead {
+interface StatementHead {
   key: string;
   index: number;
   start: number;
@@ -1393,8 +1388,8 @@ interface KeyedHead {
 }
 
 /** An article's statements that have a speaker, in order, as speakers' lists take them. */
-function keyedHeads(statements: readonly Statement[]): KeyedHead[] {
-  const heads: KeyedHead[] = [];
+function statementHeads(statements: readonly Statement[]): StatementHead[] {
+  const heads: StatementHead[] = [];
   statements.forEach((s, index) => {
     if (s.personKey) heads.push({ key: s.personKey, index, start: s.contentSpan.start, end: s.contentSpan.end, date: s.date ?? '' });
   });
@@ -1402,13 +1397,6 @@ function keyedHeads(statements: readonly Statement[]): KeyedHead[] {
 }
 
 /** One statement of an article as a speaker's list keeps it. */
-interface StatementHead {
-  index: number;
-  span: Span;
-  /** '' when the statement has no date. */
-  date: string;
-}
-
 /** A statement of a speaker's list; the statement itself is looked up (decoded) when read. */
 class ListedStatement implements StatementRef {
   readonly #statementOf: (uri: string, index: number) => Statement | undefined;
@@ -1429,6 +1417,14 @@ class ListedStatement implements StatementRef {
 }
 
 const NO_NUMBERS = new Int32Array(0);
+
+/** `numbers`, or a copy twice as long (at least `length`) when it is shorter than `length`. */
+function withRoom(numbers: Int32Array, length: number): Int32Array {
+  if (length <= numbers.length) return numbers;
+  const grown = new Int32Array(Math.max(length, 2 * numbers.length, 16));
+  grown.set(numbers);
+  return grown;
+}
 
 /** Numbers per statement in a speaker's list: index, content start, content end, date number. */
 const FIELDS = 4;
@@ -1475,11 +1471,7 @@ class SpeakerStatements implements StatementSpans {
   /** `push` with the date as its number (`dateNumberOf`). */
   append(uri: string, index: number, start: number, end: number, dateNumber: number): void {
     const at = FIELDS * this.count;
-    if (at === this.numbers.length) {
-      const grown = new Int32Array(Math.max(FIELDS * 4, 2 * this.numbers.length));
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
+    this.numbers = withRoom(this.numbers, at + FIELDS);
     this.uris.push(uri);
     this.numbers[at] = index;
     this.numbers[at + 1] = start;
@@ -1529,8 +1521,8 @@ class SpeakerStatements implements StatementSpans {
     added.forEach((h, k) => {
       const at = FIELDS * (from + k);
       numbers[at] = h.index;
-      numbers[at + 1] = h.span.start;
-      numbers[at + 2] = h.span.end;
+      numbers[at + 1] = h.start;
+      numbers[at + 2] = h.end;
       numbers[at + 3] = dateNumberOf(h.date);
     });
     this.uris.splice(from, to - from, ...added.map(() => uri));
